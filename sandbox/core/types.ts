@@ -82,3 +82,50 @@ export class ListPage {
     readonly next?: number,
   ) {}
 }
+
+/** A placement handler bound by the app (`placement.bind`), as `placement.get` returns it. */
+export interface PlacementRow extends Row {
+  placement: string
+  handler: string
+  title: string
+  description: string
+  groupName: string
+  langAll: Record<string, { TITLE?: string; DESCRIPTION?: string; GROUP_NAME?: string }>
+  options: Record<string, unknown> | []
+  userId: number
+}
+
+/** The one local app registered in the sandbox portal (store value key `app`). */
+export interface SandboxApp {
+  /** APP_SID-independent app id; also `app.info` CODE. */
+  code: string
+  clientId: string
+  /** Where the portal opens the app (POST), e.g. `http://localhost:4001/`. */
+  handlerUrl: string
+  scope: string[]
+  version: number
+  /** False until `installFinish`: the portal opens the app with INSTALL=true. */
+  installed: boolean
+}
+
+export interface IssuedTokens {
+  AUTH_ID: string
+  REFRESH_ID: string
+  /** Seconds until the access token expires. */
+  AUTH_EXPIRES: number
+}
+
+/** What the portal pages (sandbox/portal) need from the server core. */
+export interface PortalServices {
+  store: Store
+  /** `http://localhost:<port>`: the portal's origin. */
+  origin: string
+  app(): SandboxApp
+  /** Issues an access/refresh token pair for the user in the app's context. */
+  issueTokens(userId: number): IssuedTokens
+  /** `refreshAuth`: new pair for a live refresh token, or null. */
+  refreshTokens(refreshId: string): IssuedTokens | null
+  /** Marks the app installed (`setInstallFinish`). */
+  finishInstall(): void
+  now(): Date
+}
