@@ -1,0 +1,66 @@
+/**
+ * `npm test`: the three vitest projects one after another (unit → integration → e2e), so the
+ * browser suite never competes for the machine's two cores with the others, then one
+ * closing line `tests: N passed, N failed` that CI reads.
+ *
+ * Usage: tsx scripts/run-tests.ts [unit|integration|e2e ...]
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ALL = ['unit', 'integration', 'e2e'] as const
+type Project = (typeof ALL)[number]
+
+interface VitestJson {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numTotalTestSuites: number
+  numFailedTestSuites: number
+  success: boolean
+}
+
+const requested = process.argv.slice(2).filter((p): p is Project => (ALL as readonly string[]).includes(p))
+const projects: readonly Project[] = requested.length ? requested : ALL
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (projects.includes('e2e') && !existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`)
+  process.exit(1)
+}
+
+const reportDir = mkdtempSync(join(tmpdir(), 'vitest-report-'))
+let passed = 0
+let failed = 0
+let ok = true
+
+for (const project of projects) {
+  const outputFile = join(reportDir, `${project}.json`)
+  console.log(`\n=== ${project} tests ===`)
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`],
+    { stdio: 'inherit', env: process.env },
+  )
+  if (!existsSync(outputFile)) {
+    console.error(`${project}: vitest wrote no report (exit ${run.status})`)
+    ok = false
+    failed++
+    continue
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  // A suite that fails to load counts as a failure even when no test inside it ran.
+  if (run.status !== 0 || !report.success || report.numFailedTestSuites > 0) ok = false
+  if (report.numPassedTests === 0) {
+    console.error(`${project}: no test passed — a suite that runs nothing is a failure`)
+    ok = false
+  }
+}
+
+rmSync(reportDir, { recursive: true, force: true })
+console.log(`\ntests: ${passed} passed, ${failed} failed`)
+process.exit(ok && failed === 0 ? 0 : 1)
