@@ -29,6 +29,12 @@ export class MemoryStore implements Store {
     this.values.delete(key)
   }
 
+  /** Empties every table and value (the control API's `reset`). */
+  clear(): void {
+    this.tables.clear()
+    this.values.clear()
+  }
+
   async commit(): Promise<void> {}
 
   async close(): Promise<void> {}
