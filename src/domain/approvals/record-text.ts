@@ -1,0 +1,92 @@
+import type { Money } from './types'
+import type { TripRequestInput } from './trip-machine'
+
+/**
+ * The Russian lines people read in the portal (timeline, tasks, notifications). They are
+ * data, not UI: they stay in the portal after the app is gone, so they are not localized.
+ */
+export const DRAFT_TASK_TITLE = 'Оформить нестандартный договор'
+export const FIX_TASK_TITLE = 'Устранить замечания по проекту договора'
+export const PAYOUT_TASK_TITLE = 'Выдать ДС для командировки'
+export const TRIP_REQUEST_TITLE_PREFIX = 'Согласование командировки'
+export const TRIP_REJECTED_TITLE_PREFIX = 'Командировка не согласована'
+
+export function formatMoney(money: Money): string {
+  const amount = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(money.amount)
+  return `${amount} ${money.currency === 'RUB' ? '₽' : money.currency}`
+}
+
+function fileLabel(file: { id: number; name?: string }): string {
+  return file.name ? `«${file.name}» (версия ${file.id})` : `версия ${file.id}`
+}
+
+export const contractLines = {
+  start: () => 'Запущено согласование договора: оформите нестандартный договор и приложите файл в поле «Проект договора».',
+  submit: (round: number, file: { id: number; name?: string }) =>
+    `Проект договора отправлен на согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  resubmit: (round: number, file: { id: number; name?: string }) =>
+    `Исправленный проект договора отправлен на повторное согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  reject: (round: number, comment: string) => `Проект договора отклонён (круг ${round}). Причина: ${comment}`,
+  approve: (round: number, comment: string) =>
+    `Проект договора согласован (круг ${round}).${comment ? ` Комментарий: ${comment}` : ''}`,
+}
+
+export function draftTaskDescription(dealTitle: string): string {
+  return [
+    `Сделка: ${dealTitle}.`,
+    'Подготовьте нестандартный договор и загрузите файл в поле сделки «Проект договора».',
+    'Задача закрывается отправкой договора на согласование во вкладке «Согласование»; без файла её закрыть нельзя.',
+  ].join('\n')
+}
+
+export function fixTaskDescription(dealTitle: string, round: number, comment: string): string {
+  return [
+    `Сделка: ${dealTitle}.`,
+    `Проект договора отклонён утверждающим (круг ${round}).`,
+    `Причина: ${comment}`,
+    'Загрузите исправленную версию в поле «Проект договора» и отправьте её повторно во вкладке «Согласование».',
+  ].join('\n')
+}
+
+export function approvedNotice(dealTitle: string): string {
+  return `Проект договора по сделке «${dealTitle}» согласован.`
+}
+
+export function submittedNotice(dealTitle: string, round: number): string {
+  return `Проект договора по сделке «${dealTitle}» ждёт вашего решения (круг ${round}).`
+}
+
+export function tripSummary(trip: TripRequestInput): string {
+  return `${trip.destination}, ${trip.dateFrom} — ${trip.dateTo}`
+}
+
+export function tripRequestDescription(trip: TripRequestInput): string {
+  return [
+    `Куда: ${trip.destination}`,
+    `Даты: ${trip.dateFrom} — ${trip.dateTo}`,
+    `Цель: ${trip.purpose}`,
+    `Бюджет: ${formatMoney(trip.budget)}`,
+    'Решение принимается в приложении («Согласования»).',
+  ].join('\n')
+}
+
+export function payoutDescription(trip: TripRequestInput, amount: Money, initiatorName: string): string {
+  return [
+    `Выдать денежные средства на командировку: ${formatMoney(amount)}.`,
+    `Сотрудник: ${initiatorName}`,
+    `Командировка: ${tripSummary(trip)}`,
+    `Цель: ${trip.purpose}`,
+  ].join('\n')
+}
+
+export function tripRejectedDescription(trip: TripRequestInput, reason: string): string {
+  return [`Командировка ${tripSummary(trip)} не согласована.`, `Причина: ${reason}`].join('\n')
+}
+
+export function tripApprovedNotice(trip: TripRequestInput, amount: Money): string {
+  return `Командировка ${tripSummary(trip)} согласована. Бухгалтеру поставлена задача выдать ${formatMoney(amount)}.`
+}
+
+export function tripRejectedNotice(trip: TripRequestInput, reason: string): string {
+  return `Командировка ${tripSummary(trip)} не согласована. Причина: ${reason}`
+}

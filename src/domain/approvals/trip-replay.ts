@@ -1,0 +1,145 @@
+import { decodeMarker, type TripDecisionMarker, type TripRequestMarker } from './marker'
+import type { ApprovalSettings } from './settings'
+import { openTrip, transitionTrip, validateTripRequest, type TripRequestInput, type TripState } from './trip-machine'
+import type { RecordIssue, UserId } from './types'
+
+/** A task as `tasks.task.list` returns it (camelCase; ids may come as strings, callers convert). */
+export interface TaskRecord {
+  id: number
+  /** Set by the portal to the user who created the task. */
+  createdBy: UserId
+  responsibleId: UserId
+  createdDate: string
+  title: string
+  description: string
+  /** 2 pending … 5 completed. */
+  status: number
+}
+
+export interface TripReplay {
+  /** The request task's id: the trip's identity. */
+  requestTaskId: number
+  state: TripState
+  /** The task that recorded the decision which counted. */
+  decisionTaskId: number | null
+  /** The request task is still open (the approver's queue in the portal's task list). */
+  requestTaskOpen: boolean
+}
+
+export interface TripsReplay {
+  trips: TripReplay[]
+  issues: RecordIssue[]
+}
+
+function requestInput(marker: TripRequestMarker): TripRequestInput {
+  const input: TripRequestInput = {
+    destination: marker.destination,
+    dateFrom: marker.dateFrom,
+    dateTo: marker.dateTo,
+    purpose: marker.purpose,
+    budget: { ...marker.budget },
+  }
+  if (marker.dealId !== undefined) input.dealId = marker.dealId
+  if (marker.companyId !== undefined) input.companyId = marker.companyId
+  return input
+}
+
+/**
+ * Rebuilds every trip from tasks. A request is a task its initiator created (CREATED_BY is
+ * the portal's); a decision is a task the trip approver created: on approval for the
+ * accountant, on rejection for the initiator. Decisions by anyone else are forgeries.
+ */
+export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSettings): TripsReplay {
+  const issues: RecordIssue[] = []
+  const trips = new Map<number, TripReplay>()
+  const requestKeys = new Set<string>()
+  const decisionKeys = new Set<string>()
+  const decisions: { task: TaskRecord; marker: TripDecisionMarker }[] = []
+
+  const ordered = [...tasks].sort((a, b) => a.id - b.id)
+  for (const task of ordered) {
+    const base = { recordId: task.id, authorId: task.createdBy, at: task.createdDate }
+    const decoded = decodeMarker(task.description)
+    if (decoded.status === 'none') continue
+    if (decoded.status === 'unsupported') {
+      issues.push({ ...base, kind: 'unsupported', reason: `version-${decoded.version}` })
+      continue
+    }
+    if (decoded.status === 'malformed') {
+      issues.push({ ...base, kind: 'malformed', reason: decoded.reason })
+      continue
+    }
+    const marker = decoded.marker
+    if (marker.t === 'contract') continue // contract records live on deal timelines
+    if (marker.t === 'trip-decision') {
+      decisions.push({ task, marker })
+      continue
+    }
+    // A retried create of the same request: the first task is the trip.
+    if (requestKeys.has(marker.key)) continue
+    const input = requestInput(marker)
+    if (Object.keys(validateTripRequest(input)).length > 0) {
+      issues.push({ ...base, kind: 'malformed', reason: 'invalid-request', action: 'request' })
+      continue
+    }
+    requestKeys.add(marker.key)
+    trips.set(task.id, {
+      requestTaskId: task.id,
+      state: openTrip(input, task.createdBy, task.createdDate),
+      decisionTaskId: null,
+      requestTaskOpen: task.status !== 5,
+    })
+  }
+
+  for (const { task, marker } of decisions) {
+    const base = { recordId: task.id, authorId: task.createdBy, at: task.createdDate, action: marker.decision }
+    const trip = trips.get(marker.request)
+    if (!trip) {
+      issues.push({ ...base, kind: 'foreign', reason: 'unknown-request' })
+      continue
+    }
+    if (decisionKeys.has(marker.key)) continue
+    if (settings.tripApprover === null) {
+      issues.push({ ...base, kind: 'forgery', reason: 'no-approver-configured' })
+      continue
+    }
+    if (task.createdBy !== settings.tripApprover) {
+      issues.push({ ...base, kind: 'forgery', reason: 'not-trip-approver' })
+      continue
+    }
+    // The record must reach the person the decision is for.
+    const addressee = marker.decision === 'approve' ? settings.accountant : trip.state.initiator
+    if (task.responsibleId !== addressee) {
+      const reason = marker.decision === 'approve' ? 'not-to-accountant' : 'not-to-initiator'
+      issues.push({ ...base, kind: 'illegal', reason })
+      continue
+    }
+    const result = transitionTrip(
+      trip.state,
+      marker.decision === 'approve'
+        ? { type: 'approve', by: task.createdBy, at: task.createdDate, ...(marker.amount ? { amount: marker.amount } : {}) }
+        : { type: 'reject', by: task.createdBy, at: task.createdDate, reason: marker.reason ?? '' },
+    )
+    if (!result.ok) {
+      issues.push({ ...base, kind: 'illegal', reason: result.error })
+      continue
+    }
+    decisionKeys.add(marker.key)
+    trip.state = result.state
+    trip.decisionTaskId = task.id
+  }
+
+  return { trips: [...trips.values()], issues }
+}
+
+/** Issues that concern one trip (its request or a decision naming it). */
+export function issuesOfTrip(replay: TripsReplay, tasks: readonly TaskRecord[], requestTaskId: number): RecordIssue[] {
+  const naming = new Set<number>([requestTaskId])
+  for (const task of tasks) {
+    const decoded = decodeMarker(task.description)
+    if (decoded.status === 'ok' && decoded.marker.t === 'trip-decision' && decoded.marker.request === requestTaskId) {
+      naming.add(task.id)
+    }
+  }
+  return replay.issues.filter((issue) => naming.has(issue.recordId))
+}
