@@ -1,0 +1,60 @@
+/**
+ * Texts of the client-profile validation messages. Schemas report i18n keys
+ * (`kosProfile.innChecksum`); the UI merges these trees into its vue-i18n messages.
+ */
+export const clientProfileMessages = {
+  ru: {
+    kosProfile: {
+      required: 'Заполните поле',
+      unknownValue: 'Выберите значение из списка',
+      innRequired: 'Укажите ИНН',
+      innDigits: 'ИНН состоит только из цифр',
+      innLength: 'ИНН содержит 10 цифр (организация) или 12 цифр (ИП, физическое лицо)',
+      innRegion: 'ИНН не может начинаться с 00',
+      innChecksum: 'Неверный ИНН: не сходятся контрольные цифры',
+      phoneInvalid: 'Телефон: от 10 до 15 цифр, допустимы +, пробелы, скобки и дефисы',
+      emailInvalid: 'Неверный адрес эл. почты',
+      turnoverRequired: 'Укажите товарооборот',
+      turnoverNotNumber: 'Товарооборот — число, например 1 250,5',
+      turnoverNotPositive: 'Товарооборот должен быть больше нуля',
+      turnoverUnitRequired: 'Выберите единицу: тыс. тонн или рубль',
+      turnoverYearRequired: 'Выберите год',
+      turnoverYearNotInList: 'Выберите год из списка',
+      contactsRequired: 'Добавьте хотя бы одно контактное лицо',
+      contactNameRequired: 'Укажите фамилию или имя контактного лица',
+      historyCommentRequired: 'Опишите событие',
+      dateInvalid: 'Дата в формате ГГГГ-ММ-ДД',
+      sourceRequired: 'Укажите источник',
+    },
+  },
+  en: {
+    kosProfile: {
+      required: 'Fill in this field',
+      unknownValue: 'Choose a value from the list',
+      innRequired: 'Enter the INN',
+      innDigits: 'The INN has digits only',
+      innLength: 'The INN has 10 digits (company) or 12 digits (sole proprietor, person)',
+      innRegion: 'The INN cannot start with 00',
+      innChecksum: 'Invalid INN: the check digits do not match',
+      phoneInvalid: 'Phone: 10 to 15 digits; +, spaces, brackets and dashes allowed',
+      emailInvalid: 'Invalid e-mail address',
+      turnoverRequired: 'Enter the turnover',
+      turnoverNotNumber: 'The turnover is a number, e.g. 1250.5',
+      turnoverNotPositive: 'The turnover must be greater than zero',
+      turnoverUnitRequired: 'Choose the unit: thousand tonnes or roubles',
+      turnoverYearRequired: 'Choose the year',
+      turnoverYearNotInList: 'Choose a year from the list',
+      contactsRequired: 'Add at least one contact person',
+      contactNameRequired: 'Enter the contact person’s last or first name',
+      historyCommentRequired: 'Describe the event',
+      dateInvalid: 'Date as YYYY-MM-DD',
+      sourceRequired: 'Enter the source',
+    },
+  },
+} as const
+
+export type ClientProfileMessageKey = `kosProfile.${keyof (typeof clientProfileMessages)['ru']['kosProfile']}`
+
+export function profileMessage(name: keyof (typeof clientProfileMessages)['ru']['kosProfile']): ClientProfileMessageKey {
+  return `kosProfile.${name}`
+}
