@@ -1,0 +1,82 @@
+import type { UserRow } from '../core/types'
+import type { Row, Store } from '../store/types'
+import { cardUrl, entityTitle, type FieldSpec } from './crm-entities'
+import { html, type SafeHtml } from './html'
+import { userName } from './session'
+
+/** Renders one field of a CRM row as escaped HTML, resolving links to users, companies and stages. */
+export function renderFieldValue(store: Store, spec: FieldSpec, row: Row): SafeHtml {
+  const value = row[spec.code]
+  if (value === undefined || value === null || value === '') return html`<span class="muted">—</span>`
+  switch (spec.kind) {
+    case 'money':
+      return html`${formatMoney(value)} ${typeof row.CURRENCY_ID === 'string' ? row.CURRENCY_ID : ''}`
+    case 'user':
+      return userLink(store, Number(value))
+    case 'company':
+      return entityLink(store, 'company', 'companies', Number(value))
+    case 'contact':
+      return entityLink(store, 'contact', 'contacts', Number(value))
+    case 'stage':
+      return html`${stageName(store, String(value))}`
+    case 'multi':
+      return html`${multiFieldText(value)}`
+    case 'date':
+      return html`${formatDate(value)}`
+    default:
+      return html`${plainText(value)}`
+  }
+}
+
+export function formatMoney(value: unknown): string {
+  const n = Number(value)
+  if (!Number.isFinite(n)) return String(value)
+  return n.toLocaleString('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 })
+}
+
+function formatDate(value: unknown): string {
+  const text = String(value)
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text)
+  if (!match) return text
+  const [, y, m, d, hh, mm] = match
+  return hh ? `${d}.${m}.${y} ${hh}:${mm}` : `${d}.${m}.${y}`
+}
+
+/** Multi-fields (PHONE, EMAIL) are arrays of `{VALUE, VALUE_TYPE}`. */
+function multiFieldText(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => (item && typeof item === 'object' && 'VALUE' in item ? String((item as { VALUE: unknown }).VALUE) : String(item)))
+      .join(', ')
+  }
+  return String(value)
+}
+
+export function plainText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Y' : 'N'
+  if (Array.isArray(value)) return value.map(plainText).join(', ')
+  if (value !== null && typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+export function userLink(store: Store, id: number): SafeHtml {
+  const user = store.table<UserRow>('users').get(id)
+  if (!user) return html`<span class="muted">#${id}</span>`
+  return html`<span class="user-chip">${userName(user)}</span>`
+}
+
+function entityLink(store: Store, kind: 'company' | 'contact', table: string, id: number): SafeHtml {
+  if (!id) return html`<span class="muted">—</span>`
+  const row = store.table(table).get(id)
+  if (!row) return html`<span class="muted">#${id}</span>`
+  if (kind === 'contact') return html`${entityTitle('contact', row)}`
+  return html`<a href="${cardUrl('company', id)}">${entityTitle('company', row)}</a>`
+}
+
+/** Stage/status names from the CRM helper's `statuses` table when it has them; the raw id otherwise. */
+function stageName(store: Store, statusId: string): string {
+  for (const row of store.table('statuses').rows()) {
+    if (row.STATUS_ID === statusId && typeof row.NAME === 'string') return row.NAME
+  }
+  return statusId
+}

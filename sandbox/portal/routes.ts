@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { PlacementRow, PortalServices } from '../core/types'
+import { serveAsset } from './assets'
+import { isEntityKind } from './crm-entities'
+import { sendHtml, sendJson } from './http'
+import type { SafeHtml } from './html'
+import { defaultAppPage, notFoundPage, placementViewPage } from './pages/app-page'
+import { crmCardPage } from './pages/crm-card'
+import { crmListPage } from './pages/crm-list'
+import { homePage } from './pages/home'
+import type { PageContext } from './pages/layout'
+import { handlePortalApi } from './portal-api'
+import { allUsers, currentUser, langOf } from './session'
+import { t } from './texts'
+
+/**
+ * Entry point the sandbox server calls for every request on the portal port that is not
+ * `/rest/...` or `/sandbox-api/...`. Returns false for paths the portal pages do not serve.
+ */
+export async function handlePortalRequest(req: IncomingMessage, res: ServerResponse, services: PortalServices): Promise<boolean> {
+  const url = new URL(req.url ?? '/', services.origin)
+  try {
+    if (url.pathname.startsWith('/portal-assets/')) return await serveAsset(url.pathname, res)
+    if (url.pathname.startsWith('/portal-api/')) return await handlePortalApi(services, req, res, url)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false
+    const page = renderPage(services, req, url)
+    if (!page) return false
+    sendHtml(res, page.status, page.html)
+    return true
+  } catch (error) {
+    if (!res.headersSent) sendJson(res, 500, { error: 'PORTAL_ERROR', error_description: error instanceof Error ? error.message : String(error) })
+    return true
+  }
+}
+
+function renderPage(services: PortalServices, req: IncomingMessage, url: URL): { status: number; html: SafeHtml } | null {
+  const ctx: PageContext = {
+    services,
+    lang: langOf(req),
+    user: currentUser(services, req),
+    users: allUsers(services).filter((u) => u.ACTIVE !== false),
+    path: url.pathname + url.search,
+    bare: url.searchParams.get('IFRAME') === 'Y',
+  }
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`
+  if (path === '/') return ok(homePage(ctx))
+  if (path === '/marketplace/app/') return ok(defaultAppPage(ctx, url.searchParams.get('install_finished') === 'Y'))
+
+  const view = /^\/marketplace\/view\/([A-Z0-9_]+)\/(\d+)\/$/.exec(path)
+  if (view) {
+    const row = services.store.table<PlacementRow>('placements').get(Number(view[2]))
+    if (!row || row.placement !== view[1] || !services.app().installed) return missing(ctx, t(ctx.lang, 'placementNotFound'))
+    return ok(placementViewPage(ctx, row))
+  }
+
+  const list = /^\/crm\/([a-z]+)\/list\/$/.exec(path)
+  if (list?.[1] && isEntityKind(list[1])) return ok(crmListPage(ctx, list[1], Number(url.searchParams.get('page') ?? 1) || 1))
+
+  const card = /^\/crm\/([a-z]+)\/details\/(\d+)\/$/.exec(path)
+  if (card?.[1] && isEntityKind(card[1])) {
+    const page = crmCardPage(ctx, card[1], Number(card[2]), url.searchParams.get('tab') ?? 'general')
+    return page ? ok(page) : missing(ctx, t(ctx.lang, 'entityNotFound'))
+  }
+  return null
+}
+
+function ok(html: SafeHtml): { status: number; html: SafeHtml } {
+  return { status: 200, html }
+}
+
+function missing(ctx: PageContext, text: string): { status: number; html: SafeHtml } {
+  return { status: 404, html: notFoundPage(ctx, text) }
+}
