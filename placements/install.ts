@@ -1,0 +1,159 @@
+import { command, toGatewayError } from '@/b24/gateway'
+import type { Gateway, GatewayError, ScreenCommands } from '@/b24/gateway'
+import { allUserFields } from '@/domain/fields'
+import type { UserFieldDef } from '@/domain/fields'
+import { DEFAULT_APP_OPTIONS } from '@/domain/install/default-options'
+import { fieldLookupCommand, handlerUrl, planInstall, stepCommand } from '@/domain/install/plan'
+import type { DesiredState, ExistingField, InstallStep, PortalState } from '@/domain/install/plan'
+import { bindableEntries, manifest } from './manifest'
+import type { WidgetEntry } from './manifest'
+
+/**
+ * The install executor: read what the portal has (placement.get, one userfield.list
+ * per declared field, app.option.get), plan, apply the plan in batches, then
+ * `installFinish`. Nothing is created blindly: a failed or repeated run is simply
+ * planned again from the portal's state.
+ */
+
+export type InstallPhase = 'reading' | 'applying' | 'finishing' | 'done' | 'failed'
+
+export interface StepReport {
+  step: InstallStep
+  status: 'pending' | 'done' | 'failed'
+  error?: GatewayError
+}
+
+export interface InstallProgress {
+  phase: InstallPhase
+  steps: StepReport[]
+  done: number
+  total: number
+  /** Set when the run stopped before applying (reading failed). */
+  error?: GatewayError
+}
+
+export function desiredState(
+  appUrl: string,
+  entries: readonly WidgetEntry[] = manifest,
+  fields: readonly UserFieldDef[] = allUserFields,
+  options: Readonly<Record<string, unknown>> = DEFAULT_APP_OPTIONS,
+): DesiredState {
+  return {
+    placements: bindableEntries(entries).map((entry) => ({
+      widgetId: entry.id,
+      placement: entry.placement,
+      handler: handlerUrl(appUrl, entry.handlerQuery),
+      titles: entry.titles,
+    })),
+    fields,
+    options,
+  }
+}
+
+const BATCH_LIMIT = 50
+const asIs = (raw: unknown) => raw
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
+  return chunks
+}
+
+export async function readPortalState(gateway: Gateway, desired: DesiredState): Promise<PortalState> {
+  const commands: ScreenCommands = {
+    placements: command('placement.get', {}, asIs),
+    options: command('app.option.get', {}, asIs),
+  }
+  desired.fields.forEach((def, index) => {
+    const [method, params] = fieldLookupCommand(def)
+    commands[`f${index}`] = command(method, params, asIs)
+  })
+  const state: { placements: PortalState['placements']; options: PortalState['options']; fields: Record<string, ExistingField[]> } = {
+    placements: [],
+    options: null,
+    fields: {},
+  }
+  const names = Object.keys(commands)
+  for (const part of chunk(names, BATCH_LIMIT)) {
+    const screen = await gateway.loadScreen(Object.fromEntries(part.map((name) => [name, commands[name]!])))
+    for (const name of part) {
+      const value = screen.value(name)
+      if (name === 'placements') state.placements = Array.isArray(value) ? (value as PortalState['placements'] & unknown[]) : []
+      else if (name === 'options') state.options = (value ?? null) as PortalState['options']
+      else {
+        const def = desired.fields[Number(name.slice(1))]!
+        const rows = Array.isArray(value) ? (value as ExistingField[]) : []
+        state.fields[def.entity] = [...(state.fields[def.entity] ?? []), ...rows]
+      }
+    }
+  }
+  return state
+}
+
+export interface InstallOptions {
+  gateway: Gateway
+  desired: DesiredState
+  /** `$b24.installFinish()`; omitted when re-running the install from the settings page. */
+  finish?: () => Promise<unknown>
+  onProgress?: (progress: InstallProgress) => void
+}
+
+export async function runInstall({ gateway, desired, finish, onProgress }: InstallOptions): Promise<InstallProgress> {
+  const progress: InstallProgress = { phase: 'reading', steps: [], done: 0, total: 0 }
+  const report = () => onProgress?.({ ...progress, steps: progress.steps.map((s) => ({ ...s })) })
+  report()
+
+  let steps: InstallStep[]
+  try {
+    steps = planInstall(desired, await readPortalState(gateway, desired))
+  } catch (error) {
+    progress.phase = 'failed'
+    progress.error = toGatewayError(error)
+    report()
+    return progress
+  }
+
+  progress.phase = 'applying'
+  progress.steps = steps.map((step) => ({ step, status: 'pending' }))
+  progress.total = steps.length
+  report()
+
+  for (const part of chunk(progress.steps, BATCH_LIMIT)) {
+    const commands: ScreenCommands = {}
+    part.forEach((report, index) => {
+      const [method, params] = stepCommand(report.step)
+      commands[`s${index}`] = command(method, params, asIs)
+    })
+    try {
+      const screen = await gateway.loadScreen(commands)
+      part.forEach((item, index) => {
+        const error = screen.errors[`s${index}`]
+        item.status = error ? 'failed' : 'done'
+        if (error) item.error = error
+      })
+    } catch (error) {
+      for (const item of part) {
+        item.status = 'failed'
+        item.error = toGatewayError(error)
+      }
+    }
+    progress.done = progress.steps.filter((s) => s.status === 'done').length
+    report()
+  }
+
+  if (progress.steps.some((s) => s.status === 'failed')) {
+    progress.phase = 'failed'
+    report()
+    return progress
+  }
+  if (finish) {
+    progress.phase = 'finishing'
+    report()
+    // The portal saves and reloads its page without answering setInstallFinish.
+    void finish().catch(() => undefined)
+    return progress
+  }
+  progress.phase = 'done'
+  report()
+  return progress
+}

@@ -1,0 +1,50 @@
+import type { Component } from 'vue'
+
+/**
+ * Every place the app lives in the portal. Adding a widget is one entry here: the
+ * install flow binds it, the shell shows it, the size report measures it.
+ * One placement code may appear several times (two deal-card tabs): the handler URL's
+ * `widget=<id>` tells them apart.
+ */
+export interface LocalizedTitle {
+  ru: string
+  en: string
+}
+
+export interface WidgetEntry {
+  /** Folder under widgets/ and the `widget` query parameter of its handler. */
+  id: string
+  /** Bitrix24 placement code; `DEFAULT` is the app's own page (not bound). */
+  placement: string
+  /** Query string of the handler URL: `widget=<id>`. */
+  handlerQuery: string
+  titles: LocalizedTitle
+  /** The widget's root component, a lazy chunk of its own. */
+  load: () => Promise<{ default: Component }>
+}
+
+function widget(entry: Omit<WidgetEntry, 'handlerQuery'>): WidgetEntry {
+  return { ...entry, handlerQuery: `widget=${entry.id}` }
+}
+
+export const DEFAULT_PLACEMENT = 'DEFAULT'
+
+export const manifest: readonly WidgetEntry[] = [
+  widget({
+    id: 'settings',
+    placement: DEFAULT_PLACEMENT,
+    titles: { ru: 'Настройки виджетов', en: 'Widget settings' },
+    load: () => import('~widgets/settings/SettingsWidget.vue'),
+  }),
+  widget({
+    id: 'next-steps',
+    placement: 'CRM_DEAL_DETAIL_TAB',
+    titles: { ru: 'Следующий шаг', en: 'Next step' },
+    load: () => import('~widgets/next-steps/NextStepsWidget.vue'),
+  }),
+]
+
+/** Entries the install flow binds with `placement.bind` (all but the app's own page). */
+export function bindableEntries(entries: readonly WidgetEntry[] = manifest): WidgetEntry[] {
+  return entries.filter((entry) => entry.placement !== DEFAULT_PLACEMENT)
+}

@@ -1,0 +1,21 @@
+import type { WidgetEntry } from './manifest'
+
+export type WidgetResolution =
+  | { kind: 'widget'; entry: WidgetEntry }
+  | { kind: 'unknown'; placement: string; widget: string | null }
+
+/**
+ * Which widget to show. The `widget` parameter of the handler URL picks among the
+ * entries bound to this placement; without it the first entry for the placement is
+ * shown (a portal that bound the handler by hand, or the app's own page).
+ * A `widget` that is not bound to this placement is unknown, not silently replaced.
+ */
+export function resolveWidget(
+  entries: readonly WidgetEntry[],
+  placement: string,
+  widgetParam: string | null,
+): WidgetResolution {
+  const forPlacement = entries.filter((entry) => entry.placement === placement)
+  const entry = widgetParam === null ? forPlacement[0] : forPlacement.find((e) => e.id === widgetParam)
+  return entry ? { kind: 'widget', entry } : { kind: 'unknown', placement, widget: widgetParam }
+}

@@ -1,0 +1,18 @@
+import { nextStepsFields } from './next-steps'
+import { playbookUserFields } from './playbook'
+import type { UserFieldDef } from './types'
+
+/**
+ * Every user field the app needs, created by the install flow. One file per feature
+ * (`src/domain/fields/<feature>.ts` exporting `UserFieldDef[]`): import it and spread
+ * it below. A field name declared twice is an error (see the unit test).
+ *
+ *   playbook.ts        deal: LEMUS playbook fields (paid amount, dates, conditions)
+ *   next-steps.ts      deal: next-steps tab (reuses playbook's paid amount)
+ *   client-profile.ts  (to come) company: sector, profile, blocks, status ladder
+ *   sale.ts            (to come) deal: sale kind, items
+ *   approvals.ts       (to come) deal: contract draft, approval state
+ */
+export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields]
+
+export type { UserFieldDef, UserFieldEntity, UserFieldType, EnumerationItem, LocalizedText } from './types'

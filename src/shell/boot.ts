@@ -1,0 +1,37 @@
+import type { B24Frame } from '@bitrix24/b24jssdk'
+import { FrameBootError, frameFacts, getFrame, restHttpClient } from '@/b24/frame'
+import { createGateway, frameTransport } from '@/b24/gateway'
+import type { Gateway } from '@/b24/gateway'
+import { buildPlacementContext } from '@/b24/placement-context'
+import type { PlacementContext } from '@/b24/placement-context'
+import { countRequests } from '@/stores/request-counter'
+import { pickLocale } from '@/ui/i18n'
+import type { AppLocale } from '@/ui/i18n'
+import { manifest } from '~placements/manifest'
+import { stateForContext } from './shell-state'
+import type { ShellState } from './shell-state'
+
+export interface BootResult {
+  state: ShellState
+  locale?: AppLocale
+  ready?: { frame: B24Frame; context: PlacementContext; gateway: Gateway; locale: AppLocale }
+}
+
+/**
+ * Page start: the frame handshake, then the placement context, the counted REST
+ * gateway and the screen to show. Every failure becomes a screen, never a blank page.
+ */
+export async function boot(search: string, onRequest: () => void): Promise<BootResult> {
+  let frame: B24Frame
+  try {
+    frame = await getFrame()
+  } catch (error) {
+    const failure = error instanceof FrameBootError ? error : new FrameBootError('error', error)
+    return { state: { screen: failure.reason, detail: failure.detail } }
+  }
+  const context = buildPlacementContext(frameFacts(frame), search)
+  const locale = pickLocale(context.lang)
+  countRequests(restHttpClient(frame), onRequest)
+  const gateway = createGateway(frameTransport(frame))
+  return { state: stateForContext(context, manifest), locale, ready: { frame, context, gateway, locale } }
+}

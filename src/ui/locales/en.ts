@@ -1,0 +1,51 @@
+import type { ShellMessages } from './ru'
+
+export const en: ShellMessages = {
+  app: { name: 'Sales widgets' },
+  shell: {
+    loading: 'Loading…',
+    outside: {
+      title: 'Open the app in Bitrix24',
+      text: 'This page works only inside a Bitrix24 portal: in a CRM card tab or on the app page. Use this page address as the handler of a local app.',
+    },
+    noAnswer: {
+      title: 'The portal does not answer',
+      text: 'The page is in a frame, but the portal sent no app data. Reload the portal page.',
+    },
+    unknown: {
+      title: 'Unknown placement',
+      text: 'The app does not know what to show in "{placement}"{widget}. Reinstall the app or ask your administrator.',
+      widget: ' (widget "{widget}")',
+    },
+    failed: {
+      title: 'The widget failed to load',
+      retry: 'Retry',
+    },
+  },
+  install: {
+    title: 'App installation',
+    intro: 'The app registers its tabs and pages, creates CRM user fields and stores default settings. Running it again duplicates nothing.',
+    start: 'Install',
+    retry: 'Retry installation',
+    notAdmin: 'Only a portal administrator can install the app. Ask an administrator to open it.',
+    reading: 'Checking what the portal already has…',
+    progress: '{done} of {total} done',
+    nothingToDo: 'Everything is already installed.',
+    finishing: 'Finishing installation…',
+    done: 'Installation finished.',
+    step: {
+      bind: 'Placement "{title}" ({placement})',
+      field: 'Field "{label}" ({entity})',
+      items: 'List values of "{label}" ({entity}): {count}',
+      options: 'Default settings: {count}',
+    },
+  },
+  errors: {
+    access: 'You do not have the rights for this action.',
+    notFound: 'The record was not found or was deleted.',
+    limit: 'The portal limited the request rate. Wait a minute and retry.',
+    network: 'No connection to the portal. Check the network and retry.',
+    expired: 'The session expired. Reload the portal page.',
+    unknown: 'Portal error: {detail}',
+  },
+}

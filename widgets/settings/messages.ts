@@ -1,0 +1,43 @@
+/** Texts of the settings page (ru first). */
+export const messages = {
+  ru: {
+    title: 'Настройки виджетов',
+    readonly: 'Настройки меняет администратор портала. Вы видите их только для чтения.',
+    loading: 'Загрузка настроек…',
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    install: {
+      title: 'Установка',
+      ok: 'Всё установлено: вкладки, поля и настройки на месте.',
+      pending: 'Не хватает {count} элементов установки:',
+      repair: 'Доустановить',
+      unknownForUser: 'Состояние установки видно только администратору.',
+    },
+    options: {
+      title: 'Параметры приложения',
+      empty: 'Параметры ещё не сохранены.',
+      invalid: 'Значение должно быть в формате JSON.',
+      value: 'Значение «{key}»',
+    },
+  },
+  en: {
+    title: 'Widget settings',
+    readonly: 'Settings are changed by a portal administrator. You see them read-only.',
+    loading: 'Loading settings…',
+    save: 'Save',
+    saved: 'Saved',
+    install: {
+      title: 'Installation',
+      ok: 'Everything is installed: tabs, fields and settings are in place.',
+      pending: '{count} installation items are missing:',
+      repair: 'Complete installation',
+      unknownForUser: 'Only an administrator sees the installation state.',
+    },
+    options: {
+      title: 'App options',
+      empty: 'No options saved yet.',
+      invalid: 'The value must be JSON.',
+      value: 'Value of "{key}"',
+    },
+  },
+}
