@@ -1,0 +1,170 @@
+// @vitest-environment node
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { IssuedTokens, PlacementRow, PortalServices, SandboxApp, UserRow } from '../core/types'
+import { MemoryStore } from '../store/memory-store'
+import { handlePortalRequest } from './routes'
+
+function user(fields: Partial<UserRow>): Omit<UserRow, 'ID'> {
+  return {
+    ACTIVE: true, NAME: '', LAST_NAME: '', SECOND_NAME: '', EMAIL: '', WORK_POSITION: '', PERSONAL_GENDER: '', PERSONAL_PHOTO: '',
+    TIME_ZONE: '', UF_DEPARTMENT: [], IS_ADMIN: false, CRM_ACCESS: 'X', WEBHOOK_SECRET: 's', ...fields,
+  }
+}
+
+let server: Server
+let origin = ''
+const store = new MemoryStore()
+const app: SandboxApp = { code: 'probe', clientId: 'local.probe', handlerUrl: 'http://localhost:5999/app/', scope: ['crm'], version: 1, installed: false }
+let tokenCounter = 0
+const issued = new Map<string, number>()
+const services: PortalServices = {
+  store,
+  get origin() {
+    return origin
+  },
+  app: () => app,
+  issueTokens(userId: number): IssuedTokens {
+    tokenCounter++
+    issued.set(`r${tokenCounter}`, userId)
+    return { AUTH_ID: `a${tokenCounter}`, REFRESH_ID: `r${tokenCounter}`, AUTH_EXPIRES: 60 }
+  },
+  refreshTokens(refreshId: string) {
+    const userId = issued.get(refreshId)
+    if (userId === undefined) return null
+    issued.delete(refreshId)
+    return this.issueTokens(userId)
+  },
+  finishInstall: () => {
+    app.installed = true
+  },
+  now: () => new Date(),
+}
+
+beforeAll(async () => {
+  store.table('departments').insert({ NAME: 'Продажи', SORT: 1, PARENT: null, UF_HEAD: 2 })
+  store.table<UserRow>('users').insert(user({ NAME: 'Анна', LAST_NAME: '<b>Менеджер</b>', UF_DEPARTMENT: [1] }))
+  store.table<UserRow>('users').insert(user({ NAME: 'Борис', LAST_NAME: 'Админ', IS_ADMIN: true, UF_DEPARTMENT: [1] }))
+  for (let i = 1; i <= 51; i++) store.table('deals').insert({ TITLE: i === 1 ? '<script>alert(1)</script>' : `Сделка ${i}`, STAGE_ID: 'NEW', OPPORTUNITY: 1000 * i, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: 1 })
+  store.table<PlacementRow>('placements').insert({ placement: 'CRM_DEAL_DETAIL_TAB', handler: 'http://localhost:5999/tab/', title: 'Профиль', description: '', groupName: '', langAll: { en: { TITLE: 'Profile' } }, options: [], userId: 2 })
+  server = createServer((req, res) => {
+    void handlePortalRequest(req, res, services).then((served) => {
+      if (!served) {
+        res.writeHead(404)
+        res.end('not portal')
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const get = (path: string, cookie = '') => fetch(origin + path, { headers: { cookie }, redirect: 'manual' })
+const post = (path: string, body: unknown, cookie = '') =>
+  fetch(origin + path, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) })
+
+describe('portal pages', () => {
+  it('escapes CRM values and user names as text', async () => {
+    const list = await (await get('/crm/deal/list/')).text()
+    expect(list).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(list).not.toContain('<script>alert(1)')
+    const home = await (await get('/', 'sandbox_user=1')).text()
+    expect(home).toContain('Анна &lt;b&gt;Менеджер&lt;/b&gt;')
+  })
+
+  it('pages lists by 50 and links rows to their cards', async () => {
+    const first = await (await get('/crm/deal/list/')).text()
+    expect(first).toContain('href="/crm/deal/details/50/"')
+    expect(first).not.toContain('href="/crm/deal/details/51/"')
+    const second = await (await get('/crm/deal/list/?page=2')).text()
+    expect(second).toContain('href="/crm/deal/details/51/"')
+  })
+
+  it('hides the app tabs of a card until the app is installed', async () => {
+    expect(await (await get('/crm/deal/details/2/')).text()).not.toContain('data-placement-id')
+    app.installed = true
+    const card = await (await get('/crm/deal/details/2/', 'lang=en')).text()
+    expect(card).toContain('data-placement-id="1"')
+    expect(card).toContain('>Profile<')
+    expect(card).toContain('&quot;ID&quot;:&quot;2&quot;')
+    app.installed = false
+  })
+
+  it('answers 404 for a missing card and false for paths it does not serve', async () => {
+    expect((await get('/crm/deal/details/999/')).status).toBe(404)
+    expect(await (await get('/rest/profile')).text()).toBe('not portal')
+  })
+
+  it('serves the bundled browser script and the SDK bundle', async () => {
+    const script = await (await get('/portal-assets/portal.js')).text()
+    expect(script).toContain('portal-api/frames')
+    const sdk = await (await get('/portal-assets/vendor/b24jssdk.js')).text()
+    expect(sdk).toContain('B24Js')
+  })
+
+  it('switches the user through a cookie', async () => {
+    const response = await get('/portal-api/switch-user?id=2&back=/crm/deal/list/')
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/crm/deal/list/')
+    expect(response.headers.get('set-cookie')).toContain('sandbox_user=2')
+  })
+})
+
+describe('portal-api frame routes', () => {
+  it('opens a DEFAULT frame in install mode and builds its init data', async () => {
+    const launch = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=2')).json()
+    expect(launch.name).toBe(`${new URL(origin).host}|0|${launch.sid}`)
+    expect(launch.action).toContain('http://localhost:5999/app/?DOMAIN=')
+    const init = await (await post('/portal-api/init-data', { sid: launch.sid })).json()
+    expect(init).toMatchObject({ PLACEMENT: 'DEFAULT', INSTALL: true, FIRST_RUN: true, IS_ADMIN: true, PLACEMENT_OPTIONS: '' })
+    expect(init.AUTH_ID).toBe(Object.fromEntries(launch.fields).AUTH_ID)
+  })
+
+  it('refuses placement frames before install and gives CRM tabs only their ID', async () => {
+    expect((await post('/portal-api/frames', { placementId: 1, options: { ID: '3' } })).status).toBe(403)
+    app.installed = true
+    const launch = await (await post('/portal-api/frames', { placementId: 1, options: { ID: 3, extra: 'x' } }, 'sandbox_user=1')).json()
+    const init = await (await post('/portal-api/init-data', { sid: launch.sid })).json()
+    expect(init).toMatchObject({ PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: { ID: '3' }, INSTALL: false, IS_ADMIN: false })
+    app.installed = false
+  })
+
+  it('refreshes tokens with the frame refresh token', async () => {
+    const launch = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=1')).json()
+    const fresh = await (await post('/portal-api/refresh', { sid: launch.sid })).json()
+    expect(fresh.AUTH_ID).not.toBe(Object.fromEntries(launch.fields).AUTH_ID)
+    const init = await (await post('/portal-api/init-data', { sid: launch.sid })).json()
+    expect(init.REFRESH_ID).toBe(fresh.REFRESH_ID)
+  })
+
+  it('saves app options for admins only and user options per user', async () => {
+    const manager = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=1')).json()
+    const admin = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=2')).json()
+    expect(await (await post('/portal-api/app-option', { sid: manager.sid, name: 'k', value: 'no' })).json()).toEqual({ saved: false })
+    expect(await (await post('/portal-api/app-option', { sid: admin.sid, name: 'k', value: { v: 1 } })).json()).toEqual({ saved: true })
+    await post('/portal-api/user-option', { sid: manager.sid, name: 'pin', value: '1' })
+    expect(store.getValue('appOptions')).toEqual({ k: { v: 1 } })
+    expect(store.getValue('userOptions:1')).toEqual({ pin: '1' })
+    const init = await (await post('/portal-api/init-data', { sid: manager.sid })).json()
+    expect(init.APP_OPTIONS).toEqual({ k: { v: 1 } })
+    expect(init.USER_OPTIONS).toEqual({ pin: '1' })
+  })
+
+  it('lists users for selectUser with sub/sup from department heads', async () => {
+    const manager = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=1')).json()
+    const users = await (await get(`/portal-api/users?sid=${manager.sid}`)).json()
+    expect(users).toContainEqual({ id: '2', name: 'Борис Админ', photo: '', position: '', url: '/company/personal/user/2/', sub: false, sup: true })
+  })
+
+  it('finishes the install for an admin frame only', async () => {
+    const manager = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=1')).json()
+    expect((await post('/portal-api/install-finish', { sid: manager.sid })).status).toBe(403)
+    expect(app.installed).toBe(false)
+    const admin = await (await post('/portal-api/frames', { placement: 'DEFAULT' }, 'sandbox_user=2')).json()
+    expect((await post('/portal-api/install-finish', { sid: admin.sid })).status).toBe(200)
+    expect(app.installed).toBe(true)
+  })
+})
