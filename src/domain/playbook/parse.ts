@@ -1,0 +1,73 @@
+import { en, ru } from 'zod/locales'
+import type { z } from 'zod'
+import type { LocalizedText } from '@/domain/fields/types'
+import { PlaybookSchema, SCHEMA_MESSAGES } from './schema'
+import type { Playbook } from './schema'
+
+export interface PlaybookError {
+  /** e.g. `pipelines[1].stages[3].steps[0].deadline.hours` */
+  path: string
+  message: LocalizedText
+  /** `path: message` in each language, ready to show. */
+  text: LocalizedText
+}
+
+export type ParsePlaybookResult = { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] }
+
+type Lang = keyof LocalizedText
+
+const LOCALES = { ru: ru(), en: en() } as const
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`
+    else out += out === '' ? String(part) : `.${String(part)}`
+  }
+  return out === '' ? '(root)' : out
+}
+
+function messageIn(lang: Lang): z.core.$ZodErrorMap {
+  return (issue) => {
+    const params = (issue as { params?: Partial<LocalizedText> }).params
+    if (issue.code === 'custom' && params?.[lang]) return params[lang]
+    return LOCALES[lang].localeError(issue)
+  }
+}
+
+function translateOwn(message: string, lang: Lang): string {
+  if (!message.startsWith('@')) return message
+  const key = message.slice(1) as keyof typeof SCHEMA_MESSAGES
+  return SCHEMA_MESSAGES[key]?.[lang] ?? message
+}
+
+/**
+ * Checks a playbook given as JSON text or as a parsed value. Errors point at the path of
+ * the problem, in Russian and English; the caller keeps its previous playbook on failure.
+ */
+export function parsePlaybook(json: unknown): ParsePlaybookResult {
+  let value = json
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json)
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      const message = { ru: `Это не JSON: ${detail}`, en: `Not JSON: ${detail}` }
+      return { ok: false, errors: [{ path: '(root)', message, text: { ru: `(root): ${message.ru}`, en: `(root): ${message.en}` } }] }
+    }
+  }
+  const first = PlaybookSchema.safeParse(value, { error: messageIn('ru') })
+  if (first.success) return { ok: true, playbook: first.data }
+  // The same input fails the same way; the second run only words the issues in English.
+  const second = PlaybookSchema.safeParse(value, { error: messageIn('en') })
+  const english = second.success ? [] : second.error.issues
+  const errors = first.error.issues.map((issue, index): PlaybookError => {
+    const path = formatPath(issue.path)
+    const message = {
+      ru: translateOwn(issue.message, 'ru'),
+      en: translateOwn(english[index]?.message ?? issue.message, 'en'),
+    }
+    return { path, message, text: { ru: `${path}: ${message.ru}`, en: `${path}: ${message.en}` } }
+  })
+  return { ok: false, errors }
+}
