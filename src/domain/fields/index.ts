@@ -1,3 +1,4 @@
+import { approvalUserFields } from './approvals'
 import { nextStepsFields } from './next-steps'
 import { playbookUserFields } from './playbook'
 import type { UserFieldDef } from './types'
@@ -11,8 +12,8 @@ import type { UserFieldDef } from './types'
  *   next-steps.ts      deal: next-steps tab (reuses playbook's paid amount)
  *   client-profile.ts  (to come) company: sector, profile, blocks, status ladder
  *   sale.ts            (to come) deal: sale kind, items
- *   approvals.ts       (to come) deal: contract draft, approval state
+ *   approvals.ts       deal: «Проект договора» file, approval state cache, round
  */
-export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields]
+export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields]
 
 export type { UserFieldDef, UserFieldEntity, UserFieldType, EnumerationItem, LocalizedText } from './types'

@@ -1,0 +1,68 @@
+import type { Effect, TaskRecord, TimelineRecord } from '@/domain/approvals'
+
+/**
+ * The portal's side of an effect list, for tests: it stamps every record with the caller
+ * (as Bitrix24 sets AUTHOR_ID / CREATED_BY) and honours idempotency keys like the gateway.
+ */
+export class FakePortal {
+  comments: (TimelineRecord & { dealId: number })[] = []
+  tasks: TaskRecord[] = []
+  notifications: { userId: number; message: string; from: number }[] = []
+  cache = new Map<number, { status: string; round: number }>()
+  private keys = new Set<string>()
+  private nextId = 1
+  private clock = Date.parse('2026-03-01T09:00:00Z')
+
+  now(): string {
+    this.clock += 60_000
+    return new Date(this.clock).toISOString()
+  }
+
+  apply(caller: number, effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      if (this.keys.has(effect.key)) continue
+      this.keys.add(effect.key)
+      const id = this.nextId++
+      switch (effect.kind) {
+        case 'timeline-comment':
+          this.comments.push({ id, dealId: effect.dealId, authorId: caller, created: this.now(), text: effect.text })
+          break
+        case 'create-task':
+          this.tasks.push({
+            id,
+            createdBy: caller,
+            responsibleId: effect.responsibleId,
+            createdDate: this.now(),
+            title: effect.title,
+            description: effect.description,
+            status: 2,
+          })
+          break
+        case 'complete-task': {
+          const task = this.tasks.find((t) => t.id === effect.taskId)
+          if (task) task.status = 5
+          break
+        }
+        case 'notify':
+          this.notifications.push({ userId: effect.userId, message: effect.message, from: caller })
+          break
+        case 'cache-state':
+          this.cache.set(effect.dealId, { status: effect.status, round: effect.round })
+          break
+      }
+    }
+  }
+
+  /** What a user could write by calling REST directly: any text, the portal stamps the author. */
+  forgeComment(caller: number, dealId: number, text: string): void {
+    this.comments.push({ id: this.nextId++, dealId, authorId: caller, created: this.now(), text })
+  }
+
+  forgeTask(caller: number, task: Omit<TaskRecord, 'id' | 'createdBy' | 'createdDate' | 'status'>): void {
+    this.tasks.push({ ...task, id: this.nextId++, createdBy: caller, createdDate: this.now(), status: 2 })
+  }
+
+  timeline(dealId: number): TimelineRecord[] {
+    return this.comments.filter((c) => c.dealId === dealId)
+  }
+}
