@@ -2,6 +2,7 @@ import type { LocalizedText } from '../fields/types'
 import type { SectorCode } from './sectors'
 import {
   INACTIVE_LABEL,
+  allStatusLevels,
   findSubStatus,
   ladderForSector,
   levelIndex,
@@ -158,8 +159,10 @@ export function offeredSubStatuses(current: ClientStatus, sector: SectorCode | n
 /** «Подписание LOI: Подготовка документов», «Новый», «Не активен». */
 export function describeStatus(current: ClientStatus, sector: SectorCode | null, locale: keyof LocalizedText = 'ru'): string {
   if (current.inactive) return INACTIVE_LABEL[locale]
-  const ladder = ladderForSector(sector)
-  const level = ladder.levels.find((entry) => entry.code === current.level)
+  // Look in the sector's ladder first, then anywhere: a status saved under another sector still reads well.
+  const level =
+    ladderForSector(sector).levels.find((entry) => entry.code === current.level) ??
+    allStatusLevels().find((entry) => entry.code === current.level)
   if (!level) return current.level
   const subStatus = level.subStatuses.find((entry) => entry.code === current.subStatus)
   return subStatus ? `${level.label[locale]}: ${subStatus.label[locale]}` : level.label[locale]
