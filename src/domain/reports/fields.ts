@@ -1,3 +1,5 @@
+import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
+
 /**
  * Which deal user fields carry the paid sum and the document flags. The playbook helper declares
  * them in `src/domain/fields/playbook.ts` (`UF_CRM_LMS_*`); the defaults below name those codes and
@@ -14,10 +16,11 @@ export interface ReportFieldMap {
   paymentDue?: `UF_CRM_${string}`
 }
 
+/** The playbook's fields: «Сумма оплаты», «Есть сканы…», «Есть оригиналы документов». */
 export const DEFAULT_REPORT_FIELDS: ReportFieldMap = {
-  paid: 'UF_CRM_LMS_PAID_AMOUNT',
-  scansReceived: 'UF_CRM_LMS_SCANS_RECEIVED',
-  originalsReceived: 'UF_CRM_LMS_ORIGINALS_RECEIVED',
+  paid: PLAYBOOK_FIELDS.paidAmount.fieldName,
+  scansReceived: PLAYBOOK_FIELDS.scansReceived.fieldName,
+  originalsReceived: PLAYBOOK_FIELDS.originalsReceived.fieldName,
 }
 
 /** Standard deal fields every report needs. */
