@@ -1,4 +1,17 @@
 import type { MethodTable } from '../../../core/types'
+import { appMethods } from './app'
+import { departmentMethods } from './departments'
+import { imMethods } from './im'
+import { placementMethods } from './placements'
+import { serverMethods } from './server'
+import { userMethods } from './users'
 
 /** server.time, profile, user.*, department.*, app.*, options, placement.*, im.notify.* */
-export const systemMethods: MethodTable = {}
+export const systemMethods: MethodTable = {
+  ...serverMethods,
+  ...userMethods,
+  ...departmentMethods,
+  ...appMethods,
+  ...placementMethods,
+  ...imMethods,
+}

@@ -1,0 +1,106 @@
+import { RestError, errors } from '../core/errors'
+import type { Params } from '../core/types'
+import type { Store } from '../store/types'
+import type { Caller, Credentials } from '../auth/authenticate'
+import { methodParams, parseParams } from './body'
+import { errorBody, successBody } from './envelope'
+import type { RestInvoker } from './invoke'
+import type { LeakyBucket, LimitSettings } from './limits'
+
+export interface RestRequest {
+  /** Path after `/rest/`, still URL-encoded: `crm.deal.list`, `1/secret/user.get.json`, `api/x`. */
+  path: string
+  query: string
+  contentType: string | undefined
+  body: Buffer
+  /** The client's IP: the leaky bucket's key. */
+  ip: string
+}
+
+export interface RestReply {
+  status: number
+  body: unknown
+}
+
+export interface RouterDeps {
+  invoker: RestInvoker
+  authenticate: (credentials: Credentials) => Caller
+  bucket: LeakyBucket
+  limits: () => LimitSettings
+  store: Store
+  nowMs: () => number
+  log: (message: string, error?: unknown) => void
+}
+
+export interface RoutedPath {
+  method: string
+  webhook?: { userId: number; secret: string }
+  v3: boolean
+}
+
+/** `/rest/<method>[.json]`, `/rest/<userId>/<secret>/<method>`, `/rest/api/<method>` (REST 3.0). */
+export function routePath(path: string): RoutedPath {
+  const parts = path.split('/').filter(Boolean).map((part) => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      return part
+    }
+  })
+  const strip = (name: string) => name.replace(/\.(json|xml)$/i, '')
+  if (parts[0] === 'api') return { method: strip(parts.slice(1).join('/')), v3: true }
+  if (parts.length >= 3 && /^\d+$/.test(parts[0]!)) {
+    return { method: strip(parts.slice(2).join('/')), webhook: { userId: Number(parts[0]), secret: parts[1]! }, v3: false }
+  }
+  return { method: strip(parts.join('/')), v3: false }
+}
+
+/** The HTTP face of the REST API: limits, body, auth, the call, commit, envelope. */
+export class RestRouter {
+  constructor(private readonly deps: RouterDeps) {}
+
+  async handle(request: RestRequest): Promise<RestReply> {
+    const route = routePath(request.path)
+    const limits = this.deps.limits()
+    // Every HTTP request costs one token, a batch included (b24restdocs `limits.md`).
+    if (limits.enabled && !this.deps.bucket.tryTake(request.ip, this.deps.nowMs())) return reply(errors.queryLimit())
+    if (route.v3) {
+      // REST 3.0 is not emulated: every v3 method answers as an unknown one.
+      return {
+        status: 404,
+        body: { error: { code: 'BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION', message: `Method '${route.method}' not found`, validation: [] } },
+      }
+    }
+    let params: Params
+    try {
+      params = parseParams(request.contentType, request.body, request.query)
+    } catch (error) {
+      return reply(error instanceof RestError ? error : errors.internal())
+    }
+    const credentials: Credentials = route.webhook
+      ? { kind: 'webhook', ...route.webhook }
+      : typeof params.auth === 'string' && params.auth
+        ? { kind: 'token', token: params.auth }
+        : { kind: 'none' }
+    let caller: Caller
+    try {
+      caller = this.deps.authenticate(credentials)
+    } catch (error) {
+      return reply(error instanceof RestError ? error : errors.internal())
+    }
+    if (!route.method) return reply(errors.methodNotFound())
+    const outcome = await this.deps.invoker.invoke(caller, route.method, methodParams(params))
+    try {
+      // An acknowledged write is durable: commit before answering (a batch commits once).
+      await this.deps.store.commit()
+    } catch (error) {
+      this.deps.log('store commit failed', error)
+      return reply(errors.internal('Could not save changes'))
+    }
+    return outcome.ok ? { status: 200, body: successBody(outcome.value, outcome.time) } : reply(outcome.error)
+  }
+}
+
+function reply(error: RestError): RestReply {
+  return { status: error.status || 400, body: errorBody(error) }
+}
