@@ -139,7 +139,10 @@ function nextStatus(current: ClientStatus, action: StatusAction, ladder: Ladder)
  * After the sector changes, the status must exist in the sector's ladder; if it does
  * not, it restarts at «Новый» and that is recorded like any other change.
  */
-export function fitStatusToSector(current: ClientStatus, context: StatusChangeContext): StatusChangeResult | null {
+export function fitStatusToSector(
+  current: ClientStatus,
+  context: StatusChangeContext,
+): Extract<StatusChangeResult, { ok: true }> | null {
   const result = applyStatusAction(current, { type: 'ladder-changed' }, context)
   return result.ok ? result : null
 }
