@@ -26,6 +26,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): SafeHtm
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${t(lang, 'portal')}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/portal-assets/portal.css">
 <script src="/portal-assets/portal.js" defer></script>
 </head>`

@@ -1,0 +1,79 @@
+import type { Frame, Page } from 'playwright-core'
+
+/** One row of the sandbox portal's message log (`window.__portalLog`). */
+export interface PortalLogEntry {
+  time: string
+  dir: 'in' | 'out'
+  sid: string
+  command: string
+  data: unknown
+  status: string
+  note: string
+}
+
+/** What the probe app (test/fixtures/probe-app) exposes to tests. */
+export interface ProbeInit {
+  placement: string
+  options: unknown
+  isInstallMode: boolean
+  isFirstRun: boolean
+  isAdmin: boolean
+  lang: string
+  appSid: string
+  targetOrigin: string
+  auth: unknown
+}
+
+type ProbeResult = Promise<unknown>
+
+declare global {
+  interface Window {
+    probe: { ready: boolean; error: string | null; init: ProbeInit | null }
+    probeApi: {
+      call(method: string, params?: Record<string, unknown>): ProbeResult
+      batch(calls: unknown): ProbeResult
+      list(method: string, params?: Record<string, unknown>, idKey?: string): ProbeResult
+      grow(px: number): void
+      fitWindow(): ProbeResult
+      resize(width: number, height: number): ProbeResult
+      setTitle(title: string): ProbeResult
+      selectUser(): ProbeResult
+      selectUsers(): ProbeResult
+      selectCRM(params: unknown): ProbeResult
+      getInterface(): ProbeResult
+      reloadData(): ProbeResult
+      appSet(name: string, value: unknown): ProbeResult
+      userSet(name: string, value: unknown): ProbeResult
+      installFinish(): boolean
+      auth(): unknown
+      postRaw(text: string): boolean
+    }
+  }
+}
+
+/** The (newest visible) app frame served from `appOrigin`. */
+export async function appFrame(page: Page, appOrigin: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const handles = await page.locator('iframe.app-iframe:visible').elementHandles()
+    for (const handle of handles.reverse()) {
+      const frame = await handle.contentFrame()
+      if (frame && frame.url().startsWith(appOrigin)) return frame
+    }
+    if (Date.now() > deadline) throw new Error(`no app frame from ${appOrigin}`)
+    await page.waitForTimeout(100)
+  }
+}
+
+/** Waits until the probe's `initializeB24Frame()` settles; throws its error if it failed. */
+export async function waitForProbe(frame: Frame, timeoutMs = 20_000): Promise<ProbeInit> {
+  await frame.waitForFunction(() => window.probe && (window.probe.ready || window.probe.error), undefined, { timeout: timeoutMs })
+  const state = await frame.evaluate(() => window.probe)
+  if (state.error || !state.init) throw new Error(`probe init failed: ${state.error}`)
+  return state.init
+}
+
+/** The parent page's message log. */
+export function portalLog(page: Page): Promise<PortalLogEntry[]> {
+  return page.evaluate(() => (window as unknown as { __portalLog: PortalLogEntry[] }).__portalLog)
+}
