@@ -17,6 +17,8 @@ export type Effect =
       description: string
       /** `UF_CRM_TASK` bindings, e.g. `D_12`, `CO_3`. */
       crm: string[]
+      /** Observers who must see the record (the initiator sees the payout task this way). */
+      auditors?: UserId[]
     }
   | { kind: 'complete-task'; key: string; taskId: number }
   | { kind: 'notify'; key: string; userId: UserId; message: string }

@@ -104,6 +104,7 @@ export function planTripDecision(context: TripDecisionContext, step: TripDecisio
             key,
           }),
           crm,
+          auditors: [trip.state.initiator],
         }
       : {
           kind: 'create-task',

@@ -12,14 +12,11 @@ export const APPROVAL_FIELDS = {
   round: 'UF_CRM_APR_ROUND',
 } as const
 
-/** Enumeration codes (`XML_ID`) of the state cache, one per contract status. */
-export const APPROVAL_STATE_ITEMS = [
-  { xmlId: 'none', value: 'Не запускалось', sort: 10 },
-  { xmlId: 'draft', value: 'Оформление договора', sort: 20 },
-  { xmlId: 'submitted', value: 'На согласовании', sort: 30 },
-  { xmlId: 'rejected', value: 'Отклонён, на доработке', sort: 40 },
-  { xmlId: 'approved', value: 'Согласован', sort: 50 },
-] as const
+/**
+ * The cache holds the status code as plain text (`draft`, `submitted`, `rejected`,
+ * `approved`): lists filter on it directly, with no enumeration item IDs to map per portal.
+ */
+export const CACHED_STATES = ['draft', 'submitted', 'rejected', 'approved'] as const
 
 export const approvalUserFields: UserFieldDef[] = [
   {
@@ -32,9 +29,8 @@ export const approvalUserFields: UserFieldDef[] = [
   {
     entity: 'deal',
     fieldName: APPROVAL_FIELDS.state,
-    type: 'enumeration',
-    label: { ru: 'Согласование договора', en: 'Contract approval' },
-    items: APPROVAL_STATE_ITEMS.map((item) => ({ ...item })),
+    type: 'string',
+    label: { ru: 'Согласование договора (служебное)', en: 'Contract approval (cache)' },
   },
   {
     entity: 'deal',
