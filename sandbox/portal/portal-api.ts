@@ -69,6 +69,8 @@ async function openFrameRoute(services: PortalServices, req: IncomingMessage, re
     placementOptions: isCrmDetailTab(placement) ? pick(options, 'ID') : options,
     inSlider: body.inSlider === true,
   })
+  // issueTokens wrote the new token pair: make it durable before the frame uses it.
+  await services.store.commit()
   sendJson(res, 200, session.launch)
 }
 

@@ -75,6 +75,15 @@ describe('portal pages', () => {
     expect(home).toContain('Анна &lt;b&gt;Менеджер&lt;/b&gt;')
   })
 
+  it('lists the current user notifications with BB codes stripped and HTML escaped', async () => {
+    // Row shape of table `notifications` written by im.notify.* (b24restdocs api-reference/chats/notifications/im-notify-personal-add.md).
+    store.table('notifications').insert({ USER_ID: 1, AUTHOR_ID: 2, TYPE: 'personal', MESSAGE: '[b]Согласуйте[/b] <договор>', DATE_CREATE: '2026-01-02T10:00:00+03:00' })
+    store.table('notifications').insert({ USER_ID: 2, AUTHOR_ID: 0, TYPE: 'system', MESSAGE: 'not for Anna', DATE_CREATE: '2026-01-02T10:00:00+03:00' })
+    const home = await (await get('/', 'sandbox_user=1')).text()
+    expect(home).toContain('<b>Борис Админ:</b> Согласуйте &lt;договор&gt;')
+    expect(home).not.toContain('not for Anna')
+  })
+
   it('pages lists by 50 and links rows to their cards', async () => {
     const first = await (await get('/crm/deal/list/')).text()
     expect(first).toContain('href="/crm/deal/details/50/"')

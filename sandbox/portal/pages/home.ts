@@ -1,3 +1,4 @@
+import type { UserRow } from '../../core/types'
 import { ENTITIES, PAGE_KINDS, listUrl } from '../crm-entities'
 import { plainText } from '../field-values'
 import { html, type SafeHtml } from '../html'
@@ -37,13 +38,14 @@ export function homePage(ctx: PageContext): SafeHtml {
   <h2>${t(lang, 'notifications')}</h2>
   ${notifications.length === 0
     ? html`<p class="muted">${t(lang, 'noNotifications')}</p>`
-    : html`<ul class="notifications" data-testid="notifications">${notifications.map((n) => html`<li><span class="muted">${n.date}</span> ${n.message}</li>`)}</ul>`}
+    : html`<ul class="notifications" data-testid="notifications">${notifications.map((n) => html`<li><span class="muted">${n.date}</span> ${n.author ? html`<b>${n.author}:</b>` : ''} ${n.message}</li>`)}</ul>`}
 </section>`
   return layout(ctx, t(lang, 'home'), body)
 }
 
 interface NotificationView {
   date: string
+  author: string
   message: string
 }
 
@@ -55,7 +57,9 @@ function notificationsOf(ctx: PageContext, userId: number): NotificationView[] {
     if (to !== userId) continue
     const message = row.MESSAGE ?? row.message ?? ''
     const date = row.DATE_CREATE ?? row.DATE ?? row.date ?? row.createdAt ?? ''
-    out.push({ date: plainText(date), message: stripBbCodes(plainText(message)) })
+    const authorId = Number(row.AUTHOR_ID ?? 0)
+    const author = authorId > 0 ? userName(ctx.services.store.table<UserRow>('users').get(authorId)) : ''
+    out.push({ date: plainText(date), author, message: stripBbCodes(plainText(message)) })
   }
   return out.reverse().slice(0, 50)
 }
