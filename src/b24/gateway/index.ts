@@ -13,7 +13,7 @@ export { GatewayError, toGatewayError, classifyError } from './errors'
 export type { GatewayErrorKind } from './errors'
 export { command } from './screen'
 export type { ScreenCommand, ScreenCommands, ScreenResult } from './screen'
-export type { Params, RestTransport } from './transport'
+export type { BatchReply, Params, RestTransport } from './transport'
 export { frameTransport } from './transport'
 export { idempotencyTag } from './create-once'
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { dealScreenCommands } from '~widgets/next-steps/data'
+import type { DealDto } from '~widgets/next-steps/dto'
+import { moneyFieldAmount, toNextStepsView } from '~widgets/next-steps/view-model'
+
+// crm.deal.get returns scalars as strings (b24restdocs api-reference/crm/deals/crm-deal-get.md);
+// a money user field reads "300|RUB" (crm/universal/user-defined-fields/crm-userfield-types.md).
+const deal: DealDto = {
+  ID: '12',
+  TITLE: 'Виброметр ВК-5',
+  CATEGORY_ID: '1',
+  STAGE_ID: 'C1:EXECUTING',
+  OPPORTUNITY: '150000.50',
+  CURRENCY_ID: 'RUB',
+  ASSIGNED_BY_ID: '3',
+  UF_CRM_PAID: '100000.25|RUB',
+}
+
+describe('moneyFieldAmount', () => {
+  it.each([
+    ['300|RUB', 30000],
+    ['300.5|RUB', 30050],
+    ['|RUB', 0],
+    ['', 0],
+    [null, 0],
+    [undefined, 0],
+    [1234.56, 123456],
+    ['1234.56', 123456],
+  ])('%j → %i kopecks', (value, kopecks) => {
+    expect(moneyFieldAmount(value)).toBe(kopecks)
+  })
+})
+
+describe('toNextStepsView', () => {
+  it('shows the stage name, responsible and debt in kopecks', () => {
+    const view = toNextStepsView(
+      deal,
+      [{ STATUS_ID: 'C1:NEW', NAME: 'Новая', ENTITY_ID: 'DEAL_STAGE_1' }, { STATUS_ID: 'C1:EXECUTING', NAME: 'В работе', ENTITY_ID: 'DEAL_STAGE_1' }],
+      [{ ID: '3', NAME: 'Ирина', LAST_NAME: 'Петрова' }],
+      'UF_CRM_PAID',
+    )
+    expect(view).toEqual({
+      dealId: 12,
+      title: 'Виброметр ВК-5',
+      stageName: 'В работе',
+      responsibleName: 'Ирина Петрова',
+      currency: 'RUB',
+      amount: 15000050,
+      paid: 10000025,
+      debt: 5000025,
+    })
+  })
+
+  it('falls back to the stage code and to no responsible when they are unknown', () => {
+    const view = toNextStepsView({ ...deal, UF_CRM_PAID: null }, [], [], 'UF_CRM_PAID')
+    expect(view.stageName).toBe('C1:EXECUTING')
+    expect(view.responsibleName).toBe('')
+    expect(view.debt).toBe(view.amount)
+  })
+})
+
+describe('dealScreenCommands', () => {
+  it('reads the deal, its stages and its responsible in one batch, chained by $result', () => {
+    const commands = dealScreenCommands(12)
+    expect(Object.keys(commands)).toEqual(['deal', 'stages', 'responsible'])
+    expect(commands.deal.params).toEqual({ id: 12 })
+    expect(commands.stages.params.filter).toEqual({ CATEGORY_ID: '$result[deal][CATEGORY_ID]' })
+    expect(commands.responsible.params).toEqual({ ID: '$result[deal][ASSIGNED_BY_ID]' })
+  })
+})
