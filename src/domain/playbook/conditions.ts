@@ -3,11 +3,12 @@ import type { LocalizedText } from '@/domain/fields/types'
 import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 import type { Condition, MoneyOperand } from './schema'
 import type { FieldValue } from './engine-types'
-import { isNo, isYes } from './time'
+import { isNo, isYes, toMs } from './time'
 
 export interface ConditionContext {
   field: (key: PlaybookFieldKey) => FieldValue
   money: Record<MoneyOperand, number>
+  nowMs: number
 }
 
 /** Tri-state: a rule on a field nobody filled yet is neither true nor false. */
@@ -54,6 +55,10 @@ export function evaluateCondition(condition: Condition, ctx: ConditionContext): 
           return empty ? unknown(condition.field) : known(isYes(value))
         case 'isFalse':
           return empty ? unknown(condition.field) : known(isNo(value))
+        case 'future': {
+          const at = toMs(value)
+          return known(at !== null && at > ctx.nowMs)
+        }
         case 'eq':
         case 'neq': {
           if (empty) return unknown(condition.field)
@@ -121,6 +126,8 @@ export function describeCondition(condition: Condition): LocalizedText {
             return `${name} = ${optionText(condition.field, condition.value, lang)}`
           case 'neq':
             return `${name} ≠ ${optionText(condition.field, condition.value, lang)}`
+          case 'future':
+            return lang === 'ru' ? `в поле ${name} дата в будущем` : `${name} is a future date`
         }
       })
     }

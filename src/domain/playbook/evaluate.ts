@@ -100,7 +100,7 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
   result.nextStage = previewNextStage(pipeline, stageIndex)
 
   const field = (key: PlaybookFieldKey): FieldValue => deal.fields[key]
-  const conditionCtx: ConditionContext = { field, money }
+  const conditionCtx: ConditionContext = { field, money, nowMs }
   const stageEnteredMs = toMs(deal.stageEnteredAt) ?? nowMs
   const keyOf = (stepId: string, index: number, revision?: string): string =>
     stepKey({ dealId: deal.id, pipelineKey: pipeline.key, stageKey: stage.key, stepId, index, ...(revision ? { revision } : {}) })

@@ -97,7 +97,8 @@ const RecipientSchema = z.string().regex(new RegExp(`^client$|${ASSIGNEE.source}
 
 // ---- conditions (tri-state when evaluated: a field the rule needs may be empty) ----
 
-export type FieldConditionOp = 'filled' | 'empty' | 'isTrue' | 'isFalse' | 'isNotTrue' | 'eq' | 'neq'
+/** `future`: a date field holds a moment after now (a date «actualised», not the stale one). */
+export type FieldConditionOp = 'filled' | 'empty' | 'isTrue' | 'isFalse' | 'isNotTrue' | 'eq' | 'neq' | 'future'
 export type MoneyOperand = 'paid' | 'amount' | 'debt'
 export type Condition =
   | { type: 'field'; field: PlaybookFieldKey; op: FieldConditionOp; value?: string | number | boolean }
@@ -113,7 +114,7 @@ const FieldConditionSchema = z
   .strictObject({
     type: z.literal('field'),
     field: FieldKeySchema,
-    op: z.enum(['filled', 'empty', 'isTrue', 'isFalse', 'isNotTrue', 'eq', 'neq']),
+    op: z.enum(['filled', 'empty', 'isTrue', 'isFalse', 'isNotTrue', 'eq', 'neq', 'future']),
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
   })
   .superRefine((c, ctx) => {
@@ -126,6 +127,13 @@ const FieldConditionSchema = z
           ru: `Операция ${c.op} только для полей да/нет, а «${c.field}» — ${spec.kind}`,
           en: `Operation ${c.op} needs a yes/no field, «${c.field}» is ${spec.kind}`,
         },
+      })
+    }
+    if (c.op === 'future' && spec.kind !== 'date') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['op'],
+        params: { ru: `Операция future только для дат, а «${c.field}» — ${spec.kind}`, en: `Operation future needs a date field, «${c.field}» is ${spec.kind}` },
       })
     }
     if (VALUE_OPS.has(c.op) && c.value === undefined) {
