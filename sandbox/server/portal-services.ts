@@ -1,0 +1,29 @@
+import type { PortalServices, SandboxApp } from '../core/types'
+import { readApp } from '../rest/methods/system/app-state'
+import type { SandboxState } from './state'
+
+/** What the portal pages (sandbox/portal) use of the server core. */
+export function createPortalServices(state: SandboxState, origin: string): PortalServices {
+  const app = (): SandboxApp => readApp(state.store)
+  return {
+    store: state.store,
+    origin,
+    app,
+    issueTokens(userId) {
+      const tokens = state.tokens.issue(userId, app().clientId)
+      // Tokens persist, so a sandbox restart keeps open tabs working.
+      state.commitSoon()
+      return tokens
+    },
+    refreshTokens(refreshId) {
+      const tokens = state.tokens.refresh(refreshId)
+      if (tokens) state.commitSoon()
+      return tokens
+    },
+    finishInstall() {
+      state.store.setValue('app', { ...app(), installed: true })
+      state.commitSoon()
+    },
+    now: () => new Date(state.nowMs()),
+  }
+}

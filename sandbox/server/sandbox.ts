@@ -1,0 +1,170 @@
+import { mkdirSync } from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { authenticate } from '../auth/authenticate'
+import type { PortalServices, UserRow } from '../core/types'
+import { defaultTlsDir, repoRoot } from '../config'
+import { allMethods } from '../rest/methods'
+import { readApp } from '../rest/methods/system/app-state'
+import { RestInvoker } from '../rest/invoke'
+import { RestRouter } from '../rest/router'
+import type { Store } from '../store/types'
+import { LmdbStore } from '../store/lmdb-store'
+import { createControl, ensureAppUrl, seedIfEmpty, type SandboxControl } from './control'
+import { createRequestHandler } from './http-handler'
+import { createPortalServices } from './portal-services'
+import { serveApp } from './static-app'
+import { SandboxState } from './state'
+import { ensureTls } from './tls'
+
+export interface SandboxOptions {
+  /** Portal http port; 0 = any free port. */
+  port: number
+  /** REST over TLS (webhooks); 0 = any free port. */
+  httpsPort: number
+  /** Where the sandbox serves the built app when `appUrl` is not given; 0 or absent = any free port. */
+  appPort?: number
+  dataDir: string
+  /** Seed an empty store with the demo CRM data (otherwise people and the app only). */
+  demo?: boolean
+  /** Rate and operating-time limits on (default) or off. */
+  limits?: boolean
+  tokenTtlSeconds?: number
+  /** The app served elsewhere (e.g. Vite's dev server); the sandbox then serves no app itself. */
+  appUrl?: string
+  /** The built app to serve (default `<repo>/dist`). */
+  appDir?: string
+  /** Where the TLS pair lives (default SANDBOX_TLS_DIR or `<repo>/.sandbox/tls`). */
+  tlsDir?: string
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface RunningSandbox {
+  /** `http://localhost:PORT`: the portal origin (also in the iframes' window.name). */
+  origin: string
+  httpsOrigin: string
+  /** Where the portal opens the app, with a trailing slash. */
+  appUrl: string
+  store: Store
+  /** `https://localhost:HTTPSPORT/rest/1/<secret>/` */
+  adminWebhookUrl: string
+  webhookUrl(userId: number): string
+  /** The self-signed certificate: NODE_EXTRA_CA_CERTS for Node clients. */
+  caCertPath: string
+  services: PortalServices
+  control: SandboxControl
+  close(): Promise<void>
+}
+
+const HOST = '127.0.0.1'
+
+function listen(server: http.Server | https.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, HOST, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+function closeServer(server: http.Server | https.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+
+const defaultLog = (message: string, error?: unknown) => console.error(`[sandbox] ${message}`, error ?? '')
+
+/** Starts the sandbox portal: REST over http and https, portal pages, control API, the app. */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const log = options.log ?? defaultLog
+  mkdirSync(options.dataDir, { recursive: true })
+  const tls = await ensureTls(options.tlsDir ?? defaultTlsDir())
+  const store = LmdbStore.open(options.dataDir)
+  const state = new SandboxState(store, { limits: options.limits ?? true, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 }, log)
+
+  // Origins are known only after listening; the handlers read them through this holder.
+  const origins = { http: '', https: '', app: '' }
+  const invoker = new RestInvoker({
+    store,
+    methods: allMethods,
+    limits: () => state.limits,
+    operating: state.operating,
+    faults: state.faults,
+    nowMs: () => state.nowMs(),
+    get origin() {
+      return origins.http
+    },
+    log,
+  })
+  const rest = new RestRouter({
+    invoker,
+    authenticate: (credentials) => authenticate(store, state.tokens, readApp(store), credentials),
+    bucket: state.bucket,
+    limits: () => state.limits,
+    store,
+    nowMs: () => state.nowMs(),
+    log,
+  })
+  const control = createControl(state, () => origins.app)
+  let services: PortalServices | undefined
+  const portal = () => (services ??= createPortalServices(state, origins.http))
+  const commit = () => store.commit()
+
+  const httpServer = http.createServer(createRequestHandler({ rest, control, portal, commit, log }))
+  const httpsServer = https.createServer({ key: tls.key, cert: tls.cert }, createRequestHandler({ rest, portal, commit, log }))
+  const appDir = options.appDir ?? path.join(repoRoot, 'dist')
+  const appServer = options.appUrl ? undefined : http.createServer((req, res) => serveApp(appDir, req, res))
+  const servers: Array<http.Server | https.Server> = []
+  try {
+    const port = await listen(httpServer, options.port)
+    servers.push(httpServer)
+    const httpsPort = await listen(httpsServer, options.httpsPort)
+    servers.push(httpsServer)
+    origins.http = `http://localhost:${port}`
+    origins.https = `https://localhost:${httpsPort}`
+    if (appServer) {
+      const appPort = await listen(appServer, options.appPort ?? 0)
+      servers.push(appServer)
+      origins.app = `http://localhost:${appPort}/`
+    } else {
+      origins.app = options.appUrl!.endsWith('/') ? options.appUrl! : `${options.appUrl}/`
+    }
+    seedIfEmpty(state, options.demo ?? false)
+    ensureAppUrl(state, origins.app)
+    await store.commit()
+  } catch (error) {
+    await Promise.all(servers.map(closeServer))
+    await store.close()
+    throw error
+  }
+
+  const webhookUrl = (userId: number) => {
+    const user = store.table<UserRow>('users').get(userId)
+    if (!user) throw new Error(`no user ${userId}`)
+    return `${origins.https}/rest/${userId}/${user.WEBHOOK_SECRET}/`
+  }
+  let closing: Promise<void> | undefined
+  return {
+    origin: origins.http,
+    httpsOrigin: origins.https,
+    appUrl: origins.app,
+    store,
+    get adminWebhookUrl() {
+      return webhookUrl(1)
+    },
+    webhookUrl,
+    caCertPath: tls.certPath,
+    services: portal(),
+    control,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all(servers.map(closeServer))
+        await store.close()
+      })()),
+  }
+}

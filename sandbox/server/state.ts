@@ -1,0 +1,36 @@
+import { TokenService } from '../auth/tokens'
+import type { LmdbStore } from '../store/lmdb-store'
+import { Faults } from '../rest/faults'
+import { LeakyBucket, OperatingTime, defaultLimits, type LimitSettings } from '../rest/limits'
+
+/** The mutable runtime of one sandbox: store, clock, limits, faults, tokens. */
+export class SandboxState {
+  readonly limits: LimitSettings
+  readonly bucket: LeakyBucket
+  readonly operating = new OperatingTime()
+  readonly faults = new Faults()
+  readonly tokens: TokenService
+  /** Added to the real clock: deadline and token-expiry tests move time forward. */
+  clockOffsetMs = 0
+  tokenTtlSeconds: number
+
+  constructor(
+    readonly store: LmdbStore,
+    options: { limits: boolean; tokenTtlSeconds: number },
+    readonly log: (message: string, error?: unknown) => void,
+  ) {
+    this.limits = { ...defaultLimits, enabled: options.limits }
+    this.tokenTtlSeconds = options.tokenTtlSeconds
+    this.bucket = new LeakyBucket(() => this.limits)
+    this.tokens = new TokenService(store, () => this.nowMs(), () => this.tokenTtlSeconds)
+  }
+
+  nowMs(): number {
+    return Date.now() + this.clockOffsetMs
+  }
+
+  /** Commits in the background (for writes made outside a REST request); failures are logged. */
+  commitSoon(): void {
+    this.store.commit().catch((error) => this.log('store commit failed', error))
+  }
+}
