@@ -1,0 +1,109 @@
+/**
+ * `npm run size`: what each placement downloads, gzipped, read from the Vite build
+ * manifest (dist/.vite/manifest.json). Per widget: the entry with its static imports,
+ * plus the widget's lazy chunk, its static imports and its own lazy parts (files
+ * under widgets/<id>/, e.g. settings sections). The shared vendor chunk is counted
+ * apart: the browser fetches it once for every placement.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { manifest as widgets } from '../placements/manifest'
+
+interface ManifestChunk {
+  file: string
+  src?: string
+  name?: string
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+  css?: string[]
+}
+
+type ViteManifest = Record<string, ManifestChunk>
+
+const dist = join(import.meta.dirname, '..', 'dist')
+const manifestPath = join(dist, '.vite', 'manifest.json')
+if (!existsSync(manifestPath)) {
+  console.error(`No ${manifestPath}: run \`npx vite build\` first (npm run size does).`)
+  process.exit(1)
+}
+const vite = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest
+
+const gzipCache = new Map<string, number>()
+function gzipSize(file: string): number {
+  let size = gzipCache.get(file)
+  if (size === undefined) {
+    size = gzipSync(readFileSync(join(dist, file))).length
+    gzipCache.set(file, size)
+  }
+  return size
+}
+
+/** Chunk keys reached through static imports (and, when asked, dynamic ones matching `lazy`). */
+function closure(start: string, lazy?: (key: string) => boolean, seen = new Set<string>()): Set<string> {
+  if (seen.has(start) || !vite[start]) return seen
+  seen.add(start)
+  const chunk = vite[start]!
+  for (const key of chunk.imports ?? []) closure(key, lazy, seen)
+  for (const key of chunk.dynamicImports ?? []) if (lazy?.(key)) closure(key, lazy, seen)
+  return seen
+}
+
+const isVendor = (key: string) => vite[key]?.name === 'vendor'
+const entryKey = Object.keys(vite).find((key) => vite[key]!.isEntry)
+if (!entryKey) throw new Error('No entry chunk in the manifest')
+
+interface Row {
+  placement: string
+  widget: string
+  js: number
+  css: number
+  vendor: number
+}
+
+function measure(keys: Set<string>): { js: number; css: number; vendor: number } {
+  let js = 0
+  let vendor = 0
+  const cssFiles = new Set<string>()
+  for (const key of keys) {
+    const chunk = vite[key]!
+    if (isVendor(key)) vendor += gzipSize(chunk.file)
+    else js += gzipSize(chunk.file)
+    for (const css of chunk.css ?? []) cssFiles.add(css)
+  }
+  let css = 0
+  for (const file of cssFiles) css += gzipSize(file)
+  return { js, css, vendor }
+}
+
+const rows: Row[] = []
+const shell = measure(closure(entryKey))
+rows.push({ placement: '(shell only)', widget: '—', ...shell })
+
+for (const widget of widgets) {
+  const folder = `widgets/${widget.id}/`
+  const lazyKey = (vite[entryKey]!.dynamicImports ?? []).find((key) => key.startsWith(folder))
+  if (!lazyKey) {
+    rows.push({ placement: widget.placement, widget: `${widget.id} (no chunk!)`, js: 0, css: 0, vendor: 0 })
+    continue
+  }
+  const keys = closure(entryKey)
+  closure(lazyKey, (key) => key.startsWith(folder), keys)
+  rows.push({ placement: widget.placement, widget: widget.id, ...measure(keys) })
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const header = ['Placement', 'Widget', 'App JS', 'CSS', 'Vendor JS (shared)', 'Total']
+const table = rows.map((row) => [row.placement, row.widget, kb(row.js), kb(row.css), kb(row.vendor), kb(row.js + row.css + row.vendor)])
+const widths = header.map((title, column) => Math.max(title.length, ...table.map((line) => line[column]!.length)))
+const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+
+const vendorKeys = Object.keys(vite).filter(isVendor)
+const vendorTotal = vendorKeys.reduce((sum, key) => sum + gzipSize(vite[key]!.file), 0)
+
+console.log('Gzipped size each placement loads (dist/.vite/manifest.json)\n')
+console.log(format(header))
+console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+for (const line of table) console.log(format(line))
+console.log(`\nShared vendor chunk (${vendorKeys.map((key) => vite[key]!.file).join(', ')}): ${kb(vendorTotal)} gzipped, loaded once for all placements.`)
