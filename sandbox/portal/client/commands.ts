@@ -139,7 +139,7 @@ export const commands: Record<string, CommandHandler> = {
     const url = new URL(path, window.location.origin)
     url.searchParams.set('IFRAME', 'Y')
     url.searchParams.set('IFRAME_TYPE', 'SIDE_SLIDER')
-    const slider = openSlider(path)
+    const slider = openSlider(url.pathname)
     const iframe = document.createElement('iframe')
     iframe.className = 'slider-iframe'
     iframe.src = url.pathname + url.search + url.hash

@@ -44,6 +44,9 @@ declare global {
       reloadData(): ProbeResult
       appSet(name: string, value: unknown): ProbeResult
       userSet(name: string, value: unknown): ProbeResult
+      openApplication(params: Record<string, unknown>): ProbeResult
+      closeApplication(): boolean
+      openPath(path: string): ProbeResult
       installFinish(): boolean
       auth(): unknown
       postRaw(text: string): boolean
@@ -55,9 +58,10 @@ declare global {
 export async function appFrame(page: Page, appOrigin: string, timeoutMs = 20_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const handles = await page.locator('iframe.app-iframe:visible').elementHandles()
+    // The page may still be navigating (a reload, a user switch): retry until the frame is there.
+    const handles = await page.locator('iframe.app-iframe:visible').elementHandles().catch(() => [])
     for (const handle of handles.reverse()) {
-      const frame = await handle.contentFrame()
+      const frame = await handle.contentFrame().catch(() => null)
       if (frame && frame.url().startsWith(appOrigin)) return frame
     }
     if (Date.now() > deadline) throw new Error(`no app frame from ${appOrigin}`)
@@ -76,4 +80,21 @@ export async function waitForProbe(frame: Frame, timeoutMs = 20_000): Promise<Pr
 /** The parent page's message log. */
 export function portalLog(page: Page): Promise<PortalLogEntry[]> {
   return page.evaluate(() => (window as unknown as { __portalLog: PortalLogEntry[] }).__portalLog)
+}
+
+/**
+ * Installs the probe app as an admin would: opens «Приложение» (install mode), lets the app bind
+ * the given placements through `placement.bind`, then `installFinish` and waits for the reload.
+ * The page's current user must be an admin (cookie `sandbox_user`).
+ */
+export async function installProbe(page: Page, portalOrigin: string, appOrigin: string, placements: Array<{ PLACEMENT: string; TITLE: string }>): Promise<void> {
+  await page.goto(`${portalOrigin}/marketplace/app/`)
+  const frame = await appFrame(page, appOrigin)
+  const init = await waitForProbe(frame)
+  if (!init.isInstallMode) return
+  for (const placement of placements) {
+    const bound = (await frame.evaluate((p) => window.probeApi.call('placement.bind', p), { ...placement, HANDLER: `${appOrigin}/` })) as { ok: boolean }
+    if (!bound.ok) throw new Error(`placement.bind ${placement.PLACEMENT} failed: ${JSON.stringify(bound)}`)
+  }
+  await Promise.all([page.waitForURL(/install_finished=Y/), frame.evaluate(() => window.probeApi.installFinish())])
 }
