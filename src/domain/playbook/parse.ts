@@ -31,6 +31,11 @@ function messageIn(lang: Lang): z.core.$ZodErrorMap {
   return (issue) => {
     const params = (issue as { params?: Partial<LocalizedText> }).params
     if (issue.code === 'custom' && params?.[lang]) return params[lang]
+    // The Russian locale drops the list of allowed kinds; name them as English does.
+    const options = (issue as { options?: unknown[] }).options
+    if (lang === 'ru' && issue.code === 'invalid_union' && Array.isArray(options) && options.length > 0) {
+      return `Неверное значение: ожидалось ${options.map((o) => `'${String(o)}'`).join(' | ')}`
+    }
     return LOCALES[lang].localeError(issue)
   }
 }
