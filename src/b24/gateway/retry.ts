@@ -1,4 +1,5 @@
-import { GatewayError, isRetryable, toGatewayError } from './errors'
+import { isRetryable, toGatewayError } from './errors'
+import type { GatewayError } from './errors'
 
 /**
  * The gateway's own retry, on top of the SDK's. The SDK already makes 3 attempts for

@@ -1,5 +1,6 @@
 import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
-import { GatewayError, toGatewayError } from './errors'
+import { toGatewayError } from './errors'
+import type { GatewayError } from './errors'
 
 export type Params = Record<string, unknown>
 

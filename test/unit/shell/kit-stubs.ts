@@ -8,7 +8,18 @@ import { defineComponent, h } from 'vue'
 export const kitStub = (name: string) =>
   defineComponent({
     name,
-    props: ['title', 'description', 'label', 'color', 'modelValue', 'max', 'disabled', 'loading', 'size', 'type'],
+    props: {
+      title: { type: String, default: '' },
+      description: { type: String, default: '' },
+      label: { type: String, default: '' },
+      color: { type: String, default: '' },
+      modelValue: { type: Number, default: 0 },
+      max: { type: Number, default: 100 },
+      disabled: { type: Boolean, default: false },
+      loading: { type: Boolean, default: false },
+      size: { type: String, default: '' },
+      type: { type: String, default: '' },
+    },
     emits: ['click'],
     setup(props, { slots, emit }) {
       return () =>

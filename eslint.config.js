@@ -1,0 +1,24 @@
+// Flat config: Vue 3 recommended rules + typescript-eslint through @vue/eslint-config-typescript.
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+import globals from 'globals'
+
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', '.sandbox/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      // Widgets and screens are named by their folder (widgets/settings/SettingsWidget.vue).
+      'vue/multi-word-component-names': 'off',
+      // Formatting is not the linter's job here.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/attribute-hyphenation': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+    },
+  },
+)
