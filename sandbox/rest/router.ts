@@ -30,6 +30,13 @@ export interface RouterDeps {
   store: Store
   nowMs: () => number
   log: (message: string, error?: unknown) => void
+  /** Counters the control API reports (tests check that a limit really refused requests). */
+  stats?: RestStats
+}
+
+export interface RestStats {
+  requests: number
+  queryLimitRefusals: number
 }
 
 export interface RoutedPath {
@@ -62,8 +69,13 @@ export class RestRouter {
   async handle(request: RestRequest): Promise<RestReply> {
     const route = routePath(request.path)
     const limits = this.deps.limits()
+    const stats = this.deps.stats
+    if (stats) stats.requests++
     // Every HTTP request costs one token, a batch included (b24restdocs `limits.md`).
-    if (limits.enabled && !this.deps.bucket.tryTake(request.ip, this.deps.nowMs())) return reply(errors.queryLimit())
+    if (limits.enabled && !this.deps.bucket.tryTake(request.ip, this.deps.nowMs())) {
+      if (stats) stats.queryLimitRefusals++
+      return reply(errors.queryLimit())
+    }
     if (route.v3) {
       // REST 3.0 is not emulated: every v3 method answers as an unknown one.
       return {

@@ -3,6 +3,7 @@ import { seedDemo } from '../demo/seed'
 import { seedPeople } from '../demo/people'
 import type { FaultRule } from '../rest/faults'
 import type { LimitSettings } from '../rest/limits'
+import type { RestStats } from '../rest/router'
 import { readApp } from '../rest/methods/system/app-state'
 import type { SandboxState } from './state'
 
@@ -14,6 +15,8 @@ export interface SandboxStateReport {
   now: string
   tokenTtlSeconds: number
   app: SandboxApp
+  /** REST requests served and refused by the rate limit since the start. */
+  stats: RestStats
 }
 
 /** Sandbox-only operations: the control API (`/sandbox-api/<op>`) and `RunningSandbox.control`. */
@@ -130,6 +133,7 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
         now: new Date(state.nowMs()).toISOString(),
         tokenTtlSeconds: state.tokenTtlSeconds,
         app: readApp(state.store),
+        stats: { ...state.stats },
       }
     },
     issueTokens(userId) {

@@ -109,6 +109,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     store,
     nowMs: () => state.nowMs(),
     log,
+    stats: state.stats,
   })
   const control = createControl(state, () => origins.app)
   let services: PortalServices | undefined

@@ -1,6 +1,7 @@
 import { TokenService } from '../auth/tokens'
 import type { LmdbStore } from '../store/lmdb-store'
 import { Faults } from '../rest/faults'
+import type { RestStats } from '../rest/router'
 import { LeakyBucket, OperatingTime, defaultLimits, type LimitSettings } from '../rest/limits'
 
 /** The mutable runtime of one sandbox: store, clock, limits, faults, tokens. */
@@ -10,6 +11,7 @@ export class SandboxState {
   readonly operating = new OperatingTime()
   readonly faults = new Faults()
   readonly tokens: TokenService
+  readonly stats: RestStats = { requests: 0, queryLimitRefusals: 0 }
   /** Added to the real clock: deadline and token-expiry tests move time forward. */
   clockOffsetMs = 0
   tokenTtlSeconds: number
