@@ -1,0 +1,6 @@
+export * from './conversion'
+export * from './lead-data'
+export * from './messages'
+export * from './notification'
+export * from './statuses'
+export * from './transitions'

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { localIsoDate } from '../client-profile/history'
+import { toFieldErrors, type FieldErrors } from '../client-profile/validation-result'
+import { leadMessage } from './messages'
+import { LEAD_STATUSES, type LeadResultCode, type LeadStatusCode } from './statuses'
+
+/*
+ * The lead status machine (L1, L2): one step forward at a time, and each step asks for
+ * exactly what the seed lists. Формирование запроса → Новый needs nothing (the web form
+ * is sent); Новый → Выяснение потребности needs «Результат первичной обработки» and a
+ * processing date; Выяснение потребности → Обработан needs «Итог», a date and the result.
+ * «Обработан» is final.
+ */
+
+export interface LeadProcessing {
+  status: LeadStatusCode
+  firstResult: string
+  firstDate: string | null
+  outcome: string
+  outcomeDate: string | null
+  result: LeadResultCode | null
+}
+
+export function initialLeadProcessing(status: LeadStatusCode = 'NEW'): LeadProcessing {
+  return { status, firstResult: '', firstDate: null, outcome: '', outcomeDate: null, result: null }
+}
+
+/** What the transition dialog shows; dates default to today, editable. */
+export interface TransitionInput {
+  firstResult?: string
+  firstDate?: string | null
+  outcome?: string
+  outcomeDate?: string | null
+  result?: LeadResultCode | null
+}
+
+export type LeadTransitionRefusal = 'same-status' | 'final-status' | 'backward' | 'skips-step' | 'unknown-status'
+
+export type LeadTransitionResult =
+  | { ok: true; next: LeadProcessing }
+  | { ok: false; reason: LeadTransitionRefusal }
+  | { ok: false; reason: 'invalid-input'; errors: FieldErrors }
+
+const order = (status: string) => LEAD_STATUSES.findIndex((entry) => entry.code === status)
+
+const text = (name: Parameters<typeof leadMessage>[0]) =>
+  z
+    .string({ error: leadMessage(name) })
+    .transform((value) => value.trim())
+    .refine((value) => value !== '', leadMessage(name))
+
+const date = z
+  .string({ error: leadMessage('dateRequired') })
+  .refine((value) => value.trim() !== '', leadMessage('dateRequired'))
+  .pipe(z.iso.date({ error: leadMessage('dateInvalid') }))
+
+export const toNeedsSchema = z.object({ firstResult: text('firstResultRequired'), firstDate: date })
+export const toProcessedSchema = z.object({
+  outcome: text('outcomeRequired'),
+  outcomeDate: date,
+  result: z.enum(['INACTIVE', 'CONVERT'], { error: leadMessage('resultRequired') }),
+})
+
+/** The statuses the tab offers next: only the following one. */
+export function nextLeadStatus(status: LeadStatusCode): LeadStatusCode | null {
+  return LEAD_STATUSES[order(status) + 1]?.code ?? null
+}
+
+/** The dialog's starting values: today's date where a date is asked. */
+export function defaultTransitionInput(lead: LeadProcessing, to: LeadStatusCode, today: Date): TransitionInput {
+  if (to === 'NEEDS') return { firstResult: lead.firstResult, firstDate: lead.firstDate ?? localIsoDate(today) }
+  if (to === 'PROCESSED') return { outcome: lead.outcome, outcomeDate: lead.outcomeDate ?? localIsoDate(today), result: lead.result }
+  return {}
+}
+
+export function planLeadTransition(lead: LeadProcessing, to: LeadStatusCode, input: TransitionInput = {}): LeadTransitionResult {
+  const from = order(lead.status)
+  const target = order(to)
+  if (target === -1 || from === -1) return { ok: false, reason: 'unknown-status' }
+  if (target === from) return { ok: false, reason: 'same-status' }
+  if (lead.status === 'PROCESSED') return { ok: false, reason: 'final-status' }
+  if (target < from) return { ok: false, reason: 'backward' }
+  if (target > from + 1) return { ok: false, reason: 'skips-step' }
+
+  if (to === 'NEEDS') {
+    const parsed = toNeedsSchema.safeParse(input)
+    if (!parsed.success) return { ok: false, reason: 'invalid-input', errors: toFieldErrors(parsed.error) }
+    return { ok: true, next: { ...lead, status: to, ...parsed.data } }
+  }
+  if (to === 'PROCESSED') {
+    const parsed = toProcessedSchema.safeParse(input)
+    if (!parsed.success) return { ok: false, reason: 'invalid-input', errors: toFieldErrors(parsed.error) }
+    return { ok: true, next: { ...lead, status: to, ...parsed.data } }
+  }
+  return { ok: true, next: { ...lead, status: to } }
+}
