@@ -1,4 +1,25 @@
 import type { MethodTable } from '../../../core/types'
+import { dictionaryMethods } from './dictionary-methods'
+import { diskMethods } from './disk'
+import { itemMethods } from './item-methods'
+import { legacyMethods } from './legacy-methods'
+import { linkMethods } from './link-methods'
+import { productRowMethods } from './product-row-methods'
+import { taskMethods } from './tasks'
+import { timelineMethods } from './timeline-methods'
+import { userFieldMethods } from './userfield-methods'
 
 /** crm.*, tasks.task.*, disk-style uploads */
-export const crmMethods: MethodTable = {}
+export const crmMethods: MethodTable = {
+  ...legacyMethods,
+  ...itemMethods,
+  ...userFieldMethods,
+  ...dictionaryMethods,
+  ...productRowMethods,
+  ...linkMethods,
+  ...timelineMethods,
+  ...taskMethods,
+  ...diskMethods,
+}
+
+export { ensureCrmDictionaries } from './dictionaries'
