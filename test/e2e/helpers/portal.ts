@@ -54,12 +54,12 @@ declare global {
   }
 }
 
-/** The (newest visible) app frame served from `appOrigin`. */
-export async function appFrame(page: Page, appOrigin: string, timeoutMs = 20_000): Promise<Frame> {
+/** The newest visible app frame served from `appOrigin`, optionally inside `scope` (e.g. `.slider`). */
+export async function appFrame(page: Page, appOrigin: string, scope = '', timeoutMs = 20_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     // The page may still be navigating (a reload, a user switch): retry until the frame is there.
-    const handles = await page.locator('iframe.app-iframe:visible').elementHandles().catch(() => [])
+    const handles = await page.locator(`${scope} iframe.app-iframe:visible`.trim()).elementHandles().catch(() => [])
     for (const handle of handles.reverse()) {
       const frame = await handle.contentFrame().catch(() => null)
       if (frame && frame.url().startsWith(appOrigin)) return frame
