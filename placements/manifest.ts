@@ -42,6 +42,18 @@ export const manifest: readonly WidgetEntry[] = [
     titles: { ru: 'Следующий шаг', en: 'Next step' },
     load: () => import('~widgets/next-steps/NextStepsWidget.vue'),
   }),
+  widget({
+    id: 'reports',
+    placement: 'CRM_ANALYTICS_MENU',
+    titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
+    load: () => import('~widgets/reports/ReportsWidget.vue'),
+  }),
+  widget({
+    id: 'summary',
+    placement: 'CRM_COMPANY_DETAIL_TAB',
+    titles: { ru: 'Сводка', en: 'Summary' },
+    load: () => import('~widgets/summary/SummaryWidget.vue'),
+  }),
 ]
 
 /** Entries the install flow binds with `placement.bind` (all but the app's own page). */

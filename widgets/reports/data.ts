@@ -1,0 +1,158 @@
+import { command } from '@/b24/gateway'
+import type { Gateway, ScreenCommands } from '@/b24/gateway'
+import {
+  DEFAULT_REPORT_FIELDS,
+  dealsRead,
+  metaCommands,
+  overdueTasksRead,
+  companiesRead,
+  stageCommands,
+  toOverdueActions,
+  toPipelines,
+  toReportDeal,
+  toReportDepartment,
+  toReportUser,
+  type RawCategory,
+  type RawCompanyRow,
+  type RawDealRow,
+  type RawDepartmentRow,
+  type RawStatusRow,
+  type RawTaskRow,
+  type RawUserRow,
+  type ReportData,
+  type ReportFieldMap,
+} from '@/domain/reports'
+
+/**
+ * The report page's reads through the shell's gateway: one screen batch for pipelines, departments
+ * and users, one for the stages of the other pipelines, then the deals and the overdue tasks by ID
+ * keyset (50 pages per batch request). About ⌈N/2500⌉ + 4 requests for N deals.
+ */
+export type ReadPhase = 'meta' | 'deals' | 'tasks' | 'companies'
+
+export interface ReadProgress {
+  phase: ReadPhase
+  rows: number
+  /** upper estimate of the deals to read (max ID − min ID + 1), 0 when unknown */
+  estimate: number
+}
+
+export interface ReadOptions {
+  fields?: ReportFieldMap
+  now: Date
+  signal?: AbortSignal
+  onProgress?: (progress: ReadProgress) => void
+}
+
+const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
+
+/** department.get and user.get page by offset (50 a page): a few offset pages ride in the screen batch. */
+const DEPARTMENT_PAGES = 4
+const USER_PAGES = 10
+
+function metaScreen(): ScreenCommands {
+  const meta = metaCommands()
+  const commands: ScreenCommands = {
+    // b24restdocs api-reference/user/user-current.md
+    me: command('user.current', {}, (raw) => raw as RawUserRow),
+    // b24restdocs api-reference/crm/universal/category/crm-category-list.md
+    categories: command(meta.categories!.method, meta.categories!.params, (raw) => asArray<RawCategory>((raw as { categories?: unknown })?.categories)),
+    // b24restdocs api-reference/crm/status/crm-status-list.md
+    defaultStages: command(meta.defaultStages!.method, meta.defaultStages!.params, (raw) => asArray<RawStatusRow>(raw)),
+    // first and last deal IDs: the progress bar's scale (b24restdocs api-reference/crm/deals/crm-deal-list.md)
+    firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
+    lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
+  }
+  for (let page = 0; page < DEPARTMENT_PAGES; page++) {
+    // b24restdocs api-reference/departments/department-get.md
+    commands[`departments${page}`] = command(meta.departments!.method, { ...meta.departments!.params, START: page * 50 }, (raw) => asArray<RawDepartmentRow>(raw))
+  }
+  for (let page = 0; page < USER_PAGES; page++) {
+    // b24restdocs api-reference/user/user-get.md
+    commands[`users${page}`] = command('user.get', { sort: 'ID', order: 'ASC', start: page * 50 }, (raw) => asArray<RawUserRow>(raw))
+  }
+  return commands
+}
+
+export interface ReportMeta {
+  userId: number
+  categories: RawCategory[]
+  stages: Map<number, RawStatusRow[]>
+  departments: RawDepartmentRow[]
+  users: RawUserRow[]
+  estimate: number
+}
+
+/** Current user, pipelines with stages, departments and users: two requests. */
+export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
+  const screen = await gateway.loadScreen(metaScreen())
+  const pages = <T>(prefix: string, count: number): T[] => {
+    const rows: T[] = []
+    for (let page = 0; page < count; page++) rows.push(...((screen.optional(`${prefix}${page}`) as T[] | undefined) ?? []))
+    return rows
+  }
+  const me = screen.value('me') as RawUserRow
+  const categories = (screen.optional('categories') as RawCategory[] | undefined) ?? [{ id: 0, name: '' }]
+  const stages = new Map<number, RawStatusRow[]>([[0, (screen.optional('defaultStages') as RawStatusRow[] | undefined) ?? []]])
+  const others = stageCommands(categories.map((c) => Number(c.id)))
+  if (Object.keys(others).length > 0) {
+    const commands: ScreenCommands = {}
+    for (const [name, c] of Object.entries(others)) commands[name] = command(c.method, c.params, (raw) => asArray<RawStatusRow>(raw))
+    const stageScreen = await gateway.loadScreen(commands)
+    for (const name of Object.keys(others)) stages.set(Number(name.slice('stages'.length)), (stageScreen.optional(name) as RawStatusRow[] | undefined) ?? [])
+  }
+  const first = Number((screen.optional('firstDeal') as RawDealRow | undefined)?.ID ?? 0)
+  const last = Number((screen.optional('lastDeal') as RawDealRow | undefined)?.ID ?? 0)
+  const seen = new Set<string>()
+  const users = pages<RawUserRow>('users', USER_PAGES).filter((u) => !seen.has(String(u.ID)) && seen.add(String(u.ID)))
+  return {
+    userId: Number(me.ID),
+    categories,
+    stages,
+    departments: pages<RawDepartmentRow>('departments', DEPARTMENT_PAGES),
+    users,
+    estimate: last >= first && last > 0 ? last - first + 1 : 0,
+  }
+}
+
+/** Everything the report page shows. Rows are typed as soon as they arrive; raw rows are dropped. */
+export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions): Promise<ReportData> {
+  const fields = options.fields ?? DEFAULT_REPORT_FIELDS
+  const progress = (phase: ReadPhase, rows: number) => options.onProgress?.({ phase, rows, estimate: meta.estimate })
+
+  const deals = dealsRead(fields)
+  progress('deals', 0)
+  const rawDeals = await gateway.readAll<RawDealRow>(deals.method, deals.params, {
+    idKey: deals.rowIdKey,
+    cursorKey: deals.idKey,
+    signal: options.signal,
+    onProgress: (rows) => progress('deals', rows),
+  })
+  const typedDeals = rawDeals.map((row) => toReportDeal(row, fields))
+  rawDeals.length = 0
+
+  const tasks = overdueTasksRead(options.now)
+  progress('tasks', typedDeals.length)
+  const rawTasks = await gateway.readAll<RawTaskRow>(tasks.method, tasks.params, {
+    idKey: tasks.rowIdKey,
+    cursorKey: tasks.idKey,
+    itemsKey: tasks.resultKey,
+    signal: options.signal,
+  })
+
+  return {
+    deals: typedDeals,
+    users: meta.users.map(toReportUser),
+    departments: meta.departments.map(toReportDepartment),
+    pipelines: toPipelines(meta.categories, meta.stages),
+    overdue: toOverdueActions(rawTasks, options.now.getTime()),
+    readAt: options.now.getTime(),
+  }
+}
+
+/** Companies for the yearly statistics, read when that tab is first opened. */
+export async function readCompanies(gateway: Gateway, signal?: AbortSignal): Promise<Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>>> {
+  const read = companiesRead()
+  const rows = await gateway.readAll<RawCompanyRow>(read.method, { ...read.params, select: ['ID', 'DATE_CREATE'] }, { idKey: read.rowIdKey, cursorKey: read.idKey, signal })
+  return rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null }))
+}

@@ -1,0 +1,151 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref, shallowRef } from 'vue'
+import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
+import {
+  applyFilter,
+  DEFAULT_REPORT_FIELDS,
+  drillDown,
+  groupDeals,
+  meetingReport,
+  reportCacheKey,
+  reportContext,
+  totalsOf,
+  yearlyStatistics,
+  type Dimension,
+  type Measure,
+  type RawCompanyRow,
+  type ReportData,
+  type ReportFilter,
+} from '@/domain/reports'
+import { dropCached, loadCached, saveCached } from './cache-store'
+import { readCompanies, readMeta, readReportData, type ReadProgress } from './data'
+import { periodRange, type PeriodPreset } from './period'
+
+export type ReportTab = 'deals' | 'meeting' | 'yearly'
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'cancelled' | 'error'
+
+export interface DrillSelection {
+  dimension?: Dimension
+  key?: string
+  label: string
+  measure: Measure
+}
+
+/** The report page: what was read (cached), the filters, and the figures derived from both. */
+export const useReportsStore = defineStore('reports', () => {
+  const data = shallowRef<ReportData | null>(null)
+  const savedAt = ref<number | null>(null)
+  const status = ref<LoadStatus>('idle')
+  const progress = ref<ReadProgress | null>(null)
+  const error = shallowRef<GatewayError | null>(null)
+  const now = ref(Date.now())
+  let controller: AbortController | null = null
+  let cacheKey = ''
+
+  const tab = ref<ReportTab>('deals')
+  const dimension = ref<Dimension>('pipeline')
+  const period = ref<PeriodPreset>('all')
+  const customFrom = ref('')
+  const customTo = ref('')
+  const filter = reactive<{ categoryIds: number[]; departmentId: number; managerIds: number[]; periodField: 'created' | 'closed' }>({
+    categoryIds: [],
+    departmentId: 0,
+    managerIds: [],
+    periodField: 'created',
+  })
+  const drill = shallowRef<DrillSelection | null>(null)
+  const companies = shallowRef<Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>> | null>(null)
+
+  const context = computed(() => (data.value ? reportContext(data.value, now.value) : null))
+  const range = computed(() => periodRange(period.value, new Date(now.value), customFrom.value, customTo.value))
+  const activeFilter = computed<ReportFilter>(() => ({
+    ...range.value,
+    periodField: filter.periodField,
+    categoryIds: filter.categoryIds,
+    departmentId: filter.departmentId || undefined,
+    managerIds: filter.managerIds,
+  }))
+  const filteredDeals = computed(() => (data.value && context.value ? applyFilter(data.value.deals, activeFilter.value, context.value) : []))
+  /** Meeting and yearly reports take the period themselves, so they see all other filters but not it. */
+  const unperiodDeals = computed(() =>
+    data.value && context.value ? applyFilter(data.value.deals, { ...activeFilter.value, from: undefined, to: undefined }, context.value) : [],
+  )
+  const totals = computed(() => (context.value ? totalsOf(filteredDeals.value, context.value) : null))
+  const groups = computed(() => (context.value ? groupDeals(filteredDeals.value, dimension.value, context.value) : []))
+  const drillDeals = computed(() => (drill.value && context.value ? drillDown(filteredDeals.value, drill.value, context.value) : []))
+  const meeting = computed(() => {
+    if (!context.value) return []
+    const r = range.value
+    return meetingReport(unperiodDeals.value, { from: r.from ?? Number.NEGATIVE_INFINITY, to: r.to ?? Number.POSITIVE_INFINITY }, context.value)
+  })
+  const yearly = computed(() =>
+    context.value ? yearlyStatistics({ companies: companies.value ?? [], deals: unperiodDeals.value, moves: [], currency: context.value.currency }) : [],
+  )
+
+  async function open(gateway: Gateway, options: { domain: string; force?: boolean }): Promise<void> {
+    controller?.abort()
+    controller = new AbortController()
+    const signal = controller.signal
+    status.value = 'loading'
+    error.value = null
+    progress.value = { phase: 'meta', rows: 0, estimate: 0 }
+    drill.value = null
+    try {
+      const meta = await readMeta(gateway)
+      cacheKey = reportCacheKey({ domain: options.domain, userId: meta.userId, fields: DEFAULT_REPORT_FIELDS })
+      if (options.force) await dropCached(cacheKey)
+      else {
+        const cached = await loadCached(cacheKey, Date.now())
+        if (cached) {
+          data.value = cached.data
+          savedAt.value = cached.savedAt
+          now.value = Date.now()
+          status.value = 'ready'
+          progress.value = null
+          return
+        }
+      }
+      const readAt = new Date()
+      const result = await readReportData(gateway, meta, { now: readAt, signal, onProgress: (p) => (progress.value = p) })
+      data.value = result
+      savedAt.value = readAt.getTime()
+      now.value = readAt.getTime()
+      companies.value = null
+      status.value = 'ready'
+      progress.value = null
+      await saveCached(cacheKey, result, readAt.getTime())
+    } catch (raw) {
+      if (signal.aborted) {
+        status.value = data.value ? 'ready' : 'cancelled'
+      } else {
+        error.value = toGatewayError(raw)
+        status.value = 'error'
+      }
+      progress.value = null
+    }
+  }
+
+  function cancel(): void {
+    controller?.abort()
+  }
+
+  async function loadCompanies(gateway: Gateway): Promise<void> {
+    if (companies.value) return
+    try {
+      companies.value = await readCompanies(gateway)
+    } catch (raw) {
+      error.value = toGatewayError(raw)
+    }
+  }
+
+  function tick(): void {
+    now.value = Date.now()
+  }
+
+  return {
+    data, savedAt, status, progress, error, now,
+    tab, dimension, period, customFrom, customTo, filter, drill, companies,
+    context, filteredDeals, totals, groups, drillDeals, meeting, yearly,
+    open, cancel, loadCompanies, tick,
+  }
+})

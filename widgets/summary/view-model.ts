@@ -1,0 +1,107 @@
+import { historyEventFromComment, HISTORY_EVENT_TYPES, type HistoryEventTypeCode } from '@/domain/client-profile/history'
+import { companySummary, toPipelines, toReportDeal, toReportUser, type CompanySummary, type StageSemantic } from '@/domain/reports'
+import type { SummaryData } from './data'
+
+/** What the «Сводка» tab shows, from the batch's raw rows. Pure. */
+export interface SummaryDealRow {
+  id: number
+  title: string
+  pipeline: string
+  stage: string
+  semantic: StageSemantic
+  responsible: string
+  amount: number
+  paid: number
+  debt: number
+  currency: string
+  created: string
+  closeDate: string
+}
+
+export interface SummaryHistoryRow {
+  id: number
+  date: string
+  type: HistoryEventTypeCode | null
+  typeLabel: { ru: string; en: string } | null
+  text: string
+}
+
+export interface SummaryView {
+  companyId: number
+  title: string
+  currency: string
+  totals: CompanySummary['totals']
+  deals: SummaryDealRow[]
+  /** deals per stage, in the order of the deal list's stages: the statuses at a glance */
+  byStage: Array<{ stage: string; semantic: StageSemantic; count: number }>
+  history: SummaryHistoryRow[]
+  firstDeal: string | null
+  lastDeal: string | null
+}
+
+export function toSummaryView(data: SummaryData, now: number): SummaryView {
+  const companyId = Number(data.company.ID)
+  const deals = data.deals.map((row) => toReportDeal(row))
+  const currency = deals[0]?.currency ?? 'RUB'
+  const summary = companySummary({ companyId, deals, moves: [], now, currency })
+  const stagesByCategory = new Map<number, typeof data.stages>()
+  for (const stage of data.stages) {
+    const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(stage.ENTITY_ID ?? ''))
+    if (!match) continue
+    const category = Number(match[1] ?? 0)
+    stagesByCategory.set(category, [...(stagesByCategory.get(category) ?? []), stage])
+  }
+  const pipelines = toPipelines(data.categories, stagesByCategory)
+  const pipelineName = new Map(pipelines.map((p) => [p.id, p.name]))
+  const stageName = new Map(pipelines.flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)))
+  const users = new Map(data.users.map(toReportUser).map((u) => [u.id, u.name]))
+
+  const rows: SummaryDealRow[] = summary.deals.map((deal) => ({
+    id: deal.id,
+    title: deal.title,
+    pipeline: pipelineName.get(deal.categoryId) ?? String(deal.categoryId),
+    stage: stageName.get(deal.stageId) ?? deal.stageId,
+    semantic: deal.semantic,
+    responsible: users.get(deal.assignedById) ?? `#${deal.assignedById}`,
+    amount: deal.amount,
+    paid: deal.paid,
+    debt: deal.debt,
+    currency: deal.currency,
+    created: deal.createdIso.slice(0, 10),
+    closeDate: deal.closeIso.slice(0, 10),
+  }))
+
+  const byStageMap = new Map<string, { stage: string; semantic: StageSemantic; count: number }>()
+  for (const row of rows) {
+    const entry = byStageMap.get(row.stage) ?? { stage: row.stage, semantic: row.semantic, count: 0 }
+    entry.count++
+    byStageMap.set(row.stage, entry)
+  }
+
+  const history: SummaryHistoryRow[] = data.comments.map((comment) => {
+    const text = comment.COMMENT ?? ''
+    const event = historyEventFromComment(text)
+    const type = event ? HISTORY_EVENT_TYPES.find((entry) => entry.code === event.type) ?? null : null
+    return {
+      id: Number(comment.ID),
+      date: event?.date ?? String(comment.CREATED ?? '').slice(0, 10),
+      type: event?.type ?? null,
+      typeLabel: type?.label ?? null,
+      text: event ? event.comment : text,
+    }
+  })
+  history.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
+
+  const day = (at: number | null) => (at === null ? null : new Date(at).toISOString().slice(0, 10))
+  return {
+    companyId,
+    title: data.company.TITLE ?? `#${companyId}`,
+    currency,
+    totals: summary.totals,
+    deals: rows,
+    byStage: [...byStageMap.values()],
+    history,
+    firstDeal: day(summary.firstDealAt),
+    lastDeal: day(summary.lastDealAt),
+  }
+}
