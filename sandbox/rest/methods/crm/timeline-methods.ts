@@ -198,7 +198,8 @@ export const timelineMethods: MethodTable = {
     cost: CALL_COST,
     handler: (ctx, params) => {
       const row = commentOrThrow(ctx, params)
-      if (row.AUTHOR_ID !== ctx.user.ID && !ctx.user.IS_ADMIN) throw fail('ACCESS_DENIED', 'Access denied')
+      // Only the author edits a comment: its text is the author's word (approvals rely on it).
+      if (row.AUTHOR_ID !== ctx.user.ID) throw fail('ACCESS_DENIED', 'Access denied')
       const fields = fieldsParam(params)
       const patch: Partial<CommentRow> = {}
       if (fields.COMMENT !== undefined) {
