@@ -1,0 +1,2 @@
+export * from './draft'
+export * from './same-value'
