@@ -16,7 +16,6 @@ export const messages = {
     options: {
       title: 'Параметры приложения',
       empty: 'Параметры ещё не сохранены.',
-      invalid: 'Значение должно быть в формате JSON.',
       value: 'Значение «{key}»',
     },
   },
@@ -36,7 +35,6 @@ export const messages = {
     options: {
       title: 'App options',
       empty: 'No options saved yet.',
-      invalid: 'The value must be JSON.',
       value: 'Value of "{key}"',
     },
   },
