@@ -7,7 +7,7 @@ export type EntityKind = 'deal' | 'company' | 'lead' | 'contact'
 export interface FieldSpec {
   code: string
   label: [string, string]
-  kind?: 'money' | 'user' | 'company' | 'contact' | 'stage' | 'multi' | 'date'
+  kind?: 'money' | 'user' | 'company' | 'contact' | 'stage' | 'category' | 'multi' | 'date'
 }
 
 export interface EntitySpec {
@@ -40,7 +40,7 @@ export const ENTITIES: Record<EntityKind, EntitySpec> = {
     cardFields: [
       TITLE,
       { code: 'STAGE_ID', label: ['Стадия', 'Stage'], kind: 'stage' },
-      { code: 'CATEGORY_ID', label: ['Воронка', 'Pipeline'] },
+      { code: 'CATEGORY_ID', label: ['Воронка', 'Pipeline'], kind: 'category' },
       AMOUNT,
       { code: 'COMPANY_ID', label: ['Компания', 'Company'], kind: 'company' },
       { code: 'CONTACT_ID', label: ['Контакт', 'Contact'], kind: 'contact' },

@@ -18,7 +18,9 @@ export function renderFieldValue(store: Store, spec: FieldSpec, row: Row): SafeH
     case 'contact':
       return entityLink(store, 'contact', 'contacts', Number(value))
     case 'stage':
-      return html`${stageName(store, String(value))}`
+      return html`${stageName(store, spec.code === 'STATUS_ID' ? 'STATUS' : 'DEAL_STAGE', String(value))}`
+    case 'category':
+      return html`${categoryName(store, Number(value))}`
     case 'multi':
       return html`${multiFieldText(value)}`
     case 'date':
@@ -73,10 +75,21 @@ function entityLink(store: Store, kind: 'company' | 'contact', table: string, id
   return html`<a href="${cardUrl('company', id)}">${entityTitle('company', row)}</a>`
 }
 
-/** Stage/status names from the CRM helper's `statuses` table when it has them; the raw id otherwise. */
-function stageName(store: Store, statusId: string): string {
+/**
+ * Stage/status names from table `statuses` (crm.status.list rows: ENTITY_ID `DEAL_STAGE[_<cat>]`
+ * for deal stages, `STATUS` for lead statuses); the raw id when there is none.
+ */
+function stageName(store: Store, entityPrefix: string, statusId: string): string {
   for (const row of store.table('statuses').rows()) {
-    if (row.STATUS_ID === statusId && typeof row.NAME === 'string') return row.NAME
+    const entity = String(row.ENTITY_ID ?? '')
+    const sameEntity = entityPrefix === 'STATUS' ? entity === 'STATUS' : entity.startsWith(entityPrefix)
+    if (sameEntity && row.STATUS_ID === statusId && typeof row.NAME === 'string') return row.NAME
   }
   return statusId
+}
+
+/** Pipeline name from table `crm_categories` (crm.category.*); 0 is the default pipeline. */
+function categoryName(store: Store, id: number): string {
+  const row = store.table('crm_categories').get(id)
+  return row && typeof row.NAME === 'string' ? row.NAME : String(id)
 }

@@ -84,6 +84,14 @@ describe('portal pages', () => {
     expect(home).not.toContain('not for Anna')
   })
 
+  it('names deal stages and lead statuses from their own status entity', async () => {
+    // crm.status.list rows (b24restdocs api-reference/crm/status/crm-status-list.md): ENTITY_ID DEAL_STAGE vs STATUS.
+    store.table('statuses').insert({ ENTITY_ID: 'STATUS', STATUS_ID: 'NEW', NAME: 'Не обработан' })
+    store.table('statuses').insert({ ENTITY_ID: 'DEAL_STAGE', STATUS_ID: 'NEW', NAME: 'Новая' })
+    const card = await (await get('/crm/deal/details/3/')).text()
+    expect(card).toMatch(/data-field="STAGE_ID"><dt>[^<]+<\/dt><dd>Новая<\/dd>/)
+  })
+
   it('pages lists by 50 and links rows to their cards', async () => {
     const first = await (await get('/crm/deal/list/')).text()
     expect(first).toContain('href="/crm/deal/details/50/"')
