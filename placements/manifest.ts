@@ -54,6 +54,30 @@ export const manifest: readonly WidgetEntry[] = [
     titles: { ru: 'Сводка', en: 'Summary' },
     load: () => import('~widgets/summary/SummaryWidget.vue'),
   }),
+  widget({
+    id: 'approvals',
+    placement: 'LEFT_MENU',
+    titles: { ru: 'Согласования', en: 'Approvals' },
+    load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
+  }),
+  widget({
+    id: 'approvals-trip',
+    placement: 'LEFT_MENU',
+    titles: { ru: 'Командировка', en: 'Business trip' },
+    load: () => import('~widgets/approvals/TripRequestPage.vue'),
+  }),
+  widget({
+    id: 'approvals-deal',
+    placement: 'CRM_DEAL_DETAIL_TAB',
+    titles: { ru: 'Согласование', en: 'Approval' },
+    load: () => import('~widgets/approvals/DealApprovalTab.vue'),
+  }),
+  widget({
+    id: 'approvals-home',
+    placement: DEFAULT_PLACEMENT,
+    titles: { ru: 'Согласования', en: 'Approvals' },
+    load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
+  }),
 ]
 
 /** Entries the install flow binds with `placement.bind` (all but the app's own page). */

@@ -1,0 +1,180 @@
+import { command, idempotencyTag } from '@/b24/gateway'
+import type { Gateway, ScreenCommands } from '@/b24/gateway'
+import {
+  APPROVAL_SETTINGS_OPTION,
+  decodeMarker,
+  parseApprovalSettings,
+  type ApprovalSettings,
+  type TaskRecord,
+  type TimelineRecord,
+} from '@/domain/approvals'
+import { APPROVAL_FIELDS, CACHED_STATES } from '@/domain/fields/approvals'
+import {
+  parseComments,
+  parseCurrentUser,
+  parseDeal,
+  parseDeals,
+  parseTaskRows,
+  parseUsers,
+  type DealRow,
+  type UserRef,
+} from './dto'
+
+export const PAGE = 50
+const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS']
+const DEAL_SELECT = ['ID', 'TITLE', 'CATEGORY_ID', 'ASSIGNED_BY_ID', APPROVAL_FIELDS.contractFile, APPROVAL_FIELDS.state]
+
+// b24restdocs api-reference/common/settings/app-option-get.md: one key → its value, unknown → null
+const settingsCommand = () => command('app.option.get', { option: APPROVAL_SETTINGS_OPTION }, parseApprovalSettings)
+const meCommand = () => command('user.current', {}, parseCurrentUser)
+// b24restdocs api-reference/user/user-get.md: first page of the portal's people, for names
+const usersCommand = () => command('user.get', { sort: 'ID', order: 'ASC' }, parseUsers)
+
+function commentsCommand(dealId: number, start = 0) {
+  // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
+  return command(
+    'crm.timeline.comment.list',
+    { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' }, select: ['ID', 'ENTITY_ID', 'CREATED', 'COMMENT', 'AUTHOR_ID'], order: { ID: 'ASC' }, start },
+    parseComments,
+  )
+}
+
+/** The rest of a long timeline (the screen batch brought the first page). */
+async function restOfComments(gateway: Gateway, dealId: number, first: TimelineRecord[]): Promise<TimelineRecord[]> {
+  const all = [...first]
+  let page = first
+  while (page.length === PAGE) {
+    page = parseComments(await gateway.call('crm.timeline.comment.list', commentsCommand(dealId, all.length).params))
+    all.push(...page)
+  }
+  return all
+}
+
+export interface DealTabData {
+  me: number
+  settings: ApprovalSettings
+  deal: DealRow
+  comments: TimelineRecord[]
+  /** Tasks bound to the deal (to find the open draft / fix task). */
+  tasks: TaskRecord[]
+  users: UserRef[]
+}
+
+/** The deal tab in one batch: who I am, who decides, the deal, its timeline and tasks, names. */
+export async function loadDealTab(gateway: Gateway, dealId: number): Promise<DealTabData> {
+  const screen = await gateway.loadScreen({
+    me: meCommand(),
+    settings: settingsCommand(),
+    deal: command('crm.deal.get', { id: dealId }, parseDeal),
+    comments: commentsCommand(dealId),
+    // b24restdocs api-reference/tasks/tasks-task-list.md (UF_CRM_TASK filter)
+    tasks: command('tasks.task.list', { filter: { UF_CRM_TASK: `D_${dealId}` }, select: TASK_SELECT, order: { ID: 'ASC' } }, parseTaskRows),
+    users: usersCommand(),
+  })
+  return {
+    me: screen.value('me'),
+    settings: screen.optional('settings') ?? parseApprovalSettings(null),
+    deal: screen.value('deal'),
+    comments: await restOfComments(gateway, dealId, screen.value('comments')),
+    tasks: screen.optional('tasks') ?? [],
+    users: screen.optional('users') ?? [],
+  }
+}
+
+export interface InboxData {
+  me: number
+  settings: ApprovalSettings
+  users: UserRef[]
+  deals: { deal: DealRow; comments: TimelineRecord[] }[]
+  /** Tasks I created, am responsible for, or observe (trip requests and decisions among them). */
+  tasks: TaskRecord[]
+}
+
+function taskListCommand(filterKey: string) {
+  return command(
+    'tasks.task.list',
+    { filter: { [filterKey]: '$result[me][ID]' }, select: TASK_SELECT, order: { ID: 'DESC' } },
+    parseTaskRows,
+  )
+}
+
+/**
+ * The inbox: one batch for people, settings, candidate deals (by the state cache: only a
+ * hint, each one is replayed) and my tasks; then one batch of those deals' timelines.
+ */
+export async function loadInbox(gateway: Gateway): Promise<InboxData> {
+  const screen = await gateway.loadScreen({
+    me: meCommand(),
+    settings: settingsCommand(),
+    users: usersCommand(),
+    // b24restdocs api-reference/crm/deals/crm-deal-list.md (`@` = IN)
+    deals: command(
+      'crm.deal.list',
+      { filter: { [`@${APPROVAL_FIELDS.state}`]: [...CACHED_STATES] }, select: DEAL_SELECT, order: { ID: 'DESC' } },
+      parseDeals,
+    ),
+    created: taskListCommand('CREATED_BY'),
+    responsible: taskListCommand('RESPONSIBLE_ID'),
+    auditor: taskListCommand('AUDITOR'),
+  })
+  const deals = screen.optional('deals') ?? []
+  const tasks = new Map<number, TaskRecord>()
+  for (const name of ['created', 'responsible', 'auditor'] as const) {
+    for (const task of screen.optional(name) ?? []) tasks.set(task.id, task)
+  }
+  let timelines: { deal: DealRow; comments: TimelineRecord[] }[] = []
+  if (deals.length > 0) {
+    const commands: ScreenCommands = {}
+    deals.forEach((deal, index) => (commands[`t${index}`] = commentsCommand(deal.id)))
+    const batch = await gateway.loadScreen(commands)
+    timelines = deals.map((deal, index) => ({ deal, comments: (batch.optional(`t${index}`) as TimelineRecord[] | undefined) ?? [] }))
+  }
+  return {
+    me: screen.value('me'),
+    settings: screen.optional('settings') ?? parseApprovalSettings(null),
+    users: screen.optional('users') ?? [],
+    deals: timelines,
+    tasks: [...tasks.values()],
+  }
+}
+
+/** The settings section's screen: people to choose from and the deal pipelines. */
+export async function loadSettingsChoices(gateway: Gateway) {
+  const screen = await gateway.loadScreen({
+    settings: settingsCommand(),
+    users: usersCommand(),
+    // b24restdocs api-reference/crm/universal/category/crm-category-list.md
+    categories: command('crm.category.list', { entityTypeId: 2 }, (raw) => {
+      const list = raw && typeof raw === 'object' && 'categories' in raw ? (raw as { categories: unknown[] }).categories : []
+      return (Array.isArray(list) ? list : []).map((row) => {
+        const r = row as { id: unknown; name: unknown }
+        return { id: Number(r.id), name: String(r.name ?? '') }
+      })
+    }),
+  })
+  return {
+    settings: screen.optional('settings') ?? parseApprovalSettings(null),
+    users: screen.optional('users') ?? [],
+    categories: screen.optional('categories') ?? [{ id: 0, name: '' }],
+  }
+}
+
+/** Puts a new version into «Проект договора» (legacy fileData shape, b24restdocs api-reference/crm/deals/crm-deal-update.md). */
+export async function uploadContractFile(gateway: Gateway, dealId: number, name: string, base64: string): Promise<void> {
+  await gateway.call('crm.deal.update', { id: dealId, fields: { [APPROVAL_FIELDS.contractFile]: { fileData: [name, base64] } } })
+}
+
+/** Finds a record already written for a key: a timeline comment whose marker carries it. */
+export function commentWithKey(comments: readonly TimelineRecord[], key: string): TimelineRecord | null {
+  return comments.find((c) => {
+    const decoded = decodeMarker(c.text)
+    return decoded.status === 'ok' && decoded.marker.key === key
+  }) ?? null
+}
+
+export function taskWithKey(tasks: readonly TaskRecord[], key: string): TaskRecord | null {
+  const tag = idempotencyTag(key)
+  return tasks.find((t) => t.description.includes(tag)) ?? null
+}
+
+export { TASK_SELECT }

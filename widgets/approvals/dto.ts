@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import type { FileVersion, TaskRecord, TimelineRecord } from '@/domain/approvals'
+import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
+
+/**
+ * REST replies → the domain's plain records. Parsed defensively: numbers arrive as strings
+ * (legacy CRM, tasks), lists as arrays or `{id: row}` objects, files in several shapes.
+ */
+const id = z.coerce.number().int().nonnegative()
+const text = z.preprocess((value) => (value === null || value === undefined ? '' : String(value)), z.string())
+
+function rowsOf(raw: unknown): unknown[] {
+  if (Array.isArray(raw)) return raw
+  if (raw && typeof raw === 'object') return Object.values(raw)
+  return []
+}
+
+// b24restdocs api-reference/crm/deals/crm-deal-get.md (legacy: UPPER_CASE, numbers as strings)
+const dealSchema = z.object({
+  ID: id,
+  TITLE: text,
+  CATEGORY_ID: id.catch(0),
+  ASSIGNED_BY_ID: id,
+  [APPROVAL_FIELDS.contractFile]: z.unknown().optional(),
+  [APPROVAL_FIELDS.state]: z.unknown().optional(),
+})
+
+export interface DealRow {
+  id: number
+  title: string
+  categoryId: number
+  responsibleId: number
+  file: FileVersion | null
+  cachedState: string
+}
+
+/**
+ * A file field's value: `{id, showUrl, downloadUrl}` (legacy get), `[{id, url}]` (item
+ * get, multiple), or a bare id. For several files the newest (highest id) is the version.
+ */
+export function parseFileValue(raw: unknown): FileVersion | null {
+  const candidates = Array.isArray(raw) ? raw : [raw]
+  let best: FileVersion | null = null
+  for (const value of candidates) {
+    let fileId: number | null = null
+    let name: string | undefined
+    if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) fileId = Number(value)
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>
+      const rawId = record.id ?? record.ID
+      if (rawId !== undefined && /^\d+$/.test(String(rawId))) fileId = Number(rawId)
+      const rawName = record.name ?? record.NAME ?? record.ORIGINAL_NAME
+      if (typeof rawName === 'string' && rawName) name = rawName
+    }
+    if (fileId && fileId > 0 && (!best || fileId > best.id)) best = name ? { id: fileId, name } : { id: fileId }
+  }
+  return best
+}
+
+export function parseDeal(raw: unknown): DealRow {
+  const deal = dealSchema.parse(raw)
+  return {
+    id: deal.ID,
+    title: deal.TITLE,
+    categoryId: deal.CATEGORY_ID,
+    responsibleId: deal.ASSIGNED_BY_ID,
+    file: parseFileValue(deal[APPROVAL_FIELDS.contractFile]),
+    cachedState: typeof deal[APPROVAL_FIELDS.state] === 'string' ? (deal[APPROVAL_FIELDS.state] as string) : '',
+  }
+}
+
+export function parseDeals(raw: unknown): DealRow[] {
+  return rowsOf(raw).map(parseDeal)
+}
+
+// b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
+const commentSchema = z.object({ ID: id, AUTHOR_ID: id, CREATED: text, COMMENT: text, ENTITY_ID: id.optional() })
+
+export function parseComments(raw: unknown): (TimelineRecord & { entityId: number | null })[] {
+  return rowsOf(raw).map((row) => {
+    const c = commentSchema.parse(row)
+    return { id: c.ID, authorId: c.AUTHOR_ID, created: c.CREATED, text: c.COMMENT, entityId: c.ENTITY_ID ?? null }
+  })
+}
+
+// b24restdocs api-reference/tasks/tasks-task-list.md (output camelCase, numbers as strings)
+const taskSchema = z.object({
+  id,
+  title: text,
+  description: text,
+  createdBy: id,
+  responsibleId: id,
+  createdDate: text,
+  status: id.catch(2),
+})
+
+export function parseTaskRows(raw: unknown): TaskRecord[] {
+  const list = raw && typeof raw === 'object' && !Array.isArray(raw) && 'tasks' in raw ? (raw as { tasks: unknown }).tasks : raw
+  return rowsOf(list).map((row) => taskSchema.parse(row))
+}
+
+export function parseTask(raw: unknown): TaskRecord | null {
+  const task = raw && typeof raw === 'object' && 'task' in raw ? (raw as { task: unknown }).task : raw
+  if (!task || typeof task !== 'object' || Array.isArray(task)) return null
+  return taskSchema.parse(task)
+}
+
+export interface UserRef {
+  id: number
+  name: string
+}
+
+// b24restdocs api-reference/user/user-get.md
+const userSchema = z.object({ ID: id, NAME: text, LAST_NAME: text })
+
+export function parseUsers(raw: unknown): UserRef[] {
+  return rowsOf(raw).map((row) => {
+    const user = userSchema.parse(row)
+    return { id: user.ID, name: `${user.NAME} ${user.LAST_NAME}`.trim() || `#${user.ID}` }
+  })
+}
+
+// b24restdocs api-reference/user/user-current.md
+export function parseCurrentUser(raw: unknown): number {
+  return z.object({ ID: id }).parse(raw).ID
+}
+
+// b24restdocs api-reference/crm/universal/category/crm-category-list.md
+const categorySchema = z.object({ id, name: text })
+
+export function parseCategories(raw: unknown): { id: number; name: string }[] {
+  const list = raw && typeof raw === 'object' && 'categories' in raw ? (raw as { categories: unknown }).categories : raw
+  return rowsOf(list).map((row) => categorySchema.parse(row))
+}

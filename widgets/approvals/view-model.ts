@@ -1,0 +1,156 @@
+import {
+  contractActionsFor,
+  contractDenial,
+  DRAFT_TASK_TITLE,
+  FIX_TASK_TITLE,
+  contractKeys,
+  invalidRecords,
+  type ContractAction,
+  type ContractReplay,
+  type ContractStatus,
+  type FileVersion,
+  type RecordIssue,
+  type TaskRecord,
+  type TripReplay,
+} from '@/domain/approvals'
+import { idempotencyTag } from '@/b24/gateway'
+import type { UserRef } from './dto'
+
+export type Names = (id: number | null | undefined) => string
+
+export function namesFrom(users: readonly UserRef[]): Names {
+  const byId = new Map(users.map((user) => [user.id, user.name]))
+  return (id) => (id ? byId.get(id) ?? `#${id}` : '—')
+}
+
+export interface RoundView {
+  n: number
+  submittedBy: string
+  submittedAt: string
+  file: FileVersion
+  decision: { kind: 'approve' | 'reject'; by: string; at: string; comment: string } | null
+}
+
+export interface InvalidRecordView {
+  recordId: number
+  author: string
+  at: string
+  kind: RecordIssue['kind']
+  reason: string
+  action: string
+}
+
+export interface ContractView {
+  dealId: number
+  title: string
+  status: ContractStatus
+  initiator: string
+  responsible: string
+  approver: string | null
+  file: FileVersion | null
+  /** False: the file on the deal is not the version the approver saw. */
+  fileMatches: boolean | null
+  rounds: RoundView[]
+  /** Actions the current user may take now (the same rule the replay applies). */
+  actions: ContractAction[]
+  invalid: InvalidRecordView[]
+  draftTaskId: number | null
+  fixTaskId: number | null
+  /** The deal's cached state disagrees with the replay (the view shows the replay). */
+  cacheStale: boolean
+}
+
+function invalidViews(issues: readonly RecordIssue[], names: Names): InvalidRecordView[] {
+  return invalidRecords(issues).map((issue) => ({
+    recordId: issue.recordId,
+    author: names(issue.authorId),
+    at: issue.at,
+    kind: issue.kind,
+    reason: issue.reason,
+    action: issue.action ?? '',
+  }))
+}
+
+function openTaskWithKey(tasks: readonly TaskRecord[], key: string): number | null {
+  const tag = idempotencyTag(key)
+  return tasks.find((task) => task.status !== 5 && task.description.includes(tag))?.id ?? null
+}
+
+export function toContractView(input: {
+  deal: { id: number; title: string; file: FileVersion | null; cachedState: string }
+  replay: ContractReplay
+  me: number
+  names: Names
+  tasks: readonly TaskRecord[]
+}): ContractView {
+  const { deal, replay, me, names, tasks } = input
+  const { state, roles } = replay
+  const actions = contractActionsFor(state.status).filter((action) => contractDenial(action, me, roles) === null)
+  const round = state.rounds.length
+  const draftTaskId = openTaskWithKey(tasks, contractKeys.draftTask(deal.id))
+  const fixTaskId = round > 0 ? openTaskWithKey(tasks, contractKeys.fixTask(deal.id, round)) : null
+  return {
+    dealId: deal.id,
+    title: deal.title,
+    status: state.status,
+    initiator: names(roles.initiator),
+    responsible: names(roles.responsible),
+    approver: roles.approver === null ? null : names(roles.approver),
+    file: deal.file,
+    fileMatches: replay.fileMatchesLastRound,
+    rounds: state.rounds.map((r) => ({
+      n: r.n,
+      submittedBy: names(r.submittedBy),
+      submittedAt: r.submittedAt,
+      file: r.file,
+      decision: r.decision ? { kind: r.decision.kind, by: names(r.decision.by), at: r.decision.at, comment: r.decision.comment } : null,
+    })),
+    actions,
+    invalid: invalidViews(replay.issues, names),
+    draftTaskId,
+    fixTaskId,
+    cacheStale: state.status !== 'none' && deal.cachedState !== state.status,
+  }
+}
+
+export interface TripView {
+  requestTaskId: number
+  status: TripReplay['state']['status']
+  initiator: string
+  destination: string
+  dateFrom: string
+  dateTo: string
+  purpose: string
+  budget: { amount: number; currency: string }
+  dealId: number | null
+  companyId: number | null
+  requestedAt: string
+  decision: { kind: 'approve' | 'reject'; by: string; at: string; reason: string; amount: { amount: number; currency: string } | null } | null
+  canDecide: boolean
+  invalid: InvalidRecordView[]
+}
+
+export function toTripView(trip: TripReplay, me: number, tripApprover: number | null, names: Names, issues: readonly RecordIssue[]): TripView {
+  const { state } = trip
+  return {
+    requestTaskId: trip.requestTaskId,
+    status: state.status,
+    initiator: names(state.initiator),
+    destination: state.request.destination,
+    dateFrom: state.request.dateFrom,
+    dateTo: state.request.dateTo,
+    purpose: state.request.purpose,
+    budget: state.request.budget,
+    dealId: state.request.dealId ?? null,
+    companyId: state.request.companyId ?? null,
+    requestedAt: state.requestedAt,
+    decision: state.decision
+      ? { kind: state.decision.kind, by: names(state.decision.by), at: state.decision.at, reason: state.decision.reason, amount: state.decision.amount }
+      : null,
+    canDecide: state.status === 'requested' && tripApprover !== null && tripApprover === me,
+    invalid: invalidViews(issues, names),
+  }
+}
+
+/** Titles the portal shows for the process's own tasks (for the deal tab's hints). */
+export const PROCESS_TASK_TITLES = { draft: DRAFT_TASK_TITLE, fix: FIX_TASK_TITLE }
