@@ -1,17 +1,16 @@
 /**
- * Tiny money helpers of the playbook (no shared `src/domain/money.ts` existed when this was
- * written). Amounts are integer minor units (kopecks) so debts never drift by a fraction.
+ * Money helpers of the playbook on top of the shared `@/domain/money` (integer minor units,
+ * so debts never drift by a fraction). Only the short text of reasons («60 000 ₽», no
+ * kopecks when there are none) is formatted here.
  */
 import type { LocalizedText } from '@/domain/fields/types'
+import { parseMoney } from '@/domain/money'
 
-/** `"60000.5"`, `60000.5`, `"60000.50|RUB"` (a money user field) → 6000050. */
+/** `"60000.5"`, `60000.5`, `"60000.50|RUB"` (a money user field) → 6000050; empty → null. */
 export function toMinorUnits(value: string | number | null | undefined): number | null {
   if (value === null || value === undefined) return null
-  const text = String(value).split('|')[0]?.replace(/\s/g, '').replace(',', '.') ?? ''
-  if (text === '' || !/^-?\d+(\.\d+)?$/.test(text)) return null
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.')
-  const minor = Number(whole) * 100 + Number((fraction + '00').slice(0, 2))
-  return text.startsWith('-') ? -minor : minor
+  const amount = String(value).split('|')[0] ?? ''
+  return amount.trim() === '' ? null : parseMoney(amount)
 }
 
 const SYMBOLS: Record<string, string> = { RUB: '₽', USD: '$', EUR: '€', KZT: '₸', BYN: 'Br', CNY: '¥' }
