@@ -1,3 +1,5 @@
+import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
+
 /**
  * App options (`app.option.*`: admin writes, every user reads) the install flow sets
  * when they are missing; a value already set is never overwritten. Features add
@@ -10,4 +12,6 @@
 export const DEFAULT_APP_OPTIONS: Readonly<Record<string, string>> = {
   /** Shape of the stored settings, for later migrations. */
   settingsVersion: '1',
+  /** The LEMUS playbook (N2, N7): the «Следующий шаг» tab reads it, admins edit it in settings. */
+  playbook: JSON.stringify(DEFAULT_PLAYBOOK),
 }
