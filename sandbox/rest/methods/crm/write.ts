@@ -185,7 +185,8 @@ function dealRules(ctx: CallContext, patch: Record<string, unknown>, existing: C
 function leadRules(ctx: CallContext, patch: Record<string, unknown>, existing: CrmRow | undefined, merged: CrmRow, now: string): void {
   const store = ctx.store
   let statusId = patch.STATUS_ID as string | null | undefined
-  if (statusId == null && !existing) statusId = statusList(store, 'STATUS')[0]?.STATUS_ID
+  // A new lead starts «Новый» (NEW) when the list has it, else in the first status.
+  if (statusId == null && !existing) statusId = findStatus(store, 'STATUS', 'NEW')?.STATUS_ID ?? statusList(store, 'STATUS')[0]?.STATUS_ID
   if (statusId == null) return
   if (!findStatus(store, 'STATUS', statusId)) throw new FieldValueError(`Status "${statusId}" is not a lead status`)
   patch.STATUS_ID = statusId
