@@ -1,8 +1,8 @@
 /**
  * `npm run size`: what each placement downloads, gzipped, read from the Vite build
  * manifest (dist/.vite/manifest.json). Per widget: the entry with its static imports,
- * plus the widget's lazy chunk, its static imports and its own lazy parts (files
- * under widgets/<id>/, e.g. settings sections). The shared vendor chunk is counted
+ * plus the widget's lazy chunk, its static imports and its own lazy parts (files in
+ * the widget's folder, e.g. settings sections). The shared vendor chunk is counted
  * apart: the browser fetches it once for every placement.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -81,9 +81,23 @@ const rows: Row[] = []
 const shell = measure(closure(entryKey))
 rows.push({ placement: '(shell only)', widget: '—', ...shell })
 
+/**
+ * The source file a manifest entry loads, read from its `load` function's text
+ * (`() => import('~widgets/approvals/DealApprovalTab.vue')`): several entries may share
+ * one widget folder, so the id alone does not name the chunk.
+ */
+function loadedSource(load: () => unknown): string | undefined {
+  const match = /~widgets\/([^'"`]+)/.exec(load.toString())
+  return match ? `widgets/${match[1]}` : undefined
+}
+
 for (const widget of widgets) {
-  const folder = `widgets/${widget.id}/`
-  const lazyKey = (vite[entryKey]!.dynamicImports ?? []).find((key) => key.startsWith(folder))
+  const source = loadedSource(widget.load)
+  // A file also imported statically elsewhere becomes a shared chunk (`_Name-hash.js`, no src).
+  const baseName = source?.split('/').pop()?.replace(/\.\w+$/, '')
+  const lazyKeys = vite[entryKey]!.dynamicImports ?? []
+  const lazyKey = lazyKeys.find((key) => key === source) ?? lazyKeys.find((key) => key.startsWith('_') && vite[key]?.name === baseName)
+  const folder = source ? source.slice(0, source.lastIndexOf('/') + 1) : `widgets/${widget.id}/`
   if (!lazyKey) {
     rows.push({ placement: widget.placement, widget: `${widget.id} (no chunk!)`, js: 0, css: 0, vendor: 0 })
     continue
