@@ -18,13 +18,23 @@ export const LEAD_RESULTS: readonly { code: LeadResultCode; label: LocalizedText
   { code: 'CONVERT', label: { ru: 'Преобразовать в клиента', en: 'Convert to a client' } },
 ]
 
+/** The custom lead stage a Kosino portal adds for «Формирование запроса» (the sandbox demo has it). */
+export const REQUEST_STATUS_ID = 'UC_REQUEST'
+
 /**
- * The portal's own lead stage (STATUS_ID of the default «STATUS» list) that matches,
- * so Bitrix24's lead lists and reports agree with the tab.
+ * The portal's own lead stage (STATUS_ID of the «STATUS» list) that matches, so
+ * Bitrix24's lead lists and reports agree with the tab. The defaults NEW, IN_PROCESS,
+ * PROCESSED, CONVERTED (success) and JUNK (failure) exist on every portal;
+ * «Формирование запроса» maps to UC_REQUEST where the portal has it, else to NEW.
  */
-export function bitrixLeadStatusId(status: LeadStatusCode, result: LeadResultCode | null): string {
+export function bitrixLeadStatusId(
+  status: LeadStatusCode,
+  result: LeadResultCode | null,
+  portalStatusIds: readonly string[] = [],
+): string {
   switch (status) {
     case 'REQUEST':
+      return portalStatusIds.includes(REQUEST_STATUS_ID) ? REQUEST_STATUS_ID : 'NEW'
     case 'NEW':
       return 'NEW'
     case 'NEEDS':

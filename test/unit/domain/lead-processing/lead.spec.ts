@@ -38,8 +38,10 @@ describe('lead statuses (L1)', () => {
     expect(nextLeadStatus('PROCESSED')).toBeNull()
   })
 
+  // Stage ids: api-reference/crm/status/crm-status-list.md (b24restdocs), ENTITY_ID "STATUS".
   it('maps to the portal’s lead stages', () => {
     expect(bitrixLeadStatusId('REQUEST', null)).toBe('NEW')
+    expect(bitrixLeadStatusId('REQUEST', null, ['NEW', 'UC_REQUEST', 'IN_PROCESS'])).toBe('UC_REQUEST')
     expect(bitrixLeadStatusId('NEW', null)).toBe('NEW')
     expect(bitrixLeadStatusId('NEEDS', null)).toBe('IN_PROCESS')
     expect(bitrixLeadStatusId('PROCESSED', 'CONVERT')).toBe('CONVERTED')

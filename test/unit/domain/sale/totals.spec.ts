@@ -92,6 +92,8 @@ describe('totals «услуга/площадь, сумма, срок» (S3)', ()
   })
 })
 
+// Row fields and OPPORTUNITY recalculation: api-reference/crm/deals/crm-deal-productrows-set.md and
+// api-reference/crm/universal/product-rows/crm-item-productrow-set.md (b24restdocs).
 describe('product rows equal the total', () => {
   it('maps each item to a free-text row of its whole price', () => {
     const rows = toProductRows([objectItem('a', {}, 150_000_50, 3), serviceItem('b', '3pl', 'MERCURY', 99, 1)], directory)
