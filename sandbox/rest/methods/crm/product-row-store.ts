@@ -5,7 +5,7 @@ import type { Row, Store } from '../../../store/types'
  * `api-reference/crm/data-types.md` (#crm_item_product_row) and `crm/deals/crm-deal-productrows-get.md`.
  * Money stays in numbers with two decimals; sums go through integer kopecks so they never drift.
  */
-export interface ProductRow extends Row {
+export interface ProductRowFields {
   OWNER_TYPE: string
   OWNER_ID: number
   PRODUCT_ID: number
@@ -28,6 +28,8 @@ export interface ProductRow extends Row {
   TYPE: number
   STORE_ID: number
 }
+
+export interface ProductRow extends Row, ProductRowFields {}
 
 export const PRODUCT_ROW_TABLE = 'crm_product_rows'
 
@@ -63,7 +65,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100
  * One written row (UPPER_CASE keys) → stored row. PRICE is the final unit price; when only
  * PRICE_NETTO/PRICE_BRUTTO and a discount are given the final price is derived from them.
  */
-export function normalizeProductRow(raw: Record<string, unknown>, ownerType: string, ownerId: number, index: number): Omit<ProductRow, 'ID'> {
+export function normalizeProductRow(raw: Record<string, unknown>, ownerType: string, ownerId: number, index: number): ProductRowFields {
   const quantity = num(raw.QUANTITY, 1)
   const discountType = num(raw.DISCOUNT_TYPE_ID, 2)
   if (discountType !== 1 && discountType !== 2) throw new ProductRowError('DISCOUNT_TYPE_ID must be 1 or 2')
@@ -107,8 +109,8 @@ export function normalizeProductRow(raw: Record<string, unknown>, ownerType: str
 }
 
 /** Replaces every row of the owner. */
-export function replaceProductRows(store: Store, ownerType: string, ownerId: number, rows: Array<Omit<ProductRow, 'ID'>>): ProductRow[] {
+export function replaceProductRows(store: Store, ownerType: string, ownerId: number, rows: ProductRowFields[]): ProductRow[] {
   const table = store.table<ProductRow>(PRODUCT_ROW_TABLE)
   for (const row of productRowsOf(store, ownerType, ownerId)) table.delete(row.ID)
-  return rows.map((r) => table.insert(r))
+  return rows.map((r) => table.insert({ ...r }))
 }
