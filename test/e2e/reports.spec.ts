@@ -1,0 +1,314 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PlacementRow, UserRow } from '../../sandbox/core/types'
+import { startSandbox } from '../../sandbox/server/sandbox'
+import {
+  dealSelect,
+  debtOf,
+  groupDeals,
+  groupExportTable,
+  meetingReport,
+  parseCsv,
+  toCsv,
+  toOverdueActions,
+  yearOf,
+  reportContext,
+  toReportDeal,
+  toReportDepartment,
+  toReportUser,
+  totalsOf,
+  type RawCompanyRow,
+  type RawDealRow,
+  type RawDepartmentRow,
+  type RawTaskRow,
+  type RawUserRow,
+  type ReportDeal,
+} from '../../src/domain/reports'
+import { formatMoney } from '../../src/domain/money'
+import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { appFrame, portalLog } from './helpers/portal'
+
+// The report page (CRM_ANALYTICS_MENU) and the company tab «Сводка» of the built app in the
+// sandbox portal, in Chromium through the unmodified SDK. Expected figures are computed from what
+// REST returns (crm.deal.list: b24restdocs api-reference/crm/deals/crm-deal-list.md; user.get:
+// api-reference/user/user-get.md; department.get: api-reference/departments/department-get.md;
+// tasks.task.add with UF_CRM_TASK: api-reference/tasks/tasks-task-add.md), never from the page.
+
+const distIndex = fileURLToPath(new URL('../../dist/index.html', import.meta.url))
+const DAY = 86_400_000
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>
+let dataDir: string
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let errors: string[]
+let adminId: number
+let appOrigin: string
+const companyIds: number[] = []
+const dealIds: number[] = []
+
+async function rest<T>(method: string, params: Record<string, unknown>, userId = adminId): Promise<T> {
+  const { AUTH_ID } = sandbox.control.issueTokens(userId)
+  const response = await fetch(`${sandbox.origin}/rest/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...params, auth: AUTH_ID }),
+  })
+  const body = (await response.json()) as { result: T; error?: string; error_description?: string }
+  if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
+  return body.result
+}
+
+/** All deals the user may read, by keyset, as the report must see them. */
+async function dealsAs(userId: number): Promise<ReportDeal[]> {
+  const rows: RawDealRow[] = []
+  for (let after = 0; ; ) {
+    const page = await rest<RawDealRow[]>('crm.deal.list', { select: dealSelect(), filter: { '>ID': after }, order: { ID: 'ASC' }, start: -1 }, userId)
+    rows.push(...page)
+    if (page.length < 50) break
+    after = Number(page.at(-1)!.ID)
+  }
+  return rows.map((row) => toReportDeal(row))
+}
+
+async function expectedContext(deals: ReportDeal[]) {
+  const users = await rest<RawUserRow[]>('user.get', {})
+  const departments = await rest<RawDepartmentRow[]>('department.get', {})
+  const tasks: RawTaskRow[] = []
+  for (let after = 0; ; ) {
+    const page = await rest<{ tasks: RawTaskRow[] }>('tasks.task.list', { select: ['ID', 'TITLE', 'STATUS', 'DEADLINE', 'RESPONSIBLE_ID', 'UF_CRM_TASK'], filter: { '>ID': after }, order: { ID: 'ASC' }, start: -1 })
+    tasks.push(...page.tasks)
+    if (page.tasks.length < 50) break
+    after = Number(page.tasks.at(-1)!.id)
+  }
+  const now = Date.now()
+  const overdue = toOverdueActions(tasks, now)
+  return reportContext({ deals, users: users.map(toReportUser), departments: departments.map(toReportDepartment), pipelines: [], overdue, readAt: now }, now)
+}
+
+const normalize = (text: string | null) => (text ?? '').replace(/\s/g, '')
+const rub = (minor: number) => normalize(formatMoney(minor, 'RUB', 'ru'))
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+
+async function openReport(): Promise<Frame> {
+  const row = [...sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
+  if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
+  await page.goto(`${sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
+  const frame = await appFrame(page, appOrigin)
+  await frame.locator('[data-testid=group-table]').waitFor({ timeout: 60_000 })
+  return frame
+}
+
+const cell = (frame: Frame, key: string, measure: string) => frame.locator(`[data-testid=group-table] tr[data-key="${key}"] [data-measure=${measure}]`)
+
+beforeAll(async () => {
+  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)')
+  dataDir = await mkdtemp(join(tmpdir(), 'reports-e2e-'))
+  // Limits off: the test's own setup calls share the bucket with the app.
+  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: false })
+  appOrigin = new URL(sandbox.appUrl).origin
+  const admin = [...sandbox.store.table<UserRow>('users').rows()].find((u) => u.IS_ADMIN)
+  if (!admin) throw new Error('demo data has no admin')
+  adminId = admin.ID
+  browser = await launchBrowser()
+  context = await browser.newContext({ acceptDownloads: true })
+  await context.addCookies([{ name: 'sandbox_user', value: String(adminId), url: sandbox.origin }])
+  page = await context.newPage()
+  errors = collectConsoleErrors(page)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('reports for heads in the sandbox portal (Chromium)', () => {
+  let frame: Frame
+
+  it('installs the app and seeds deals, payments, documents and an overdue task through REST', async () => {
+    await page.goto(`${sandbox.origin}/marketplace/app/`)
+    await page.waitForURL(/install_finished=Y/, { timeout: 60_000 })
+
+    for (const title of ['ООО «Ромашка»', 'АО «Косино-Логистик»']) companyIds.push(await rest<number>('crm.company.add', { fields: { TITLE: title } }))
+    const now = Date.now()
+    const plan = [
+      { who: 3, stage: 'WON', amount: 100000, paid: '60000|RUB', scans: 1, originals: 0, close: now - 100 * DAY, company: 0 },
+      { who: 3, stage: 'WON', amount: 50000, paid: '50000|RUB', scans: 1, originals: 1, close: now - 10 * DAY, company: 0 },
+      { who: 3, stage: 'NEW', amount: 70000.5, paid: '', scans: 0, originals: 0, close: now + 20 * DAY, company: 1 },
+      { who: 4, stage: 'WON', amount: 200000, paid: '150000|RUB', scans: 0, originals: 0, close: now - 45 * DAY, company: 1 },
+      { who: 4, stage: 'LOSE', amount: 30000, paid: '', scans: 0, originals: 0, close: now - 5 * DAY, company: 1 },
+      { who: 2, stage: 'NEW', amount: 10000, paid: '2500|RUB', scans: 0, originals: 0, close: now - 70 * DAY, company: 0 },
+    ]
+    for (const [index, deal] of plan.entries()) {
+      dealIds.push(
+        await rest<number>('crm.deal.add', {
+          fields: {
+            TITLE: `Сделка ${index + 1}; «кавычки» "и" точка с запятой`,
+            STAGE_ID: deal.stage,
+            OPPORTUNITY: deal.amount,
+            CURRENCY_ID: 'RUB',
+            ASSIGNED_BY_ID: deal.who,
+            COMPANY_ID: companyIds[deal.company],
+            CLOSEDATE: iso(deal.close),
+            UF_CRM_LMS_PAID_AMOUNT: deal.paid,
+            UF_CRM_LMS_SCANS_RECEIVED: deal.scans,
+            UF_CRM_LMS_ORIGINALS_RECEIVED: deal.originals,
+            // Deals of manager 4 are private: manager 3 may not read them (rights check below).
+            OPENED: deal.who === 4 ? 'N' : 'Y',
+          },
+        }),
+      )
+    }
+    await rest('tasks.task.add', { fields: { TITLE: 'Получить окончательный расчет', RESPONSIBLE_ID: 3, DEADLINE: iso(now - 2 * DAY), UF_CRM_TASK: [`D_${dealIds[0]}`] } })
+    await rest('crm.timeline.comment.add', { fields: { ENTITY_ID: companyIds[0], ENTITY_TYPE: 'company', COMMENT: '[Подписание соглашения/договора] 2026-03-15\nПодписан договор поставки' } })
+    const readable = new Set((await dealsAs(adminId)).map((d) => d.id))
+    expect(dealIds.every((id) => readable.has(id))).toBe(true)
+  })
+
+  it('opens the report page from CRM Analytics with the figures REST gives', async () => {
+    frame = await openReport()
+    const deals = await dealsAs(adminId)
+    const ctx = await expectedContext(deals)
+    const totals = totalsOf(deals, ctx)
+    expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(deals.length))
+    expect(normalize(await cell(frame, 'total', 'amount').textContent())).toBe(rub(totals.amount))
+    expect(normalize(await cell(frame, 'total', 'debt').textContent())).toBe(rub(totals.debt))
+    expect(normalize(await cell(frame, 'total', 'd90plus').textContent())).toBe(rub(totals.buckets.d90plus))
+    expect(normalize(await cell(frame, 'total', 'scans').textContent())).toBe(String(totals.scansReceived))
+    expect(normalize(await cell(frame, 'total', 'overdue').textContent())).toBe(`${totals.overdueActions}/${totals.overdueDeals}`)
+    expect(totals.overdueActions).toBeGreaterThan(0)
+    expect(totals.debt).toBeGreaterThan(0)
+  })
+
+  it('read everything in a handful of requests (⌈N/2500⌉ + a few)', async () => {
+    const requests = await frame.evaluate(() => window.__b24Requests?.byScreen['reports'])
+    expect(requests).toBeGreaterThan(0)
+    expect(requests).toBeLessThanOrEqual(1 + 5)
+  })
+
+  it('filters by manager and drills down from a figure to the deals, then to the card', async () => {
+    const deals = (await dealsAs(adminId)).filter((d) => d.assignedById === 3)
+    await frame.locator('[data-testid=filter-manager]').selectOption('3')
+    await frame.locator('[data-testid=group-by]').selectOption('manager')
+    await expect.poll(() => cell(frame, 'total', 'count').textContent().then(normalize)).toBe(String(deals.length))
+    expect(await frame.locator('[data-testid=group-table] tbody tr').count()).toBe(1)
+
+    await cell(frame, '3', 'debt').click()
+    const list = frame.locator('[data-testid=drill-down]')
+    await list.waitFor()
+    const shown = await list.locator('tr[data-deal-id]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-deal-id'))))
+    const owing = deals.filter((d) => debtOf(d) > 0).sort((a, b) => debtOf(b) - debtOf(a))
+    expect(shown).toEqual(owing.map((d) => d.id))
+
+    await list.locator(`tr[data-deal-id="${owing[0]!.id}"] button`).first().click()
+    await expect.poll(async () => (await portalLog(page)).some((e) => e.command === 'openPath' && JSON.stringify(e.data).includes(`/crm/deal/details/${owing[0]!.id}/`))).toBe(true)
+    await expect.poll(() => page.locator('.slider-iframe').getAttribute('src')).toContain(`/crm/deal/details/${owing[0]!.id}/`)
+  })
+
+  it('downloads a CSV and an XLSX export whose rows match REST', async () => {
+    frame = await openReport() // the deal card's slider is still open over the page
+    await frame.locator('[data-testid=group-by]').selectOption('manager')
+    const deals = await dealsAs(adminId)
+    const ctx = await expectedContext(deals)
+    const expected = groupDeals(deals, 'manager', ctx)
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-testid=export-csv]').click()])
+    const text = await readFile((await csvDownload.path())!, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const rows = parseCsv(text)
+    const table = groupExportTable(expected, 'ru', 'Недоступный сотрудник')
+    expect(rows[0]![0]).toBe('Группа')
+    expect(rows).toEqual(parseCsv(toCsv([table.header, ...table.rows])))
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-testid=export-xlsx]').click()])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await xlsxDownload.path())!)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.rowCount).toBe(expected.length + 1)
+    expected.forEach((group, index) => {
+      const row = sheet.getRow(index + 2)
+      expect(row.getCell(1).value).toBe(group.label ?? 'Недоступный сотрудник')
+      expect(row.getCell(2).value).toBe(group.totals.count)
+      expect(row.getCell(8).value).toBe(group.totals.debt / 100)
+    })
+  })
+
+  it('shows the meeting report by department and the yearly statistics', async () => {
+    const deals = await dealsAs(adminId)
+    const ctx = await expectedContext(deals)
+    const meeting = meetingReport(deals, { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }, ctx)
+    const salesRow = meeting.find((row) => row.name === 'Отдел продаж')!
+    await frame.locator('[data-testid=tab-meeting]').click()
+    const sales = frame.locator(`[data-testid=meeting-table] tr[data-department-id="${salesRow.departmentId}"]`)
+    await sales.waitFor()
+    // Sales department with its sub-departments: deals created, won, open as of today.
+    const cells = (await sales.locator('td').allTextContents()).map(normalize)
+    expect(Number(cells[0])).toBe(salesRow.figures.createdCount)
+    expect(Number(cells[2])).toBe(salesRow.figures.wonCount)
+    expect(Number(cells[5])).toBe(salesRow.figures.openCount)
+    expect(salesRow.figures.openCount).toBeGreaterThan(0)
+
+    await frame.locator('[data-testid=tab-yearly]').click()
+    const year = new Date().getFullYear()
+    const yearRow = frame.locator(`[data-testid=yearly-table] tr[data-year="${year}"]`)
+    await yearRow.waitFor()
+    const companies = await rest<RawCompanyRow[]>('crm.company.list', { select: ['ID', 'DATE_CREATE'], start: -1, order: { ID: 'ASC' } })
+    expect(companies.length).toBeLessThan(50)
+    const newThisYear = companies.filter((c) => yearOf(c.DATE_CREATE) === year).length
+    await expect.poll(async () => normalize((await yearRow.locator('td').allTextContents())[0] ?? '')).toBe(String(newThisYear))
+    await frame.locator('[data-testid=tab-deals]').click()
+  })
+
+  it('a repeated open uses the cache: «обновлено …» and no deals read again', async () => {
+    frame = await openReport()
+    await frame.locator('[data-testid=updated-ago]').waitFor()
+    expect(await frame.locator('[data-testid=updated-ago]').textContent()).toMatch(/^обновлено /)
+    const requests = await frame.evaluate(() => window.__b24Requests?.byScreen['reports'])
+    expect(requests).toBeLessThanOrEqual(2) // the screen batch only (pipelines, departments, people)
+    expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String((await dealsAs(adminId)).length))
+  })
+
+  it('shows the company tab «Сводка» with the company’s deals, debt and history', async () => {
+    const companyId = companyIds[1]!
+    const deals = (await dealsAs(adminId)).filter((d) => d.companyId === companyId)
+    await page.goto(`${sandbox.origin}/crm/company/details/${companyId}/`)
+    await page.locator('[data-placement-id]', { hasText: 'Сводка' }).click()
+    const tab = await appFrame(page, appOrigin)
+    await tab.locator('[data-testid=summary-totals]').waitFor({ timeout: 30_000 })
+    expect(await tab.locator('[data-testid=company-title]').textContent()).toBe('АО «Косино-Логистик»')
+    const totals = totalsOf(deals, { now: Date.now(), currency: 'RUB', overdueByDeal: new Map() })
+    expect(normalize(await tab.locator('[data-figure=count] dd').textContent())).toBe(String(deals.length))
+    expect(normalize(await tab.locator('[data-figure=debt] dd').textContent())).toBe(rub(totals.debt))
+    expect(await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').count()).toBe(deals.length)
+    expect(await tab.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
+
+    await page.goto(`${sandbox.origin}/crm/company/details/${companyIds[0]}/`)
+    await page.locator('[data-placement-id]', { hasText: 'Сводка' }).click()
+    const first = await appFrame(page, appOrigin)
+    await first.locator('[data-testid=summary-history]').waitFor({ timeout: 30_000 })
+    expect(await first.locator('[data-testid=summary-history]').textContent()).toContain('Подписан договор поставки')
+  })
+
+  it('a manager sees only their own figures (the portal’s rights)', async () => {
+    await context.addCookies([{ name: 'sandbox_user', value: '3', url: sandbox.origin }])
+    frame = await openReport()
+    const own = await dealsAs(3)
+    const privateOfManager4 = dealIds.filter((_, index) => index === 3 || index === 4)
+    expect(own.some((d) => privateOfManager4.includes(d.id))).toBe(false)
+    expect(own.length).toBeLessThan((await dealsAs(adminId)).length)
+    expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(own.length))
+    await context.addCookies([{ name: 'sandbox_user', value: String(adminId), url: sandbox.origin }])
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(errors).toEqual([])
+  })
+})
