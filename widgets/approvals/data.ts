@@ -21,7 +21,7 @@ import {
 } from './dto'
 
 export const PAGE = 50
-const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS']
+const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY']
 const DEAL_SELECT = ['ID', 'TITLE', 'CATEGORY_ID', 'ASSIGNED_BY_ID', APPROVAL_FIELDS.contractFile, APPROVAL_FIELDS.state]
 
 // b24restdocs api-reference/common/settings/app-option-get.md: one key → its value, unknown → null

@@ -92,17 +92,23 @@ const taskSchema = z.object({
   responsibleId: id,
   createdDate: text,
   status: id.catch(2),
+  changedBy: id.optional().catch(undefined),
 })
+
+function toTaskRecord(row: z.infer<typeof taskSchema>): TaskRecord {
+  const { changedBy, ...rest } = row
+  return changedBy ? { ...rest, changedBy } : rest
+}
 
 export function parseTaskRows(raw: unknown): TaskRecord[] {
   const list = raw && typeof raw === 'object' && !Array.isArray(raw) && 'tasks' in raw ? (raw as { tasks: unknown }).tasks : raw
-  return rowsOf(list).map((row) => taskSchema.parse(row))
+  return rowsOf(list).map((row) => toTaskRecord(taskSchema.parse(row)))
 }
 
 export function parseTask(raw: unknown): TaskRecord | null {
   const task = raw && typeof raw === 'object' && 'task' in raw ? (raw as { task: unknown }).task : raw
   if (!task || typeof task !== 'object' || Array.isArray(task)) return null
-  return taskSchema.parse(task)
+  return toTaskRecord(taskSchema.parse(task))
 }
 
 export interface UserRef {

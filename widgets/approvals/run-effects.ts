@@ -37,6 +37,16 @@ async function findTask(gateway: Gateway, me: number, responsibleId: number, key
   return taskWithKey(rows, key)?.id ?? null
 }
 
+/** b24restdocs api-reference/tasks/status/tasks-task-complete.md; an already completed task is fine. */
+async function completeTask(gateway: Gateway, taskId: number): Promise<void> {
+  try {
+    await gateway.call('tasks.task.complete', { taskId })
+  } catch (error) {
+    const task = parseTask(await gateway.call('tasks.task.get', { taskId, select: TASK_SELECT }))
+    if (task?.status !== 5) throw error
+  }
+}
+
 async function runOne(gateway: Gateway, me: number, effect: Effect): Promise<void> {
   switch (effect.kind) {
     case 'timeline-comment':
@@ -51,7 +61,7 @@ async function runOne(gateway: Gateway, me: number, effect: Effect): Promise<voi
       return
     case 'create-task':
       // b24restdocs api-reference/tasks/tasks-task-add.md: CREATED_BY defaults to the caller (never sent here)
-      await gateway.createOnce(
+      const created = await gateway.createOnce(
         effect.key,
         async () => {
           const fields: Record<string, unknown> = {
@@ -65,16 +75,10 @@ async function runOne(gateway: Gateway, me: number, effect: Effect): Promise<voi
         },
         () => findTask(gateway, me, effect.responsibleId, effect.key),
       )
+      if (effect.completeOnCreate && created.record > 0) await completeTask(gateway, created.record)
       return
     case 'complete-task':
-      // b24restdocs api-reference/tasks/status/tasks-task-complete.md
-      try {
-        await gateway.call('tasks.task.complete', { taskId: effect.taskId })
-      } catch (error) {
-        // Already completed (a repeat) is fine; anything else is a warning.
-        const task = parseTask(await gateway.call('tasks.task.get', { taskId: effect.taskId, select: TASK_SELECT }))
-        if (task?.status !== 5) throw error
-      }
+      await completeTask(gateway, effect.taskId)
       return
     case 'notify':
       // b24restdocs api-reference/chats/notifications/im-notify-personal-add.md: TAG replaces an older copy

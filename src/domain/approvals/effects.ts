@@ -17,8 +17,10 @@ export type Effect =
       description: string
       /** `UF_CRM_TASK` bindings, e.g. `D_12`, `CO_3`. */
       crm: string[]
-      /** Observers who must see the record (the initiator sees the payout task this way). */
+      /** Observers who must see the task (auditors may read, not edit). */
       auditors?: UserId[]
+      /** Complete the task right after creating it (a record, not a to-do). */
+      completeOnCreate?: boolean
     }
   | { kind: 'complete-task'; key: string; taskId: number }
   | { kind: 'notify'; key: string; userId: UserId; message: string }
@@ -37,6 +39,7 @@ export const contractKeys = {
 
 export const tripKeys = {
   decision: (requestTaskId: number) => `apr:trip:${requestTaskId}:decision`,
+  payout: (requestTaskId: number) => `apr:trip:${requestTaskId}:payout`,
   notify: (requestTaskId: number) => `apr:trip:${requestTaskId}:notify`,
   closeRequest: (requestTaskId: number) => `apr:trip:${requestTaskId}:close-request`,
 }

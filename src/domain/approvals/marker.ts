@@ -51,6 +51,14 @@ export const tripRequestMarkerSchema = z
   })
   .refine((trip) => trip.dateFrom <= trip.dateTo, { message: 'dateTo before dateFrom', path: ['dateTo'] })
 
+/** What the approver saw: a request edited after the decision no longer matches it. */
+export const tripSnapshotSchema = z.object({
+  destination: z.string().max(255),
+  dateFrom: isoDate,
+  dateTo: isoDate,
+  budget: moneySchema,
+})
+
 export const tripDecisionMarkerSchema = z.object({
   t: z.literal('trip-decision'),
   /** Task id of the request this decides. */
@@ -58,6 +66,7 @@ export const tripDecisionMarkerSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   amount: moneySchema.optional(),
   reason: shortText.optional(),
+  seen: tripSnapshotSchema.optional(),
   key: z.string().min(1).max(200),
 })
 

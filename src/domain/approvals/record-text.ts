@@ -9,7 +9,7 @@ export const DRAFT_TASK_TITLE = 'Оформить нестандартный д�
 export const FIX_TASK_TITLE = 'Устранить замечания по проекту договора'
 export const PAYOUT_TASK_TITLE = 'Выдать ДС для командировки'
 export const TRIP_REQUEST_TITLE_PREFIX = 'Согласование командировки'
-export const TRIP_REJECTED_TITLE_PREFIX = 'Командировка не согласована'
+export const TRIP_DECISION_TITLE_PREFIX = 'Решение по командировке'
 
 export function formatMoney(money: Money): string {
   const amount = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(money.amount)
@@ -79,8 +79,15 @@ export function payoutDescription(trip: TripRequestInput, amount: Money, initiat
   ].join('\n')
 }
 
-export function tripRejectedDescription(trip: TripRequestInput, reason: string): string {
-  return [`Командировка ${tripSummary(trip)} не согласована.`, `Причина: ${reason}`].join('\n')
+export function tripDecisionDescription(
+  trip: TripRequestInput,
+  kind: 'approve' | 'reject',
+  reason: string,
+  amount: Money | null,
+): string {
+  return kind === 'approve'
+    ? [`Командировка ${tripSummary(trip)} согласована.`, `К выдаче: ${formatMoney(amount ?? trip.budget)}`, ...(reason ? [`Комментарий: ${reason}`] : [])].join('\n')
+    : [`Командировка ${tripSummary(trip)} не согласована.`, `Причина: ${reason}`].join('\n')
 }
 
 export function tripApprovedNotice(trip: TripRequestInput, amount: Money): string {

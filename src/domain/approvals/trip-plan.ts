@@ -1,12 +1,12 @@
 import { crmBindings, tripKeys, type Effect } from './effects'
-import { composeRecordText } from './marker'
+import { composeRecordText, type TripDecisionMarker } from './marker'
 import {
   PAYOUT_TASK_TITLE,
   payoutDescription,
-  TRIP_REJECTED_TITLE_PREFIX,
+  TRIP_DECISION_TITLE_PREFIX,
   TRIP_REQUEST_TITLE_PREFIX,
   tripApprovedNotice,
-  tripRejectedDescription,
+  tripDecisionDescription,
   tripRejectedNotice,
   tripRequestDescription,
 } from './record-text'
@@ -66,9 +66,11 @@ export interface TripDecisionContext {
 }
 
 /**
- * The decision: a task the approver creates (the portal stamps CREATED_BY = approver) — for
- * the accountant on approval, for the initiator on rejection — then a notification to the
- * initiator and the request task closed.
+ * The decision: a completed task the approver creates for himself (the portal stamps
+ * CREATED_BY; with himself responsible nobody else may edit it), observed by the initiator.
+ * Then: on approval the accountant's task «Выдать ДС для командировки» with the amount; in
+ * both cases a notification to the initiator (with the reason on rejection); the request
+ * task is closed.
  */
 export function planTripDecision(context: TripDecisionContext, step: TripDecisionStep): TripPlan {
   const { trip, actor, at, settings } = context
@@ -85,54 +87,48 @@ export function planTripDecision(context: TripDecisionContext, step: TripDecisio
   if (!result.ok) return { ok: false, error: result.error }
   const decision = result.state.decision!
   const request = trip.state.request
+  const initiator = trip.state.initiator
   const key = tripKeys.decision(trip.requestTaskId)
   const crm = crmBindings(request)
-
-  const record: Effect =
-    decision.kind === 'approve'
-      ? {
-          kind: 'create-task',
-          key,
-          title: PAYOUT_TASK_TITLE,
-          responsibleId: settings.accountant!,
-          description: composeRecordText(payoutDescription(request, decision.amount!, context.initiatorName), {
-            t: 'trip-decision',
-            request: trip.requestTaskId,
-            decision: 'approve',
-            amount: decision.amount!,
-            ...(decision.reason ? { reason: decision.reason } : {}),
-            key,
-          }),
-          crm,
-          auditors: [trip.state.initiator],
-        }
-      : {
-          kind: 'create-task',
-          key,
-          title: `${TRIP_REJECTED_TITLE_PREFIX}: ${request.destination}`,
-          responsibleId: trip.state.initiator,
-          description: composeRecordText(tripRejectedDescription(request, decision.reason), {
-            t: 'trip-decision',
-            request: trip.requestTaskId,
-            decision: 'reject',
-            reason: decision.reason,
-            key,
-          }),
-          crm,
-        }
+  const marker: TripDecisionMarker = {
+    t: 'trip-decision',
+    request: trip.requestTaskId,
+    decision: decision.kind,
+    ...(decision.amount ? { amount: decision.amount } : {}),
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    seen: { destination: request.destination, dateFrom: request.dateFrom, dateTo: request.dateTo, budget: { ...request.budget } },
+    key,
+  }
 
   const effects: Effect[] = [
-    record,
     {
-      kind: 'notify',
-      key: tripKeys.notify(trip.requestTaskId),
-      userId: trip.state.initiator,
-      message:
-        decision.kind === 'approve'
-          ? tripApprovedNotice(request, decision.amount!)
-          : tripRejectedNotice(request, decision.reason),
+      kind: 'create-task',
+      key,
+      title: `${TRIP_DECISION_TITLE_PREFIX}: ${request.destination}`,
+      responsibleId: actor,
+      description: composeRecordText(tripDecisionDescription(request, decision.kind, decision.reason, decision.amount), marker),
+      crm,
+      auditors: [initiator],
+      completeOnCreate: true,
     },
   ]
+  if (decision.kind === 'approve') {
+    effects.push({
+      kind: 'create-task',
+      key: tripKeys.payout(trip.requestTaskId),
+      title: PAYOUT_TASK_TITLE,
+      responsibleId: settings.accountant!,
+      description: payoutDescription(request, decision.amount!, context.initiatorName),
+      crm,
+      auditors: [initiator],
+    })
+  }
+  effects.push({
+    kind: 'notify',
+    key: tripKeys.notify(trip.requestTaskId),
+    userId: initiator,
+    message: decision.kind === 'approve' ? tripApprovedNotice(request, decision.amount!) : tripRejectedNotice(request, decision.reason),
+  })
   if (trip.requestTaskOpen) {
     effects.push({ kind: 'complete-task', key: tripKeys.closeRequest(trip.requestTaskId), taskId: trip.requestTaskId })
   }

@@ -14,6 +14,8 @@ export interface TaskRecord {
   description: string
   /** 2 pending … 5 completed. */
   status: number
+  /** Who changed the task last (set by the portal); absent in older replies. */
+  changedBy?: UserId
 }
 
 export interface TripReplay {
@@ -46,8 +48,10 @@ function requestInput(marker: TripRequestMarker): TripRequestInput {
 
 /**
  * Rebuilds every trip from tasks. A request is a task its initiator created (CREATED_BY is
- * the portal's); a decision is a task the trip approver created: on approval for the
- * accountant, on rejection for the initiator. Decisions by anyone else are forgeries.
+ * the portal's). A decision is a task the trip approver created for himself (responsible =
+ * creator, so nobody else may edit it) and never changed by anyone else; decisions created
+ * by anyone else are forgeries. The accountant's payout task and the initiator's notice
+ * follow from a decision but are not the decision: their responsible could edit them.
  */
 export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSettings): TripsReplay {
   const issues: RecordIssue[] = []
@@ -107,11 +111,13 @@ export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSett
       issues.push({ ...base, kind: 'forgery', reason: 'not-trip-approver' })
       continue
     }
-    // The record must reach the person the decision is for.
-    const addressee = marker.decision === 'approve' ? settings.accountant : trip.state.initiator
-    if (task.responsibleId !== addressee) {
-      const reason = marker.decision === 'approve' ? 'not-to-accountant' : 'not-to-initiator'
-      issues.push({ ...base, kind: 'illegal', reason })
+    // A task someone else is responsible for, or someone else changed, is not the approver's word.
+    if (task.responsibleId !== task.createdBy) {
+      issues.push({ ...base, kind: 'illegal', reason: 'editable-by-others' })
+      continue
+    }
+    if (task.changedBy !== undefined && task.changedBy !== task.createdBy) {
+      issues.push({ ...base, kind: 'forgery', reason: 'changed-by-other' })
       continue
     }
     const result = transitionTrip(
@@ -127,9 +133,22 @@ export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSett
     decisionKeys.add(marker.key)
     trip.state = result.state
     trip.decisionTaskId = task.id
+    if (marker.seen && !sameAsSeen(trip.state.request, marker.seen)) {
+      issues.push({ ...base, kind: 'illegal', reason: 'request-changed-after-decision' })
+    }
   }
 
   return { trips: [...trips.values()], issues }
+}
+
+function sameAsSeen(request: TripRequestInput, seen: NonNullable<TripDecisionMarker['seen']>): boolean {
+  return (
+    request.destination === seen.destination &&
+    request.dateFrom === seen.dateFrom &&
+    request.dateTo === seen.dateTo &&
+    request.budget.amount === seen.budget.amount &&
+    request.budget.currency === seen.budget.currency
+  )
 }
 
 /** Issues that concern one trip (its request or a decision naming it). */

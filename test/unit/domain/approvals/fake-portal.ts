@@ -9,6 +9,7 @@ export class FakePortal {
   tasks: TaskRecord[] = []
   notifications: { userId: number; message: string; from: number }[] = []
   cache = new Map<number, { status: string; round: number }>()
+  auditors = new Map<number, number[]>()
   private keys = new Set<string>()
   private nextId = 1
   private clock = Date.parse('2026-03-01T09:00:00Z')
@@ -35,12 +36,17 @@ export class FakePortal {
             createdDate: this.now(),
             title: effect.title,
             description: effect.description,
-            status: 2,
+            status: effect.completeOnCreate ? 5 : 2,
+            changedBy: caller,
           })
+          this.auditors.set(id, effect.auditors ?? [])
           break
         case 'complete-task': {
           const task = this.tasks.find((t) => t.id === effect.taskId)
-          if (task) task.status = 5
+          if (task) {
+            task.status = 5
+            task.changedBy = caller
+          }
           break
         }
         case 'notify':
@@ -59,7 +65,13 @@ export class FakePortal {
   }
 
   forgeTask(caller: number, task: Omit<TaskRecord, 'id' | 'createdBy' | 'createdDate' | 'status'>): void {
-    this.tasks.push({ ...task, id: this.nextId++, createdBy: caller, createdDate: this.now(), status: 2 })
+    this.tasks.push({ ...task, id: this.nextId++, createdBy: caller, createdDate: this.now(), status: 2, changedBy: caller })
+  }
+
+  /** tasks.task.update by someone allowed to edit: the portal stamps CHANGED_BY. */
+  editTask(caller: number, taskId: number, patch: Partial<Pick<TaskRecord, 'description' | 'responsibleId'>>): void {
+    const task = this.tasks.find((t) => t.id === taskId)!
+    Object.assign(task, patch, { changedBy: caller })
   }
 
   timeline(dealId: number): TimelineRecord[] {
