@@ -1,0 +1,141 @@
+import type { UserRow } from '../core/types'
+import type { Store } from '../store/types'
+import { dealCategories, stagesOfCategory } from '../rest/methods/crm/dictionaries'
+import type { CrmRow } from '../rest/methods/crm/entities'
+import { dealRow } from '../rest/methods/crm/rows'
+import { UF_TABLE, type UserFieldRow } from '../rest/methods/crm/userfields'
+
+/**
+ * Many deals for performance work (R5: 100,000 deals), inserted straight into the `deals` table.
+ * Deterministic for a given seed and `now`.
+ */
+
+export interface GenerateOptions {
+  /** PRNG seed; the same seed (and `now`) gives the same deals. */
+  seed?: number
+  /** End of the three-year DATE_CREATE window; defaults to the current time. */
+  now?: Date
+  /** Responsible users; defaults to the non-admin users with CRM access below X (the managers). */
+  managers?: number[]
+  /**
+   * Money user field that holds the paid amount («Сумма оплаты»). Filled only if the field exists
+   * on deals (the app creates it at install), as `"<amount>|RUB"`.
+   */
+  paidAmountField?: string
+  /** Hook for more user fields: returns extra stored fields for one generated deal. */
+  extraFields?: (deal: GeneratedDeal, random: () => number) => Record<string, unknown>
+}
+
+export interface GeneratedDeal {
+  categoryId: number
+  stageId: string
+  semantic: 'P' | 'S' | 'F'
+  /** 0…1: how far along its pipeline the deal is. */
+  progress: number
+  amount: number
+  assignedBy: number
+}
+
+/** The app's paid-amount field (src/domain/fields/playbook.ts declares it). */
+export const DEFAULT_PAID_AMOUNT_FIELD = 'UF_CRM_LMS_PAID_AMOUNT'
+
+/** mulberry32: small, fast, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const YEAR = 365 * 86_400_000
+const TITLES = [
+  'Поставка подшипников',
+  'Муфты и ремни',
+  'Смазочные материалы',
+  'Вибродиагностика агрегатов',
+  'Лазерная выверка валов',
+  'Динамическая балансировка',
+  'Аренда складского помещения',
+  'Ответственное хранение',
+  'Услуги таможенного представителя',
+  'Комплект запчастей',
+]
+
+function defaultManagers(store: Store): number[] {
+  const ids = [...store.table<UserRow>('users').rows()].filter((u) => !u.IS_ADMIN && u.CRM_ACCESS === 'A').map((u) => u.ID)
+  return ids.length ? ids.slice(0, 4) : [1]
+}
+
+export function generateDeals(store: Store, count: number, options: GenerateOptions = {}): { firstId: number; lastId: number } {
+  const random = seededRandom(options.seed ?? 1)
+  const now = (options.now ?? new Date()).getTime()
+  const managers = options.managers?.length ? options.managers : defaultManagers(store)
+  const companies = [...store.table<CrmRow>('companies').rows()].map((c) => c.ID)
+  const pipelines = dealCategories(store).map((c) => {
+    const stages = stagesOfCategory(store, c.id)
+    return {
+      id: c.id,
+      process: stages.filter((s) => !s.SEMANTICS),
+      won: stages.filter((s) => s.SEMANTICS === 'S'),
+      lost: stages.filter((s) => s.SEMANTICS === 'F'),
+    }
+  }).filter((p) => p.process.length > 0)
+  if (!pipelines.length) throw new Error('generateDeals: no deal pipeline with stages (run seedCrm first)')
+  const paidField = options.paidAmountField ?? DEFAULT_PAID_AMOUNT_FIELD
+  const hasPaidField = [...store.table<UserFieldRow>(UF_TABLE).rows()].some((u) => u.ENTITY_ID === 'CRM_DEAL' && u.FIELD_NAME === paidField)
+  const table = store.table<CrmRow>('deals')
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!
+
+  let firstId = 0
+  let lastId = 0
+  for (let i = 0; i < count; i++) {
+    // Named pipelines get more deals than «Общая» (listed last).
+    const pipeline = pipelines.length > 1 && random() < 0.85 ? pick(pipelines.slice(0, -1)) : pick(pipelines)
+    const age = random()
+    const created = now - age * 3 * YEAR
+    // Older deals are more often closed.
+    const closeChance = Math.min(0.92, 0.15 + age * 1.2)
+    let stage = pick(pipeline.process)
+    let semantic: 'P' | 'S' | 'F' = 'P'
+    if (random() < closeChance) {
+      const won = random() < 0.6
+      const finals = won ? pipeline.won : pipeline.lost
+      if (finals.length) {
+        stage = pick(finals)
+        semantic = won ? 'S' : 'F'
+      }
+    }
+    const progress = semantic === 'S' ? 1 : semantic === 'F' ? random() : pipeline.process.indexOf(stage) / Math.max(1, pipeline.process.length - 1)
+    // Log-uniform between 10 thousand and 5 million rubles, rounded to hundreds.
+    const amount = Math.round(Math.exp(Math.log(10_000) + random() * Math.log(500)) / 100) * 100
+    const assignedBy = pick(managers)
+    const deal: GeneratedDeal = { categoryId: pipeline.id, stageId: stage.STATUS_ID, semantic, progress, amount, assignedBy }
+    const row: Record<string, unknown> = {
+      ...dealRow({
+        title: `${pick(TITLES)} №${i + 1}`,
+        categoryId: pipeline.id,
+        stageId: stage.STATUS_ID,
+        semantic,
+        amount,
+        assignedBy,
+        createdBy: assignedBy,
+        created: new Date(created),
+        moved: new Date(created + random() * (now - created)),
+        companyId: companies.length ? pick(companies) : null,
+      }),
+    }
+    if (hasPaidField && (semantic === 'S' || progress >= 0.5)) {
+      const paid = semantic === 'S' || random() < 0.5 ? amount : Math.round(amount * random() * 100) / 100
+      row[paidField] = `${paid.toFixed(2)}|RUB`
+    }
+    if (options.extraFields) Object.assign(row, options.extraFields(deal, random))
+    const inserted = table.insert(row as Omit<CrmRow, 'ID'>)
+    if (!firstId) firstId = inserted.ID
+    lastId = inserted.ID
+  }
+  return { firstId, lastId }
+}
