@@ -1,0 +1,138 @@
+import { command } from '@/b24/gateway'
+import type { Gateway, GatewayError, ScreenCommands, ScreenResult } from '@/b24/gateway'
+import { buildKeysetBatch, collectKeysetPages } from '@/b24/gateway/keyset'
+import { fieldLookupCommand } from '@/domain/install/plan'
+import { SALE_FIELDS } from '@/domain/fields/sale'
+import type { ObjectsDirectory } from '@/domain/sale'
+import { parseCurrentUserId, parseKindItemIds, parseProductRows, parseSaleDeal, toPlaceHolderRow } from './dto'
+import type { PlaceHolderRow, ProductRowDto, SaleDealDto } from './dto'
+import { directoryFromOption, serverSaleValues, takenFromRows } from './sale-values'
+import type { DirectorySource, ItemsReadIssue, SaleValues } from './sale-values'
+import { saleWrite } from './save-plan'
+
+/** App option holding the objects directory (JSON text; admins write it on the settings page). */
+export const DIRECTORY_OPTION = 'saleObjectsDirectory'
+
+/**
+ * Pages of the taken-places list chained inside one batch: `$result[pN][49][ID]` is
+ * resolved by the portal (b24restdocs settings/how-to-call-rest-api/batch.md,
+ * settings/performance/huge-data.md), so 10 pages read up to 500 holders in the same
+ * request; a park with more deals holding places reads the rest with readAll.
+ */
+export const TAKEN_PAGES = 10
+
+// b24restdocs api-reference/crm/deals/crm-deal-list.md: only deals holding a place and not lost.
+const takenListParams = {
+  select: ['ID', 'STAGE_SEMANTIC_ID', SALE_FIELDS.places.fieldName],
+  filter: { [`!${SALE_FIELDS.places.fieldName}`]: '', '!STAGE_SEMANTIC_ID': 'F' },
+}
+
+const asIs = (raw: unknown) => raw
+
+function takenPageCommands(): ScreenCommands {
+  const pages = buildKeysetBatch('crm.deal.list', takenListParams, 0, { pagesPerBatch: TAKEN_PAGES })
+  return Object.fromEntries(Object.entries(pages).map(([name, [method, params]]) => [name, command(method, params, asIs)]))
+}
+
+/** The holders read by the chained pages, then the rest (rarely any) by keyset. */
+async function collectTaken(gateway: Gateway, screen: ScreenResult<ScreenCommands>, dealId: number): Promise<Map<string, number>> {
+  const results: Record<string, unknown> = {}
+  const errors: Record<string, GatewayError> = {}
+  for (let page = 0; page < TAKEN_PAGES; page++) {
+    const name = `p${page}`
+    const error = screen.errors[name]
+    if (error) errors[name] = error
+    else results[name] = screen.optional(name)
+  }
+  const chunk = collectKeysetPages<Record<string, unknown>>({ results, errors }, 0, TAKEN_PAGES)
+  const rows = chunk.done ? chunk.rows : [...chunk.rows, ...(await gateway.readAll<Record<string, unknown>>('crm.deal.list', takenListParams, { afterId: chunk.lastId }))]
+  return takenFromRows(rows.map(toPlaceHolderRow), dealId)
+}
+
+export interface SaleScreen {
+  deal: SaleDealDto
+  values: SaleValues
+  itemsIssue: ItemsReadIssue
+  kindItemIds: Record<string, string>
+  directory: ObjectsDirectory
+  directorySource: DirectorySource
+  /** null when the list could not be read (the tab warns; a save reads it again). */
+  taken: Map<string, number> | null
+  userId: number
+}
+
+/** Everything the tab needs, in ONE batch request. */
+export function saleScreenCommands(dealId: number): ScreenCommands {
+  const [fieldMethod, fieldParams] = fieldLookupCommand(SALE_FIELDS.kind)
+  return {
+    // b24restdocs api-reference/crm/deals/crm-deal-get.md
+    deal: command('crm.deal.get', { id: dealId }, parseSaleDeal),
+    // crm-deal-userfield-list.md: LIST items with their XML_ID, to map the sale kind.
+    kindField: command(fieldMethod, fieldParams, parseKindItemIds),
+    // common/settings/app-option-get.md: one key → its value, unknown → null.
+    directory: command('app.option.get', { option: DIRECTORY_OPTION }, asIs),
+    // user/user-current.md: the draft belongs to this user.
+    me: command('user.current', {}, parseCurrentUserId),
+    ...takenPageCommands(),
+  }
+}
+
+export async function loadSaleScreen(gateway: Gateway, dealId: number): Promise<SaleScreen> {
+  const screen = await gateway.loadScreen(saleScreenCommands(dealId))
+  const deal = screen.value('deal') as SaleDealDto
+  const kindItemIds = screen.value('kindField') as Record<string, string>
+  const { values, itemsIssue } = serverSaleValues(deal, kindItemIds)
+  const { directory, source } = directoryFromOption(screen.optional('directory'))
+  let taken: Map<string, number> | null
+  try {
+    taken = await collectTaken(gateway, screen, dealId)
+  } catch {
+    taken = null
+  }
+  return { deal, values, itemsIssue, kindItemIds, directory, directorySource: source, taken, userId: (screen.optional('me') as number | undefined) ?? 0 }
+}
+
+export interface FreshSale {
+  deal: SaleDealDto
+  values: SaleValues
+  itemsIssue: ItemsReadIssue
+  rows: ProductRowDto[]
+  taken: Map<string, number>
+}
+
+/** Before a save: the deal as it is now, its product rows and the places taken now (one batch). */
+export async function readFreshSale(gateway: Gateway, dealId: number, kindItemIds: Record<string, string>): Promise<FreshSale> {
+  const screen = await gateway.loadScreen({
+    deal: command('crm.deal.get', { id: dealId }, parseSaleDeal),
+    // b24restdocs api-reference/crm/deals/crm-deal-productrows-get.md
+    rows: command('crm.deal.productrows.get', { id: dealId }, parseProductRows),
+    ...takenPageCommands(),
+  })
+  const deal = screen.value('deal') as SaleDealDto
+  const { values, itemsIssue } = serverSaleValues(deal, kindItemIds)
+  return { deal, values, itemsIssue, rows: screen.value('rows') as ProductRowDto[], taken: await collectTaken(gateway, screen, dealId) }
+}
+
+/**
+ * Writes the sale in one batch: the deal's fields first, then its product rows, whose
+ * set makes the portal recompute OPPORTUNITY from them (IS_MANUAL_OPPORTUNITY = N).
+ * Both replace what was there, so repeating the batch after a lost reply is harmless.
+ */
+export async function writeSale(
+  gateway: Gateway,
+  dealId: number,
+  values: SaleValues,
+  context: { directory: ObjectsDirectory; currency: string; kindItemIds: Record<string, string> },
+): Promise<void> {
+  const write = saleWrite(values, context.directory, context.currency, context.kindItemIds)
+  const screen = await gateway.loadScreen({
+    // b24restdocs api-reference/crm/deals/crm-deal-update.md
+    update: command('crm.deal.update', { id: dealId, fields: write.fields }, asIs),
+    // crm-deal-productrows-set.md: replaces all rows
+    rows: command('crm.deal.productrows.set', { id: dealId, rows: write.rows }, asIs),
+  })
+  const failed = screen.errors.update ?? screen.errors.rows
+  if (failed) throw failed
+}
+
+export type { PlaceHolderRow }
