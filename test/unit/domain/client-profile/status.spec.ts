@@ -4,6 +4,8 @@ import {
   INITIAL_CLIENT_STATUS,
   SECTORS_1_2_LADDER,
   allStatusLevels,
+  appendStatusLog,
+  readStatusLog,
   allSubStatuses,
   applyStatusAction,
   describeStatus,
@@ -225,5 +227,18 @@ describe('history records and sector changes', () => {
     expect(describeStatus(status('LOI_SIGNING', 'LOI_DOCS'), 'SECTOR_3', 'en')).toBe('Signing the LOI: Preparing documents')
     expect(describeStatus(status('S12_LOI'), 'SECTOR_3')).toBe('Заключён LOI')
     expect(describeStatus(status('NEW'), null)).toBe('Новый')
+  })
+})
+
+describe('status log stored in the company field', () => {
+  it('appends records, keeps the newest, and reads them back', () => {
+    const first = apply(INITIAL_CLIENT_STATUS, { type: 'advance' }).record
+    const second = apply(status('TERMS'), { type: 'deactivate' }, { ...general, remark: 'Пропал' }).record
+    const text = appendStatusLog([first], second)
+    expect(readStatusLog(text)).toEqual({ ok: true, records: [first, second] })
+    expect(readStatusLog(appendStatusLog([first, first], second, 2))).toEqual({ ok: true, records: [first, second] })
+    expect(readStatusLog('')).toEqual({ ok: true, records: [] })
+    expect(readStatusLog('[{')).toEqual({ ok: false, reason: 'invalid-json' })
+    expect(readStatusLog('[{"from":1}]')).toEqual({ ok: false, reason: 'invalid-shape' })
   })
 })

@@ -5,6 +5,7 @@ import {
   describeItem,
   formatTerm,
   placeKeysOf,
+  planSaleSave,
   productRowsTotalMinor,
   readSaleItems,
   saleTotals,
@@ -159,5 +160,17 @@ describe('taken places (S4)', () => {
     expect(placeKeysOf([objectItem('a'), objectItem('b'), objectItem('c', { place: '' }), serviceItem('d', 'ved', 'VETERINARY')])).toEqual([
       'CUSTOMS/Z1/S1/P101',
     ])
+  })
+})
+
+describe('save plan', () => {
+  it('derives JSON, summary, place keys, rows and amount that agree', () => {
+    const items = [objectItem('a', {}, 333_33, 2), serviceItem('b', '3pl', 'PICKING', 666_67, 1)]
+    const plan = planSaleSave(items, directory, 'RUB')
+    expect(readSaleItems(plan.itemsJson)).toEqual({ ok: true, items })
+    expect(plan.placeKeys).toEqual(['CUSTOMS/Z1/S1/P101'])
+    expect(plan.amount).toEqual({ OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', IS_MANUAL_OPPORTUNITY: 'N' })
+    expect(productRowsTotalMinor(plan.productRows)).toBe(100_000)
+    expect(plain(plan.summary).split('\n').at(-1)).toBe('Итого: 2 позиции, 500 м², 1 000,00 ₽, 1–2 года')
   })
 })

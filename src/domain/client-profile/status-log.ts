@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import type { StatusChangeRecord } from './status-transitions'
+
+/*
+ * The status history (P6 «every change is recorded with who and when») kept as a JSON
+ * array in a company field, newest last. Unreadable text is not thrown away silently:
+ * the reader says so and the caller decides (show a warning, start a new log).
+ */
+
+const statusSchema = z.object({ level: z.string(), subStatus: z.string().nullable(), inactive: z.boolean() })
+const recordSchema = z.object({
+  from: statusSchema,
+  to: statusSchema,
+  action: z.object({ type: z.string() }).loose(),
+  by: z.number().int(),
+  at: z.string(),
+  remark: z.string().optional(),
+})
+
+export type StatusLogRead = { ok: true; records: StatusChangeRecord[] } | { ok: false; reason: 'invalid-json' | 'invalid-shape' }
+
+export function readStatusLog(text: string | null | undefined): StatusLogRead {
+  if (!text || text.trim() === '') return { ok: true, records: [] }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { ok: false, reason: 'invalid-json' }
+  }
+  const parsed = z.array(recordSchema).safeParse(value)
+  return parsed.success ? { ok: true, records: parsed.data as StatusChangeRecord[] } : { ok: false, reason: 'invalid-shape' }
+}
+
+/** How many records the field keeps: older ones are dropped (the timeline keeps the full story). */
+export const STATUS_LOG_LIMIT = 200
+
+export function appendStatusLog(records: readonly StatusChangeRecord[], record: StatusChangeRecord, limit = STATUS_LOG_LIMIT): string {
+  return JSON.stringify([...records, record].slice(-limit))
+}
