@@ -1,0 +1,115 @@
+import { B24Hook } from '@bitrix24/b24jssdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_CATEGORIES, DEMO_DEALS } from '../../sandbox/demo/crm'
+import { rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+
+// CRM records through the unmodified SDK (B24Hook) against the sandbox portal.
+// Shapes: b24restdocs api-reference/crm/deals/crm-deal-{add,get,update,list}.md (legacy: strings, 400 with error ""),
+// api-reference/crm/universal/crm-item-{get,update}.md (camelCase, numbers, ACCESS_DENIED),
+// settings/how-to-call-rest-api/batch.md ($result references).
+
+let sandbox: TestSandbox
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ demo: true, limits: false })
+})
+afterAll(async () => {
+  await sandbox?.dispose()
+})
+
+/** The raw reply of a webhook call over plain http (to see the portal's exact error body). */
+function raw(userId: number, method: string, params: Record<string, unknown>) {
+  const path = new URL(sandbox.webhookUrl(userId)).pathname.replace(/^\/rest\//, '')
+  return rest(sandbox.origin, `${path}${method}`, params)
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    const reply = (await promise) as { isSuccess?: boolean; getErrorMessages?: () => string[] }
+    if (reply && reply.isSuccess === false) return `failed ${reply.getErrorMessages?.().join(' ')}`
+    return 'succeeded'
+  } catch (error: any) {
+    return `${error.status} ${JSON.stringify(error.code ?? '')} ${error.description ?? error.message}`
+  }
+}
+
+describe('a deal in both shapes', () => {
+  it('adds through the legacy method, reads it as crm.item, moves it to another pipeline and deletes it', async () => {
+    const b24 = B24Hook.fromWebhookUrl(sandbox.webhookUrl(3))
+    const added = await b24.actions.v2.call.make<number>({
+      method: 'crm.deal.add',
+      params: { fields: { TITLE: 'Интеграция: подшипники', OPPORTUNITY: 125000.5, CATEGORY_ID: DEMO_CATEGORIES.goods } },
+    })
+    const id = added.getData()!.result
+    expect(typeof id).toBe('number')
+    const legacy = (await b24.actions.v2.call.make<Record<string, unknown>>({ method: 'crm.deal.get', params: { id } })).getData()!.result
+    expect(legacy).toMatchObject({
+      ID: String(id),
+      TITLE: 'Интеграция: подшипники',
+      OPPORTUNITY: '125000.50',
+      CATEGORY_ID: '1',
+      STAGE_ID: 'C1:NEW',
+      STAGE_SEMANTIC_ID: 'P',
+      ASSIGNED_BY_ID: '3',
+      CREATED_BY_ID: '3',
+    })
+    const item = (await b24.actions.v2.call.make<any>({ method: 'crm.item.get', params: { entityTypeId: 2, id } })).getData()!.result.item
+    expect(item).toMatchObject({ id, title: 'Интеграция: подшипники', opportunity: 125000.5, categoryId: 1, stageId: 'C1:NEW', assignedById: 3 })
+
+    const moved = await b24.actions.v2.call.make<any>({
+      method: 'crm.item.update',
+      params: { entityTypeId: 2, id, fields: { categoryId: DEMO_CATEGORIES.services, stageId: 'C2:WAIT_VISIT' } },
+    })
+    expect(moved.getData()!.result.item).toMatchObject({ categoryId: 2, stageId: 'C2:WAIT_VISIT', movedBy: 3 })
+    // The legacy update cannot change the pipeline (CATEGORY_ID is immutable there) but moves stages.
+    await b24.actions.v2.call.make({ method: 'crm.deal.update', params: { id, fields: { CATEGORY_ID: 0, STAGE_ID: 'C2:WON' } } })
+    const won = (await b24.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id } })).getData()!.result
+    expect(won).toMatchObject({ CATEGORY_ID: '2', STAGE_ID: 'C2:WON', STAGE_SEMANTIC_ID: 'S', CLOSED: 'Y' })
+
+    expect((await b24.actions.v2.call.make({ method: 'crm.deal.delete', params: { id } })).getData()!.result).toBe(true)
+    // Legacy errors carry an empty code, so the SDK reports only the HTTP status.
+    expect(await failureOf(b24.actions.v2.call.make({ method: 'crm.deal.get', params: { id } }))).toMatch(/^400 /)
+    expect(await raw(3, 'crm.deal.get', { id })).toMatchObject({ status: 400, body: { error: '', error_description: 'Not found' } })
+  })
+
+  it('creates a deal and reads it back in one batch with a $result reference', async () => {
+    const b24 = B24Hook.fromWebhookUrl(sandbox.adminWebhookUrl)
+    const reply = await b24.actions.v2.batch.make<any>({
+      calls: {
+        add: { method: 'crm.deal.add', params: { fields: { TITLE: 'Пакетная сделка', ASSIGNED_BY_ID: 4 } } },
+        get: { method: 'crm.deal.get', params: { id: '$result[add]' } },
+        item: { method: 'crm.item.get', params: { entityTypeId: 2, id: '$result[add]' } },
+      },
+      options: { isHaltOnError: true },
+    })
+    expect(reply.isSuccess).toBe(true)
+    const data = reply.getData() as any
+    expect(data.get).toMatchObject({ ID: String(data.add), TITLE: 'Пакетная сделка', ASSIGNED_BY_ID: '4', CREATED_BY_ID: '1' })
+    expect(data.item.item).toMatchObject({ id: data.add, assignedById: 4 })
+  })
+})
+
+describe('rights', () => {
+  it('manager 3 cannot update manager 4’s deal; the head of sales can; the author is always the caller', async () => {
+    const foreign = DEMO_DEALS.goodsPickingSecond
+    const manager = B24Hook.fromWebhookUrl(sandbox.webhookUrl(3))
+    expect(await failureOf(manager.actions.v2.call.make({ method: 'crm.deal.update', params: { id: foreign, fields: { TITLE: 'чужая' } } }))).toMatch(/^400 /)
+    expect(await raw(3, 'crm.deal.update', { id: foreign, fields: { TITLE: 'чужая' } })).toMatchObject({
+      status: 400,
+      body: { error: '', error_description: 'Access denied.' },
+    })
+    expect(await failureOf(manager.actions.v2.call.make({ method: 'crm.item.update', params: { entityTypeId: 2, id: foreign, fields: { title: 'чужая' } } }))).toMatch(
+      /^400 "ACCESS_DENIED"/,
+    )
+    const head = B24Hook.fromWebhookUrl(sandbox.webhookUrl(2))
+    const ok = await head.actions.v2.call.make<boolean>({ method: 'crm.deal.update', params: { id: foreign, fields: { COMMENTS: 'Проверено', MODIFY_BY_ID: 4 } } })
+    expect(ok.getData()!.result).toBe(true)
+    const deal = (await head.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id: foreign } })).getData()!.result
+    expect(deal).toMatchObject({ COMMENTS: 'Проверено', MODIFY_BY_ID: '2', ASSIGNED_BY_ID: '4' })
+    // The demo deals are open (OPENED = Y): a manager reads a colleague's deal but cannot change it.
+    const readable = await manager.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id: foreign } })
+    expect(readable.getData()!.result.TITLE).toBeTruthy()
+    const title = (await manager.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id: foreign } })).getData()!.result.TITLE
+    expect(title).not.toBe('чужая')
+  })
+})
