@@ -78,6 +78,12 @@ export const manifest: readonly WidgetEntry[] = [
     titles: { ru: 'Согласования', en: 'Approvals' },
     load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
   }),
+  widget({
+    id: 'client-profile',
+    placement: 'CRM_COMPANY_DETAIL_TAB',
+    titles: { ru: 'Профиль клиента', en: 'Client profile' },
+    load: () => import('~widgets/client-profile/ClientProfileWidget.vue'),
+  }),
 ]
 
 /** Entries the install flow binds with `placement.bind` (all but the app's own page). */
