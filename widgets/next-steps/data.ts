@@ -1,14 +1,50 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
-import { PAID_AMOUNT_FIELD } from '@/domain/fields/next-steps'
-import { parseDeal, parseStages, parseUsers } from './dto'
-import { toNextStepsView } from './view-model'
-import type { NextStepsView } from './view-model'
+import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
+import { normalizeName } from '@/domain/playbook'
+import type { AutoAction, DealTask, TaskToCreate } from '@/domain/playbook'
+import {
+  parseCategories,
+  parseDeal,
+  parseDepartments,
+  parseOptions,
+  parseProfile,
+  parseStages,
+  parseTasks,
+  parseUserFields,
+  parseUsers,
+} from './dto'
+import type { CategoryDto, DealDto, DepartmentDto, StageDto, UserDto, UserFieldDto } from './dto'
+import { dealBinding, duplicateTaskIds, taskAddFields, toDealTask } from './tasks'
+
+/** What the tab reads about a deal, raw but typed. */
+export interface DealScreen {
+  deal: DealDto
+  stages: StageDto[]
+  categories: CategoryDto[]
+  tasks: DealTask[]
+  responsible: UserDto | null
+  departments: DepartmentDto[]
+  options: Record<string, unknown>
+  userFields: UserFieldDto[]
+  /** The user who opened the tab (profile). */
+  userId: number | null
+}
+
+const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'CREATED_DATE', 'CLOSED_DATE', 'DEADLINE', 'RESPONSIBLE_ID']
+
+function taskListParams(dealId: number) {
+  // b24restdocs api-reference/tasks/tasks-task-list.md: filter by the CRM binding.
+  return { filter: { UF_CRM_TASK: dealBinding(dealId) }, select: TASK_SELECT, order: { ID: 'asc' } }
+}
+
+const enumFieldList = (fieldName: string) =>
+  // b24restdocs api-reference/crm/deals/user-defined-fields/crm-deal-userfield-list.md (enum item IDs)
+  command('crm.deal.userfield.list', { filter: { FIELD_NAME: fieldName } }, parseUserFields)
 
 /**
- * Everything the tab shows, in ONE batch request: the deal, the stages of its
- * pipeline and its responsible user. The later commands take the deal's category and
- * responsible from the first one through `$result[deal][…]` references, which the
+ * Everything the tab shows, in ONE batch request. Later commands take the deal's category
+ * and responsible from the first one through `$result[deal][…]` references, which the
  * portal resolves (b24restdocs settings/how-to-call-rest-api/batch.md).
  */
 export function dealScreenCommands(dealId: number) {
@@ -16,18 +52,114 @@ export function dealScreenCommands(dealId: number) {
     // b24restdocs api-reference/crm/deals/crm-deal-get.md
     deal: command('crm.deal.get', { id: dealId }, parseDeal),
     // b24restdocs api-reference/crm/status/crm-status-list.md: stage rows carry CATEGORY_ID
-    stages: command(
-      'crm.status.list',
-      { filter: { CATEGORY_ID: '$result[deal][CATEGORY_ID]' }, order: { SORT: 'ASC' } },
-      parseStages,
-    ),
-    // b24restdocs api-reference/user/user-get.md
+    stages: command('crm.status.list', { filter: { CATEGORY_ID: '$result[deal][CATEGORY_ID]' }, order: { SORT: 'ASC' } }, parseStages),
+    // b24restdocs api-reference/crm/universal/category/crm-category-list.md: the pipeline's name
+    categories: command('crm.category.list', { entityTypeId: 2 }, parseCategories),
+    tasks: command('tasks.task.list', taskListParams(dealId), parseTasks),
+    // b24restdocs api-reference/user/user-get.md (UF_DEPARTMENT for the head)
     responsible: command('user.get', { ID: '$result[deal][ASSIGNED_BY_ID]' }, parseUsers),
+    // b24restdocs api-reference/departments/department-get.md
+    departments: command('department.get', {}, parseDepartments),
+    // b24restdocs api-reference/common/settings/app-option-get.md
+    options: command('app.option.get', {}, parseOptions),
+    // b24restdocs api-reference/common/users/profile.md
+    profile: command('profile', {}, parseProfile),
+    deliveryField: enumFieldList(PLAYBOOK_FIELDS.deliveryCondition.fieldName),
+    complexityField: enumFieldList(PLAYBOOK_FIELDS.complexity.fieldName),
   }
 }
 
-export async function loadNextSteps(gateway: Gateway, dealId: number): Promise<NextStepsView> {
+export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<DealScreen> {
   const screen = await gateway.loadScreen(dealScreenCommands(dealId))
+  const enumFields = [...(screen.optional('deliveryField') ?? []), ...(screen.optional('complexityField') ?? [])]
   const stages = (screen.optional('stages') ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
-  return toNextStepsView(screen.value('deal'), stages, screen.optional('responsible') ?? [], PAID_AMOUNT_FIELD)
+  return {
+    deal: screen.value('deal'),
+    stages,
+    categories: screen.optional('categories') ?? [],
+    tasks: screen.value('tasks').map(toDealTask),
+    responsible: screen.optional('responsible')?.[0] ?? null,
+    departments: screen.optional('departments') ?? [],
+    options: screen.optional('options') ?? {},
+    userFields: enumFields,
+    userId: Number(screen.optional('profile')?.ID ?? 0) || null,
+  }
+}
+
+export async function listDealTasks(gateway: Gateway, dealId: number): Promise<DealTask[]> {
+  const raw = await gateway.call('tasks.task.list', taskListParams(dealId), { parse: parseTasks })
+  return raw.map(toDealTask)
+}
+
+export interface CreateTasksResult {
+  created: number
+  existing: number
+  removedDuplicates: number
+}
+
+/**
+ * Creates the stage's tasks, each at most once (N4). Before each create the deal's tasks are
+ * read and a task already carrying the key counts as made (a second click, a second open, a
+ * retry after a lost reply). Afterwards a late copy of a key (a create the portal carried out
+ * after its reply was lost) is removed, so one key is one task.
+ */
+export async function createStageTasks(
+  gateway: Gateway,
+  dealId: number,
+  toCreate: readonly TaskToCreate[],
+  fallbackResponsibleId: number,
+): Promise<CreateTasksResult> {
+  const result: CreateTasksResult = { created: 0, existing: 0, removedDuplicates: 0 }
+  for (const task of toCreate) {
+    const outcome = await gateway.createOnce(
+      task.key,
+      // b24restdocs api-reference/tasks/tasks-task-add.md
+      () => gateway.call('tasks.task.add', { fields: taskAddFields(dealId, task, fallbackResponsibleId) }),
+      async (key) => (await listDealTasks(gateway, dealId)).find((t) => t.tag === key) ?? null,
+    )
+    if (outcome.created) result.created++
+    else result.existing++
+  }
+  result.removedDuplicates = await removeDuplicateTasks(gateway, await listDealTasks(gateway, dealId))
+  return result
+}
+
+/** Deletes late copies of a key (b24restdocs api-reference/tasks/tasks-task-delete.md). */
+export async function removeDuplicateTasks(gateway: Gateway, tasks: readonly DealTask[]): Promise<number> {
+  const extra = duplicateTaskIds(tasks)
+  for (const taskId of extra) await gateway.call('tasks.task.delete', { taskId }, { retry: true })
+  return extra.length
+}
+
+/**
+ * Carries out what the engine asks to do by itself: a stage move (§7 «Договор» not needed)
+ * or the new responsible (§5). b24restdocs api-reference/crm/deals/crm-deal-update.md.
+ * A stage is found by name among the deal pipeline's stages; an unknown name is skipped.
+ */
+export async function runAutoActions(gateway: Gateway, dealId: number, actions: readonly AutoAction[], stages: readonly StageDto[]): Promise<string[]> {
+  const done: string[] = []
+  for (const action of actions) {
+    const fields: Record<string, unknown> = {}
+    if (action.type === 'moveStage') {
+      const target = stages.find((s) => normalizeName(s.NAME) === normalizeName(action.toStageName))
+      if (!target) continue
+      fields.STAGE_ID = target.STATUS_ID
+    } else {
+      fields.ASSIGNED_BY_ID = action.userId
+    }
+    // Setting the same value again is harmless, so a retried update is safe.
+    await gateway.call('crm.deal.update', { id: dealId, fields }, { retry: true })
+    done.push(action.key)
+  }
+  return done
+}
+
+/** Saves the in-place fields (already validated and merged). */
+export async function saveDealFields(gateway: Gateway, dealId: number, fields: Record<string, unknown>): Promise<void> {
+  await gateway.call('crm.deal.update', { id: dealId, fields }, { retry: true })
+}
+
+/** The deal as it is now, for the conflict check before a save. */
+export async function readDeal(gateway: Gateway, dealId: number): Promise<DealDto> {
+  return gateway.call('crm.deal.get', { id: dealId }, { parse: parseDeal })
 }

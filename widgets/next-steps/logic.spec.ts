@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_PLAYBOOK } from '@/domain/playbook'
+import type { DealTask, TaskToCreate } from '@/domain/playbook'
+import { enumMapsFrom, readPlaybookFields, toFormValues, toRestFields, validateForm } from './deal-fields'
+import type { DealDto, DepartmentDto, UserFieldDto } from './dto'
+import { resolveHead } from './head'
+import { playbookFromOptions, PLAYBOOK_OPTION } from './playbook-option'
+import { duplicateTaskIds, tagOf, taskAddFields, toDealTask } from './tasks'
+
+// department.get rows: IDs as strings, UF_HEAD the head (b24restdocs api-reference/departments/department-get.md).
+const departments: DepartmentDto[] = [
+  { ID: '1', NAME: 'Компания', UF_HEAD: '1' },
+  { ID: '2', NAME: 'Отдел продаж', PARENT: '1', UF_HEAD: '2' },
+  { ID: '3', NAME: 'Без руководителя', PARENT: '2' },
+]
+
+describe('resolveHead (N3)', () => {
+  it('is the head of the user’s department', () => {
+    expect(resolveHead(3, ['2'], departments)).toBe(2)
+  })
+  it('goes up when the user heads the department themselves', () => {
+    expect(resolveHead(2, [2], departments)).toBe(1)
+  })
+  it('goes up past a department with no head', () => {
+    expect(resolveHead(4, ['3'], departments)).toBe(2)
+  })
+  it('is null at the top or without a department', () => {
+    expect(resolveHead(1, ['1'], departments)).toBeNull()
+    expect(resolveHead(3, [], departments)).toBeNull()
+  })
+})
+
+// crm.deal.userfield.list: LIST items with ID and XML_ID (b24restdocs crm/deals/user-defined-fields/crm-deal-userfield-list.md).
+const userFields: UserFieldDto[] = [
+  {
+    FIELD_NAME: 'UF_CRM_LMS_DELIVERY_CONDITION',
+    USER_TYPE_ID: 'enumeration',
+    LIST: [
+      { ID: '41', XML_ID: 'pickup', VALUE: 'Самовывоз' },
+      { ID: '42', XML_ID: 'carrier', VALUE: 'Доставка транспортной компанией' },
+    ],
+  },
+]
+// crm.deal.get: user fields as the legacy method returns them (b24restdocs crm/deals/crm-deal-get.md).
+const deal: DealDto = {
+  ID: '7',
+  TITLE: 'Подшипники',
+  CATEGORY_ID: '1',
+  STAGE_ID: 'C1:PICKING',
+  OPPORTUNITY: '100000.00',
+  CURRENCY_ID: 'RUB',
+  ASSIGNED_BY_ID: '3',
+  UF_CRM_LMS_PAID_AMOUNT: '60000|RUB',
+  UF_CRM_LMS_DELIVERY_CONDITION: '41',
+  UF_CRM_LMS_CONTRACT_NEEDED: '0',
+  UF_CRM_LMS_PRODUCT_RESERVED: '1',
+  UF_CRM_LMS_KP_FEEDBACK_DATE: '2026-03-05T13:00:00+03:00',
+  UF_CRM_LMS_TRACK_NUMBER: null,
+}
+
+describe('deal fields between REST, the engine and the form', () => {
+  const maps = enumMapsFrom(userFields)
+  it('reads money as minor units, enums as codes, booleans, dates as ISO', () => {
+    const fields = readPlaybookFields(deal, maps)
+    expect(fields.paidAmount).toBe(6_000_000)
+    expect(fields.deliveryCondition).toBe('pickup')
+    expect(fields.contractNeeded).toBe(false)
+    expect(fields.productReserved).toBe(true)
+    expect(fields.kpFeedbackDate).toBe('2026-03-05T10:00:00.000Z')
+    expect(fields.trackNumber).toBeNull()
+  })
+
+  it('refuses bad input with a message in both languages, before anything is sent', () => {
+    const errors = validateForm({ paidAmount: 'шестьдесят', readinessDate: '2026-13-40', deliveryCondition: 'teleport', trackNumber: 'CDEK-1' }, [
+      'paidAmount',
+      'readinessDate',
+      'deliveryCondition',
+      'trackNumber',
+    ])
+    expect(Object.keys(errors).sort()).toEqual(['deliveryCondition', 'paidAmount', 'readinessDate'])
+    expect(errors.paidAmount?.ru).toMatch(/сумму/)
+    expect(errors.paidAmount?.en).toMatch(/amount/)
+    expect(validateForm({ paidAmount: '-5' }, ['paidAmount']).paidAmount?.ru).toMatch(/отрицательной/)
+  })
+
+  it('writes money with the currency, enums as item IDs, booleans as 1/0', () => {
+    const fields = toRestFields({ paidAmount: '100 000,5', deliveryCondition: 'carrier', originalsReceived: true, trackNumber: ' 123 ' }, maps, 'RUB')
+    expect(fields).toEqual({
+      UF_CRM_LMS_PAID_AMOUNT: '100000.50|RUB',
+      UF_CRM_LMS_DELIVERY_CONDITION: '42',
+      UF_CRM_LMS_ORIGINALS_RECEIVED: 1,
+      UF_CRM_LMS_TRACK_NUMBER: '123',
+    })
+  })
+
+  it('round-trips a date through the datetime-local form', () => {
+    const form = toFormValues(readPlaybookFields(deal, maps), ['kpFeedbackDate'])
+    expect(toRestFields(form, maps, 'RUB').UF_CRM_LMS_KP_FEEDBACK_DATE).toBe('2026-03-05T10:00:00.000Z')
+  })
+})
+
+describe('tasks and their idempotency keys (N4)', () => {
+  const key = 'pb:7:goods:picking:final-payment:0'
+  const wanted: TaskToCreate = {
+    key,
+    stepId: 'final-payment',
+    title: 'Получить окончательный расчет',
+    responsibleId: 3,
+    auditorIds: [2],
+    deadline: '2026-03-08T10:00:00.000Z',
+    description: 'Комплектация: Получить окончательный расчет',
+  }
+
+  it('stores the key in the description, binds the deal and sets the head as auditor', () => {
+    const fields = taskAddFields(7, wanted, 3)
+    expect(fields).toMatchObject({ TITLE: wanted.title, RESPONSIBLE_ID: 3, AUDITORS: [2], UF_CRM_TASK: ['D_7'], DEADLINE: wanted.deadline })
+    expect(tagOf(String(fields.DESCRIPTION))).toBe(key)
+  })
+
+  it('reads tasks.task.list rows (camelCase, strings) with their key as tag', () => {
+    // b24restdocs api-reference/tasks/tasks-task-list.md
+    const task = toDealTask({ id: '15', title: wanted.title, description: `x\n\n[b24app:${key}]`, status: '5', createdDate: '2026-03-05T10:00:00+03:00', closedDate: null, deadline: null, responsibleId: '3' })
+    expect(task).toMatchObject({ id: 15, status: 5, responsibleId: 3, tag: key })
+  })
+
+  it('removes late open copies of a key and keeps the oldest (or the closed one)', () => {
+    const t = (id: number, status: number, tag: string | null = key): DealTask => ({ id, title: 'x', status, createdAt: '', responsibleId: 3, tag })
+    expect(duplicateTaskIds([t(10, 2), t(11, 2), t(12, 3)])).toEqual([11, 12])
+    expect(duplicateTaskIds([t(10, 2), t(11, 5)])).toEqual([10])
+    expect(duplicateTaskIds([t(10, 5), t(11, 5)])).toEqual([])
+    expect(duplicateTaskIds([t(10, 2, null), t(11, 2, null)])).toEqual([])
+  })
+})
+
+describe('the playbook in force (N7)', () => {
+  it('uses a valid stored playbook', () => {
+    const custom = { ...DEFAULT_PLAYBOOK, pipelines: [DEFAULT_PLAYBOOK.pipelines[0]!] }
+    const found = playbookFromOptions({ [PLAYBOOK_OPTION]: JSON.stringify(custom) })
+    expect(found.source).toBe('option')
+    expect(found.playbook.pipelines).toHaveLength(1)
+  })
+  it('falls back to the default with the errors when the stored one is broken', () => {
+    const found = playbookFromOptions({ [PLAYBOOK_OPTION]: '{"version":2}' })
+    expect(found.source).toBe('default')
+    expect(found.playbook).toBe(DEFAULT_PLAYBOOK)
+    expect(found.errors[0]?.path).toBe('version')
+  })
+  it('uses the default when none is stored', () => {
+    expect(playbookFromOptions({})).toMatchObject({ source: 'default', errors: [] })
+  })
+})
