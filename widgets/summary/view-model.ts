@@ -92,7 +92,8 @@ export function toSummaryView(data: SummaryData, now: number): SummaryView {
   })
   history.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
 
-  const day = (at: number | null) => (at === null ? null : new Date(at).toISOString().slice(0, 10))
+  // Days as the portal wrote them (its time zone), not re-rendered through the browser's clock.
+  const days = rows.map((row) => row.created).filter((day) => day !== '').sort()
   return {
     companyId,
     title: data.company.TITLE ?? `#${companyId}`,
@@ -101,7 +102,7 @@ export function toSummaryView(data: SummaryData, now: number): SummaryView {
     deals: rows,
     byStage: [...byStageMap.values()],
     history,
-    firstDeal: day(summary.firstDealAt),
-    lastDeal: day(summary.lastDealAt),
+    firstDeal: days[0] ?? null,
+    lastDeal: days.at(-1) ?? null,
   }
 }

@@ -1,0 +1,64 @@
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core'
+
+/**
+ * Measuring one read in the portal tab: HTTP requests to /rest/ (every frame, a batch counts
+ * once), wall time, and the tab's JS heap polled through CDP `Performance.getMetrics`.
+ */
+export class TabMeter {
+  private requests = 0
+  private peak = 0
+  private timer: ReturnType<typeof setInterval> | null = null
+  private sessions: CDPSession[] = []
+
+  private constructor(private readonly page: Page) {
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/rest/')) this.requests++
+    })
+  }
+
+  static async attach(context: BrowserContext, page: Page): Promise<TabMeter> {
+    const meter = new TabMeter(page)
+    const session = await context.newCDPSession(page)
+    await session.send('Performance.enable')
+    meter.sessions.push(session)
+    return meter
+  }
+
+  /** An app frame out of the page's process (site isolation) has its own heap: measure it too. */
+  async watchFrame(context: BrowserContext, frame: Frame): Promise<void> {
+    try {
+      const session = await context.newCDPSession(frame)
+      await session.send('Performance.enable')
+      this.sessions.push(session)
+    } catch {
+      // same process as the page: already measured
+    }
+  }
+
+  async heap(): Promise<number> {
+    let total = 0
+    for (const session of this.sessions) {
+      const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+      total += metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0
+    }
+    return total
+  }
+
+  /** Starts a measured read: resets the request count and polls the heap every 100 ms. */
+  async start(): Promise<number> {
+    this.requests = 0
+    const base = await this.heap()
+    this.peak = base
+    this.timer = setInterval(() => {
+      this.heap().then((value) => (this.peak = Math.max(this.peak, value))).catch(() => undefined)
+    }, 100)
+    return base
+  }
+
+  async stop(): Promise<{ requests: number; peakHeap: number }> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    this.peak = Math.max(this.peak, await this.heap())
+    return { requests: this.requests, peakHeap: this.peak }
+  }
+}

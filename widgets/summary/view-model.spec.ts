@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { toSummaryView } from './view-model'
+import type { SummaryData } from './data'
+
+// Shapes: crm.company.get (b24restdocs api-reference/crm/companies/crm-company-get.md), crm.deal.list
+// (api-reference/crm/deals/crm-deal-list.md), crm.status.list (api-reference/crm/status/crm-status-list.md),
+// crm.timeline.comment.list (api-reference/crm/timeline/comments/crm-timeline-comment-list.md).
+const data: SummaryData = {
+  company: { ID: '7', TITLE: 'АО «Косино-Логистик»' },
+  deals: [
+    { ID: '10', TITLE: 'Склад А', CATEGORY_ID: '0', STAGE_ID: 'WON', STAGE_SEMANTIC_ID: 'S', ASSIGNED_BY_ID: '3', COMPANY_ID: '7', OPPORTUNITY: '100000.00', CURRENCY_ID: 'RUB', DATE_CREATE: '2025-01-10T10:00:00+03:00', CLOSEDATE: '2025-02-01T10:00:00+03:00', UF_CRM_LMS_PAID_AMOUNT: '60000|RUB' },
+    { ID: '11', TITLE: 'СВХ', CATEGORY_ID: '1', STAGE_ID: 'C1:NEW', STAGE_SEMANTIC_ID: 'P', ASSIGNED_BY_ID: '4', COMPANY_ID: '7', OPPORTUNITY: '5000.50', CURRENCY_ID: 'RUB', DATE_CREATE: '2025-03-10T10:00:00+03:00', CLOSEDATE: '2025-04-01T10:00:00+03:00', UF_CRM_LMS_PAID_AMOUNT: null },
+    { ID: '12', TITLE: '3PL', CATEGORY_ID: '0', STAGE_ID: 'LOSE', STAGE_SEMANTIC_ID: 'F', ASSIGNED_BY_ID: '9', COMPANY_ID: '7', OPPORTUNITY: '900.00', CURRENCY_ID: 'RUB', DATE_CREATE: '2024-12-01T10:00:00+03:00', CLOSEDATE: '2024-12-20T10:00:00+03:00' },
+  ],
+  categories: [{ id: 0, name: 'Инфраструктура', sort: 1 }, { id: 1, name: 'ВЭД', sort: 2 }],
+  stages: [
+    { ENTITY_ID: 'DEAL_STAGE', STATUS_ID: 'WON', NAME: 'Договор подписан', SORT: 60, SEMANTICS: 'S' },
+    { ENTITY_ID: 'DEAL_STAGE', STATUS_ID: 'LOSE', NAME: 'Отказ', SORT: 70, SEMANTICS: 'F' },
+    { ENTITY_ID: 'DEAL_STAGE_1', STATUS_ID: 'C1:NEW', NAME: 'Запрос', SORT: 10 },
+  ],
+  users: [{ ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }, { ID: '4', NAME: 'Ольга', LAST_NAME: 'Васильева' }],
+  comments: [
+    { ID: '1', CREATED: '2025-01-05T10:00:00+03:00', COMMENT: 'Позвонили клиенту' },
+    { ID: '2', CREATED: '2025-02-02T10:00:00+03:00', COMMENT: '[Подписание соглашения/договора] 2025-02-01\nПодписан договор аренды' },
+  ],
+}
+
+describe('«Сводка» view model (R2)', () => {
+  const view = toSummaryView(data, Date.parse('2025-06-01T00:00:00+03:00'))
+
+  it('totals with debt = amount − paid; a lost deal owes nothing', () => {
+    expect(view.title).toBe('АО «Косино-Логистик»')
+    expect(view.totals).toMatchObject({ count: 3, open: 1, won: 1, lost: 1, amount: 10_590_050, wonAmount: 10_000_000, paid: 6_000_000 })
+    expect(view.totals.debt).toBe(4_000_000 + 500_050)
+    expect(view.totals.buckets.d90plus).toBe(4_000_000) // closed 1 Feb, 120 days before
+  })
+
+  it('deals newest first with pipeline, stage and responsible names', () => {
+    expect(view.deals.map((d) => [d.id, d.pipeline, d.stage, d.responsible])).toEqual([
+      [11, 'ВЭД', 'Запрос', 'Ольга Васильева'],
+      [10, 'Инфраструктура', 'Договор подписан', 'Дмитрий Кузнецов'],
+      [12, 'Инфраструктура', 'Отказ', '#9'],
+    ])
+    expect(view.byStage).toEqual([
+      { stage: 'Запрос', semantic: 'P', count: 1 },
+      { stage: 'Договор подписан', semantic: 'S', count: 1 },
+      { stage: 'Отказ', semantic: 'F', count: 1 },
+    ])
+    expect([view.firstDeal, view.lastDeal]).toEqual(['2024-12-01', '2025-03-10'])
+  })
+
+  it('history: the tab’s own events typed, other comments as plain notes, newest first', () => {
+    expect(view.history).toEqual([
+      { id: 2, date: '2025-02-01', type: 'SIGNING', typeLabel: { ru: 'Подписание соглашения/договора', en: 'Agreement / contract signing' }, text: 'Подписан договор аренды' },
+      { id: 1, date: '2025-01-05', type: null, typeLabel: null, text: 'Позвонили клиенту' },
+    ])
+  })
+})
