@@ -55,6 +55,12 @@ export const manifest: readonly WidgetEntry[] = [
     load: () => import('~widgets/summary/SummaryWidget.vue'),
   }),
   widget({
+    id: 'sale-items',
+    placement: 'CRM_DEAL_DETAIL_TAB',
+    titles: { ru: 'Продажа', en: 'Sale' },
+    load: () => import('~widgets/sale-items/SaleItemsTab.vue'),
+  }),
+  widget({
     id: 'approvals',
     placement: 'LEFT_MENU',
     titles: { ru: 'Согласования', en: 'Approvals' },

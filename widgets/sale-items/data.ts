@@ -4,14 +4,14 @@ import { buildKeysetBatch, collectKeysetPages } from '@/b24/gateway/keyset'
 import { fieldLookupCommand } from '@/domain/install/plan'
 import { SALE_FIELDS } from '@/domain/fields/sale'
 import type { ObjectsDirectory } from '@/domain/sale'
+import { DIRECTORY_OPTION } from './directory-option'
 import { parseCurrentUserId, parseKindItemIds, parseProductRows, parseSaleDeal, toPlaceHolderRow } from './dto'
 import type { PlaceHolderRow, ProductRowDto, SaleDealDto } from './dto'
 import { directoryFromOption, serverSaleValues, takenFromRows } from './sale-values'
 import type { DirectorySource, ItemsReadIssue, SaleValues } from './sale-values'
 import { saleWrite } from './save-plan'
 
-/** App option holding the objects directory (JSON text; admins write it on the settings page). */
-export const DIRECTORY_OPTION = 'saleObjectsDirectory'
+export { DIRECTORY_OPTION }
 
 /**
  * Pages of the taken-places list chained inside one batch: `$result[pN][49][ID]` is
