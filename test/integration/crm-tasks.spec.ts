@@ -1,0 +1,103 @@
+import { B24Hook } from '@bitrix24/b24jssdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_DEALS } from '../../sandbox/demo/crm'
+import { rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+
+// Tasks and timeline through the SDK.
+// Shapes: b24restdocs api-reference/tasks/tasks-task-{add,list,get}.md, api-reference/tasks/status/tasks-task-complete.md,
+// api-reference/crm/timeline/comments/crm-timeline-comment-{add,list}.md, api-reference/crm/timeline/activities/todo/crm-activity-todo-add.md.
+
+let sandbox: TestSandbox
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ demo: true, limits: false })
+})
+afterAll(async () => {
+  await sandbox?.dispose()
+})
+
+/** The raw reply of a webhook call over plain http (the SDK shows only the status for code "0"). */
+function raw(userId: number, method: string, params: Record<string, unknown>) {
+  const path = new URL(sandbox.webhookUrl(userId)).pathname.replace(/^\/rest\//, '')
+  return rest(sandbox.origin, `${path}${method}`, params)
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+    return 'succeeded'
+  } catch (error: any) {
+    return `${error.status} ${error.code}`
+  }
+}
+
+describe('tasks bound to a deal', () => {
+  it('the head sets a task on manager 3’s deal; an auditor cannot complete it, the responsible can', async () => {
+    const deal = DEMO_DEALS.servicesWaitVisit
+    const head = B24Hook.fromWebhookUrl(sandbox.webhookUrl(2))
+    const added = await head.actions.v2.call.make<any>({
+      method: 'tasks.task.add',
+      params: {
+        fields: {
+          TITLE: 'Оформить нестандартный договор',
+          RESPONSIBLE_ID: 3,
+          AUDITORS: [6],
+          CREATED_BY: 6,
+          DEADLINE: '2030-01-15T18:00:00+03:00',
+          UF_CRM_TASK: [`D_${deal}`],
+        },
+      },
+    })
+    const task = added.getData()!.result.task
+    expect(task).toMatchObject({ title: 'Оформить нестандартный договор', responsibleId: '3', createdBy: '2', status: '2', auditors: ['6'], ufCrmTask: [`D_${deal}`] })
+
+    const bound = await head.actions.v2.callList.make<any>({
+      method: 'tasks.task.list',
+      params: { filter: { UF_CRM_TASK: `D_${deal}` }, select: ['ID', 'TITLE', 'STATUS', 'UF_CRM_TASK'] },
+      idKey: 'id',
+      cursorIdKey: 'ID',
+      customKeyForResult: 'tasks',
+    })
+    expect(bound.isSuccess).toBe(true)
+    const titles = (bound.getData() as any[]).map((t) => t.title)
+    expect(titles).toContain('Оформить нестандартный договор')
+    expect(titles).toContain('Получить подтверждение готовности')
+
+    const auditor = B24Hook.fromWebhookUrl(sandbox.webhookUrl(6))
+    expect(await failureOf(auditor.actions.v2.call.make({ method: 'tasks.task.complete', params: { taskId: task.id } }))).toMatch(/^400 /)
+    expect(await raw(6, 'tasks.task.complete', { taskId: task.id })).toMatchObject({
+      status: 400,
+      body: { error: '0', error_description: 'Action on the task is not allowed' },
+    })
+    const stranger = B24Hook.fromWebhookUrl(sandbox.webhookUrl(4))
+    expect((await stranger.actions.v2.call.make<any>({ method: 'tasks.task.get', params: { taskId: task.id } })).getData()!.result).toEqual([])
+
+    const responsible = B24Hook.fromWebhookUrl(sandbox.webhookUrl(3))
+    const done = (await responsible.actions.v2.call.make<any>({ method: 'tasks.task.complete', params: { taskId: task.id } })).getData()!.result.task
+    expect(done).toMatchObject({ id: task.id, status: '5', closedBy: '3' })
+    expect(done.closedDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/)
+    const seenByHead = (await head.actions.v2.call.make<any>({ method: 'tasks.task.get', params: { taskId: task.id, select: ['ID', 'STATUS', 'UF_CRM_TASK'] } })).getData()!.result.task
+    expect(seenByHead).toMatchObject({ status: '5', ufCrmTask: [`D_${deal}`] })
+  })
+})
+
+describe('timeline', () => {
+  it('records a comment with the caller as author whatever the request says, and a to-do', async () => {
+    const deal = DEMO_DEALS.goodsContract
+    const approver = B24Hook.fromWebhookUrl(sandbox.webhookUrl(6))
+    const id = (await approver.actions.v2.call.make<number>({
+      method: 'crm.timeline.comment.add',
+      params: { fields: { ENTITY_ID: deal, ENTITY_TYPE: 'deal', COMMENT: 'Договор согласован', AUTHOR_ID: 3, FILES: [['протокол.txt', Buffer.from('ok').toString('base64')]] } },
+    })).getData()!.result
+    const manager = B24Hook.fromWebhookUrl(sandbox.webhookUrl(3))
+    const list = (await manager.actions.v2.call.make<any[]>({
+      method: 'crm.timeline.comment.list',
+      params: { filter: { ENTITY_ID: deal, ENTITY_TYPE: 'deal' }, order: { ID: 'DESC' } },
+    })).getData()!.result
+    expect(list[0]).toMatchObject({ ID: String(id), AUTHOR_ID: '6', COMMENT: 'Договор согласован', ENTITY_TYPE: 'deal' })
+    expect(Object.values(list[0].FILES)).toEqual([expect.objectContaining({ name: 'протокол.txt', authorId: 6 })])
+    expect(await failureOf(manager.actions.v2.call.make({ method: 'crm.timeline.comment.update', params: { id, fields: { COMMENT: 'Отклонено' } } }))).toBe('400 ACCESS_DENIED')
+    const todo = await manager.actions.v2.call.make<any>({ method: 'crm.activity.todo.add', params: { ownerTypeId: 2, ownerId: deal, deadline: '2030-02-03T15:00:00', title: 'Созвон с юристом' } })
+    expect(todo.getData()!.result).toEqual({ id: expect.any(Number) })
+  })
+})
