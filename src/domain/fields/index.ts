@@ -1,6 +1,7 @@
 import { approvalUserFields } from './approvals'
 import { nextStepsFields } from './next-steps'
 import { playbookUserFields } from './playbook'
+import { saleUserFields } from './sale'
 import type { UserFieldDef } from './types'
 
 /**
@@ -11,9 +12,9 @@ import type { UserFieldDef } from './types'
  *   playbook.ts        deal: LEMUS playbook fields (paid amount, dates, conditions)
  *   next-steps.ts      deal: next-steps tab (reuses playbook's paid amount)
  *   client-profile.ts  (to come) company: sector, profile, blocks, status ladder
- *   sale.ts            (to come) deal: sale kind, items
+ *   sale.ts            deal: sale kind, items JSON, summary, places held
  *   approvals.ts       deal: «Проект договора» file, approval state cache, round
  */
-export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields]
+export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields, ...saleUserFields]
 
 export type { UserFieldDef, UserFieldEntity, UserFieldType, EnumerationItem, LocalizedText } from './types'
