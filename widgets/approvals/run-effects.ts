@@ -10,7 +10,11 @@ export interface EffectsOutcome {
   warnings: { effect: Effect; error: GatewayError }[]
 }
 
-async function findComment(gateway: Gateway, dealId: number, key: string): Promise<number | null> {
+/**
+ * An earlier write of this step by ME. Comments by others never match: otherwise anyone
+ * could pre-write a comment carrying the key and silently suppress the real decision.
+ */
+async function findComment(gateway: Gateway, me: number, dealId: number, key: string): Promise<number | null> {
   for (let start = 0; ; start += PAGE) {
     const page = parseComments(
       await gateway.call('crm.timeline.comment.list', {
@@ -20,7 +24,7 @@ async function findComment(gateway: Gateway, dealId: number, key: string): Promi
         start,
       }),
     )
-    const found = commentWithKey(page, key)
+    const found = commentWithKey(page.filter((comment) => comment.authorId === me), key)
     if (found) return found.id
     if (page.length < PAGE) return null
   }
@@ -56,7 +60,7 @@ async function runOne(gateway: Gateway, me: number, effect: Effect): Promise<voi
         async () => Number(await gateway.call('crm.timeline.comment.add', {
           fields: { ENTITY_ID: effect.dealId, ENTITY_TYPE: 'deal', COMMENT: effect.text },
         })),
-        () => findComment(gateway, effect.dealId, effect.key),
+        () => findComment(gateway, me, effect.dealId, effect.key),
       )
       return
     case 'create-task':

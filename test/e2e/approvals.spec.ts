@@ -1,0 +1,405 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { B24Hook } from '@bitrix24/b24jssdk'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PlacementRow } from '../../sandbox/core/types'
+import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
+import { startSandbox } from '../../sandbox/server/sandbox'
+import {
+  composeRecordText,
+  decodeMarker,
+  parseApprovalSettings,
+  PAYOUT_TASK_TITLE,
+  DRAFT_TASK_TITLE,
+  FIX_TASK_TITLE,
+  replayContract,
+  replayTrips,
+} from '../../src/domain/approvals'
+import { APPROVAL_FIELDS } from '../../src/domain/fields/approvals'
+import { parseComments, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
+import { trustSandboxCertificate } from '../integration/helpers/sandbox'
+import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { appFrame } from './helpers/portal'
+
+// Approvals in the sandbox portal with several users (Chromium, the built app, the unmodified SDK).
+// Every result is read back through REST, not from the page. Shapes:
+// b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-{add,list}.md (AUTHOR_ID = caller),
+// api-reference/tasks/tasks-task-{add,list}.md (createdBy = caller), api-reference/chats/notifications/
+// im-notify-personal-add.md, api-reference/common/settings/app-option-get.md.
+
+// The built app; E2E_APP_DIR points at another build (e.g. one made outside the shared dist/).
+const appDir = process.env.E2E_APP_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
+const distIndex = join(appDir, 'index.html')
+const ADMIN = 1
+const MANAGER = 3
+const APPROVER = 6
+const ACCOUNTANT = 7
+const DEAL_TITLE = 'Договор поставки комплектующих ТехноПромМаш'
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>
+let dataDir: string
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let errors: string[]
+let appOrigin: string
+let dealId: number
+let categoryId: number
+
+/** REST as a given user, the way the frame calls it (POST /rest/<method>, JSON body with auth). */
+async function restAs<T>(userId: number, method: string, params: Record<string, unknown>): Promise<T> {
+  const { AUTH_ID } = sandbox.control.issueTokens(userId)
+  const response = await fetch(`${sandbox.origin}/rest/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...params, auth: AUTH_ID }),
+  })
+  const body = (await response.json()) as { result: T; error?: string; error_description?: string }
+  if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
+  return body.result
+}
+const rest = <T>(method: string, params: Record<string, unknown>) => restAs<T>(ADMIN, method, params)
+
+async function actAs(userId: number): Promise<void> {
+  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
+}
+
+function placementRow(placement: string, widget: string): PlacementRow {
+  const row = [...sandbox.store.table<PlacementRow>('placements').rows()].find(
+    (p) => p.placement === placement && new URL(p.handler).searchParams.get('widget') === widget,
+  )
+  if (!row) throw new Error(`${placement} ${widget} is not bound`)
+  return row
+}
+
+async function openDealTab(): Promise<Frame> {
+  await page.goto(`${sandbox.origin}/crm/deal/details/${dealId}/`)
+  const tabId = placementRow('CRM_DEAL_DETAIL_TAB', 'approvals-deal').ID
+  await page.locator(`[data-placement-id="${tabId}"]`).click()
+  const frame = await appFrame(page, appOrigin)
+  await frame.locator('[data-testid=contract-card]').waitFor({ timeout: 60_000 })
+  return frame
+}
+
+async function openMenuPage(widget: 'approvals' | 'approvals-trip', ready: string): Promise<Frame> {
+  await page.goto(`${sandbox.origin}/marketplace/view/LEFT_MENU/${placementRow('LEFT_MENU', widget).ID}/`)
+  const frame = await appFrame(page, appOrigin)
+  await frame.locator(ready).waitFor({ timeout: 60_000 })
+  return frame
+}
+
+const card = (frame: Frame) => frame.locator('[data-testid=contract-card]').first()
+async function waitForStatus(frame: Frame, status: string): Promise<void> {
+  await frame.locator(`[data-testid=contract-card][data-status=${status}]`).first().waitFor({ timeout: 30_000 })
+}
+
+async function timeline() {
+  return parseComments(await rest('crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' }, order: { ID: 'ASC' } }))
+}
+async function settings() {
+  return parseApprovalSettings(await rest('app.option.get', { option: 'approvals' }))
+}
+async function dealFacts() {
+  const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+  return { id: dealId, categoryId, responsibleId: Number(deal.ASSIGNED_BY_ID), file: parseFileValue(deal[APPROVAL_FIELDS.contractFile]) }
+}
+/** The contract approval as the portal's records say, replayed outside the app. */
+async function replayedContract() {
+  return replayContract(await dealFacts(), await timeline(), await settings())
+}
+async function tasks(filter: Record<string, unknown>) {
+  return parseTaskRows(
+    await rest('tasks.task.list', {
+      filter,
+      select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY'],
+      order: { ID: 'ASC' },
+    }),
+  )
+}
+function notificationsFor(userId: number): NotificationRow[] {
+  return [...sandbox.store.table<NotificationRow>('notifications').rows()].filter((n) => n.USER_ID === userId)
+}
+
+async function upload(frame: Frame, name: string, text: string): Promise<void> {
+  const before = await frame.locator('[data-testid=contract-file]').getAttribute('data-file-id')
+  await frame.locator('[data-testid=contract-upload]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) })
+  await frame.waitForFunction(
+    (previous) => document.querySelector('[data-testid=contract-file]')?.getAttribute('data-file-id') !== previous,
+    before,
+    { timeout: 30_000 },
+  )
+}
+
+beforeAll(async () => {
+  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)')
+  dataDir = await mkdtemp(join(tmpdir(), 'approvals-e2e-'))
+  // Limits off: the test's own REST reads share the bucket with the app.
+  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, appDir, dataDir, demo: true, limits: false, log: () => {} })
+  trustSandboxCertificate(sandbox.caCertPath)
+  appOrigin = new URL(sandbox.appUrl).origin
+  browser = await launchBrowser()
+  context = await browser.newContext()
+  await actAs(ADMIN)
+  page = await context.newPage()
+  errors = collectConsoleErrors(page)
+  await page.goto(`${sandbox.origin}/marketplace/app/`)
+  await page.waitForURL(/install_finished=Y/, { timeout: 90_000 })
+
+  const deals = await rest<Array<Record<string, string>>>('crm.deal.list', { filter: { TITLE: DEAL_TITLE }, select: ['ID', 'CATEGORY_ID', 'ASSIGNED_BY_ID'] })
+  const deal = deals[0]
+  if (!deal || Number(deal.ASSIGNED_BY_ID) !== MANAGER) throw new Error('demo deal of the manager is missing')
+  dealId = Number(deal.ID)
+  categoryId = Number(deal.CATEGORY_ID)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('approvals with several users (Chromium in the sandbox portal)', () => {
+  it('an admin sets the approvers and the accountant on the settings page; others see them read-only', async () => {
+    await page.goto(`${sandbox.origin}/marketplace/app/`)
+    const frame = await appFrame(page, appOrigin)
+    const section = frame.locator('[data-testid=settings-approvals]')
+    await section.locator(`[data-testid=approver-category-${categoryId}] option[value="${APPROVER}"]`).waitFor({ state: 'attached', timeout: 60_000 })
+    await section.locator(`[data-testid=approver-category-${categoryId}]`).selectOption(String(APPROVER))
+    await section.locator('[data-testid=trip-approver]').selectOption(String(APPROVER))
+    await section.locator('[data-testid=accountant]').selectOption(String(ACCOUNTANT))
+    await section.locator('[data-testid=approvals-settings-save]').click()
+    await section.locator('[data-testid=approvals-settings-saved]').waitFor({ timeout: 30_000 })
+
+    const saved = await settings()
+    expect(saved.contractApprovers[String(categoryId)]).toBe(APPROVER)
+    expect(saved).toMatchObject({ tripApprover: APPROVER, accountant: ACCOUNTANT })
+
+    // A manager cannot change them: the choices are disabled and app.option.set is refused.
+    await actAs(MANAGER)
+    await page.goto(`${sandbox.origin}/marketplace/app/`)
+    const managerFrame = await appFrame(page, appOrigin)
+    const select = managerFrame.locator('[data-testid=settings-approvals] [data-testid=trip-approver]')
+    await select.waitFor({ timeout: 60_000 })
+    expect(await select.isDisabled()).toBe(true)
+    await expect(restAs(MANAGER, 'app.option.set', { options: { approvals: JSON.stringify({ tripApprover: MANAGER }) } })).rejects.toThrow()
+    expect((await settings()).tripApprover).toBe(APPROVER)
+  })
+
+  it('the manager starts a contract approval; the draft task cannot close without a file', async () => {
+    await actAs(MANAGER)
+    const frame = await openDealTab()
+    expect(await frame.evaluate(() => window.__b24Requests?.byScreen['approvals-deal'])).toBe(1)
+    await frame.locator('[data-testid=contract-start]').click()
+    await waitForStatus(frame, 'draft')
+
+    const draftTask = (await tasks({ UF_CRM_TASK: `D_${dealId}` })).find((t) => t.title === DRAFT_TASK_TITLE)
+    expect(draftTask).toMatchObject({ responsibleId: MANAGER, createdBy: MANAGER, status: 2 })
+
+    await frame.locator('[data-testid=contract-submit]').click()
+    await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
+    expect((await tasks({ ID: draftTask!.id }))[0]?.status).toBe(2)
+    expect((await replayedContract()).state.status).toBe('draft')
+
+    await upload(frame, 'dogovor-v1.docx', 'версия 1')
+    await frame.locator('[data-testid=contract-submit]').click()
+    await waitForStatus(frame, 'submitted')
+    expect((await tasks({ ID: draftTask!.id }))[0]?.status).toBe(5)
+    const replay = await replayedContract()
+    expect(replay.state.status).toBe('submitted')
+    expect(replay.state.rounds[0]?.file.id).toBe((await dealFacts()).file?.id)
+    expect(replay.roles.initiator).toBe(MANAGER)
+  })
+
+  it('the approver rejects from the inbox with a comment; the manager gets a task with the reason', async () => {
+    await actAs(APPROVER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    const item = frame.locator(`[data-testid=inbox-item][data-item-id="contract:${dealId}"]`)
+    await item.waitFor({ timeout: 30_000 })
+    await item.locator('[data-testid=contract-reject]').click()
+    await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
+    expect((await replayedContract()).state.status).toBe('submitted')
+
+    await item.locator('[data-testid=decision-comment]').fill('Нет пункта о неустойке')
+    await item.locator('[data-testid=contract-reject]').click()
+    await item.waitFor({ state: 'detached', timeout: 30_000 })
+
+    const replay = await replayedContract()
+    expect(replay.state.status).toBe('rejected')
+    expect(replay.state.rounds[0]?.decision).toMatchObject({ kind: 'reject', by: APPROVER, comment: 'Нет пункта о неустойке' })
+    const rejectRecord = (await timeline()).find((c) => decodeMarker(c.text).status === 'ok' && c.text.includes('отклонён'))
+    expect(rejectRecord?.authorId).toBe(APPROVER)
+    const fixTask = (await tasks({ RESPONSIBLE_ID: MANAGER })).find((t) => t.title === FIX_TASK_TITLE)
+    expect(fixTask).toMatchObject({ createdBy: APPROVER, status: 2 })
+    expect(fixTask?.description).toContain('Нет пункта о неустойке')
+  })
+
+  it('the manager uploads a new version and resubmits; a forged approval through REST is not accepted', async () => {
+    await actAs(MANAGER)
+    const frame = await openDealTab()
+    await waitForStatus(frame, 'rejected')
+    expect(await card(frame).locator('[data-testid=round-comment]').textContent()).toContain('Нет пункта о неустойке')
+    await frame.locator('[data-testid=contract-resubmit]').click()
+    await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
+    await upload(frame, 'dogovor-v2.docx', 'версия 2')
+    await frame.locator('[data-testid=contract-resubmit]').click()
+    await waitForStatus(frame, 'submitted')
+    const fixTask = (await tasks({ RESPONSIBLE_ID: MANAGER })).find((t) => t.title === FIX_TASK_TITLE)
+    expect(fixTask?.status).toBe(5)
+
+    // The manager writes the approver's decision himself, through his own webhook, with the very key
+    // the real decision will carry.
+    const hook = B24Hook.fromWebhookUrl(sandbox.webhookUrl(MANAGER))
+    const forged = await hook.actions.v2.call.make<number>({
+      method: 'crm.timeline.comment.add',
+      params: {
+        fields: {
+          ENTITY_ID: dealId,
+          ENTITY_TYPE: 'deal',
+          COMMENT: composeRecordText('Проект договора согласован (круг 2).', {
+            t: 'contract', a: 'approve', deal: dealId, round: 2, key: `apr:contract:${dealId}:r2:approve`,
+          }),
+        },
+      },
+    })
+    expect(forged.isSuccess).toBe(true)
+    const forgedId = Number(forged.getData()!.result)
+    const replay = await replayedContract()
+    expect(replay.state.status).toBe('submitted')
+    expect(replay.issues).toContainEqual(expect.objectContaining({ recordId: forgedId, kind: 'forgery', reason: 'not-approver', authorId: MANAGER }))
+
+    // The deal tab shows it as invalid, and still as awaiting the approver.
+    const again = await openDealTab()
+    await waitForStatus(again, 'submitted')
+    const invalid = again.locator(`[data-testid=invalid-record][data-record-id="${forgedId}"]`)
+    await invalid.waitFor({ timeout: 30_000 })
+    expect(await invalid.getAttribute('data-kind')).toBe('forgery')
+  })
+
+  it('the approver sees the forgery marked invalid, approves, and the initiator is notified', async () => {
+    await actAs(APPROVER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    const item = frame.locator(`[data-testid=inbox-item][data-item-id="contract:${dealId}"]`)
+    await item.waitFor({ timeout: 30_000 })
+    await item.locator('[data-testid=invalid-record][data-kind=forgery]').waitFor({ timeout: 30_000 })
+    expect(await item.locator('[data-testid=contract-round]').count()).toBe(2)
+    await item.locator('[data-testid=decision-comment]').fill('Согласовано')
+    await item.locator('[data-testid=contract-approve]').click()
+    await item.waitFor({ state: 'detached', timeout: 30_000 })
+
+    const replay = await replayedContract()
+    expect(replay.state.status).toBe('approved')
+    expect(replay.state.rounds.map((r) => [r.n, r.decision?.kind, r.decision?.by])).toEqual([
+      [1, 'reject', APPROVER],
+      [2, 'approve', APPROVER],
+    ])
+    expect(replay.state.rounds[0]?.file.id).not.toBe(replay.state.rounds[1]?.file.id)
+    expect(replay.fileMatchesLastRound).toBe(true)
+    const notice = notificationsFor(MANAGER).find((n) => n.MESSAGE.includes(DEAL_TITLE) && n.MESSAGE.includes('согласован'))
+    expect(notice).toMatchObject({ AUTHOR_ID: APPROVER, TYPE: 'personal' })
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect(deal[APPROVAL_FIELDS.state]).toBe('approved')
+  })
+
+  it('the initiator sees his approved request with every round', async () => {
+    await actAs(MANAGER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await frame.locator('[data-testid=tab-mine]').click()
+    const own = frame.locator(`[data-testid=own-request][data-item-id="contract:${dealId}"]`)
+    await own.waitFor({ timeout: 30_000 })
+    expect(await own.locator('[data-testid=contract-card]').getAttribute('data-status')).toBe('approved')
+    expect(await own.locator('[data-testid=contract-round]').count()).toBe(2)
+  })
+
+  async function requestTrip(dateFrom: string, dateTo: string): Promise<void> {
+    await actAs(MANAGER)
+    const frame = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
+    await frame.locator('[data-testid=trip-destination]').fill('Екатеринбург')
+    await frame.locator('[data-testid=trip-date-from]').fill(dateFrom)
+    await frame.locator('[data-testid=trip-date-to]').fill(dateTo)
+    await frame.locator('[data-testid=trip-purpose]').fill('Вибродиагностика насосов у клиента')
+    await frame.locator('[data-testid=trip-budget-input]').fill('45000')
+    await frame.locator('[data-testid=trip-deal]').fill(String(dealId))
+    const before = (await tasks({ CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).length
+    await frame.locator('[data-testid=trip-send]').click()
+    await frame.locator('[data-testid=inbox-mine]').waitFor({ timeout: 30_000 })
+    expect((await tasks({ CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).length).toBe(before + 1)
+  }
+
+  async function decideTrip(requestId: number, decide: (frame: Frame) => Promise<void>): Promise<void> {
+    await actAs(APPROVER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    const item = frame.locator(`[data-testid=inbox-item][data-item-id="trip:${requestId}"]`)
+    await item.waitFor({ timeout: 30_000 })
+    await decide(frame)
+    await item.waitFor({ state: 'detached', timeout: 30_000 })
+  }
+
+  async function tripsReplay() {
+    const all = await tasks({})
+    return { all, replay: replayTrips(all, await settings()) }
+  }
+
+  it('a trip is requested, rejected with a reason (the initiator is told why), requested again and approved', async () => {
+    await requestTrip('2026-12-07', '2026-12-09')
+    let { all, replay } = await tripsReplay()
+    const first = replay.trips.find((t) => t.state.initiator === MANAGER)!
+    expect(first.state).toMatchObject({ status: 'requested', request: { destination: 'Екатеринбург', budget: { amount: 45000, currency: 'RUB' }, dealId } })
+
+    await decideTrip(first.requestTaskId, async (frame) => {
+      const item = frame.locator(`[data-testid=inbox-item][data-item-id="trip:${first.requestTaskId}"]`)
+      await item.locator('[data-testid=trip-reject]').click()
+      await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
+      await item.locator('[data-testid=trip-reason]').fill('Перенесите на январь')
+      await item.locator('[data-testid=trip-reject]').click()
+    })
+    ;({ all, replay } = await tripsReplay())
+    expect(replay.trips.find((t) => t.requestTaskId === first.requestTaskId)?.state).toMatchObject({
+      status: 'rejected',
+      decision: { kind: 'reject', by: APPROVER, reason: 'Перенесите на январь' },
+    })
+    expect(all.find((t) => t.id === first.requestTaskId)?.status).toBe(5)
+    expect(notificationsFor(MANAGER).some((n) => n.AUTHOR_ID === APPROVER && n.MESSAGE.includes('Перенесите на январь'))).toBe(true)
+    expect(all.some((t) => t.title === PAYOUT_TASK_TITLE)).toBe(false)
+
+    await requestTrip('2027-01-18', '2027-01-20')
+    ;({ replay } = await tripsReplay())
+    const second = replay.trips.find((t) => t.state.status === 'requested')!
+    expect(second.requestTaskId).not.toBe(first.requestTaskId)
+    await decideTrip(second.requestTaskId, async (frame) => {
+      const item = frame.locator(`[data-testid=inbox-item][data-item-id="trip:${second.requestTaskId}"]`)
+      await item.locator('[data-testid=trip-amount]').fill('40000')
+      await item.locator('[data-testid=trip-approve]').click()
+    })
+
+    ;({ all, replay } = await tripsReplay())
+    expect(replay.issues).toEqual([])
+    expect(replay.trips.find((t) => t.requestTaskId === second.requestTaskId)?.state).toMatchObject({
+      status: 'approved',
+      decision: { kind: 'approve', by: APPROVER, amount: { amount: 40000, currency: 'RUB' } },
+    })
+    // The accountant's task, read as the accountant sees it.
+    const payout = parseTaskRows(
+      await restAs(ACCOUNTANT, 'tasks.task.list', { filter: { RESPONSIBLE_ID: ACCOUNTANT }, select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS'] }),
+    ).filter((t) => t.title === PAYOUT_TASK_TITLE)
+    expect(payout).toHaveLength(1)
+    expect(payout[0]).toMatchObject({ createdBy: APPROVER, status: 2 })
+    expect(payout[0]?.description).toMatch(/40\s000 ₽/)
+  })
+
+  it('the initiator sees both trips and where they stand', async () => {
+    await actAs(MANAGER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await frame.locator('[data-testid=tab-mine]').click()
+    await frame.locator('[data-testid=own-request] [data-testid=trip-card]').first().waitFor({ timeout: 30_000 })
+    const statuses = await frame.locator('[data-testid=own-request] [data-testid=trip-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-status')))
+    expect(statuses.sort()).toEqual(['approved', 'rejected'])
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(errors).toEqual([])
+  })
+})
