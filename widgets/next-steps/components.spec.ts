@@ -1,0 +1,183 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createGateway } from '@/b24/gateway'
+import type { RestTransport } from '@/b24/gateway'
+import type { ServerVersion } from '@/domain/drafts'
+import { DEFAULT_PLAYBOOK, evaluateDeal } from '@/domain/playbook'
+import type { DealSnapshot } from '@/domain/playbook'
+import { useAppContext } from '@/stores/app-context'
+import { createAppI18n } from '@/ui/i18n'
+import { useSettingsStore } from '~widgets/settings/store'
+import KeyFieldsForm from './components/KeyFieldsForm.vue'
+import StageOverview from './components/StageOverview.vue'
+import StepItem from './components/StepItem.vue'
+import type { FormValues } from './deal-fields'
+import PlaybookSettings from './PlaybookSettings.vue'
+
+vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Alert') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Button') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Badge') }))
+
+const NOW = Date.parse('2026-03-10T09:00:00Z')
+
+function goodsDeal(stageName: string, fields: DealSnapshot['fields'], enteredAt = '2026-03-09T09:00:00Z'): DealSnapshot {
+  return { id: 7, pipelineName: 'Товары', stageName, amountMinor: 10_000_000, currency: 'RUB', responsibleId: 3, stageEnteredAt: enteredAt, fields }
+}
+
+const evaluate = (deal: DealSnapshot) => evaluateDeal({ playbook: DEFAULT_PLAYBOOK, deal, tasks: [], people: { headId: 2 }, now: NOW })
+const plugins = () => [createAppI18n('ru')]
+
+describe('StageOverview', () => {
+  it('shows the payment block with its reason while underpaid (§8, N5)', () => {
+    const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Комплектация', { paidAmount: 6_000_000 })), nowMs: NOW }, global: { plugins: plugins() } })
+    const blocker = wrapper.find('[data-testid="blocker-final-payment"]')
+    expect(blocker.exists()).toBe(true)
+    expect(blocker.text().replace(/\s/g, ' ')).toContain('Оплачено 60 000 из 100 000 ₽ — нужен окончательный расчет')
+    expect(wrapper.find('[data-testid="do-now"]').text()).toContain('Получить окончательный расчет')
+  })
+
+  it('has no payment block once paid in full, and says what comes next', () => {
+    const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Комплектация', { paidAmount: 10_000_000 })), nowMs: NOW }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid="blockers"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="step-final-payment"]').attributes('data-state')).toBe('skipped')
+    expect(wrapper.find('[data-testid="do-now"]').text()).toContain('Укомплектовать заказ по сделке')
+    expect(wrapper.find('[data-testid="next-stage"]').text()).toContain('Отгрузка')
+  })
+
+  it('lists what is overdue and by how much', () => {
+    // Entered «Экспресс-идентификация» a day ago: the 5-hour task is 19 hours late.
+    const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Экспресс-идентификация', {})), nowMs: NOW }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid="overdue-express-id"]').text()).toContain('19 ч')
+  })
+
+  it('says there is nothing to do on a stage without steps', () => {
+    const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Не обработан', {})), nowMs: NOW }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid="nothing-now"]').exists()).toBe(true)
+  })
+})
+
+describe('StepItem', () => {
+  it('counts the deadline down live and turns overdue', async () => {
+    const step = { id: 'ship', kind: 'task' as const, title: 'Организовать отгрузку', state: 'todo' as const, deadline: '2026-03-10T11:00:00Z', automatic: false }
+    const wrapper = mount(StepItem, { props: { step, nowMs: NOW }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid="step-timing"]').text()).toBe('срок через 2 ч')
+    await wrapper.setProps({ nowMs: NOW + 3 * 3_600_000 })
+    expect(wrapper.find('[data-testid="step-timing"]').text()).toBe('просрочено на 1 ч')
+  })
+})
+
+describe('KeyFieldsForm', () => {
+  const base: ServerVersion<FormValues> = { values: { paidAmount: '60000.00', trackNumber: '', contractNeeded: false }, dateModify: '2026-03-10T09:00:00+03:00' }
+  let storage: Storage
+  beforeEach(() => {
+    localStorage.clear()
+    storage = localStorage
+  })
+  const mountForm = (overrides: Partial<{ readServer: () => Promise<ServerVersion<FormValues>>; write: (f: Record<string, unknown>) => Promise<void> }> = {}) =>
+    mount(KeyFieldsForm, {
+      props: {
+        keys: ['paidAmount', 'trackNumber', 'contractNeeded'],
+        storageKey: 'm1:kos-draft:deal:7:u3',
+        server: base,
+        maps: {},
+        currency: 'RUB',
+        readServer: overrides.readServer ?? (async () => base),
+        write: overrides.write ?? vi.fn(async () => undefined),
+      },
+      global: { plugins: plugins() },
+    })
+
+  it('refuses bad input with a Russian message and sends nothing', async () => {
+    const write = vi.fn(async () => undefined)
+    const wrapper = mountForm({ write })
+    await wrapper.find('[data-testid="field-paidAmount"]').setValue('много')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="error-paidAmount"]').text()).toContain('Введите сумму')
+    expect(write).not.toHaveBeenCalled()
+  })
+
+  it('keeps what was typed across a remount (reload) until saved', async () => {
+    const first = mountForm()
+    await first.find('[data-testid="field-trackNumber"]').setValue('CDEK-123')
+    first.unmount()
+    expect(storage.getItem('m1:kos-draft:deal:7:u3')).toContain('CDEK-123')
+    const again = mountForm()
+    expect((again.find('[data-testid="field-trackNumber"]').element as HTMLInputElement).value).toBe('CDEK-123')
+    expect(again.find('[data-testid="draft-kept"]').exists()).toBe(true)
+  })
+
+  it('sends only the changed field, then clears the draft', async () => {
+    const write = vi.fn(async () => undefined)
+    const wrapper = mountForm({ write })
+    await wrapper.find('[data-testid="field-paidAmount"]').setValue('100 000')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(write).toHaveBeenCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' })
+    expect(storage.getItem('m1:kos-draft:deal:7:u3')).toBeNull()
+    expect(wrapper.emitted('saved')).toHaveLength(1)
+  })
+
+  it('stops a save over someone else’s change and shows both to merge', async () => {
+    const write = vi.fn(async () => undefined)
+    const theirs: ServerVersion<FormValues> = { values: { ...base.values, paidAmount: '80000.00' }, dateModify: '2026-03-10T10:00:00+03:00' }
+    const wrapper = mountForm({ write, readServer: async () => theirs })
+    await wrapper.find('[data-testid="field-paidAmount"]').setValue('100000')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(write).not.toHaveBeenCalled()
+    const conflict = wrapper.find('[data-testid="conflict-paidAmount"]')
+    expect(conflict.text()).toContain('80000.00')
+    expect(conflict.text()).toContain('100000')
+    await conflict.find('input[value="mine"]').setValue(true)
+    await wrapper.find('[data-testid="apply-merge"]').trigger('click')
+    await flushPromises()
+    expect(write).toHaveBeenCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' })
+  })
+})
+
+describe('PlaybookSettings (N7)', () => {
+  function setup() {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const transport: RestTransport = { call: async () => true, batch: async () => ({ results: {}, errors: {} }) }
+    useAppContext().ready({
+      frame: null,
+      context: { placement: 'DEFAULT', options: {}, entityId: null, lang: 'ru', isAdmin: true, installMode: false, widgetParam: null },
+      gateway: createGateway(transport),
+      locale: 'ru',
+    })
+    const settings = useSettingsStore()
+    settings.options = { playbook: JSON.stringify(DEFAULT_PLAYBOOK) }
+    const saveOption = vi.spyOn(settings, 'saveOption').mockResolvedValue(undefined)
+    const wrapper = mount(PlaybookSettings, { props: { readonly: false }, global: { plugins: [pinia, createAppI18n('ru')] } })
+    return { wrapper, saveOption }
+  }
+
+  it('refuses a broken playbook with an error that points at the path, and saves nothing', async () => {
+    const { wrapper, saveOption } = setup()
+    const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: { deadline?: unknown }[] }[] }[] }
+    broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(broken))
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('pipelines[0].stages[1].steps[1].deadline')
+    expect(saveOption).not.toHaveBeenCalled()
+    expect(wrapper.find('[data-testid="playbook-source"]').text()).toContain('сохранённый')
+  })
+
+  it('saves a valid playbook as JSON under the «playbook» option', async () => {
+    const { wrapper, saveOption } = setup()
+    const edited = structuredClone(DEFAULT_PLAYBOOK)
+    edited.pipelines = [edited.pipelines[1]!]
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(saveOption).toHaveBeenCalledOnce()
+    const [key, value] = saveOption.mock.calls[0]!
+    expect(key).toBe('playbook')
+    expect(JSON.parse(String(value))).toEqual(edited)
+    expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(true)
+  })
+})
