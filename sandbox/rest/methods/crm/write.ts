@@ -9,7 +9,8 @@ import {
   stagesOfCategory,
   statusList,
 } from './dictionaries'
-import { MULTI_FIELD_TYPES, type CrmRow, type FieldDef } from './entities'
+import type { MULTI_FIELD_TYPES} from './entities';
+import { type CrmRow, type FieldDef } from './entities'
 import { mergeMultiFields, readMultiFields } from './multifields'
 import { productRowsOf, rowsTotalKopecks } from './product-row-store'
 import { isMultiField, type EntitySchema } from './schema'
