@@ -7,6 +7,8 @@ export interface FaultRule {
   code?: string
   description?: string
   delayMs?: number
+  /** Fail after the method ran: the write happened, only the reply is lost. */
+  after?: boolean
 }
 
 /** Fault injection for tests, driven by the control API. */
@@ -21,6 +23,7 @@ export class Faults {
       ...(rule.code !== undefined ? { code: String(rule.code) } : {}),
       ...(rule.description !== undefined ? { description: String(rule.description) } : {}),
       ...(rule.delayMs ? { delayMs: Number(rule.delayMs) } : {}),
+      ...(rule.after === true || String(rule.after) === 'true' ? { after: true } : {}),
     }
     if (stored.status === undefined && stored.delayMs === undefined) {
       throw new Error('a fault needs a status (fail) or a delayMs (hang)')

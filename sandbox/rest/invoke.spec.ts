@@ -94,6 +94,17 @@ describe('RestInvoker', () => {
     expect(await codeOf(invoker.invoke(caller(3), 'crm.thing.get', {}))).toBe('503 QUERY_LIMIT_EXCEEDED')
     expect(await codeOf(invoker.invoke(caller(3), 'crm.thing.get', {}))).toBe('ok')
   })
+
+  it('fails after the method ran when the fault says `after` (the write happened, the reply is lost)', async () => {
+    let runs = 0
+    const { invoker, caller, faults } = setup({ 'crm.thing.add': { scope: 'crm', handler: () => ++runs } })
+    faults.add({ method: 'crm.thing.add', status: 500, code: 'INTERNAL_SERVER_ERROR', after: true })
+    expect(await codeOf(invoker.invoke(caller(3), 'crm.thing.add', {}))).toBe('500 INTERNAL_SERVER_ERROR')
+    expect(runs).toBe(1)
+    faults.add({ method: 'crm.thing.add', status: 500 })
+    expect(await codeOf(invoker.invoke(caller(3), 'crm.thing.add', {}))).toBe('500 ')
+    expect(runs).toBe(1)
+  })
 })
 
 describe('routePath', () => {

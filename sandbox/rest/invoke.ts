@@ -4,7 +4,7 @@ import type { Store } from '../store/types'
 import type { Caller } from '../auth/authenticate'
 import { runBatch, type Outcome } from './batch'
 import { timeInfo } from './envelope'
-import type { Faults } from './faults'
+import type { FaultRule, Faults } from './faults'
 import type { LimitSettings, OperatingTime } from './limits'
 
 export interface InvokeDeps {
@@ -48,7 +48,7 @@ export class RestInvoker {
     try {
       if (name === 'batch') {
         if (depth > 0) throw batchNotAllowed()
-        await this.applyFault(name)
+        await this.applyFault(this.deps.faults.take(name))
         const value = await runBatch(params, (sub, subParams) => this.invoke(caller, sub, subParams, depth + 1))
         const finishMs = this.deps.nowMs()
         // The outer batch is not counted in operating time (b24restdocs `limits.md`).
@@ -64,7 +64,8 @@ export class RestInvoker {
       if (limits.enabled && this.deps.operating.isBlocked(account, startMs, limits.operatingLimitSeconds)) {
         throw errors.operationTimeLimit()
       }
-      await this.applyFault(name)
+      const fault = this.deps.faults.take(name)
+      if (!fault?.after) await this.applyFault(fault)
       const realStart = performance.now()
       let value: unknown
       try {
@@ -73,6 +74,7 @@ export class RestInvoker {
         const processingMs = performance.now() - realStart
         this.deps.operating.add(account, processingMs / 1000 + (spec.cost ?? 0), this.deps.nowMs())
       }
+      if (fault?.after) await this.applyFault(fault)
       const finishMs = this.deps.nowMs()
       const processingMs = finishMs - startMs
       return { ok: true, value, time: timeInfo(startMs, finishMs, processingMs, this.deps.operating.status(account, finishMs)) }
@@ -83,8 +85,7 @@ export class RestInvoker {
     }
   }
 
-  private async applyFault(name: string): Promise<void> {
-    const fault = this.deps.faults.take(name)
+  private async applyFault(fault: FaultRule | undefined): Promise<void> {
     if (!fault) return
     if (fault.delayMs) await sleep(fault.delayMs)
     if (fault.status) throw new RestError(fault.status, fault.code ?? '', fault.description ?? '')
