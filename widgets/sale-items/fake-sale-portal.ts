@@ -14,7 +14,7 @@ export type FakeDeal = Record<string, unknown> & { ID: string }
 export const KIND_ITEM_IDS = { LOI: '11', CONTRACT: '12' } as const
 
 export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknown> = {}) {
-  const table = new Map(deals.map((deal) => [Number(deal.ID), { STAGE_SEMANTIC_ID: 'P', CURRENCY_ID: 'RUB', OPPORTUNITY: '0.00', DATE_MODIFY: '2026-01-01T10:00:00+03:00', ...deal }]))
+  const table = new Map<number, FakeDeal>(deals.map((deal) => [Number(deal.ID), { STAGE_SEMANTIC_ID: 'P', CURRENCY_ID: 'RUB', OPPORTUNITY: '0.00', DATE_MODIFY: '2026-01-01T10:00:00+03:00', ...deal }]))
   const rows = new Map<number, Record<string, unknown>[]>()
   const methods: string[] = []
   let requests = 0
