@@ -9,7 +9,7 @@ import { serveFile } from './serve'
 // app storage: api-reference/disk/storage/disk-storage-get-for-app.md.
 
 function fakeResponse() {
-  const reply = { status: 0, headers: {} as Record<string, unknown>, body: Buffer.alloc(0) }
+  const reply: { status: number; headers: Record<string, unknown>; body: Buffer } = { status: 0, headers: {}, body: Buffer.alloc(0) }
   const res = {
     writeHead(status: number, headers: Record<string, unknown>) {
       reply.status = status

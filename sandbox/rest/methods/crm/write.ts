@@ -9,8 +9,7 @@ import {
   stagesOfCategory,
   statusList,
 } from './dictionaries'
-import type { MULTI_FIELD_TYPES} from './entities';
-import { type CrmRow, type FieldDef } from './entities'
+import type { CrmRow, FieldDef, MULTI_FIELD_TYPES } from './entities'
 import { mergeMultiFields, readMultiFields } from './multifields'
 import { productRowsOf, rowsTotalKopecks } from './product-row-store'
 import { isMultiField, type EntitySchema } from './schema'
