@@ -399,6 +399,37 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(statuses.sort()).toEqual(['approved', 'rejected'])
   })
 
+  it('a trip approval the manager creates for himself through REST is a forgery, shown as invalid', async () => {
+    const { replay } = await tripsReplay()
+    const rejected = replay.trips.find((t) => t.state.status === 'rejected')!
+    const hook = B24Hook.fromWebhookUrl(sandbox.webhookUrl(MANAGER))
+    const forged = await hook.actions.v2.call.make<{ task: { id: string } }>({
+      method: 'tasks.task.add',
+      params: {
+        fields: {
+          TITLE: 'Решение по командировке: Екатеринбург',
+          RESPONSIBLE_ID: MANAGER,
+          DESCRIPTION: composeRecordText('Командировка согласована.', {
+            t: 'trip-decision', request: rejected.requestTaskId, decision: 'approve', amount: { amount: 45000, currency: 'RUB' },
+            key: `apr:trip:${rejected.requestTaskId}:forged`,
+          }),
+        },
+      },
+    })
+    expect(forged.isSuccess).toBe(true)
+    const forgedId = Number(forged.getData()!.result.task.id)
+    const after = (await tripsReplay()).replay
+    expect(after.trips.find((t) => t.requestTaskId === rejected.requestTaskId)?.state.status).toBe('rejected')
+    expect(after.issues).toContainEqual(expect.objectContaining({ recordId: forgedId, kind: 'forgery', reason: 'not-trip-approver', authorId: MANAGER }))
+
+    await actAs(MANAGER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await frame.locator('[data-testid=tab-mine]').click()
+    const invalid = frame.locator(`[data-testid=trip-card][data-request-id="${rejected.requestTaskId}"] [data-testid=invalid-record][data-record-id="${forgedId}"]`)
+    await invalid.waitFor({ timeout: 30_000 })
+    expect(await invalid.getAttribute('data-kind')).toBe('forgery')
+  })
+
   it('logged no errors in the page or its frames', () => {
     expect(errors).toEqual([])
   })
