@@ -30,7 +30,7 @@ const DEALS = Number(process.env.BENCH_DEALS ?? 100_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const SDK_ROWS = Math.min(DEALS, Number(process.env.BENCH_SDK_ROWS ?? 5_000))
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info']
-const READ_TIMEOUT = 10 * 60_000
+const READ_TIMEOUT = Number(process.env.BENCH_READ_TIMEOUT_MS ?? 5 * 60_000)
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
 // The SDK's own browser bundle (not in its package exports, so read from the installed files).
@@ -71,7 +71,10 @@ async function reportRun(browser: Browser, sandbox: Sandbox, adminId: number, ur
   await page.goto(url)
   const frame = await appFrame(page, new URL(sandbox.appUrl).origin)
   await meter.watchFrame(context, frame)
-  await frame.locator('[data-testid=group-table]').waitFor({ timeout: READ_TIMEOUT })
+  await frame.locator('[data-testid=group-table]').waitFor({ timeout: READ_TIMEOUT }).catch(async (error: unknown) => {
+    log(`the report page did not finish; it shows: ${(await frame.locator('body').innerText().catch(() => '?')).slice(0, 500)}`)
+    throw error
+  })
   const wallMs = performance.now() - started
   const { requests, peakHeap } = await meter.stop()
   const rows = Number((await frame.locator('tr[data-key=total] [data-measure=count]').textContent())?.replace(/\s/g, ''))
