@@ -90,6 +90,12 @@ export const manifest: readonly WidgetEntry[] = [
     titles: { ru: 'Профиль клиента', en: 'Client profile' },
     load: () => import('~widgets/client-profile/ClientProfileWidget.vue'),
   }),
+  widget({
+    id: 'lead-processing',
+    placement: 'CRM_LEAD_DETAIL_TAB',
+    titles: { ru: 'Обработка лида', en: 'Lead processing' },
+    load: () => import('~widgets/lead-processing/LeadProcessingWidget.vue'),
+  }),
 ]
 
 /** Entries the install flow binds with `placement.bind` (all but the app's own page). */

@@ -1,4 +1,6 @@
 import { approvalUserFields } from './approvals'
+import { clientProfileUserFields } from './client-profile'
+import { leadProcessingUserFields } from './lead-processing'
 import { nextStepsFields } from './next-steps'
 import { playbookUserFields } from './playbook'
 import { saleUserFields } from './sale'
@@ -11,10 +13,11 @@ import type { UserFieldDef } from './types'
  *
  *   playbook.ts        deal: LEMUS playbook fields (paid amount, dates, conditions)
  *   next-steps.ts      deal: next-steps tab (reuses playbook's paid amount)
- *   client-profile.ts  (to come) company: sector, profile, blocks, status ladder
+ *   client-profile.ts  company: sector, profile, blocks, status ladder, source
+ *   lead-processing.ts lead: processing status, results, dates, object type, client made
  *   sale.ts            deal: sale kind, items JSON, summary, places held
  *   approvals.ts       deal: «Проект договора» file, approval state cache, round
  */
-export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields, ...saleUserFields]
+export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields, ...saleUserFields, ...clientProfileUserFields, ...leadProcessingUserFields]
 
 export type { UserFieldDef, UserFieldEntity, UserFieldType, EnumerationItem, LocalizedText } from './types'
