@@ -10,7 +10,7 @@ import { readUfValue } from './userfields'
  * links as 0 when empty (`api-reference/crm/universal/crm-item-get.md`).
  */
 
-const LINK_TYPES = new Set(['crm_company', 'crm_contact'])
+const LINK_TYPES = new Set(['crm_company', 'crm_contact', 'crm_lead', 'crm_quote'])
 const NUMERIC_TYPES = new Set(['integer', 'user', 'crm_company', 'crm_contact', 'crm_lead', 'crm_quote', 'crm_category'])
 
 function empty(v: unknown): boolean {
@@ -22,7 +22,8 @@ export function legacyScalar(def: FieldDef, v: unknown): unknown {
   if (empty(v)) return def.type === 'double' ? '0.00' : null
   if (def.type === 'double') return Number(v).toFixed(2)
   if (def.type === 'char') return v === true || v === 'Y' ? 'Y' : v === false || v === 'N' ? 'N' : String(v)
-  if (NUMERIC_TYPES.has(def.type) && Number(v) === 0 && def.type !== 'crm_category') return null
+  // An empty link is null, not "0" (`LEAD_ID: null` in crm.deal.get); plain integers keep their 0.
+  if (LINK_TYPES.has(def.type) && Number(v) === 0) return null
   return String(v)
 }
 
@@ -30,7 +31,7 @@ export function itemScalar(def: FieldDef, v: unknown): unknown {
   if (def.multiple) return Array.isArray(v) ? v.map(Number) : []
   if (def.type === 'char') return v === true || v === 'Y' ? 'Y' : 'N'
   if (empty(v)) {
-    if (LINK_TYPES.has(def.type)) return 0
+    if (def.type === 'crm_company' || def.type === 'crm_contact') return 0
     if (def.type === 'double') return 0
     return null
   }

@@ -228,3 +228,21 @@ describe('rights', () => {
     expect((await failure(head.call('crm.deal.get', { id: accounting }))).description).toBe('Access denied.')
   })
 })
+
+describe('leads', () => {
+  it('start «Новый» (NEW) when the list has it, and get the status group and DATE_CLOSED on a final status', async () => {
+    const store = peopleStore()
+    const { call } = caller(store, 3)
+    const { result: id } = await call('crm.lead.add', {
+      fields: { TITLE: 'Заявка с формы', NAME: 'Артём', SOURCE_ID: 'WEBFORM', PROBABILITY: 0, PHONE: [{ VALUE: '+79030000001', VALUE_TYPE: 'MOBILE' }] },
+    })
+    let lead = (await call('crm.lead.get', { id })).result as Record<string, unknown>
+    expect(lead).toMatchObject({ STATUS_ID: 'NEW', STATUS_SEMANTIC_ID: 'P', DATE_CLOSED: null, SOURCE_ID: 'WEBFORM', HAS_PHONE: 'Y', COMPANY_ID: null })
+    await call('crm.lead.update', { id, fields: { STATUS_ID: 'CONVERTED' } })
+    lead = (await call('crm.lead.get', { id })).result as Record<string, unknown>
+    expect(lead).toMatchObject({ STATUS_ID: 'CONVERTED', STATUS_SEMANTIC_ID: 'S', DATE_CLOSED: '2026-03-02T12:00:00+03:00' })
+    expect((await failure(call('crm.lead.update', { id, fields: { STATUS_ID: 'NOPE' } }))).code).toBe('')
+    const item = (await call('crm.item.get', { entityTypeId: 1, id })).result as { item: Record<string, unknown> }
+    expect(item.item).toMatchObject({ statusId: 'CONVERTED', companyId: 0, phone: '+79030000001', entityTypeId: 1 })
+  })
+})
