@@ -14,7 +14,10 @@ export interface PlacementContext {
   isAdmin: boolean
   /** The portal opened the app to install it (`INSTALL`). */
   installMode: boolean
-  /** The `widget` query parameter of the handler URL, if any. */
+  /**
+   * Which widget to show: the `widget` query parameter of the handler URL, or, for an app
+   * page opened in a slider (`openApplication({ widget })`), its `PLACEMENT_OPTIONS.widget`.
+   */
   widgetParam: string | null
 }
 
@@ -45,10 +48,18 @@ export function entityIdFrom(options: Readonly<Record<string, unknown>>): number
   return Number.isSafeInteger(id) && id > 0 ? id : null
 }
 
+const WIDGET_ID = /^[a-z0-9-]+$/
+
 /** The `widget` parameter of the handler URL's query string. */
 export function widgetParamFrom(search: string): string | null {
   const value = new URLSearchParams(search).get('widget')
-  return value && /^[a-z0-9-]+$/.test(value) ? value : null
+  return value && WIDGET_ID.test(value) ? value : null
+}
+
+/** `PLACEMENT_OPTIONS.widget`: what `openApplication` passes to the page it opens. */
+export function widgetOptionFrom(options: Readonly<Record<string, unknown>>): string | null {
+  const value = options.widget
+  return typeof value === 'string' && WIDGET_ID.test(value) ? value : null
 }
 
 export interface FrameFacts {
@@ -68,6 +79,6 @@ export function buildPlacementContext(facts: FrameFacts, search: string): Placem
     lang: facts.lang ?? 'en',
     isAdmin: facts.isAdmin === true,
     installMode: facts.installMode === true,
-    widgetParam: widgetParamFrom(search),
+    widgetParam: widgetParamFrom(search) ?? widgetOptionFrom(options),
   }
 }

@@ -32,6 +32,15 @@ describe('entityIdFrom', () => {
   })
 })
 
+describe('the widget of an app page opened by openApplication', () => {
+  it('comes from PLACEMENT_OPTIONS.widget when the URL names none', () => {
+    const facts = { placement: 'DEFAULT', placementOptions: { widget: 'approvals-home' }, lang: 'ru', isAdmin: false, installMode: false }
+    expect(buildPlacementContext(facts, '?LANG=ru').widgetParam).toBe('approvals-home')
+    expect(buildPlacementContext(facts, '?widget=settings').widgetParam).toBe('settings')
+    expect(buildPlacementContext({ ...facts, placementOptions: { widget: '../x' } }, '').widgetParam).toBeNull()
+  })
+})
+
 describe('widgetParamFrom', () => {
   it('reads widget= from the handler query', () => {
     expect(widgetParamFrom('?DOMAIN=x&widget=next-steps&LANG=ru')).toBe('next-steps')

@@ -25,6 +25,13 @@ describe('resolveWidget', () => {
   it('reports an unknown placement', () => {
     expect(resolveWidget(entries, 'CRM_LEAD_DETAIL_TAB', null)).toEqual({ kind: 'unknown', placement: 'CRM_LEAD_DETAIL_TAB', widget: null })
   })
+  it('lets the app page show another app page by name, but never a card tab', () => {
+    const pages = [...entries, stub('inbox', 'LEFT_MENU')]
+    const inbox = resolveWidget(pages, 'DEFAULT', 'inbox')
+    expect(inbox.kind === 'widget' && inbox.entry.id).toBe('inbox')
+    expect(resolveWidget(pages, 'DEFAULT', 'tab-a')).toEqual({ kind: 'unknown', placement: 'DEFAULT', widget: 'tab-a' })
+    expect(resolveWidget(pages, 'LEFT_MENU', 'home')).toEqual({ kind: 'unknown', placement: 'LEFT_MENU', widget: 'home' })
+  })
   it('does not show another placement’s widget for a mismatched widget=', () => {
     expect(resolveWidget(entries, 'CRM_DEAL_DETAIL_TAB', 'home')).toEqual({ kind: 'unknown', placement: 'CRM_DEAL_DETAIL_TAB', widget: 'home' })
   })
