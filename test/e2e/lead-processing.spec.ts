@@ -1,0 +1,164 @@
+import type { Frame } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
+import { localIsoDate } from '../../src/domain/client-profile/history'
+import { CLIENT_PROFILE_FIELDS as C } from '../../src/domain/fields/client-profile'
+import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
+import { appFrame } from './helpers/portal'
+import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+
+// The admin sets who hears of new web-form leads; a manager walks a lead through every
+// status of the «Обработка лида» tab and converts it. Results are read back from the
+// sandbox's REST (and its notification table). Shapes: b24restdocs
+// api-reference/crm/leads/crm-lead-get.md, crm/companies/crm-company-list.md,
+// crm/contacts/crm-contact-list.md, common/settings/app-option-get.md,
+// chats/notifications/im-notify-system-add.md.
+
+const ADMIN = 1
+const HEAD = 2
+const MANAGER = 3
+
+type Lead = Record<string, unknown> & { STATUS_ID: string; COMPANY_ID?: string | null }
+
+let session: AppSession
+let leadId: number
+let frame: Frame
+
+const lead = () => session.rest<Lead>('crm.lead.get', { id: leadId })
+const byId = (testId: string) => frame.locator(`[data-testid="${testId}"]`)
+const notifications = () => [...session.sandbox.store.table<NotificationRow>('notifications').rows()].filter((n) => n.TAG === `KOS_NEW_LEAD_${leadId}`)
+
+async function openLead(): Promise<void> {
+  frame = await session.openTab('lead', leadId, 'Обработка лида')
+  await byId('lead-status').waitFor({ timeout: 30_000 })
+}
+
+beforeAll(async () => {
+  session = await startAppSession(ADMIN)
+  leadId = await session.rest<number>('crm.lead.add', {
+    fields: {
+      TITLE: 'Аренда помещения под аптеку',
+      NAME: 'Марина',
+      LAST_NAME: 'Кравец',
+      COMPANY_TITLE: 'ООО «Фарма Косино»',
+      STATUS_ID: 'UC_REQUEST',
+      SOURCE_ID: 'WEBFORM',
+      COMMENTS: 'Нужно помещение 60 м² у входа',
+      ASSIGNED_BY_ID: MANAGER,
+      PHONE: [{ VALUE: '+7 903 111-22-33', VALUE_TYPE: 'WORK' }],
+      EMAIL: [{ VALUE: 'kravets@pharma-kosino.ru', VALUE_TYPE: 'WORK' }],
+      [L.objectType.fieldName]: await enumItemId(session, 'lead', L.objectType.fieldName, 'PHARMACY'),
+    },
+  })
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+describe('lead processing tab (L1–L4) in the sandbox portal', () => {
+  it('lets the admin set the recipients of new-lead notifications per object type', async () => {
+    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
+    const settings = await appFrame(session.page, session.appOrigin)
+    const box = settings.locator(`[data-testid="recipient-PHARMACY-${MANAGER}"]`)
+    await box.waitFor({ timeout: 30_000 })
+    await box.check()
+    await settings.locator('[data-testid="lead-recipients-save"]').click()
+    await settings.locator('[data-testid="lead-recipients-saved"]').waitFor({ timeout: 30_000 })
+    const option = await session.rest<string>('app.option.get', { option: 'leadRecipients' })
+    expect(JSON.parse(option)).toEqual({ version: 1, byObjectType: { PHARMACY: [MANAGER] } })
+  })
+
+  it('sends the web-form lead into work («Новый») and notifies the recipients with the head in copy', async () => {
+    await session.actAs(MANAGER)
+    await openLead()
+    expect(await byId('lead-status').textContent()).toBe('Формирование запроса')
+    expect(await byId('lead-object-type').textContent()).toBe('Аптека')
+    expect(notifications()).toEqual([])
+    await byId('transition-submit').click()
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Новый' }).waitFor({ timeout: 30_000 })
+    await byId('lead-notified').waitFor({ timeout: 30_000 })
+
+    const saved = await lead()
+    expect(saved.STATUS_ID).toBe('NEW')
+    expect(saved[L.stage.fieldName]).toBe(await enumItemId(session, 'lead', L.stage.fieldName, 'NEW'))
+    const sent = notifications()
+    expect(sent.map((n) => n.USER_ID).sort()).toEqual([HEAD, MANAGER])
+    const toManager = sent.find((n) => n.USER_ID === MANAGER)!
+    expect(toManager.MESSAGE).toContain('Сформирован новый «лид»')
+    expect(toManager.MESSAGE).toContain('Компания – ООО «Фарма Косино»')
+    expect(toManager.MESSAGE).toContain('Тип объекта – Аптека')
+    expect(sent.find((n) => n.USER_ID === HEAD)!.MESSAGE.startsWith('(копия)')).toBe(true)
+
+    // Opening the lead again sends nothing more.
+    await openLead()
+    expect(notifications()).toHaveLength(2)
+  })
+
+  it('refuses «Выяснение потребности» without the result of first processing, then moves with it', async () => {
+    expect(await byId('first-date').inputValue()).toBe(localIsoDate(new Date()))
+    await byId('transition-submit').click()
+    await byId('error-firstResult-error').waitFor()
+    expect((await lead()).STATUS_ID).toBe('NEW')
+
+    await byId('first-result').fill('Нужна аптека у входа, площадь 60 м²')
+    // What was typed survives a reload of the tab.
+    await openLead()
+    expect(await byId('first-result').inputValue()).toBe('Нужна аптека у входа, площадь 60 м²')
+    await byId('transition-submit').click()
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Выяснение потребности' }).waitFor({ timeout: 30_000 })
+    const saved = await lead()
+    expect(saved.STATUS_ID).toBe('IN_PROCESS')
+    expect(saved[L.firstResult.fieldName]).toBe('Нужна аптека у входа, площадь 60 м²')
+    expect(String(saved[L.firstDate.fieldName])).toContain(localIsoDate(new Date()))
+  })
+
+  it('refuses «Обработан» without the outcome and the result, then moves with them', async () => {
+    await byId('outcome').fill('Клиент готов подписать LOI')
+    await byId('transition-submit').click()
+    await byId('error-result-error').waitFor()
+    expect((await lead()).STATUS_ID).toBe('IN_PROCESS')
+    await byId('lead-result').selectOption('CONVERT')
+    await byId('transition-submit').click()
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Обработан' }).waitFor({ timeout: 30_000 })
+    const saved = await lead()
+    expect(saved[L.outcome.fieldName]).toBe('Клиент готов подписать LOI')
+    expect(saved[L.result.fieldName]).toBe(await enumItemId(session, 'lead', L.result.fieldName, 'CONVERT'))
+    expect(saved[L.stage.fieldName]).toBe(await enumItemId(session, 'lead', L.stage.fieldName, 'PROCESSED'))
+  })
+
+  it('converts the lead into a client: company with status «Новый» and the source, its contact, once', async () => {
+    await byId('lead-convert').click()
+    await byId('lead-converted').waitFor({ timeout: 30_000 })
+    const companies = await session.rest<Record<string, unknown>[]>('crm.company.list', {
+      filter: { [C.lead.fieldName]: String(leadId) },
+      select: ['ID', 'TITLE', 'SOURCE_ID', 'UF_*'],
+    })
+    expect(companies).toHaveLength(1)
+    const company = companies[0]!
+    expect(company.TITLE).toBe('ООО «Фарма Косино»')
+    expect(company[C.status.fieldName]).toBe(await enumItemId(session, 'company', C.status.fieldName, 'NEW'))
+    expect(company[C.sourceKind.fieldName]).toBe(await enumItemId(session, 'company', C.sourceKind.fieldName, 'WEB_FORM'))
+    expect(String(company[C.dateAdded.fieldName])).toContain(localIsoDate(new Date()))
+    const companyId = Number(company.ID)
+
+    const contacts = await session.rest<{ NAME: string; LAST_NAME: string }[]>('crm.contact.list', { filter: { COMPANY_ID: companyId }, select: ['ID', 'NAME', 'LAST_NAME'] })
+    expect(contacts.map((c) => `${c.LAST_NAME} ${c.NAME}`)).toEqual(['Кравец Марина'])
+    const saved = await lead()
+    expect(saved.STATUS_ID).toBe('CONVERTED')
+    expect(String(saved[L.company.fieldName])).toMatch(new RegExp(`${companyId}$`))
+
+    // The card's history starts with the lead processing.
+    const history = await session.rest<{ COMMENT: string }[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: companyId, ENTITY_TYPE: 'company' } })
+    expect(history.some((c) => c.COMMENT.startsWith('[Обработка «лида»/создание карточки клиента]'))).toBe(true)
+
+    // Reopened: nothing more to convert, still one company.
+    await openLead()
+    expect(await byId('lead-convert').count()).toBe(0)
+    expect(await byId('lead-converted').textContent()).toContain(String(companyId))
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(session.errors).toEqual([])
+  })
+})
