@@ -7,7 +7,7 @@ import { itemFields } from './fields-view'
 import { CALL_COST, LIST_COST } from './legacy-methods'
 import { itemRow } from './output'
 import { isObject, isYes, listOf, param, positiveId } from './params'
-import { createRecord, deleteRecord, findRow, normalizeBooleanFilter, queryRecords, updateRecord, viewRow } from './records'
+import { createRecord, deleteRecord, findRow, normalizeFilter, queryRecords, updateRecord, viewRow } from './records'
 import { crmRights } from './rights'
 import { entitySchema, upperOfItemField, type EntitySchema } from './schema'
 import { FieldValueError } from './userfields'
@@ -109,7 +109,7 @@ export const itemMethods: MethodTable = {
       const schema = entitySchema(ctx.store, entityOf(params))
       const useOriginal = isYes(param(params, 'useOriginalUfNames'))
       const mapField = (f: string) => upperOfItemField(schema, f, useOriginal)
-      const group = normalizeBooleanFilter(
+      const group = normalizeFilter(
         schema,
         parseFilter(param(params, 'filter'), {
           mapField,

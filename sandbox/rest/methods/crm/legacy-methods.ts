@@ -6,7 +6,7 @@ import { ENTITIES, type EntityDef } from './entities'
 import { legacyFields } from './fields-view'
 import { legacyRow } from './output'
 import { isObject, listOf, param, positiveId } from './params'
-import { createRecord, deleteRecord, findRow, normalizeBooleanFilter, queryRecords, updateRecord, viewRow } from './records'
+import { createRecord, deleteRecord, findRow, normalizeFilter, queryRecords, updateRecord, viewRow } from './records'
 import { crmRights } from './rights'
 import { entitySchema, isMultiField, upperOfLegacyField, type EntitySchema } from './schema'
 import { FieldValueError } from './userfields'
@@ -89,7 +89,7 @@ function legacyEntityMethods(entity: EntityDef): MethodTable {
           const upper = upperOfLegacyField(schema, f)
           return upper && !schema.system[upper]?.writeOnlyLegacy ? upper : null
         }
-        const group = normalizeBooleanFilter(schema, parseFilter(param(params, 'filter'), { mapField }))
+        const group = normalizeFilter(schema, parseFilter(param(params, 'filter'), { mapField }))
         const order = parseOrder(param(params, 'order'), mapField)
         const select = legacySelect(schema, param(params, 'select'))
         const rows = queryRecords(ctx, schema, crmRights(ctx.store, ctx.user), group, order)

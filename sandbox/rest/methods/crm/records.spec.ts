@@ -96,6 +96,9 @@ describe('legacy crm.deal.*', () => {
     expect((keyset.result as Array<{ ID: string }>).map((r) => r.ID)).toEqual(Array.from({ length: 20 }, (_, i) => String(101 + i)))
     const like = await call('crm.deal.list', { select: ['ID'], filter: { '%TITLE': 'сделка 11', '>=OPPORTUNITY': 1150 } })
     expect((like.result as Array<{ ID: string }>).map((r) => r.ID)).toEqual(['115', '116', '117', '118', '119'])
+    // LIKE does not apply to status fields: `%STAGE_ID` compares whole values.
+    expect((await call('crm.deal.list', { select: ['ID'], filter: { '%STAGE_ID': 'NE' } })).total).toBe(0)
+    expect((await call('crm.deal.list', { select: ['ID'], filter: { '%STAGE_ID': 'NEW' } })).total).toBe(120)
     const inList = await call('crm.deal.list', { select: ['ID'], filter: { '@ID': [5, 7], '!ID': 7 } })
     expect(inList.result).toEqual([{ ID: '5' }])
   })

@@ -96,13 +96,27 @@ export function queryRecords(
   return [...scan()].sort(compileOrder(order, read))
 }
 
-/** Turns `Y`/`N` written for boolean user fields in a filter into the stored 1/0. */
-export function normalizeBooleanFilter(schema: EntitySchema, group: FilterGroup): FilterGroup {
+const NO_LIKE_TYPES = new Set(['crm_status', 'crm_company', 'crm_contact'])
+
+/**
+ * Filter values as the portal reads them: `Y`/`N` for boolean user fields become the stored 1/0, and
+ * LIKE does not apply to status and link fields (b24restdocs `api-reference/crm/universal/crm-item-list.md`),
+ * so `%STAGE_ID` compares whole values.
+ */
+export function normalizeFilter(schema: EntitySchema, group: FilterGroup): FilterGroup {
   for (const node of group.children) {
-    if (node.kind === 'group') normalizeBooleanFilter(schema, node)
-    else if (schema.ufByName.get(node.field)?.USER_TYPE_ID === 'boolean') {
+    if (node.kind === 'group') {
+      normalizeFilter(schema, node)
+      continue
+    }
+    if (schema.ufByName.get(node.field)?.USER_TYPE_ID === 'boolean') {
       const conv = (v: unknown) => (v === 'Y' || v === true ? 1 : v === 'N' || v === false ? 0 : v)
       node.value = Array.isArray(node.value) ? node.value.map(conv) : conv(node.value)
+    }
+    const type = schema.system[node.field]?.type
+    if (type && NO_LIKE_TYPES.has(type)) {
+      if (node.op === 'like') node.op = 'eq'
+      if (node.op === 'notLike') node.op = 'neq'
     }
   }
   return group
