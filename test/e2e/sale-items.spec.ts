@@ -217,6 +217,40 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(squash(await frame.locator('[data-testid=sale-total]').textContent())).toContain('1000000,37₽')
   })
 
+  it('stops a save over a colleague’s change made meanwhile and saves the version the manager picks', async () => {
+    const frame = await openSaleTab(dealId)
+    await lastItem(frame, '3pl').locator('[data-testid=input-price]').fill('0,30')
+    // Meanwhile someone else keeps only the object item of the deal.
+    const saved = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
+    if (!saved.ok) throw new Error('saved items do not read')
+    await rest('crm.deal.update', { id: dealId, fields: { [ITEMS]: serializeSaleItems(saved.items.slice(0, 1)) } })
+
+    await frame.locator('[data-testid=sale-save]').click()
+    const conflict = frame.locator('[data-testid=conflict-items]')
+    await conflict.waitFor()
+    expect(await conflict.locator('[data-testid=theirs-line]').count()).toBe(1)
+    expect(await conflict.locator('[data-testid=mine-line]').count()).toBe(3)
+    // Nothing was written over the colleague's version.
+    const during = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
+    expect(during.ok && during.items.length).toBe(1)
+
+    await conflict.locator('[data-testid=keep-mine]').check()
+    await frame.locator('[data-testid=conflict-apply]').click()
+    await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    const after = readSaleItems(deal[ITEMS] as string)
+    expect(after.ok && after.items.map((item) => item.priceMinor)).toEqual([100_000_007, 10, 30])
+    expect(deal.OPPORTUNITY).toBe('1000000.47')
+  })
+
+  it('a manager sees the objects directory on the settings page but cannot edit it', async () => {
+    await page.goto(`${sandbox.origin}/marketplace/app/`)
+    const home = await appFrame(page, appOrigin)
+    await home.locator('[data-testid=settings-sale-directory] [data-testid=directory-tree]').waitFor({ timeout: 30_000 })
+    expect(await home.locator('[data-testid=directory-type]').count()).toBe(15)
+    expect(await home.locator('[data-testid=directory-edit]').count()).toBe(0)
+  })
+
   it('refuses a place sold on another deal while the manager was editing; nothing is written', async () => {
     const target = await rest<number>('crm.deal.add', { fields: { TITLE: 'СВХ — Новый клиент', ASSIGNED_BY_ID: MANAGER, OPPORTUNITY: 10 } })
     const frame = await openSaleTab(target)
