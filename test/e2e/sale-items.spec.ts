@@ -276,6 +276,27 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(await rest<unknown[]>('crm.deal.productrows.get', { id: target })).toEqual([])
   })
 
+  it('reports a save cut short by a portal fault, keeps what was typed, and a second save makes rows and amount consistent', async () => {
+    const frame = await appFrame(page, appOrigin)
+    const target = Number(new URL(page.url()).pathname.match(/details\/(\d+)/)![1])
+    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S2', 'P202'])
+    // The rows write fails after the deal's fields were written.
+    sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
+    await frame.locator('[data-testid=sale-save]').click()
+    await frame.locator('[data-testid=sale-save-error]').waitFor({ timeout: 30_000 })
+    expect(await frame.locator('[data-testid=sale-draft]').isVisible()).toBe(true)
+    expect(await lastItem(frame, 'object').locator('[data-testid=input-price]').inputValue()).toBe('250 000')
+    expect(await rest<unknown[]>('crm.deal.productrows.get', { id: target })).toEqual([])
+
+    await frame.locator('[data-testid=sale-save]').click()
+    await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: target })
+    expect(deal.OPPORTUNITY).toBe('250000.00')
+    expect(deal[PLACES]).toEqual(['CUSTOMS/Z1/S2/P202'])
+    const rows = await rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: target })
+    expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[250000, 1]])
+  })
+
   it('logged no errors in the page or its frames', () => {
     expect(errors).toEqual([])
   })
