@@ -39,7 +39,8 @@ beforeAll(async () => {
   context = await browser.newContext()
   await context.addCookies([{ name: 'sandbox_user', value: String(adminId), url: sandbox.origin }])
   page = await context.newPage()
-  errors = collectConsoleErrors(page)
+  // The browser logs each 503 of the rate-limit test as a failed resource load: that is the test's point.
+  errors = collectConsoleErrors(page, [/status of 503/])
 })
 
 afterAll(async () => {
@@ -120,6 +121,32 @@ describe('sandbox portal frame protocol (Chromium + SDK)', () => {
       deal.ID,
     )
     expect(batch).toMatchObject({ ok: true, result: { deal: { ID: String(deal.ID) }, me: { ID: String(adminId) } } })
+  })
+
+  it('reads a list with the SDK’s callList (keyset by ID, start=-1) through the frame', async () => {
+    // b24restdocs api-reference/crm/deals/crm-deal-list.md; settings/performance/huge-data.md
+    const ids = [...sandbox.store.table('deals').rows()].map((row) => String(row.ID))
+    const list = (await frame.evaluate(() => window.probeApi.list('crm.deal.list', { select: ['ID', 'TITLE'] }))) as {
+      ok: boolean
+      result: Array<{ ID: string }>
+    }
+    expect(list.ok).toBe(true)
+    expect(list.result.map((row) => row.ID)).toEqual(ids)
+  })
+
+  it('lets the SDK retry through the portal’s rate limit (503 QUERY_LIMIT_EXCEEDED)', async () => {
+    // b24restdocs limits.md: the leaky bucket answers 503 QUERY_LIMIT_EXCEEDED when it overflows.
+    const refusedBefore = sandbox.control.state().stats.queryLimitRefusals
+    sandbox.control.limits({ enabled: true, burst: 2, drainRate: 2 })
+    try {
+      const calls = (await frame.evaluate(() =>
+        Promise.all([1, 2, 3, 4, 5].map(() => window.probeApi.call('server.time'))),
+      )) as Array<{ ok: boolean }>
+      expect(calls.every((call) => call.ok)).toBe(true)
+      expect(sandbox.control.state().stats.queryLimitRefusals).toBeGreaterThan(refusedBefore)
+    } finally {
+      sandbox.control.limits({ enabled: false, burst: 50, drainRate: 2 })
+    }
   })
 
   it('refreshes the token through refreshAuth after it expires', async () => {
