@@ -27,6 +27,10 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   const loading = ref(false)
   const error = shallowRef<GatewayError | null>(null)
   const creating = ref(false)
+  /** Reads and actions in flight (a read with its follow-ups counts once). */
+  const busy = ref(0)
+  /** Completed reads of the screen (with their follow-ups): tests and the UI wait on it. */
+  const loads = ref(0)
   const createResult = shallowRef<CreateTasksResult | null>(null)
   const actionError = shallowRef<GatewayError | null>(null)
   /** Automatic actions tried in this tab, so a failing one is not repeated in a loop. */
@@ -51,6 +55,7 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   async function load(id: number, settleRound = 0): Promise<void> {
     dealId.value = id
     loading.value = true
+    busy.value++
     error.value = null
     try {
       screen.value = await loadDealScreen(app.requireGateway(), id)
@@ -59,8 +64,13 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     } finally {
       loading.value = false
     }
-    // A few rounds at most: each round fixes what the previous read showed.
-    if (settleRound < 3) await settle(settleRound + 1)
+    try {
+      // A few rounds at most: each round fixes what the previous read showed.
+      if (settleRound < 3) await settle(settleRound + 1)
+    } finally {
+      busy.value--
+      if (settleRound === 0) loads.value++
+    }
   }
 
   /** What the portal should already show by itself: late task copies removed, automatic moves done. */
@@ -103,5 +113,5 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     await reload()
   }
 
-  return { dealId, screen, loading, error, creating, createResult, actionError, now, playbook, enumMaps, snapshot, header, evaluation, load, reload, createTasks }
+  return { dealId, screen, loading, busy, loads, error, creating, createResult, actionError, now, playbook, enumMaps, snapshot, header, evaluation, load, reload, createTasks }
 })
