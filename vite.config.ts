@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
@@ -10,9 +12,29 @@ const alias = {
   '~widgets': fileURLToPath(new URL('./widgets', import.meta.url)),
 }
 
+/**
+ * Kit components the app imports (`@bitrix24/b24ui-nuxt/components/Button.vue` → `Button`),
+ * named by path so a local name without the `B24` prefix is not missed by the kit's
+ * own detection, which matches `B24Button`-like names only.
+ */
+function importedKitComponents(folders: string[]): string[] {
+  const names = new Set<string>()
+  const importPath = /@bitrix24\/b24ui-nuxt\/components\/([A-Za-z]+)\.vue/g
+  for (const folder of folders) {
+    const root = fileURLToPath(new URL(folder, import.meta.url))
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(vue|ts)$/.test(file) || file.endsWith('.spec.ts')) continue
+      for (const match of readFileSync(join(root, file), 'utf8').matchAll(importPath)) names.add(match[1]!)
+    }
+  }
+  return [...names].sort()
+}
+
 // One page for every placement: the shell reads the placement from the frame's init
-// data and lazy-loads that widget's chunk. Everything from node_modules shares one
-// vendor chunk, cached once by the browser for all placements.
+// data and lazy-loads that widget's chunk. Libraries the shell loads statically on
+// every page (vue, pinia, vue-i18n, the SDK, the kit's core) share one `vendor` chunk;
+// a library only some widgets import stays out of it and lands in those widgets' lazy
+// chunks (or a common chunk between them), split by rolldown itself.
 export default defineConfig({
   base: './',
   plugins: [
@@ -20,10 +42,17 @@ export default defineConfig({
     b24ui({
       router: false,
       colorMode: false,
+      // The kit's vue-plugin registers every prose component (and with them motion-v,
+      // reka-ui, dozens of icons) unless both are off; the app renders no markdown.
       prose: false,
+      mdc: false,
       // Components and composables are imported explicitly: smaller, greppable.
       components: false,
       autoImport: false,
+      // Theme classes only for the kit components the app uses (and the ones those
+      // render): the rest are written unstyled, so Tailwind's scan of the theme emits
+      // no CSS for them.
+      experimental: { componentDetection: importedKitComponents(['./src', './widgets', './placements']) },
     }),
     postAsGet(),
   ],
@@ -35,7 +64,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }],
+          // `$initial`: only modules the entry reaches through static imports.
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }],
         },
       },
     },

@@ -2,8 +2,11 @@
  * `npm run size`: what each placement downloads, gzipped, read from the Vite build
  * manifest (dist/.vite/manifest.json). Per widget: the entry with its static imports,
  * plus the widget's lazy chunk, its static imports and its own lazy parts (files in
- * the widget's folder, e.g. settings sections). The shared vendor chunk is counted
- * apart: the browser fetches it once for every placement.
+ * the widget's folder, e.g. settings sections). The shared `vendor` chunk (libraries
+ * the shell loads statically, see vite.config.ts) is counted apart: the browser fetches
+ * it once for every placement. Libraries only some widgets use live in those widgets'
+ * chunks or in common chunks between them, so they count in the widget's own JS.
+ * Each chunk and CSS file counts once per placement, however many chunks import it.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -108,7 +111,7 @@ for (const widget of widgets) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-const header = ['Placement', 'Widget', 'App JS', 'CSS', 'Vendor JS (shared)', 'Total']
+const header = ['Placement', 'Widget', 'Own JS', 'CSS', 'Vendor JS (shared)', 'Total']
 const table = rows.map((row) => [row.placement, row.widget, kb(row.js), kb(row.css), kb(row.vendor), kb(row.js + row.css + row.vendor)])
 const widths = header.map((title, column) => Math.max(title.length, ...table.map((line) => line[column]!.length)))
 const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
