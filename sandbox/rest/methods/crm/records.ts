@@ -7,6 +7,7 @@ import { PRODUCT_ROW_TABLE, productRowsOf } from './product-row-store'
 import type { CrmRights } from './rights'
 import { isMultiField, type EntitySchema } from './schema'
 import { buildPatch, type WriteOptions } from './write'
+import { recordLeadAdded } from '../system/offline-queue'
 
 /** Record operations shared by the legacy and crm.item methods. */
 
@@ -29,6 +30,8 @@ export function createRecord(ctx: CallContext, schema: EntitySchema, input: Reco
     row = table.update(row.ID, { TITLE: schema.entity.defaultTitle(row.ID) })
   }
   if (companyContacts) setCompanyContacts(ctx.store, row.ID, companyContacts)
+  // crm.lead.add and crm.item.add both land here: queue ONCRMLEADADD for offline bindings.
+  if (schema.entity.kind === 'lead') recordLeadAdded(ctx.store, row.ID, ctx.user.ID, ctx.now())
   return row
 }
 

@@ -1,12 +1,13 @@
 import type { MethodTable } from '../../../core/types'
 import { appMethods } from './app'
 import { departmentMethods } from './departments'
+import { eventMethods } from './events'
 import { imMethods } from './im'
 import { placementMethods } from './placements'
 import { serverMethods } from './server'
 import { userMethods } from './users'
 
-/** server.time, profile, user.*, department.*, app.*, options, placement.*, im.notify.* */
+/** server.time, profile, user.*, department.*, app.*, options, placement.*, im.notify.*, event.* (offline queue) */
 export const systemMethods: MethodTable = {
   ...serverMethods,
   ...userMethods,
@@ -14,4 +15,5 @@ export const systemMethods: MethodTable = {
   ...appMethods,
   ...placementMethods,
   ...imMethods,
+  ...eventMethods,
 }
