@@ -4,7 +4,7 @@ import { allUserFields } from '@/domain/fields'
 import type { UserFieldDef } from '@/domain/fields'
 import { DEFAULT_APP_OPTIONS } from '@/domain/install/default-options'
 import { fieldLookupCommand, handlerUrl, planInstall, stepCommand } from '@/domain/install/plan'
-import type { DesiredState, ExistingField, InstallStep, PortalState } from '@/domain/install/plan'
+import type { BoundEvent, DesiredState, ExistingField, InstallStep, PortalState } from '@/domain/install/plan'
 import { bindableEntries, manifest } from './manifest'
 import type { WidgetEntry } from './manifest'
 
@@ -32,11 +32,15 @@ export interface InstallProgress {
   error?: GatewayError
 }
 
+/** New web-form leads reach the app through the offline queue (L3; widgets/lead-processing/new-lead-events.ts). */
+export const OFFLINE_EVENTS: readonly string[] = ['ONCRMLEADADD']
+
 export function desiredState(
   appUrl: string,
   entries: readonly WidgetEntry[] = manifest,
   fields: readonly UserFieldDef[] = allUserFields,
   options: Readonly<Record<string, unknown>> = DEFAULT_APP_OPTIONS,
+  offlineEvents: readonly string[] = OFFLINE_EVENTS,
 ): DesiredState {
   return {
     placements: bindableEntries(entries).map((entry) => ({
@@ -47,6 +51,7 @@ export function desiredState(
     })),
     fields,
     options,
+    offlineEvents,
   }
 }
 
@@ -63,13 +68,21 @@ export async function readPortalState(gateway: Gateway, desired: DesiredState): 
   const commands: ScreenCommands = {
     placements: command('placement.get', {}, asIs),
     options: command('app.option.get', {}, asIs),
+    // b24restdocs api-reference/events/event-get.md
+    events: command('event.get', {}, asIs),
   }
   desired.fields.forEach((def, index) => {
     const [method, params] = fieldLookupCommand(def)
     commands[`f${index}`] = command(method, params, asIs)
   })
-  const state: { placements: PortalState['placements']; options: PortalState['options']; fields: Record<string, ExistingField[]> } = {
+  const state: {
+    placements: PortalState['placements']
+    events: NonNullable<PortalState['events']>
+    options: PortalState['options']
+    fields: Record<string, ExistingField[]>
+  } = {
     placements: [],
+    events: [],
     options: null,
     fields: {},
   }
@@ -79,6 +92,7 @@ export async function readPortalState(gateway: Gateway, desired: DesiredState): 
     for (const name of part) {
       const value = screen.value(name)
       if (name === 'placements') state.placements = Array.isArray(value) ? (value as PortalState['placements'] & unknown[]) : []
+      else if (name === 'events') state.events = Array.isArray(value) ? (value as BoundEvent[]).filter((row) => typeof row?.event === 'string') : []
       else if (name === 'options') state.options = (value ?? null) as PortalState['options']
       else {
         const def = desired.fields[Number(name.slice(1))]!

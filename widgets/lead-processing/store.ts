@@ -8,7 +8,6 @@ import {
   nextLeadStatus,
   planConversion,
   planLeadTransition,
-  planNewLeadNotification,
   type ConversionRefusal,
   type LeadStatusCode,
   type LeadTransitionRefusal,
@@ -18,15 +17,9 @@ import {
 import { useAppContext } from '@/stores/app-context'
 import { draftKey, memberIdOf, useDraftStorage } from '~widgets/client-profile/draft-storage'
 import { findConvertedCompany, loadLeadScreen, readLeadNow, sendNewLeadNotification, writeConversion, writeTransition, type LeadScreen } from './data'
-import {
-  headOf,
-  isWebFormLead,
-  leadData,
-  leadUpdateFields,
-  notificationMarker,
-  objectTypeOf,
-  processingOf,
-} from './lead-model'
+import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf } from './lead-model'
+import { startNewLeadEvents } from './new-lead-events'
+import { isLeadAnnounced, personName, planLeadAnnouncement } from './new-lead-notice'
 import { transitionComment } from './transition-text'
 
 /** The «Обработка лида» tab: the lead's processing state, the next step's form (kept as a draft), conversion, L3 notification. */
@@ -56,12 +49,8 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     return defaultTransitionInput(processing.value, next.value, new Date())
   })
 
-  const alreadyNotified = computed(() => {
-    const current = screen.value
-    if (!current) return false
-    const marker = notificationMarker(`KOS_NEW_LEAD_${current.lead.id}`)
-    return current.comments.some((comment) => comment.text.includes(marker))
-  })
+  const alreadyNotified = computed(() => (screen.value ? isLeadAnnounced(screen.value) : false))
+  let newLeadEventsStarted = false
 
   async function load(): Promise<void> {
     if (leadId.value === null) return
@@ -80,6 +69,12 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     } finally {
       loading.value = false
     }
+    // Once per tab, after this lead's own check (so the two never announce it together): an admin's
+    // tab also collects the other new leads from the offline queue (event.offline.* are admin-only).
+    if (!newLeadEventsStarted) {
+      newLeadEventsStarted = true
+      startNewLeadEvents(app.gateway, app.context?.isAdmin === true)
+    }
   }
 
   function editInput(patch: TransitionInput): void {
@@ -90,24 +85,16 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     storage.write(editDraft(draft, patch as FieldValues, now))
   }
 
-  function names(id: number): string {
-    return screen.value?.people.find((person) => person.id === id)?.name ?? `#${id}`
-  }
-
   /** L3: plan from the lead, the recipients map and the department heads, then send once. */
   async function notify(): Promise<void> {
     const current = screen.value
     if (!current || alreadyNotified.value) return
-    const recipients = current.recipients.byObjectType[objectType.value ?? ''] ?? []
-    const type = current.directory.objectTypes.find((entry) => entry.code === objectType.value)
-    const head = recipients[0] === undefined ? null : headOf(recipients[0], current.people, current.departments)
-    const heads = type && head !== null ? { [type.department]: head } : {}
-    const plan = planNewLeadNotification(leadData(current.lead, objectType.value), current.recipients, current.directory, heads)
+    const plan = planLeadAnnouncement(current)
     if (!plan.ok) {
       notification.value = { sent: false, refusal: plan.reason }
       return
     }
-    await sendNewLeadNotification(app.requireGateway(), current.lead.id, plan.plan, names)
+    await sendNewLeadNotification(app.requireGateway(), current.lead.id, plan.plan, (id) => personName(current, id))
     notification.value = { sent: true, refusal: null }
     screen.value = await loadLeadScreen(app.requireGateway(), current.lead.id)
   }

@@ -26,8 +26,17 @@ export interface ExistingField {
   LIST?: { ID?: string | number; XML_ID?: string | null }[] | null
 }
 
+/** A row of `event.get` (b24restdocs `api-reference/events/event-get.md`): offline rows have no handler. */
+export interface BoundEvent {
+  event: string
+  offline: number | string | boolean
+  connector_id?: string
+}
+
 export interface PortalState {
   placements: readonly BoundPlacement[]
+  /** `event.get`; absent when not read (older callers), which plans every desired event. */
+  events?: readonly BoundEvent[]
   fields: Readonly<Partial<Record<UserFieldEntity, readonly ExistingField[]>>>
   /** `app.option.get` result: all keys; `[]` or null when none are set. */
   options: Readonly<Record<string, unknown>> | readonly unknown[] | null
@@ -35,6 +44,11 @@ export interface PortalState {
 
 export interface DesiredState {
   placements: readonly DesiredPlacement[]
+  /**
+   * Events the app takes as offline events (b24restdocs `api-reference/events/offline-events.md`):
+   * the portal queues them and the app collects them with event.offline.get — no server needed.
+   */
+  offlineEvents?: readonly string[]
   fields: readonly UserFieldDef[]
   options: Readonly<Record<string, unknown>>
 }
@@ -44,6 +58,7 @@ export type InstallStep =
   | { kind: 'field'; def: UserFieldDef }
   | { kind: 'items'; def: UserFieldDef; fieldId: number; items: EnumerationItem[] }
   | { kind: 'options'; options: Record<string, unknown> }
+  | { kind: 'event'; event: string }
 
 /** `http://host/app/` + `widget=next-steps` → `http://host/app/?widget=next-steps` (no hash, no other query). */
 export function handlerUrl(appUrl: string, handlerQuery: string): string {
@@ -77,6 +92,13 @@ export function planInstall(desired: DesiredState, portal: PortalState): Install
     if (def.type === 'enumeration' && missing.length > 0) {
       steps.push({ kind: 'items', def, fieldId: Number(existing.ID), items: missing })
     }
+  }
+
+  // event.bind refuses a duplicate, so only events event.get does not list as offline are bound.
+  for (const event of desired.offlineEvents ?? []) {
+    const name = event.toUpperCase()
+    const bound = (portal.events ?? []).some((row) => row.event.toUpperCase() === name && Number(row.offline) === 1 && !row.connector_id)
+    if (!bound) steps.push({ kind: 'event', event: name })
   }
 
   const current = portal.options && !Array.isArray(portal.options) ? (portal.options as Record<string, unknown>) : {}
@@ -129,6 +151,9 @@ export function stepCommand(step: InstallStep): [string, Record<string, unknown>
     case 'options':
       // b24restdocs api-reference/common/settings/app-option-set.md
       return ['app.option.set', { options: step.options }]
+    case 'event':
+      // b24restdocs api-reference/events/event-bind.md: offline needs no handler (admin only)
+      return ['event.bind', { event: step.event, event_type: 'offline' }]
   }
 }
 

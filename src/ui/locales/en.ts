@@ -38,6 +38,7 @@ export const en: ShellMessages = {
       field: 'Field "{label}" ({entity})',
       items: 'List values of "{label}" ({entity}): {count}',
       options: 'Default settings: {count}',
+      event: 'Offline event subscription {event}',
     },
   },
   errors: {

@@ -37,6 +37,7 @@ export const ru = {
       field: 'Поле «{label}» ({entity})',
       items: 'Значения списка «{label}» ({entity}): {count}',
       options: 'Настройки по умолчанию: {count}',
+      event: 'Подписка на событие {event} (офлайн)',
     },
   },
   errors: {
