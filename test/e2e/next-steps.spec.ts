@@ -7,6 +7,7 @@ import { B24Hook } from '@bitrix24/b24jssdk'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox } from '../../sandbox/server/sandbox'
+import { PERFORMED_ACTIONS_FIELD } from '../../src/domain/fields/next-steps'
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook'
 import { trustSandboxCertificate } from '../integration/helpers/sandbox'
@@ -355,7 +356,12 @@ describe('«Следующий шаг»: a «Товары» deal through every s
     await call(manager, 'crm.deal.update', { id: dealId, fields: { [PLAYBOOK_FIELDS.trackNumber.fieldName]: 'CDEK-1002003' } })
     await walkStage(dealId, stage('Отгрузка'), [['Организовать отгрузку'], ['Получить подтверждение, что товар получен']], async (frame) => {
       expect(await stepState(frame, 'final-payment')).toBe('skipped')
+      // «клиенту уходит письмо с этим номером»: written once to the deal's timeline, and recorded as done.
+      expect(await stepState(frame, 'track-email'), await text(frame, 'step-track-email')).toBe('done')
     })
+    const comments = await call<{ COMMENT: string }[]>(admin, 'crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' } })
+    expect(comments.filter((c) => c.COMMENT.includes('Трек-номер: CDEK-1002003'))).toHaveLength(1)
+    expect((await dealOf(dealId))[PERFORMED_ACTIONS_FIELD]).toEqual([expect.stringMatching(/:shipping:track-email:0$/)])
   })
 
   it('§9 «Подведение итогов»: scans, then the originals date task blocked until the date is set', async () => {

@@ -2,7 +2,8 @@ import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import { normalizeName } from '@/domain/playbook'
-import type { AutoAction, DealTask, TaskToCreate } from '@/domain/playbook'
+import type { AutoAction, DealTask, NotificationDue, TaskToCreate } from '@/domain/playbook'
+import { PERFORMED_ACTIONS_FIELD } from '@/domain/fields/next-steps'
 import {
   parseCategories,
   parseDeal,
@@ -162,4 +163,40 @@ export async function saveDealFields(gateway: Gateway, dealId: number, fields: R
 /** The deal as it is now, for the conflict check before a save. */
 export async function readDeal(gateway: Gateway, dealId: number): Promise<DealDto> {
   return gateway.call('crm.deal.get', { id: dealId }, { parse: parseDeal })
+}
+
+/** Keys of automatic actions already carried out, as the deal keeps them. */
+export function performedKeysOf(deal: DealDto): string[] {
+  const raw = deal[PERFORMED_ACTIONS_FIELD as `UF_CRM_${string}`]
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String).filter((key) => key !== '')
+}
+
+/** The field keeps the newest keys only: old stages' keys are never asked for again. */
+const KEPT_KEYS = 200
+
+/**
+ * Sends what the playbook says is due: a notification to each person (im.notify.system.add,
+ * b24restdocs api-reference/chats/notifications/im-notify-system-add.md; its TAG is the key,
+ * so a repeated send replaces instead of doubling) and, for the client, a timeline comment
+ * with the text to send (the app has no mail channel of its own;
+ * crm/timeline/comments/crm-timeline-comment-add.md). Then the keys are recorded on the deal.
+ */
+export async function sendNotifications(gateway: Gateway, deal: DealDto, due: readonly NotificationDue[]): Promise<string[]> {
+  const dealId = Number(deal.ID)
+  const done: string[] = []
+  for (const item of due) {
+    for (const userId of item.userIds) {
+      const email = item.channels.includes('email') ? { MESSAGE_OUT: item.message } : {}
+      await gateway.call('im.notify.system.add', { USER_ID: userId, MESSAGE: item.message, TAG: item.key, ...email }, { retry: true })
+    }
+    if (item.toClient) {
+      await gateway.call('crm.timeline.comment.add', { fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: `Письмо клиенту: ${item.message}` } })
+    }
+    done.push(item.key)
+  }
+  if (done.length > 0) {
+    const keys = [...new Set([...performedKeysOf(deal), ...done])].slice(-KEPT_KEYS)
+    await gateway.call('crm.deal.update', { id: dealId, fields: { [PERFORMED_ACTIONS_FIELD]: keys } }, { retry: true })
+  }
+  return done
 }

@@ -6,6 +6,9 @@ import type { DealDto, DepartmentDto, UserFieldDto } from './dto'
 import { resolveHead } from './head'
 import { playbookFromOptions, PLAYBOOK_OPTION } from './playbook-option'
 import { duplicateTaskIds, tagOf, taskAddFields, toDealTask } from './tasks'
+import { createGateway } from '@/b24/gateway'
+import type { RestTransport } from '@/b24/gateway'
+import { performedKeysOf, sendNotifications } from './data'
 
 // department.get rows: IDs as strings, UF_HEAD the head (b24restdocs api-reference/departments/department-get.md).
 const departments: DepartmentDto[] = [
@@ -147,5 +150,31 @@ describe('the playbook in force (N7)', () => {
   })
   it('uses the default when none is stored', () => {
     expect(playbookFromOptions({})).toMatchObject({ source: 'default', errors: [] })
+  })
+})
+
+describe('notifications the playbook says are due', () => {
+  it('notifies each person with the key as TAG, writes the client message to the timeline, records the keys', async () => {
+    const calls: [string, Record<string, unknown>][] = []
+    const transport: RestTransport = {
+      call: async (method, params) => {
+        calls.push([method, params])
+        return true
+      },
+      batch: async () => ({ results: {}, errors: {} }),
+    }
+    const withDone: DealDto = { ...deal, UF_CRM_LMS_PB_DONE: ['pb:7:goods:quote:send-kp-reminder:0'] }
+    expect(performedKeysOf(withDone)).toEqual(['pb:7:goods:quote:send-kp-reminder:0'])
+    const done = await sendNotifications(createGateway(transport), withDone, [
+      { key: 'k1', stepId: 's1', channels: ['notify', 'email'], userIds: [3, 2], toClient: false, message: 'Через 2 часа готовность', index: 0, dueAt: '' },
+      { key: 'k2', stepId: 's2', channels: ['email'], userIds: [], toClient: true, message: 'Ваш заказ отправлен. Трек-номер: CDEK-1', index: 0, dueAt: '' },
+    ])
+    expect(done).toEqual(['k1', 'k2'])
+    // b24restdocs api-reference/chats/notifications/im-notify-system-add.md
+    expect(calls[0]).toEqual(['im.notify.system.add', { USER_ID: 3, MESSAGE: 'Через 2 часа готовность', TAG: 'k1', MESSAGE_OUT: 'Через 2 часа готовность' }])
+    expect(calls[1]?.[1]).toMatchObject({ USER_ID: 2, TAG: 'k1' })
+    // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-add.md
+    expect(calls[2]).toEqual(['crm.timeline.comment.add', { fields: { ENTITY_ID: 7, ENTITY_TYPE: 'deal', COMMENT: 'Письмо клиенту: Ваш заказ отправлен. Трек-номер: CDEK-1' } }])
+    expect(calls[3]).toEqual(['crm.deal.update', { id: 7, fields: { UF_CRM_LMS_PB_DONE: ['pb:7:goods:quote:send-kp-reminder:0', 'k1', 'k2'] } }])
   })
 })

@@ -1,12 +1,12 @@
 import { useNow } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
 import { evaluateDeal } from '@/domain/playbook'
 import type { DealEvaluation } from '@/domain/playbook'
 import { useAppContext } from '@/stores/app-context'
-import { createStageTasks, loadDealScreen, removeDuplicateTasks, runAutoActions } from './data'
+import { createStageTasks, loadDealScreen, performedKeysOf, removeDuplicateTasks, runAutoActions, sendNotifications } from './data'
 import type { CreateTasksResult, DealScreen } from './data'
 import { enumMapsFrom } from './deal-fields'
 import { toDealPeople, toDealSnapshot } from './evaluation-input'
@@ -35,6 +35,9 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   const actionError = shallowRef<GatewayError | null>(null)
   /** Automatic actions tried in this tab, so a failing one is not repeated in a loop. */
   const attemptedAuto = new Set<string>()
+  /** When the screen was last read: the verdict never runs on a clock older than the data. */
+  const readAt = ref(0)
+  const clock = computed(() => new Date(Math.max(now.value.getTime(), readAt.value)))
 
   const playbook = computed(() => (screen.value ? playbookFromOptions(screen.value.options) : null))
   const enumMaps = computed(() => enumMapsFrom(screen.value?.userFields ?? []))
@@ -48,9 +51,32 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
       deal: snapshot.value,
       tasks: screen.value.tasks,
       people: toDealPeople(screen.value),
-      now: now.value,
+      performedActionKeys: performedKeysOf(screen.value.deal),
+      now: clock.value,
     })
   })
+
+  /** Automatic actions and notifications the verdict asks for and this tab has not tried yet. */
+  const pendingAuto = computed(() => {
+    const e = evaluation.value
+    if (!e) return []
+    return [...e.autoActions.map((a) => a.key), ...e.notificationsDue.map((n) => n.key)].filter((key) => !attemptedAuto.has(key))
+  })
+
+  // A reminder falls due while the tab is open: carry it out without waiting for a reload.
+  watch(pendingAuto, (keys) => {
+    if (keys.length > 0 && busy.value === 0 && !creating.value && dealId.value !== null) void settleNow()
+  })
+
+  async function settleNow(): Promise<void> {
+    busy.value++
+    try {
+      await settle(1)
+    } finally {
+      busy.value--
+      loads.value++
+    }
+  }
 
   async function load(id: number, settleRound = 0): Promise<void> {
     dealId.value = id
@@ -59,6 +85,7 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     error.value = null
     try {
       screen.value = await loadDealScreen(app.requireGateway(), id)
+      readAt.value = Date.now()
     } catch (raw) {
       error.value = toGatewayError(raw)
     } finally {
@@ -86,6 +113,12 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
       if (actions.length > 0) {
         actions.forEach((a) => attemptedAuto.add(a.key))
         await runAutoActions(gateway, dealId.value, actions, screen.value.stages)
+        return await load(dealId.value, round)
+      }
+      const due = (evaluation.value?.notificationsDue ?? []).filter((n) => !attemptedAuto.has(n.key))
+      if (due.length > 0) {
+        due.forEach((n) => attemptedAuto.add(n.key))
+        await sendNotifications(gateway, screen.value.deal, due)
         return await load(dealId.value, round)
       }
     } catch (raw) {

@@ -8,5 +8,20 @@ import type { UserFieldDef } from './types'
  */
 export const PAID_AMOUNT_FIELD = PLAYBOOK_FIELDS.paidAmount.fieldName
 
-/** Fields only the next-steps tab needs (none besides the playbook's yet). */
-export const nextStepsFields: UserFieldDef[] = []
+/**
+ * Keys of the playbook's automatic actions already carried out on the deal (notifications,
+ * messages to the client): the engine's `performedActionKeys`, so each is done once.
+ */
+export const PERFORMED_ACTIONS_FIELD = 'UF_CRM_LMS_PB_DONE'
+
+/** Fields only the next-steps tab needs. */
+export const nextStepsFields: UserFieldDef[] = [
+  {
+    entity: 'deal',
+    fieldName: PERFORMED_ACTIONS_FIELD,
+    type: 'string',
+    multiple: true,
+    label: { ru: 'Выполненные действия плейбука (служебное)', en: 'Playbook actions done (service)' },
+    filterable: false,
+  },
+]
