@@ -141,7 +141,11 @@ describe('PlaybookSettings (N7)', () => {
   function setup() {
     const pinia = createPinia()
     setActivePinia(pinia)
-    const transport: RestTransport = { call: async () => true, batch: async () => ({ results: {}, errors: {} }) }
+    // user.get rows (b24restdocs api-reference/user/user-get.md) for the role pickers.
+    const transport: RestTransport = {
+      call: async (method) => (method === 'user.get' ? [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }] : true),
+      batch: async () => ({ results: {}, errors: {} }),
+    }
     useAppContext().ready({
       frame: null,
       context: { placement: 'DEFAULT', options: {}, entityId: null, lang: 'ru', isAdmin: true, installMode: false, widgetParam: null },
@@ -160,7 +164,7 @@ describe('PlaybookSettings (N7)', () => {
     const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: { deadline?: unknown }[] }[] }[] }
     broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
     await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(broken))
-    await wrapper.find('form').trigger('submit')
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('pipelines[0].stages[1].steps[1].deadline')
     expect(saveOption).not.toHaveBeenCalled()
@@ -172,12 +176,22 @@ describe('PlaybookSettings (N7)', () => {
     const edited = structuredClone(DEFAULT_PLAYBOOK)
     edited.pipelines = [edited.pipelines[1]!]
     await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
-    await wrapper.find('form').trigger('submit')
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(saveOption).toHaveBeenCalledOnce()
     const [key, value] = saveOption.mock.calls[0]!
     expect(key).toBe('playbook')
     expect(JSON.parse(String(value))).toEqual(edited)
     expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(true)
+  })
+
+  it('saves who the product manager and the works executor are', async () => {
+    const { wrapper, saveOption } = setup()
+    await flushPromises()
+    await wrapper.find('[data-testid="people-product-manager"]').setValue('5')
+    await wrapper.find('[data-testid="people-executor"]').setValue('3')
+    await wrapper.find('[data-testid="playbook-people"]').trigger('submit')
+    await flushPromises()
+    expect(saveOption).toHaveBeenCalledWith('playbookPeople', JSON.stringify({ productManagerId: 5, roles: { executor: 3 } }))
   })
 })

@@ -4,6 +4,7 @@ import type { DealScreen } from './data'
 import { readPlaybookFields } from './deal-fields'
 import type { EnumMaps } from './deal-fields'
 import { resolveHead } from './head'
+import { peopleFromOptions, withRoles } from './people-option'
 
 /** The deal as the playbook engine reads it: pipeline and stage by name, fields by playbook key. */
 export function toDealSnapshot(screen: DealScreen, maps: EnumMaps): DealSnapshot {
@@ -25,9 +26,9 @@ export function toDealSnapshot(screen: DealScreen, maps: EnumMaps): DealSnapshot
   }
 }
 
-/** Who the playbook's roles are: the head comes from the portal's departments (N3). */
+/** Who the playbook's roles are: the head from the portal's departments (N3), the rest from settings. */
 export function toDealPeople(screen: DealScreen): DealPeople {
   const responsibleId = Number(screen.deal.ASSIGNED_BY_ID ?? 0)
   const departments = screen.responsible?.UF_DEPARTMENT ?? []
-  return { headId: resolveHead(responsibleId, departments, screen.departments) }
+  return withRoles({ headId: resolveHead(responsibleId, departments, screen.departments) }, peopleFromOptions(screen.options))
 }

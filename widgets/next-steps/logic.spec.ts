@@ -178,3 +178,13 @@ describe('notifications the playbook says are due', () => {
     expect(calls[3]).toEqual(['crm.deal.update', { id: 7, fields: { UF_CRM_LMS_PB_DONE: ['pb:7:goods:quote:send-kp-reminder:0', 'k1', 'k2'] } }])
   })
 })
+
+describe('the playbook’s fixed roles from settings', () => {
+  it('reads the product manager and roles, and ignores a broken option', async () => {
+    const { peopleFromOptions, withRoles } = await import('./people-option')
+    const people = peopleFromOptions({ playbookPeople: '{"productManagerId":5,"roles":{"executor":3}}' })
+    expect(withRoles({ headId: 2 }, people)).toEqual({ headId: 2, productManagerId: 5, roles: { executor: 3 } })
+    expect(peopleFromOptions({ playbookPeople: '{oops' })).toEqual({})
+    expect(peopleFromOptions({ playbookPeople: '{"productManagerId":-1}' })).toEqual({})
+  })
+})

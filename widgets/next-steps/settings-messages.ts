@@ -12,6 +12,10 @@ export const settingsMessages = {
     restore: 'Вставить плейбук по умолчанию',
     saved: 'Плейбук сохранён.',
     valid: 'Ошибок нет.',
+    productManager: 'Продакт-менеджер (уведомления на «Экспресс-идентификации»)',
+    executor: 'Исполнитель работ (уведомления перед выездом на объект)',
+    nobody: '— не назначен —',
+    savePeople: 'Сохранить участников',
   },
   en: {
     intro: 'Rules of the «Next step» tab: pipelines, stages, tasks, deadlines, conditions and notifications (JSON by the playbook schema).',
@@ -26,5 +30,9 @@ export const settingsMessages = {
     restore: 'Insert the default playbook',
     saved: 'Playbook saved.',
     valid: 'No errors.',
+    productManager: 'Product manager (told on express identification)',
+    executor: 'Works executor (told before the site visit)',
+    nobody: '— nobody —',
+    savePeople: 'Save the people',
   },
 }
