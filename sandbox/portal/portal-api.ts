@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PlacementRow, PortalServices, UserRow } from '../core/types'
 import { ENTITIES, cardUrl, entityTitle, isEntityKind, type EntityKind } from './crm-entities'
 import { frameBySid, openFrame, type FrameSession } from './frame-registry'
-import { cookie, readJsonBody, redirect, safeLocalPath, sendJson } from './http'
+import { cookie, readJsonBody, redirect, safeLocalPath, sendHtml, sendJson } from './http'
 import { buildInitData } from './init-data'
 import { cardExtraFields, cardMainFields } from './pages/crm-card'
 import { departmentMap, selectedUserView } from './people'
 import { LANG_COOKIE, USER_COOKIE, allUsers, currentUser, langOf, userName } from './session'
 import { isCrmDetailTab } from './shared/placement-interface'
+import { WEBFORM_PATH, webformPage } from './pages/webform'
+import { checkWebform, createWebformLead, objectTypeChoices, readWebformValues, webformLeadFields } from './webform-lead'
 
 type Handler = (services: PortalServices, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
 
@@ -198,6 +200,35 @@ async function cardFieldsRoute(services: PortalServices, req: IncomingMessage, r
   if (!row) return sendJson(res, 404, { error: 'NOT_FOUND', error_description: 'No such item' })
   const lang = langOf(req)
   sendJson(res, 200, { main: cardMainFields(services.store, kind, row, lang).value, extra: cardExtraFields(kind, row, lang).value })
+}
+
+/**
+ * POST /crm/form/feedback/ (a plain HTML form, urlencoded): refused input is shown again with
+ * its messages and creates nothing (400); a lead made → 303 to the thank-you page.
+ */
+export async function submitWebform(services: PortalServices, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const lang = langOf(req)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > 100_000) {
+      sendJson(res, 413, { error: 'BODY_TOO_LARGE', error_description: 'The form is too large' })
+      return true
+    }
+    chunks.push(chunk as Buffer)
+  }
+  const choices = objectTypeChoices(services)
+  const values = readWebformValues(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+  const problems = checkWebform(values, choices)
+  if (problems.length > 0) {
+    sendHtml(res, 400, webformPage({ lang, choices, values, problems }))
+    return true
+  }
+  await createWebformLead(services, webformLeadFields(values, choices, lang))
+  res.writeHead(303, { Location: `${WEBFORM_PATH}?sent=Y` })
+  res.end()
+  return true
 }
 
 async function switchUserRoute(services: PortalServices, _req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

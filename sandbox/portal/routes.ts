@@ -9,7 +9,9 @@ import { crmCardPage } from './pages/crm-card'
 import { crmListPage } from './pages/crm-list'
 import { homePage } from './pages/home'
 import type { PageContext } from './pages/layout'
-import { handlePortalApi } from './portal-api'
+import { WEBFORM_PATH, webformPage } from './pages/webform'
+import { handlePortalApi, submitWebform } from './portal-api'
+import { objectTypeChoices } from './webform-lead'
 import { allUsers, currentUser, langOf } from './session'
 import { t } from './texts'
 
@@ -22,6 +24,7 @@ export async function handlePortalRequest(req: IncomingMessage, res: ServerRespo
   try {
     if (url.pathname.startsWith('/portal-assets/')) return await serveAsset(url.pathname, res)
     if (url.pathname.startsWith('/portal-api/')) return await handlePortalApi(services, req, res, url)
+    if (isWebformPath(url.pathname) && req.method === 'POST') return await submitWebform(services, req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const page = renderPage(services, req, url)
     if (!page) return false
@@ -44,6 +47,7 @@ function renderPage(services: PortalServices, req: IncomingMessage, url: URL): {
   }
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`
   if (path === '/') return ok(homePage(ctx))
+  if (path === WEBFORM_PATH) return ok(webformPage({ lang: ctx.lang, choices: objectTypeChoices(services), sent: url.searchParams.get('sent') === 'Y' }))
   if (path === '/marketplace/app/') return ok(defaultAppPage(ctx, url.searchParams.get('install_finished') === 'Y'))
 
   const view = /^\/marketplace\/view\/([A-Z0-9_]+)\/(\d+)\/$/.exec(path)
@@ -62,6 +66,10 @@ function renderPage(services: PortalServices, req: IncomingMessage, url: URL): {
     return page ? ok(page) : missing(ctx, t(ctx.lang, 'entityNotFound'))
   }
   return null
+}
+
+function isWebformPath(pathname: string): boolean {
+  return pathname === WEBFORM_PATH || `${pathname}/` === WEBFORM_PATH
 }
 
 function ok(html: SafeHtml): { status: number; html: SafeHtml } {

@@ -6,6 +6,7 @@ import { menuPlacements, placementTitle, viewUrl } from '../placements'
 import { userName } from '../session'
 import { t } from '../texts'
 import { layout, type PageContext } from './layout'
+import { WEBFORM_PATH } from './webform'
 
 /** Home: who I am, where to go, my notifications and whether the app is installed. */
 export function homePage(ctx: PageContext): SafeHtml {
@@ -26,6 +27,7 @@ export function homePage(ctx: PageContext): SafeHtml {
   <h2>${t(lang, 'appPages')}</h2>
   <ul class="links">
     <li><a href="/marketplace/app/">${t(lang, 'application')}</a></li>
+    <li><a href="${WEBFORM_PATH}" data-testid="webform-link">${t(lang, 'webform')}</a></li>
     ${menuPlacements(services).map((row) => html`<li><a href="${viewUrl(row)}">${placementTitle(row, lang)}</a> <span class="muted">${row.placement}</span></li>`)}
   </ul>
 </section>
