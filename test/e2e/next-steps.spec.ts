@@ -461,6 +461,58 @@ describe('«Следующий шаг»: a «Услуги» deal through every s
     expect(new Set(keys).size).toBe(keys.length)
   })
 
+})
+
+describe('the playbook in settings (N7)', () => {
+  const goodsDeal = async (stageName: string) => {
+    const { categories } = await call<{ categories: { id: number; name: string }[] }>(admin, 'crm.category.list', { entityTypeId: 2 })
+    const categoryId = categories.find((c) => c.name === 'Товары')!.id
+    const stages = await call<{ STATUS_ID: string; NAME: string }[]>(admin, 'crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${categoryId}` } })
+    return call<number>(manager, 'crm.deal.add', {
+      fields: { TITLE: 'Муфты', CATEGORY_ID: categoryId, STAGE_ID: stages.find((s) => s.NAME === stageName)!.STATUS_ID, OPPORTUNITY: 5000, ASSIGNED_BY_ID: MANAGER },
+    })
+  }
+  const storedPlaybook = async () => JSON.parse(await appRest<string>('app.option.get', { option: 'playbook' })) as typeof DEFAULT_PLAYBOOK
+
+  it('refuses a broken playbook with the path of the error; the saved one stays', async () => {
+    await useAs(ADMIN)
+    await page.goto(`${sandbox.origin}/marketplace/app/`)
+    const frame = await appFrame(page, appOrigin)
+    await frame.locator('[data-testid=playbook-json]').waitFor({ timeout: 30_000 })
+    const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: Record<string, unknown>[] }[] }[] }
+    broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
+    await frame.locator('[data-testid=playbook-json]').fill(JSON.stringify(broken))
+    await frame.locator('[data-testid=playbook-save]').click()
+    await frame.locator('[data-testid=playbook-errors]').waitFor({ timeout: 10_000 })
+    expect(await text(frame, 'playbook-errors')).toContain('pipelines[0].stages[1].steps[1].deadline')
+    expect(await storedPlaybook()).toEqual(DEFAULT_PLAYBOOK)
+
+    // A valid change is saved and the tab works by it.
+    const edited = structuredClone(DEFAULT_PLAYBOOK)
+    const step = edited.pipelines[0]!.stages[1]!.steps[1]!
+    if (step.kind !== 'task') throw new Error('expected the express-identification task')
+    step.title = 'Выполнить Экспресс-идентификацию (по новому регламенту)'
+    await frame.locator('[data-testid=playbook-json]').fill(JSON.stringify(edited, null, 2))
+    await frame.locator('[data-testid=playbook-save]').click()
+    await frame.locator('[data-testid=playbook-saved]').waitFor({ timeout: 30_000 })
+    expect(await storedPlaybook()).toEqual(edited)
+
+    await useAs(HEAD)
+    const dealId = await goodsDeal('Экспресс-идентификация')
+    const tab = await openTab(dealId)
+    await createFromTab(tab)
+    expect((await dealTasks(dealId)).map((t) => t.title)).toEqual(['Выполнить Экспресс-идентификацию (по новому регламенту)'])
+  })
+
+  it('a playbook broken around the editor is not used: the tab says so and works by the default', async () => {
+    await appRest('app.option.set', { options: { playbook: '{"version":1,"pipelines":[]}' } })
+    const dealId = await goodsDeal('Экспресс-идентификация')
+    const tab = await openTab(dealId)
+    expect(await text(tab, 'broken-playbook')).toContain('pipelines')
+    await createFromTab(tab)
+    expect((await dealTasks(dealId)).map((t) => t.title)).toEqual(['Выполнить Экспресс-идентификацию'])
+  })
+
   it('logged no errors in the page or its frames', () => {
     expect(errors).toEqual([])
   })
