@@ -1,91 +1,85 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
-import { startSandbox } from '../../../sandbox/server/sandbox'
-import { collectConsoleErrors, launchBrowser } from './browser'
+import type { Frame } from 'playwright-core'
 import { appFrame } from './portal'
+import { startPortalSession, type PortalSession } from './portal-session'
 
-const distIndex = fileURLToPath(new URL('../../../dist/index.html', import.meta.url))
+/** The built app the sandbox serves: `dist/`, or E2E_APP_DIR (a build made outside the shared dist/). */
+const appDir = process.env.E2E_APP_DIR ?? fileURLToPath(new URL('../../../dist', import.meta.url))
 
-/**
- * One sandbox (demo data) with the built app installed by the admin, and a Chromium page
- * whose portal user can be switched. `rest` calls the sandbox's REST as any user, the way
- * the frame does (POST /rest/<method>, JSON body with auth): tests read results back there.
- */
-export interface AppSession {
-  sandbox: Awaited<ReturnType<typeof startSandbox>>
-  appOrigin: string
-  page: Page
-  errors: string[]
-  rest<T>(method: string, params?: Record<string, unknown>, userId?: number): Promise<T>
-  actAs(userId: number): Promise<void>
-  /** Opens an entity card and the app tab with this title; returns the app's frame. */
-  openTab(kind: 'company' | 'lead' | 'deal', id: number, title: string): Promise<Frame>
-  close(): Promise<void>
+export interface AppSessionOptions {
+  /** The admin who installs the app; `rest` calls as this user unless told otherwise. */
+  adminId?: number
+  /** Sandbox rate limits; off where the test's own REST calls would share the bucket with the app. */
+  limits?: boolean
+  /** Install the app before the session is handed over (default); off where the test installs it. */
+  install?: boolean
+  acceptDownloads?: boolean
 }
 
-export async function startAppSession(adminId = 1): Promise<AppSession> {
-  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npm run build` first')
-  const dataDir = await mkdtemp(join(tmpdir(), 'app-session-'))
-  const sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, log: () => {} })
+/**
+ * One sandbox (demo data) serving the built app, and a Chromium page whose portal user can be
+ * switched; the app installed by the admin unless `install: false`. `rest` calls the sandbox's
+ * REST as any user, the way the frame does (POST /rest/<method>, JSON body with auth): tests read
+ * results back there.
+ */
+export interface AppSession extends PortalSession {
+  adminId: number
+  appOrigin: string
+  rest<T>(method: string, params?: Record<string, unknown>, userId?: number): Promise<T>
+  restAs<T>(userId: number, method: string, params?: Record<string, unknown>): Promise<T>
+  /** Opens «Приложение» as the current user and waits until the app has installed itself and the portal reloaded. */
+  install(): Promise<void>
+  /** Opens an entity card and the app tab with this title; returns the app's frame. */
+  openTab(kind: 'company' | 'lead' | 'deal', id: number, title: string): Promise<Frame>
+}
+
+export async function startAppSession(options: AppSessionOptions | number = {}): Promise<AppSession> {
+  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false } = typeof options === 'number' ? { adminId: options } : options
+  if (!existsSync(join(appDir, 'index.html'))) throw new Error(`${appDir} has no built app: run \`npx vite build\` first (or set E2E_APP_DIR)`)
+  const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads })
+  const { sandbox, page } = portal
   const appOrigin = new URL(sandbox.appUrl).origin
-  let browser: Browser | null = null
-  try {
-    browser = await launchBrowser()
-    const context: BrowserContext = await browser.newContext()
-    const page = await context.newPage()
-    const errors = collectConsoleErrors(page)
 
-    const actAs = async (userId: number) => {
-      await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
-    }
+  const restAs = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
+    const { AUTH_ID } = sandbox.control.issueTokens(userId)
+    const response = await fetch(`${sandbox.origin}/rest/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...params, auth: AUTH_ID }),
+    })
+    const body = (await response.json()) as { result: T; error?: string; error_description?: string }
+    if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
+    return body.result
+  }
 
-    const rest = async <T>(method: string, params: Record<string, unknown> = {}, userId = adminId): Promise<T> => {
-      const { AUTH_ID } = sandbox.control.issueTokens(userId)
-      const response = await fetch(`${sandbox.origin}/rest/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...params, auth: AUTH_ID }),
-      })
-      const body = (await response.json()) as { result: T; error?: string; error_description?: string }
-      if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
-      return body.result
-    }
-
-    await actAs(adminId)
+  const install = async () => {
     await page.goto(`${sandbox.origin}/marketplace/app/`)
-    await page.waitForURL(/install_finished=Y/, { timeout: 60_000 })
+    // The app installs by itself, calls installFinish, and the portal reloads with install_finished=Y.
+    await page.waitForURL(/install_finished=Y/, { timeout: 90_000 })
+  }
 
-    const openTab = async (kind: 'company' | 'lead' | 'deal', id: number, title: string) => {
+  const session: AppSession = {
+    ...portal,
+    adminId,
+    appOrigin,
+    rest: (method, params, userId = adminId) => restAs(userId, method, params),
+    restAs,
+    install,
+    async openTab(kind, id, title) {
       await page.goto(`${sandbox.origin}/crm/${kind}/details/${id}/`)
       await page.locator('[data-placement-id]', { hasText: title }).click()
       return appFrame(page, appOrigin)
-    }
-
-    const opened = browser
-    return {
-      sandbox,
-      appOrigin,
-      page,
-      errors,
-      rest,
-      actAs,
-      openTab,
-      async close() {
-        await opened.close()
-        await sandbox.close()
-        await rm(dataDir, { recursive: true, force: true })
-      },
-    }
+    },
+  }
+  try {
+    if (installFirst) await install()
   } catch (error) {
-    await browser?.close()
-    await sandbox.close()
-    await rm(dataDir, { recursive: true, force: true })
+    await portal.close()
     throw error
   }
+  return session
 }
 
 /** Enumeration item ID of a user field by its XML_ID (what the app writes), read through REST. */
