@@ -22,9 +22,18 @@ export class FrameBootError extends Error {
 /** How long to wait for the portal's `getInitData` reply (the SDK itself waits forever). */
 export const INIT_TIMEOUT_MS = 20_000
 
+/**
+ * The SDK resends a request that timed out or lost its connection, including a create the
+ * portal may already have carried out: a second deal, task or comment. So transport
+ * faults reach the gateway at once; it retries reads itself and makes creates
+ * idempotent (createOnce looks for the record before it creates again).
+ * The SDK's own waits on 503/429 (refused before anything ran) stay.
+ */
+export const FRAME_RESTRICTIONS = { retryOnNetworkError: false } as const
+
 export function getFrame(timeoutMs = INIT_TIMEOUT_MS): Promise<B24Frame> {
   if (!framePromise) {
-    framePromise = withTimeout(initializeB24Frame(), timeoutMs).catch((error: unknown) => {
+    framePromise = withTimeout(initializeB24Frame({ restrictionParams: FRAME_RESTRICTIONS }), timeoutMs).catch((error: unknown) => {
       framePromise = null // let a later call retry, as the SDK does
       throw toBootError(error)
     })

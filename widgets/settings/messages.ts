@@ -13,11 +13,6 @@ export const messages = {
       repair: 'Доустановить',
       unknownForUser: 'Состояние установки видно только администратору.',
     },
-    options: {
-      title: 'Параметры приложения',
-      empty: 'Параметры ещё не сохранены.',
-      value: 'Значение «{key}»',
-    },
   },
   en: {
     title: 'Widget settings',
@@ -31,11 +26,6 @@ export const messages = {
       pending: '{count} installation items are missing:',
       repair: 'Complete installation',
       unknownForUser: 'Only an administrator sees the installation state.',
-    },
-    options: {
-      title: 'App options',
-      empty: 'No options saved yet.',
-      value: 'Value of "{key}"',
     },
   },
 }
