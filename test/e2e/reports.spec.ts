@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlacementRow, UserRow } from '../../sandbox/core/types'
-import { startSandbox } from '../../sandbox/server/sandbox'
+import type { PlacementRow } from '../../sandbox/core/types'
 import {
   dealSelect,
   debtOf,
@@ -31,7 +26,7 @@ import {
   type ReportDeal,
 } from '../../src/domain/reports'
 import { formatMoney } from '../../src/domain/money'
-import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
 
 // The report page (CRM_ANALYTICS_MENU) and the company tab «Сводка» of the built app in the
@@ -40,31 +35,13 @@ import { appFrame, portalLog } from './helpers/portal'
 // api-reference/user/user-get.md; department.get: api-reference/departments/department-get.md;
 // tasks.task.add with UF_CRM_TASK: api-reference/tasks/tasks-task-add.md), never from the page.
 
-const distIndex = fileURLToPath(new URL('../../dist/index.html', import.meta.url))
 const DAY = 86_400_000
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let errors: string[]
-let adminId: number
-let appOrigin: string
+let session: AppSession
 const companyIds: number[] = []
 const dealIds: number[] = []
 
-async function rest<T>(method: string, params: Record<string, unknown>, userId = adminId): Promise<T> {
-  const { AUTH_ID } = sandbox.control.issueTokens(userId)
-  const response = await fetch(`${sandbox.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...params, auth: AUTH_ID }),
-  })
-  const body = (await response.json()) as { result: T; error?: string; error_description?: string }
-  if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
-  return body.result
-}
+const rest = <T>(method: string, params: Record<string, unknown>, userId?: number) => session.rest<T>(method, params, userId)
 
 /** All deals the user may read, by keyset, as the report must see them. */
 async function dealsAs(userId: number): Promise<ReportDeal[]> {
@@ -98,10 +75,10 @@ const rub = (minor: number) => normalize(formatMoney(minor, 'RUB', 'ru'))
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
 
 async function openReport(): Promise<Frame> {
-  const row = [...sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
+  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
   if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
-  await page.goto(`${sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
-  const frame = await appFrame(page, appOrigin)
+  await session.page.goto(`${session.sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
+  const frame = await appFrame(session.page, session.appOrigin)
   await frame.locator('[data-testid=group-table]').waitFor({ timeout: 60_000 })
   return frame
 }
@@ -109,33 +86,19 @@ async function openReport(): Promise<Frame> {
 const cell = (frame: Frame, key: string, measure: string) => frame.locator(`[data-testid=group-table] tr[data-key="${key}"] [data-measure=${measure}]`)
 
 beforeAll(async () => {
-  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)')
-  dataDir = await mkdtemp(join(tmpdir(), 'reports-e2e-'))
-  // Limits off: the test's own setup calls share the bucket with the app.
-  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: false })
-  appOrigin = new URL(sandbox.appUrl).origin
-  const admin = [...sandbox.store.table<UserRow>('users').rows()].find((u) => u.IS_ADMIN)
-  if (!admin) throw new Error('demo data has no admin')
-  adminId = admin.ID
-  browser = await launchBrowser()
-  context = await browser.newContext({ acceptDownloads: true })
-  await context.addCookies([{ name: 'sandbox_user', value: String(adminId), url: sandbox.origin }])
-  page = await context.newPage()
-  errors = collectConsoleErrors(page)
+  // Limits off: the test's own setup calls share the bucket with the app. Installing is the first test's step.
+  session = await startAppSession({ limits: false, install: false, acceptDownloads: true })
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 describe('reports for heads in the sandbox portal (Chromium)', () => {
   let frame: Frame
 
   it('installs the app and seeds deals, payments, documents and an overdue task through REST', async () => {
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    await page.waitForURL(/install_finished=Y/, { timeout: 60_000 })
+    await session.install()
 
     for (const title of ['ООО «Ромашка»', 'АО «Косино-Логистик»']) companyIds.push(await rest<number>('crm.company.add', { fields: { TITLE: title } }))
     const now = Date.now()
@@ -169,13 +132,13 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     }
     await rest('tasks.task.add', { fields: { TITLE: 'Получить окончательный расчет', RESPONSIBLE_ID: 3, DEADLINE: iso(now - 2 * DAY), UF_CRM_TASK: [`D_${dealIds[0]}`] } })
     await rest('crm.timeline.comment.add', { fields: { ENTITY_ID: companyIds[0], ENTITY_TYPE: 'company', COMMENT: '[Подписание соглашения/договора] 2026-03-15\nПодписан договор поставки' } })
-    const readable = new Set((await dealsAs(adminId)).map((d) => d.id))
+    const readable = new Set((await dealsAs(session.adminId)).map((d) => d.id))
     expect(dealIds.every((id) => readable.has(id))).toBe(true)
   })
 
   it('opens the report page from CRM Analytics with the figures REST gives', async () => {
     frame = await openReport()
-    const deals = await dealsAs(adminId)
+    const deals = await dealsAs(session.adminId)
     const ctx = await expectedContext(deals)
     const totals = totalsOf(deals, ctx)
     expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(deals.length))
@@ -195,7 +158,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
   })
 
   it('filters by manager and drills down from a figure to the deals, then to the card', async () => {
-    const deals = (await dealsAs(adminId)).filter((d) => d.assignedById === 3)
+    const deals = (await dealsAs(session.adminId)).filter((d) => d.assignedById === 3)
     await frame.locator('[data-testid=filter-manager]').selectOption('3')
     await frame.locator('[data-testid=group-by]').selectOption('manager')
     await expect.poll(() => cell(frame, 'total', 'count').textContent().then(normalize)).toBe(String(deals.length))
@@ -209,18 +172,18 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(shown).toEqual(owing.map((d) => d.id))
 
     await list.locator(`tr[data-deal-id="${owing[0]!.id}"] button`).first().click()
-    await expect.poll(async () => (await portalLog(page)).some((e) => e.command === 'openPath' && JSON.stringify(e.data).includes(`/crm/deal/details/${owing[0]!.id}/`))).toBe(true)
-    await expect.poll(() => page.locator('.slider-iframe').getAttribute('src')).toContain(`/crm/deal/details/${owing[0]!.id}/`)
+    await expect.poll(async () => (await portalLog(session.page)).some((e) => e.command === 'openPath' && JSON.stringify(e.data).includes(`/crm/deal/details/${owing[0]!.id}/`))).toBe(true)
+    await expect.poll(() => session.page.locator('.slider-iframe').getAttribute('src')).toContain(`/crm/deal/details/${owing[0]!.id}/`)
   })
 
   it('downloads a CSV and an XLSX export whose rows match REST', async () => {
     frame = await openReport() // the deal card's slider is still open over the page
     await frame.locator('[data-testid=group-by]').selectOption('manager')
-    const deals = await dealsAs(adminId)
+    const deals = await dealsAs(session.adminId)
     const ctx = await expectedContext(deals)
     const expected = groupDeals(deals, 'manager', ctx)
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-testid=export-csv]').click()])
+    const [csvDownload] = await Promise.all([session.page.waitForEvent('download'), frame.locator('[data-testid=export-csv]').click()])
     const text = await readFile((await csvDownload.path())!, 'utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const rows = parseCsv(text)
@@ -228,7 +191,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(rows[0]![0]).toBe('Группа')
     expect(rows).toEqual(parseCsv(toCsv([table.header, ...table.rows])))
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-testid=export-xlsx]').click()])
+    const [xlsxDownload] = await Promise.all([session.page.waitForEvent('download'), frame.locator('[data-testid=export-xlsx]').click()])
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile((await xlsxDownload.path())!)
     const sheet = workbook.worksheets[0]!
@@ -242,7 +205,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
   })
 
   it('shows the meeting report by department and the yearly statistics', async () => {
-    const deals = await dealsAs(adminId)
+    const deals = await dealsAs(session.adminId)
     const ctx = await expectedContext(deals)
     const meeting = meetingReport(deals, { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }, ctx)
     const salesRow = meeting.find((row) => row.name === 'Отдел продаж')!
@@ -273,15 +236,13 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(await frame.locator('[data-testid=updated-ago]').textContent()).toMatch(/^обновлено /)
     const requests = await frame.evaluate(() => window.__b24Requests?.byScreen['reports'])
     expect(requests).toBeLessThanOrEqual(2) // the screen batch only (pipelines, departments, people)
-    expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String((await dealsAs(adminId)).length))
+    expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String((await dealsAs(session.adminId)).length))
   })
 
   it('shows the company tab «Сводка» with the company’s deals, debt and history', async () => {
     const companyId = companyIds[1]!
-    const deals = (await dealsAs(adminId)).filter((d) => d.companyId === companyId)
-    await page.goto(`${sandbox.origin}/crm/company/details/${companyId}/`)
-    await page.locator('[data-placement-id]', { hasText: 'Сводка' }).click()
-    const tab = await appFrame(page, appOrigin)
+    const deals = (await dealsAs(session.adminId)).filter((d) => d.companyId === companyId)
+    const tab = await session.openTab('company', companyId, 'Сводка')
     await tab.locator('[data-testid=summary-totals]').waitFor({ timeout: 30_000 })
     expect(await tab.locator('[data-testid=company-title]').textContent()).toBe('АО «Косино-Логистик»')
     const totals = totalsOf(deals, { now: Date.now(), currency: 'RUB', overdueByDeal: new Map() })
@@ -290,25 +251,23 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').count()).toBe(deals.length)
     expect(await tab.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
 
-    await page.goto(`${sandbox.origin}/crm/company/details/${companyIds[0]}/`)
-    await page.locator('[data-placement-id]', { hasText: 'Сводка' }).click()
-    const first = await appFrame(page, appOrigin)
+    const first = await session.openTab('company', companyIds[0], 'Сводка')
     await first.locator('[data-testid=summary-history]').waitFor({ timeout: 30_000 })
     expect(await first.locator('[data-testid=summary-history]').textContent()).toContain('Подписан договор поставки')
   })
 
   it('a manager sees only their own figures (the portal’s rights)', async () => {
-    await context.addCookies([{ name: 'sandbox_user', value: '3', url: sandbox.origin }])
+    await session.actAs(3)
     frame = await openReport()
     const own = await dealsAs(3)
     const privateOfManager4 = dealIds.filter((_, index) => index === 3 || index === 4)
     expect(own.some((d) => privateOfManager4.includes(d.id))).toBe(false)
-    expect(own.length).toBeLessThan((await dealsAs(adminId)).length)
+    expect(own.length).toBeLessThan((await dealsAs(session.adminId)).length)
     expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(own.length))
-    await context.addCookies([{ name: 'sandbox_user', value: String(adminId), url: sandbox.origin }])
+    await session.actAs(session.adminId)
   })
 
   it('logged no errors in the page or its frames', () => {
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })
