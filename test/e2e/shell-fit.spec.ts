@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAppSession, type AppSession } from './helpers/app-session'
+import { portalLog } from './helpers/portal'
+
+// The iframe fits its content: the shell calls fitWindow (resizeWindow with the document's
+// height) whenever its size changes, and the portal resizes the frame.
+// Shapes: reference §2.3 (resizeWindow {width, height}); b24restdocs api-reference/widgets/ui-interaction.
+
+let session: AppSession
+
+beforeAll(async () => {
+  session = await startAppSession()
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+/** The app iframe's height in the portal page, and the height of the document inside it. */
+async function heights(): Promise<{ frame: number; content: number }> {
+  const { page, appOrigin } = session
+  const frameHeight = await page.locator('iframe.app-iframe:visible').evaluate((el) => el.getBoundingClientRect().height)
+  const app = page.frames().find((f) => f.url().startsWith(appOrigin))
+  if (!app) throw new Error('no app frame')
+  const content = await app.evaluate(() => document.documentElement.scrollHeight)
+  return { frame: Math.round(frameHeight), content }
+}
+
+describe('fitWindow', () => {
+  it('sizes the deal tab to its content, and follows when the content grows', async () => {
+    const frame = await session.openTab('deal', 1, 'Следующий шаг')
+    await frame.getByText('Что сделать сейчас').first().waitFor({ timeout: 30_000 })
+    await expect.poll(async () => {
+      const { frame: outer, content } = await heights()
+      return Math.abs(outer - content)
+    }, { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    const before = await heights()
+
+    // The widget's content grows (as when a section opens): the shell must ask for a new height.
+    await frame.evaluate(() => {
+      const spacer = document.createElement('div')
+      spacer.style.height = '700px'
+      document.querySelector('main[data-screen]')?.appendChild(spacer)
+    })
+    // The frame grows to the new content height (documentElement.scrollHeight never falls
+    // below the frame's own height, so a frame taller than its content keeps its height).
+    await expect.poll(async () => {
+      const { frame: outer, content } = await heights()
+      return outer > before.frame + 400 && Math.abs(outer - content) <= 2
+    }, { timeout: 10_000 }).toBe(true)
+    const resizes = (await portalLog(session.page)).filter((entry) => entry.command === 'resizeWindow' && entry.dir === 'in')
+    expect(resizes.length).toBeGreaterThanOrEqual(2)
+  })
+})
