@@ -1,19 +1,12 @@
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { B24Hook } from '@bitrix24/b24jssdk'
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_DEALS } from '../../sandbox/demo/crm'
-import { startSandbox } from '../../sandbox/server/sandbox'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { parseObjectsDirectory, readSaleItems, serializeSaleItems } from '../../src/domain/sale'
 import type { SaleItem } from '../../src/domain/sale'
 import { DIRECTORY_OPTION } from '../../widgets/sale-items/directory-option'
-import { trustSandboxCertificate } from '../integration/helpers/sandbox'
-import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame } from './helpers/portal'
 
 // The «Продажа» deal tab of the built app in the sandbox portal (Chromium), walked as issue 5's
@@ -22,20 +15,13 @@ import { appFrame } from './helpers/portal'
 // crm-deal-productrows-get.md, crm-deal-productrows-set.md, common/settings/app-option-get.md,
 // app-option-set.md, settings/how-to-call-rest-api/batch.md.
 
-const distIndex = fileURLToPath(new URL('../../dist/index.html', import.meta.url))
 const ADMIN = 1
 const MANAGER = 3
 const ITEMS = SALE_FIELDS.items.fieldName
 const PLACES = SALE_FIELDS.places.fieldName
 const KIND = SALE_FIELDS.kind.fieldName
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let errors: string[]
-let appOrigin: string
+let session: AppSession
 let hook: B24Hook
 
 async function rest<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -44,28 +30,12 @@ async function rest<T>(method: string, params: Record<string, unknown> = {}): Pr
   return reply.getData()!.result
 }
 
-/** App options are read in the app's context only (not by webhook): POST /rest/<method> with an app token, as the frame calls it. */
-async function appOption(option: string): Promise<unknown> {
-  const { AUTH_ID } = sandbox.control.issueTokens(ADMIN)
-  const response = await fetch(`${sandbox.origin}/rest/app.option.get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ option, auth: AUTH_ID }),
-  })
-  const body = (await response.json()) as { result: unknown; error?: string }
-  if (!response.ok || body.error !== undefined) throw new Error(`app.option.get: ${body.error}`)
-  return body.result
-}
-
-async function actAs(userId: number): Promise<void> {
-  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
-}
+/** App options are read in the app's context only (not by webhook), as the frame calls it. */
+const appOption = (option: string) => session.rest<unknown>('app.option.get', { option })
 
 /** Opens the deal card and its «Продажа» tab; resolves when the tab's form is shown. */
 async function openSaleTab(dealId: number): Promise<Frame> {
-  await page.goto(`${sandbox.origin}/crm/deal/details/${dealId}/`)
-  await page.locator('[data-placement-id]', { hasText: 'Продажа' }).click()
-  const frame = await appFrame(page, appOrigin)
+  const frame = await session.openTab('deal', dealId, 'Продажа')
   await frame.locator('[data-testid=sale-save]').waitFor({ timeout: 30_000 })
   return frame
 }
@@ -84,23 +54,13 @@ async function pickPlace(frame: Frame, path: [string, string, string, string]): 
 const squash = (text: string | null) => (text ?? '').replace(/\s/g, '')
 
 beforeAll(async () => {
-  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npm run build` first')
-  dataDir = await mkdtemp(join(tmpdir(), 'sale-items-'))
-  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, log: () => {} })
-  appOrigin = new URL(sandbox.appUrl).origin
-  trustSandboxCertificate(sandbox.caCertPath)
-  hook = B24Hook.fromWebhookUrl(sandbox.adminWebhookUrl)
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  await actAs(ADMIN)
-  page = await context.newPage()
-  errors = collectConsoleErrors(page)
+  // Installing is the first test's step.
+  session = await startAppSession({ adminId: ADMIN, install: false })
+  hook = B24Hook.fromWebhookUrl(session.sandbox.adminWebhookUrl)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
@@ -108,10 +68,9 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   let otherDealId: number
 
   it('installs as admin; the admin edits the objects directory, a broken one is refused', async () => {
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    await page.waitForURL(/install_finished=Y/, { timeout: 60_000 })
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const home = await appFrame(page, appOrigin)
+    await session.install()
+    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
+    const home = await appFrame(session.page, session.appOrigin)
     await home.locator('[data-testid=directory-edit]').click()
     const json = home.locator('[data-testid=directory-json]')
     const original = await json.inputValue()
@@ -136,7 +95,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     otherDealId = await rest<number>('crm.deal.add', { fields: { TITLE: 'СВХ — Соседний импортёр', ASSIGNED_BY_ID: MANAGER } })
     await rest('crm.deal.update', { id: otherDealId, fields: { [ITEMS]: serializeSaleItems([held]), [PLACES]: ['CUSTOMS/Z1/S1/P101'] } })
 
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openSaleTab(dealId)
     expect(await frame.evaluate(() => window.__b24Requests?.byScreen['sale-items'])).toBe(1)
 
@@ -149,7 +108,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('adds items of all three kinds; the draft survives a reload', async () => {
-    let frame = await appFrame(page, appOrigin)
+    let frame = await appFrame(session.page, session.appOrigin)
     await frame.locator('[data-testid=sale-kind-CONTRACT]').check()
     await pickPlace(frame, ['CUSTOMS', 'Z1', 'S1', 'P102'])
     await lastItem(frame, 'object').locator('[data-testid=input-volume]').fill('Склад под замороженную рыбу')
@@ -181,7 +140,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('saves: product rows and OPPORTUNITY equal the total, the items read back exactly', async () => {
-    const frame = await appFrame(page, appOrigin)
+    const frame = await appFrame(session.page, session.appOrigin)
     await frame.locator('[data-testid=sale-save]').click()
     await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
 
@@ -244,8 +203,8 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('a manager sees the objects directory on the settings page but cannot edit it', async () => {
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const home = await appFrame(page, appOrigin)
+    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
+    const home = await appFrame(session.page, session.appOrigin)
     await home.locator('[data-testid=settings-sale-directory] [data-testid=directory-tree]').waitFor({ timeout: 30_000 })
     expect(await home.locator('[data-testid=directory-type]').count()).toBe(15)
     expect(await home.locator('[data-testid=directory-edit]').count()).toBe(0)
@@ -277,11 +236,11 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('reports a save cut short by a portal fault, keeps what was typed, and a second save makes rows and amount consistent', async () => {
-    const frame = await appFrame(page, appOrigin)
-    const target = Number(new URL(page.url()).pathname.match(/details\/(\d+)/)![1])
+    const frame = await appFrame(session.page, session.appOrigin)
+    const target = Number(new URL(session.page.url()).pathname.match(/details\/(\d+)/)![1])
     await pickPlace(frame, ['CUSTOMS', 'Z1', 'S2', 'P202'])
     // The rows write fails after the deal's fields were written.
-    sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
+    session.sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
     await frame.locator('[data-testid=sale-save]').click()
     await frame.locator('[data-testid=sale-save-error]').waitFor({ timeout: 30_000 })
     expect(await frame.locator('[data-testid=sale-draft]').isVisible()).toBe(true)
@@ -298,6 +257,6 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('logged no errors in the page or its frames', () => {
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })
