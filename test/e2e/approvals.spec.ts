@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { B24Hook } from '@bitrix24/b24jssdk'
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlacementRow } from '../../sandbox/core/types'
 import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
-import { startSandbox } from '../../sandbox/server/sandbox'
 import {
   composeRecordText,
   decodeMarker,
@@ -21,8 +15,7 @@ import {
 } from '../../src/domain/approvals'
 import { APPROVAL_FIELDS } from '../../src/domain/fields/approvals'
 import { parseComments, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
-import { trustSandboxCertificate } from '../integration/helpers/sandbox'
-import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame } from './helpers/portal'
 
 // Approvals in the sandbox portal with several users (Chromium, the built app, the unmodified SDK).
@@ -31,45 +24,18 @@ import { appFrame } from './helpers/portal'
 // api-reference/tasks/tasks-task-{add,list}.md (createdBy = caller), api-reference/chats/notifications/
 // im-notify-personal-add.md, api-reference/common/settings/app-option-get.md.
 
-// The built app; E2E_APP_DIR points at another build (e.g. one made outside the shared dist/).
-const appDir = process.env.E2E_APP_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
-const distIndex = join(appDir, 'index.html')
 const ADMIN = 1
 const MANAGER = 3
 const APPROVER = 6
 const ACCOUNTANT = 7
 const DEAL_TITLE = 'Договор поставки комплектующих ТехноПромМаш'
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let errors: string[]
-let appOrigin: string
+let session: AppSession
 let dealId: number
 let categoryId: number
 
-/** REST as a given user, the way the frame calls it (POST /rest/<method>, JSON body with auth). */
-async function restAs<T>(userId: number, method: string, params: Record<string, unknown>): Promise<T> {
-  const { AUTH_ID } = sandbox.control.issueTokens(userId)
-  const response = await fetch(`${sandbox.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...params, auth: AUTH_ID }),
-  })
-  const body = (await response.json()) as { result: T; error?: string; error_description?: string }
-  if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
-  return body.result
-}
-const rest = <T>(method: string, params: Record<string, unknown>) => restAs<T>(ADMIN, method, params)
-
-async function actAs(userId: number): Promise<void> {
-  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
-}
-
 function placementRow(placement: string, widget: string): PlacementRow {
-  const row = [...sandbox.store.table<PlacementRow>('placements').rows()].find(
+  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find(
     (p) => p.placement === placement && new URL(p.handler).searchParams.get('widget') === widget,
   )
   if (!row) throw new Error(`${placement} ${widget} is not bound`)
@@ -77,17 +43,17 @@ function placementRow(placement: string, widget: string): PlacementRow {
 }
 
 async function openDealTab(): Promise<Frame> {
-  await page.goto(`${sandbox.origin}/crm/deal/details/${dealId}/`)
+  await session.page.goto(`${session.sandbox.origin}/crm/deal/details/${dealId}/`)
   const tabId = placementRow('CRM_DEAL_DETAIL_TAB', 'approvals-deal').ID
-  await page.locator(`[data-placement-id="${tabId}"]`).click()
-  const frame = await appFrame(page, appOrigin)
+  await session.page.locator(`[data-placement-id="${tabId}"]`).click()
+  const frame = await appFrame(session.page, session.appOrigin)
   await frame.locator('[data-testid=contract-card]').waitFor({ timeout: 60_000 })
   return frame
 }
 
 async function openMenuPage(widget: 'approvals' | 'approvals-trip', ready: string): Promise<Frame> {
-  await page.goto(`${sandbox.origin}/marketplace/view/LEFT_MENU/${placementRow('LEFT_MENU', widget).ID}/`)
-  const frame = await appFrame(page, appOrigin)
+  await session.page.goto(`${session.sandbox.origin}/marketplace/view/LEFT_MENU/${placementRow('LEFT_MENU', widget).ID}/`)
+  const frame = await appFrame(session.page, session.appOrigin)
   await frame.locator(ready).waitFor({ timeout: 60_000 })
   return frame
 }
@@ -98,13 +64,13 @@ async function waitForStatus(frame: Frame, status: string): Promise<void> {
 }
 
 async function timeline() {
-  return parseComments(await rest('crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' }, order: { ID: 'ASC' } }))
+  return parseComments(await session.rest('crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' }, order: { ID: 'ASC' } }))
 }
 async function settings() {
-  return parseApprovalSettings(await rest('app.option.get', { option: 'approvals' }))
+  return parseApprovalSettings(await session.rest('app.option.get', { option: 'approvals' }))
 }
 async function dealFacts() {
-  const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+  const deal = await session.rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
   return { id: dealId, categoryId, responsibleId: Number(deal.ASSIGNED_BY_ID), file: parseFileValue(deal[APPROVAL_FIELDS.contractFile]) }
 }
 /** The contract approval as the portal's records say, replayed outside the app. */
@@ -113,7 +79,7 @@ async function replayedContract() {
 }
 async function tasks(filter: Record<string, unknown>) {
   return parseTaskRows(
-    await rest('tasks.task.list', {
+    await session.rest('tasks.task.list', {
       filter,
       select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY'],
       order: { ID: 'ASC' },
@@ -121,7 +87,7 @@ async function tasks(filter: Record<string, unknown>) {
   )
 }
 function notificationsFor(userId: number): NotificationRow[] {
-  return [...sandbox.store.table<NotificationRow>('notifications').rows()].filter((n) => n.USER_ID === userId)
+  return [...session.sandbox.store.table<NotificationRow>('notifications').rows()].filter((n) => n.USER_ID === userId)
 }
 
 async function upload(frame: Frame, name: string, text: string): Promise<void> {
@@ -135,21 +101,10 @@ async function upload(frame: Frame, name: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)')
-  dataDir = await mkdtemp(join(tmpdir(), 'approvals-e2e-'))
   // Limits off: the test's own REST reads share the bucket with the app.
-  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, appDir, dataDir, demo: true, limits: false, log: () => {} })
-  trustSandboxCertificate(sandbox.caCertPath)
-  appOrigin = new URL(sandbox.appUrl).origin
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  await actAs(ADMIN)
-  page = await context.newPage()
-  errors = collectConsoleErrors(page)
-  await page.goto(`${sandbox.origin}/marketplace/app/`)
-  await page.waitForURL(/install_finished=Y/, { timeout: 90_000 })
+  session = await startAppSession({ adminId: ADMIN, limits: false })
 
-  const deals = await rest<Array<Record<string, string>>>('crm.deal.list', { filter: { TITLE: DEAL_TITLE }, select: ['ID', 'CATEGORY_ID', 'ASSIGNED_BY_ID'] })
+  const deals = await session.rest<Array<Record<string, string>>>('crm.deal.list', { filter: { TITLE: DEAL_TITLE }, select: ['ID', 'CATEGORY_ID', 'ASSIGNED_BY_ID'] })
   const deal = deals[0]
   if (!deal || Number(deal.ASSIGNED_BY_ID) !== MANAGER) throw new Error('demo deal of the manager is missing')
   dealId = Number(deal.ID)
@@ -157,15 +112,13 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 describe('approvals with several users (Chromium in the sandbox portal)', () => {
   it('an admin sets the approvers and the accountant on the settings page; others see them read-only', async () => {
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const frame = await appFrame(page, appOrigin)
+    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
+    const frame = await appFrame(session.page, session.appOrigin)
     const section = frame.locator('[data-testid=settings-approvals]')
     await section.locator(`[data-testid=approver-category-${categoryId}] option[value="${APPROVER}"]`).waitFor({ state: 'attached', timeout: 60_000 })
     await section.locator(`[data-testid=approver-category-${categoryId}]`).selectOption(String(APPROVER))
@@ -179,18 +132,18 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(saved).toMatchObject({ tripApprover: APPROVER, accountant: ACCOUNTANT })
 
     // A manager cannot change them: the choices are disabled and app.option.set is refused.
-    await actAs(MANAGER)
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const managerFrame = await appFrame(page, appOrigin)
+    await session.actAs(MANAGER)
+    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
+    const managerFrame = await appFrame(session.page, session.appOrigin)
     const select = managerFrame.locator('[data-testid=settings-approvals] [data-testid=trip-approver]')
     await select.waitFor({ timeout: 60_000 })
     expect(await select.isDisabled()).toBe(true)
-    await expect(restAs(MANAGER, 'app.option.set', { options: { approvals: JSON.stringify({ tripApprover: MANAGER }) } })).rejects.toThrow()
+    await expect(session.restAs(MANAGER, 'app.option.set', { options: { approvals: JSON.stringify({ tripApprover: MANAGER }) } })).rejects.toThrow()
     expect((await settings()).tripApprover).toBe(APPROVER)
   })
 
   it('the manager starts a contract approval; the draft task cannot close without a file', async () => {
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openDealTab()
     expect(await frame.evaluate(() => window.__b24Requests?.byScreen['approvals-deal'])).toBe(1)
     await frame.locator('[data-testid=contract-start]').click()
@@ -215,7 +168,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   it('the approver rejects from the inbox with a comment; the manager gets a task with the reason', async () => {
-    await actAs(APPROVER)
+    await session.actAs(APPROVER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     const item = frame.locator(`[data-testid=inbox-item][data-item-id="contract:${dealId}"]`)
     await item.waitFor({ timeout: 30_000 })
@@ -238,7 +191,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   it('the manager uploads a new version and resubmits; a forged approval through REST is not accepted', async () => {
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openDealTab()
     await waitForStatus(frame, 'rejected')
     expect(await card(frame).locator('[data-testid=round-comment]').textContent()).toContain('Нет пункта о неустойке')
@@ -252,7 +205,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
 
     // The manager writes the approver's decision himself, through his own webhook, with the very key
     // the real decision will carry.
-    const hook = B24Hook.fromWebhookUrl(sandbox.webhookUrl(MANAGER))
+    const hook = B24Hook.fromWebhookUrl(session.sandbox.webhookUrl(MANAGER))
     const forged = await hook.actions.v2.call.make<number>({
       method: 'crm.timeline.comment.add',
       params: {
@@ -280,7 +233,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   it('the approver sees the forgery marked invalid, approves, and the initiator is notified', async () => {
-    await actAs(APPROVER)
+    await session.actAs(APPROVER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     const item = frame.locator(`[data-testid=inbox-item][data-item-id="contract:${dealId}"]`)
     await item.waitFor({ timeout: 30_000 })
@@ -300,12 +253,12 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(replay.fileMatchesLastRound).toBe(true)
     const notice = notificationsFor(MANAGER).find((n) => n.MESSAGE.includes(DEAL_TITLE) && n.MESSAGE.includes('согласован'))
     expect(notice).toMatchObject({ AUTHOR_ID: APPROVER, TYPE: 'personal' })
-    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    const deal = await session.rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
     expect(deal[APPROVAL_FIELDS.state]).toBe('approved')
   })
 
   it('the initiator sees his approved request with every round', async () => {
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     await frame.locator('[data-testid=tab-mine]').click()
     const own = frame.locator(`[data-testid=own-request][data-item-id="contract:${dealId}"]`)
@@ -315,7 +268,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   async function requestTrip(dateFrom: string, dateTo: string): Promise<void> {
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
     await frame.locator('[data-testid=trip-destination]').fill('Екатеринбург')
     await frame.locator('[data-testid=trip-date-from]').fill(dateFrom)
@@ -330,7 +283,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   }
 
   async function decideTrip(requestId: number, decide: (frame: Frame) => Promise<void>): Promise<void> {
-    await actAs(APPROVER)
+    await session.actAs(APPROVER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     const item = frame.locator(`[data-testid=inbox-item][data-item-id="trip:${requestId}"]`)
     await item.waitFor({ timeout: 30_000 })
@@ -383,7 +336,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     })
     // The accountant's task, read as the accountant sees it.
     const payout = parseTaskRows(
-      await restAs(ACCOUNTANT, 'tasks.task.list', { filter: { RESPONSIBLE_ID: ACCOUNTANT }, select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS'] }),
+      await session.restAs(ACCOUNTANT, 'tasks.task.list', { filter: { RESPONSIBLE_ID: ACCOUNTANT }, select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS'] }),
     ).filter((t) => t.title === PAYOUT_TASK_TITLE)
     expect(payout).toHaveLength(1)
     expect(payout[0]).toMatchObject({ createdBy: APPROVER, status: 2 })
@@ -391,7 +344,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   it('the initiator sees both trips and where they stand', async () => {
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     await frame.locator('[data-testid=tab-mine]').click()
     await frame.locator('[data-testid=own-request] [data-testid=trip-card]').first().waitFor({ timeout: 30_000 })
@@ -402,7 +355,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   it('a trip approval the manager creates for himself through REST is a forgery, shown as invalid', async () => {
     const { replay } = await tripsReplay()
     const rejected = replay.trips.find((t) => t.state.status === 'rejected')!
-    const hook = B24Hook.fromWebhookUrl(sandbox.webhookUrl(MANAGER))
+    const hook = B24Hook.fromWebhookUrl(session.sandbox.webhookUrl(MANAGER))
     const forged = await hook.actions.v2.call.make<{ task: { id: string } }>({
       method: 'tasks.task.add',
       params: {
@@ -422,7 +375,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(after.trips.find((t) => t.requestTaskId === rejected.requestTaskId)?.state.status).toBe('rejected')
     expect(after.issues).toContainEqual(expect.objectContaining({ recordId: forgedId, kind: 'forgery', reason: 'not-trip-approver', authorId: MANAGER }))
 
-    await actAs(MANAGER)
+    await session.actAs(MANAGER)
     const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
     await frame.locator('[data-testid=tab-mine]').click()
     const invalid = frame.locator(`[data-testid=trip-card][data-request-id="${rejected.requestTaskId}"] [data-testid=invalid-record][data-record-id="${forgedId}"]`)
@@ -431,6 +384,6 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   })
 
   it('logged no errors in the page or its frames', () => {
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })
