@@ -7,6 +7,7 @@ import {
   overdueTasksRead,
   companiesRead,
   stageCommands,
+  statusMovesOfCompanies,
   toOverdueActions,
   toPipelines,
   toReportDeal,
@@ -21,6 +22,7 @@ import {
   type RawUserRow,
   type ReportData,
   type ReportFieldMap,
+  type StatusMove,
 } from '@/domain/reports'
 
 /**
@@ -150,9 +152,24 @@ export async function readReportData(gateway: Gateway, meta: ReportMeta, options
   }
 }
 
-/** Companies for the yearly statistics, read when that tab is first opened. */
-export async function readCompanies(gateway: Gateway, signal?: AbortSignal): Promise<Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>>> {
+export interface CompaniesRead {
+  companies: Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>>
+  /** client status moves from the companies' status-log field */
+  moves: StatusMove[]
+  /** companies whose status log is not readable JSON: their moves are not counted */
+  unreadableCompanyIds: number[]
+}
+
+/**
+ * Companies for the yearly statistics, read when that tab is first opened: one keyset read gives
+ * both the new clients and the status moves (the log field rides in the select); the raw log text
+ * is dropped as soon as it is parsed.
+ */
+export async function readCompanies(gateway: Gateway, signal?: AbortSignal): Promise<CompaniesRead> {
   const read = companiesRead()
-  const rows = await gateway.readAll<RawCompanyRow>(read.method, { ...read.params, select: ['ID', 'DATE_CREATE'] }, { idKey: read.rowIdKey, cursorKey: read.idKey, signal })
-  return rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null }))
+  const rows = await gateway.readAll<RawCompanyRow>(read.method, read.params, { idKey: read.rowIdKey, cursorKey: read.idKey, signal })
+  const { moves, unreadableCompanyIds } = statusMovesOfCompanies(rows)
+  const companies = rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null }))
+  rows.length = 0
+  return { companies, moves, unreadableCompanyIds }
 }

@@ -41,6 +41,8 @@ export const messages = {
     yearly: {
       year: 'Год', newClients: 'Новые клиенты', statusMoves: 'Смены статуса', dealsCreated: 'Создано сделок', dealsWon: 'Выиграно сделок',
       wonAmount: 'Сумма выигранных', dealsLost: 'Проиграно', companiesWithWins: 'Компаний с выигрышами', loading: 'Читаем компании…',
+      movesByStatus: 'Смены статуса клиента по достигнутому статусу',
+      unreadableLogs: 'У компаний ({count}) история статусов не читается: их смены статуса не посчитаны.',
     },
     empty: 'Нет сделок для выбранных фильтров',
   },
@@ -86,6 +88,8 @@ export const messages = {
     yearly: {
       year: 'Year', newClients: 'New clients', statusMoves: 'Status changes', dealsCreated: 'Deals created', dealsWon: 'Deals won',
       wonAmount: 'Won amount', dealsLost: 'Lost', companiesWithWins: 'Companies with wins', loading: 'Reading companies…',
+      movesByStatus: 'Client status changes by the status reached',
+      unreadableLogs: 'Companies ({count}) have an unreadable status history: their status changes are not counted.',
     },
     empty: 'No deals for these filters',
   },

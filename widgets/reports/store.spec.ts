@@ -35,6 +35,25 @@ const screenData: Record<string, unknown> = {
   users0: [{ ID: '3', NAME: 'Дмитрий', UF_DEPARTMENT: [2] }, { ID: '4', NAME: 'Ольга', UF_DEPARTMENT: [2] }],
 }
 
+// Companies with the status-log field the «Профиль клиента» tab appends to (crm.company.list with a user field
+// in select: api-reference/crm/companies/crm-company-list.md); moments in UTC as `toISOString()` writes them.
+const logOf = (...moves: Array<[string, string, boolean, string]>) =>
+  JSON.stringify(
+    moves.map(([from, to, inactive, at]) => ({
+      from: { level: from, subStatus: null, inactive: false },
+      to: { level: to, subStatus: null, inactive },
+      action: { type: inactive ? 'deactivate' : 'advance' },
+      by: 3,
+      at,
+    })),
+  )
+const companies = [
+  { ID: '1', TITLE: 'Ромашка', DATE_CREATE: '2024-03-01T10:00:00+03:00', UF_CRM_KOS_STATUS_LOG: logOf(['NEW', 'TERMS', false, '2024-05-01T07:00:00.000Z'], ['TERMS', 'LOI_SIGNING', false, '2025-06-01T07:00:00.000Z']) },
+  { ID: '2', TITLE: 'Лютик', DATE_CREATE: '2025-01-10T10:00:00+03:00', UF_CRM_KOS_STATUS_LOG: logOf(['NEW', 'NEW', true, '2025-07-01T07:00:00.000Z']) },
+  { ID: '3', TITLE: 'Без истории', DATE_CREATE: '2025-02-10T10:00:00+03:00', UF_CRM_KOS_STATUS_LOG: '' },
+  { ID: '4', TITLE: 'Испорчено', DATE_CREATE: '2025-02-11T10:00:00+03:00', UF_CRM_KOS_STATUS_LOG: 'не JSON' },
+]
+
 function fakeGateway(options: { failDeals?: boolean; onDealsRead?: () => void } = {}) {
   const calls: string[] = []
   const gateway: Gateway = {
@@ -45,8 +64,13 @@ function fakeGateway(options: { failDeals?: boolean; onDealsRead?: () => void } 
       for (const [name, command] of Object.entries(commands)) values[name] = command.parse(screenData[name] ?? [])
       return { errors: {}, value: (name) => values[name] as never, optional: (name) => values[name] as never }
     },
-    async readAll<T>(method: string, _params: Record<string, unknown>, opts: { onProgress?: (n: number) => void; signal?: AbortSignal } = {}) {
+    async readAll<T>(method: string, params: Record<string, unknown>, opts: { onProgress?: (n: number) => void; signal?: AbortSignal } = {}) {
       calls.push(`readAll:${method}`)
+      if (method === 'crm.company.list') {
+        const select = params.select as string[]
+        // Only what was selected comes back, as crm.company.list does.
+        return companies.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => select.includes(key)))) as T[]
+      }
       if (method === 'crm.deal.list') {
         if (options.failDeals) throw new GatewayError('limit', 'QUERY_LIMIT_EXCEEDED', 'Too many requests')
         opts.onProgress?.(60)
@@ -94,6 +118,21 @@ describe('reports store', () => {
     expect(store.drillDeals.every((d) => d.assignedById === 4 && d.amount > d.paid)).toBe(true)
     expect(store.drillDeals.length).toBe(40)
     expect(calls.length).toBe(before)
+  })
+
+  it('the yearly tab counts client status moves from the companies’ status logs, read with the companies', async () => {
+    const store = useReportsStore()
+    const { gateway, calls } = fakeGateway()
+    await store.open(gateway, { domain: 'portal.test' })
+    expect(store.yearly.every((year) => year.statusMoves === 0)).toBe(true)
+    await store.loadCompanies(gateway)
+    expect(calls.filter((call) => call === 'readAll:crm.company.list')).toHaveLength(1)
+    const byYear = Object.fromEntries(store.yearly.map((year) => [year.year, [year.newClients, year.statusMoves, year.movesByStatus]]))
+    expect(byYear).toEqual({
+      2024: [1, 1, { TERMS: 1 }],
+      2025: [3, 2, { LOI_SIGNING: 1, INACTIVE: 1 }],
+    })
+    expect(store.companies?.unreadableCompanyIds).toEqual([4])
   })
 
   it('cancel stops the read and says so', async () => {

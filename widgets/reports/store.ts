@@ -13,12 +13,11 @@ import {
   yearlyStatistics,
   type Dimension,
   type Measure,
-  type RawCompanyRow,
   type ReportData,
   type ReportFilter,
 } from '@/domain/reports'
 import { dropCached, loadCached, saveCached } from './cache-store'
-import { readCompanies, readMeta, readReportData, type ReadProgress } from './data'
+import { readCompanies, readMeta, readReportData, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
 export type ReportTab = 'deals' | 'meeting' | 'yearly'
@@ -54,7 +53,8 @@ export const useReportsStore = defineStore('reports', () => {
     periodField: 'created',
   })
   const drill = shallowRef<DrillSelection | null>(null)
-  const companies = shallowRef<Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>> | null>(null)
+  /** Companies and their client status moves, read when the yearly tab is first opened. */
+  const companies = shallowRef<CompaniesRead | null>(null)
 
   const context = computed(() => (data.value ? reportContext(data.value, now.value) : null))
   const range = computed(() => periodRange(period.value, new Date(now.value), customFrom.value, customTo.value))
@@ -78,9 +78,11 @@ export const useReportsStore = defineStore('reports', () => {
     const r = range.value
     return meetingReport(unperiodDeals.value, { from: r.from ?? Number.NEGATIVE_INFINITY, to: r.to ?? Number.POSITIVE_INFINITY }, context.value)
   })
-  const yearly = computed(() =>
-    context.value ? yearlyStatistics({ companies: companies.value ?? [], deals: unperiodDeals.value, moves: [], currency: context.value.currency }) : [],
-  )
+  const yearly = computed(() => {
+    if (!context.value) return []
+    const read = companies.value
+    return yearlyStatistics({ companies: read?.companies ?? [], deals: unperiodDeals.value, moves: read?.moves ?? [], currency: context.value.currency })
+  })
 
   async function open(gateway: Gateway, options: { domain: string; force?: boolean }): Promise<void> {
     controller?.abort()

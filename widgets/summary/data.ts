@@ -1,17 +1,29 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
-import { dealSelect, type RawCategory, type RawDealRow, type RawStatusRow, type RawUserRow } from '@/domain/reports'
+import {
+  dealSelect,
+  enumCodesOf,
+  statusEnumCommands,
+  type RawCategory,
+  type RawDealRow,
+  type RawStatusRow,
+  type RawUserRow,
+  type StatusEnumCodes,
+} from '@/domain/reports'
 
 /**
  * The company tab «Сводка» in ONE batch request: the company, its deals (newest 50; more are read
- * by keyset only for a company that has more), pipelines and stage names, people, and the
- * communication history kept as timeline comments.
+ * by keyset only for a company that has more), pipelines and stage names, people, the
+ * communication history kept as timeline comments, and the items of the client-status enumeration
+ * fields (the company's status fields and its status-log field come with the company).
  */
 export interface RawCompany {
   ID: string | number
   TITLE?: string | null
   DATE_CREATE?: string | null
   ASSIGNED_BY_ID?: string | number | null
+  /** status, sub-status (enumeration item IDs), inactive flag, status log (JSON text) */
+  [userField: `UF_CRM_${string}`]: unknown
 }
 
 export interface RawComment {
@@ -24,6 +36,7 @@ export interface RawComment {
 const list = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
 
 export function summaryScreenCommands(companyId: number) {
+  const statusEnums = statusEnumCommands()
   return {
     // b24restdocs api-reference/crm/companies/crm-company-get.md
     company: command('crm.company.get', { id: companyId }, (raw) => raw as RawCompany),
@@ -45,6 +58,9 @@ export function summaryScreenCommands(companyId: number) {
       { filter: { ENTITY_ID: companyId, ENTITY_TYPE: 'company' }, select: ['ID', 'CREATED', 'COMMENT', 'AUTHOR_ID'], order: { CREATED: 'DESC' } },
       (raw) => list<RawComment>(raw),
     ),
+    // b24restdocs api-reference/crm/companies/userfields/crm-company-userfield-list.md
+    statusItems: command(statusEnums.statusItems.method, statusEnums.statusItems.params, enumCodesOf),
+    subStatusItems: command(statusEnums.subStatusItems.method, statusEnums.subStatusItems.params, enumCodesOf),
   }
 }
 
@@ -55,6 +71,7 @@ export interface SummaryData {
   stages: RawStatusRow[]
   users: RawUserRow[]
   comments: RawComment[]
+  statusCodes: StatusEnumCodes
 }
 
 export async function loadSummary(gateway: Gateway, companyId: number): Promise<SummaryData> {
@@ -72,5 +89,6 @@ export async function loadSummary(gateway: Gateway, companyId: number): Promise<
     stages: screen.optional('stages') ?? [],
     users: screen.optional('users') ?? [],
     comments: screen.optional('comments') ?? [],
+    statusCodes: { status: screen.optional('statusItems') ?? new Map(), subStatus: screen.optional('subStatusItems') ?? new Map() },
   }
 }

@@ -5,8 +5,15 @@ import type { SummaryData } from './data'
 // Shapes: crm.company.get (b24restdocs api-reference/crm/companies/crm-company-get.md), crm.deal.list
 // (api-reference/crm/deals/crm-deal-list.md), crm.status.list (api-reference/crm/status/crm-status-list.md),
 // crm.timeline.comment.list (api-reference/crm/timeline/comments/crm-timeline-comment-list.md).
+// The status-log field as the profile tab writes it (appendStatusLog: JSON, newest last, `at` in UTC).
+const statusLog = JSON.stringify([
+  { from: { level: 'NEW', subStatus: null, inactive: false }, to: { level: 'TERMS', subStatus: 'TERMS_SENT', inactive: false }, action: { type: 'choose-sub-status', subStatus: 'TERMS_SENT' }, by: 3, at: '2025-01-20T07:00:00.000Z' },
+  { from: { level: 'TERMS', subStatus: 'TERMS_SENT', inactive: false }, to: { level: 'LOI_SIGNING', subStatus: null, inactive: false }, action: { type: 'choose-sub-status', subStatus: 'TERMS_AGREED' }, by: 4, at: '2025-02-03T21:30:00.000Z', remark: 'Условия приняты' },
+])
+
 const data: SummaryData = {
-  company: { ID: '7', TITLE: 'АО «Косино-Логистик»' },
+  // crm.company.get returns user fields; enumeration fields hold the portal's item IDs.
+  company: { ID: '7', TITLE: 'АО «Косино-Логистик»', UF_CRM_KOS_STATUS: '55', UF_CRM_KOS_SUBSTATUS: '', UF_CRM_KOS_INACTIVE: '0', UF_CRM_KOS_STATUS_LOG: statusLog },
   deals: [
     { ID: '10', TITLE: 'Склад А', CATEGORY_ID: '0', STAGE_ID: 'WON', STAGE_SEMANTIC_ID: 'S', ASSIGNED_BY_ID: '3', COMPANY_ID: '7', OPPORTUNITY: '100000.00', CURRENCY_ID: 'RUB', DATE_CREATE: '2025-01-10T10:00:00+03:00', CLOSEDATE: '2025-02-01T10:00:00+03:00', UF_CRM_LMS_PAID_AMOUNT: '60000|RUB' },
     { ID: '11', TITLE: 'СВХ', CATEGORY_ID: '1', STAGE_ID: 'C1:NEW', STAGE_SEMANTIC_ID: 'P', ASSIGNED_BY_ID: '4', COMPANY_ID: '7', OPPORTUNITY: '5000.50', CURRENCY_ID: 'RUB', DATE_CREATE: '2025-03-10T10:00:00+03:00', CLOSEDATE: '2025-04-01T10:00:00+03:00', UF_CRM_LMS_PAID_AMOUNT: null },
@@ -22,11 +29,14 @@ const data: SummaryData = {
   comments: [
     { ID: '1', CREATED: '2025-01-05T10:00:00+03:00', COMMENT: 'Позвонили клиенту' },
     { ID: '2', CREATED: '2025-02-02T10:00:00+03:00', COMMENT: '[Подписание соглашения/договора] 2025-02-01\nПодписан договор аренды' },
+    { ID: '3', CREATED: '2025-02-04T00:30:00+03:00', COMMENT: 'Статус клиента: Согласование условий сотрудничества: Направлены условия сотрудничества → Подписание LOI\nЗамечания: Условия приняты' },
   ],
+  // crm.company.userfield.list LIST items: ID → XML_ID (the ladder's codes)
+  statusCodes: { status: new Map([['54', 'TERMS'], ['55', 'LOI_SIGNING']]), subStatus: new Map([['60', 'TERMS_SENT']]) },
 }
 
 describe('«Сводка» view model (R2)', () => {
-  const view = toSummaryView(data, Date.parse('2025-06-01T00:00:00+03:00'))
+  const view = toSummaryView(data, Date.parse('2025-06-01T00:00:00+03:00'), 180)
 
   it('totals with debt = amount − paid; a lost deal owes nothing', () => {
     expect(view.title).toBe('АО «Косино-Логистик»')
@@ -49,7 +59,24 @@ describe('«Сводка» view model (R2)', () => {
     expect([view.firstDeal, view.lastDeal]).toEqual(['2024-12-01', '2025-03-10'])
   })
 
-  it('history: the tab’s own events typed, other comments as plain notes, newest first', () => {
+  it('client status now from the company’s fields, its history from the status log, newest first, in both languages', () => {
+    expect(view.status).toEqual({ ru: 'Подписание LOI', en: 'Signing the LOI' })
+    expect(view.statusLogUnreadable).toBe(false)
+    expect(view.statusHistory).toEqual([
+      { at: '2025-02-04 00:30', by: 'Ольга Васильева', from: { ru: 'Согласование условий сотрудничества: Направлены условия сотрудничества', en: 'Agreeing the terms of cooperation: Terms sent' }, to: { ru: 'Подписание LOI', en: 'Signing the LOI' }, remark: 'Условия приняты' },
+      { at: '2025-01-20 10:00', by: 'Дмитрий Кузнецов', from: { ru: 'Новый', en: 'New' }, to: { ru: 'Согласование условий сотрудничества: Направлены условия сотрудничества', en: 'Agreeing the terms of cooperation: Terms sent' }, remark: '' },
+    ])
+  })
+
+  it('a damaged status log is said so; the status changes then stay visible as timeline notes', () => {
+    const damaged = toSummaryView({ ...data, company: { ...data.company, UF_CRM_KOS_STATUS_LOG: '[{"from"' } }, Date.now(), 180)
+    expect(damaged.statusLogUnreadable).toBe(true)
+    expect(damaged.statusHistory).toEqual([])
+    expect(damaged.status).toEqual({ ru: 'Подписание LOI', en: 'Signing the LOI' })
+    expect(damaged.history.map((row) => row.id)).toContain(3)
+  })
+
+  it('history: the tab’s own events typed, other comments as plain notes, newest first; status changes only in the status history', () => {
     expect(view.history).toEqual([
       { id: 2, date: '2025-02-01', type: 'SIGNING', typeLabel: { ru: 'Подписание соглашения/договора', en: 'Agreement / contract signing' }, text: 'Подписан договор аренды' },
       { id: 1, date: '2025-01-05', type: null, typeLabel: null, text: 'Позвонили клиенту' },

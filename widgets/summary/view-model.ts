@@ -1,5 +1,18 @@
 import { historyEventFromComment, HISTORY_EVENT_TYPES, type HistoryEventTypeCode } from '@/domain/client-profile/history'
-import { companySummary, toPipelines, toReportDeal, toReportUser, type CompanySummary, type StageSemantic } from '@/domain/reports'
+import type { LocalizedText } from '@/domain/fields/types'
+import {
+  companyStatusOf,
+  companySummary,
+  localMoment,
+  STATUS_LOG_FIELD,
+  statusLabel,
+  statusMovesOf,
+  toPipelines,
+  toReportDeal,
+  toReportUser,
+  type CompanySummary,
+  type StageSemantic,
+} from '@/domain/reports'
 import type { SummaryData } from './data'
 
 /** What the «Сводка» tab shows, from the batch's raw rows. Pure. */
@@ -26,6 +39,16 @@ export interface SummaryHistoryRow {
   text: string
 }
 
+/** One client status change, as the profile tab logged it. */
+export interface SummaryStatusRow {
+  /** `YYYY-MM-DD HH:mm` on the viewer's calendar */
+  at: string
+  by: string
+  from: LocalizedText
+  to: LocalizedText
+  remark: string
+}
+
 export interface SummaryView {
   companyId: number
   title: string
@@ -35,15 +58,27 @@ export interface SummaryView {
   /** deals per stage, in the order of the deal list's stages: the statuses at a glance */
   byStage: Array<{ stage: string; semantic: StageSemantic; count: number }>
   history: SummaryHistoryRow[]
+  /** the client status now (the company's status fields), null when unknown */
+  status: LocalizedText | null
+  /** client status changes, newest first */
+  statusHistory: SummaryStatusRow[]
+  /** the status-log field holds text that is not a log */
+  statusLogUnreadable: boolean
   firstDeal: string | null
   lastDeal: string | null
 }
 
-export function toSummaryView(data: SummaryData, now: number): SummaryView {
+/** The first line of the timeline comment the profile tab writes with each status change. */
+const STATUS_COMMENT_PREFIX = 'Статус клиента: '
+
+/** `offsetMinutes`: the viewer's offset east of UTC for log moments written in UTC (browser's by default). */
+export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: number): SummaryView {
   const companyId = Number(data.company.ID)
   const deals = data.deals.map((row) => toReportDeal(row))
   const currency = deals[0]?.currency ?? 'RUB'
-  const summary = companySummary({ companyId, deals, moves: [], now, currency })
+  const log = statusMovesOf(companyId, data.company[STATUS_LOG_FIELD])
+  const status = companyStatusOf(data.company, data.statusCodes)
+  const summary = companySummary({ companyId, deals, moves: log.moves, status, now, currency })
   const stagesByCategory = new Map<number, typeof data.stages>()
   for (const stage of data.stages) {
     const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(stage.ENTITY_ID ?? ''))
@@ -78,7 +113,19 @@ export function toSummaryView(data: SummaryData, now: number): SummaryView {
     byStageMap.set(row.stage, entry)
   }
 
-  const history: SummaryHistoryRow[] = data.comments.map((comment) => {
+  const statusHistory: SummaryStatusRow[] = summary.history
+    .map((move) => ({
+      at: localMoment(move.at, offsetMinutes) ?? move.at,
+      by: users.get(move.by) ?? `#${move.by}`,
+      from: statusLabel(move.from),
+      to: statusLabel(move.to),
+      remark: move.remark ?? '',
+    }))
+    .reverse()
+
+  // Status changes are shown from the log above; their timeline comments would repeat them here.
+  const notes = log.unreadable ? data.comments : data.comments.filter((comment) => !(comment.COMMENT ?? '').startsWith(STATUS_COMMENT_PREFIX))
+  const history: SummaryHistoryRow[] = notes.map((comment) => {
     const text = comment.COMMENT ?? ''
     const event = historyEventFromComment(text)
     const type = event ? HISTORY_EVENT_TYPES.find((entry) => entry.code === event.type) ?? null : null
@@ -102,6 +149,9 @@ export function toSummaryView(data: SummaryData, now: number): SummaryView {
     deals: rows,
     byStage: [...byStageMap.values()],
     history,
+    status: summary.currentStatus ? statusLabel(summary.currentStatus) : null,
+    statusHistory,
+    statusLogUnreadable: log.unreadable,
     firstDeal: days[0] ?? null,
     lastDeal: days.at(-1) ?? null,
   }

@@ -1,4 +1,6 @@
+import { STATUS_FIELDS } from './company-status'
 import { dealSelect, DEFAULT_REPORT_FIELDS, type ReportFieldMap } from './fields'
+import { STATUS_LOG_FIELD } from './status-moves'
 
 /**
  * What the report page reads, and how. All lists go by ID keyset with `start=-1` (no COUNT on the
@@ -71,14 +73,28 @@ export function overdueTasksRead(now: Date): ListRead {
   }
 }
 
-/** Companies for the yearly statistics (new clients by DATE_CREATE); status fields when known. */
-export function companiesRead(statusFields: readonly string[] = []): ListRead {
+/**
+ * Companies for the yearly statistics: new clients by DATE_CREATE, and the status moves from the
+ * status-log field the «Профиль клиента» tab appends to, read in the same keyset pages.
+ */
+export function companiesRead(statusLogField: string = STATUS_LOG_FIELD): ListRead {
   return {
     name: 'companies',
     method: 'crm.company.list',
-    params: { select: ['ID', 'TITLE', 'DATE_CREATE', 'ASSIGNED_BY_ID', ...statusFields], filter: {} },
+    params: { select: ['ID', 'DATE_CREATE', statusLogField], filter: {} },
     idKey: 'ID',
     rowIdKey: 'ID',
+  }
+}
+
+/**
+ * Screen-batch commands for the two enumeration fields of the client status (their items' XML_IDs
+ * are the ladder's codes): b24restdocs api-reference/crm/companies/userfields/crm-company-userfield-list.md.
+ */
+export function statusEnumCommands(): Record<'statusItems' | 'subStatusItems', { method: string; params: Record<string, unknown> }> {
+  return {
+    statusItems: { method: 'crm.company.userfield.list', params: { filter: { FIELD_NAME: STATUS_FIELDS.status } } },
+    subStatusItems: { method: 'crm.company.userfield.list', params: { filter: { FIELD_NAME: STATUS_FIELDS.subStatus } } },
   }
 }
 

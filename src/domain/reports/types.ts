@@ -1,3 +1,5 @@
+import type { ClientStatus } from '@/domain/client-profile/status-transitions'
+
 /**
  * Read model of the reports: the shapes as REST returns them (raw) and the typed rows the
  * aggregations work on. Raw rows carry strings as the legacy `crm.*.list` methods send them.
@@ -111,10 +113,17 @@ export interface OverdueAction {
   responsibleId: number
 }
 
-/** One change of a company's client status (P6: `{from, to, by, at}`). */
+/**
+ * One change of a company's client status, as the «Профиль клиента» tab records it in the company's
+ * status-log field (P6: who, when, from → to, remark; `src/domain/client-profile/status-log.ts`).
+ */
 export interface StatusMove {
   companyId: number
-  from: string
-  to: string
+  from: ClientStatus
+  to: ClientStatus
+  /** Bitrix24 user ID of who made the change */
+  by: number
+  /** ISO-8601 moment as the tab wrote it */
   at: string
+  remark?: string
 }

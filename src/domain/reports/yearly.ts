@@ -1,3 +1,4 @@
+import { moveYear, statusKey } from './status-moves'
 import type { RawCompanyRow, ReportDeal, StatusMove } from './types'
 
 /**
@@ -9,9 +10,9 @@ export interface YearFigures {
   year: number
   /** companies created that year */
   newClients: number
-  /** client status changes recorded that year */
+  /** client status changes recorded that year (the companies' status logs) */
   statusMoves: number
-  /** status changes by the status reached */
+  /** status changes by the status reached: level code, or INACTIVE (see `statusKey`) */
   movesByStatus: Record<string, number>
   dealsCreated: number
   dealsWon: number
@@ -36,6 +37,8 @@ export interface YearlyInput {
   deals: Iterable<ReportDeal>
   moves: Iterable<StatusMove>
   currency: string
+  /** Viewer's offset east of UTC for moves written in UTC; the browser's by default (see `localMoment`). */
+  offsetMinutes?: number
 }
 
 /** Figures per year, oldest first; only years where something happened. */
@@ -53,11 +56,12 @@ export function yearlyStatistics(input: YearlyInput): YearFigures[] {
     if (year !== null) at(year).newClients++
   }
   for (const move of input.moves) {
-    const year = yearOf(move.at)
+    const year = moveYear(move.at, input.offsetMinutes)
     if (year === null) continue
     const figures = at(year)
+    const key = statusKey(move.to)
     figures.statusMoves++
-    figures.movesByStatus[move.to] = (figures.movesByStatus[move.to] ?? 0) + 1
+    figures.movesByStatus[key] = (figures.movesByStatus[key] ?? 0) + 1
   }
   for (const deal of input.deals) {
     const created = yearOf(deal.createdIso)

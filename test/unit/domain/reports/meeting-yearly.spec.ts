@@ -25,6 +25,14 @@ const data: ReportData = {
   readAt: NOW,
 }
 const ctx = reportContext(data, NOW)
+/** A status-log move between two levels (the shape `statusMovesOf` gives). */
+const move = (companyId: number, from: string, to: string, at: string): StatusMove => ({
+  companyId,
+  from: { level: from, subStatus: null, inactive: false },
+  to: { level: to, subStatus: null, inactive: false },
+  by: 1,
+  at,
+})
 const quarter = { from: NOW - 90 * 86_400_000, to: NOW }
 
 describe('R3 meeting report by department (Kosino «Оперативные совещания»)', () => {
@@ -81,9 +89,9 @@ describe('R3 yearly statistics of the work with companies (Kosino «Годова
     const deal = (id: number, semantic: 'P' | 'S' | 'F', created: string, closed: string, amount: string, companyId = 1, currency = 'RUB') =>
       toReportDeal({ ID: id, STAGE_SEMANTIC_ID: semantic, DATE_CREATE: created, CLOSEDATE: closed, OPPORTUNITY: amount, COMPANY_ID: companyId, CURRENCY_ID: currency })
     const moves: StatusMove[] = [
-      { companyId: 1, from: 'NEW', to: 'TERMS', at: '2024-02-01T10:00:00+03:00' },
-      { companyId: 1, from: 'TERMS', to: 'LOI', at: '2025-01-01T00:30:00+03:00' },
-      { companyId: 2, from: 'NEW', to: 'LOI', at: '2025-06-01T10:00:00+03:00' },
+      move(1, 'NEW', 'TERMS', '2024-02-01T10:00:00+03:00'),
+      move(1, 'TERMS', 'LOI_SIGNING', '2025-01-01T00:30:00+03:00'),
+      move(2, 'NEW', 'LOI_SIGNING', '2025-06-01T10:00:00+03:00'),
     ]
     const result = yearlyStatistics({
       companies: [
@@ -104,7 +112,7 @@ describe('R3 yearly statistics of the work with companies (Kosino «Годова
     })
     expect(result).toEqual([
       { year: 2024, newClients: 2, statusMoves: 1, movesByStatus: { TERMS: 1 }, dealsCreated: 2, dealsWon: 1, wonAmount: 100_050, dealsLost: 0, companiesWithWins: 1 },
-      { year: 2025, newClients: 1, statusMoves: 2, movesByStatus: { LOI: 2 }, dealsCreated: 4, dealsWon: 3, wonAmount: 250_000, dealsLost: 1, companiesWithWins: 2 },
+      { year: 2025, newClients: 1, statusMoves: 2, movesByStatus: { LOI_SIGNING: 2 }, dealsCreated: 4, dealsWon: 3, wonAmount: 250_000, dealsLost: 1, companiesWithWins: 2 },
     ])
   })
 
@@ -133,9 +141,9 @@ describe('R2 company summary «Сводка»', () => {
       companyId: 7,
       deals: data.deals,
       moves: [
-        { companyId: 7, from: 'TERMS', to: 'LOI', at: '2025-05-01T10:00:00+03:00' },
-        { companyId: 7, from: 'NEW', to: 'TERMS', at: '2025-01-01T10:00:00+03:00' },
-        { companyId: 8, from: 'NEW', to: 'INACTIVE', at: '2025-06-01T10:00:00+03:00' },
+        move(7, 'TERMS', 'LOI_SIGNING', '2025-05-01T10:00:00+03:00'),
+        move(7, 'NEW', 'TERMS', '2025-01-01T10:00:00+03:00'),
+        { ...move(8, 'NEW', 'NEW', '2025-06-01T10:00:00+03:00'), to: { level: 'NEW', subStatus: null, inactive: true } },
       ],
       now: NOW,
       currency: 'RUB',
@@ -144,8 +152,8 @@ describe('R2 company summary «Сводка»', () => {
     expect(summary.deals).toHaveLength(companyDeals.length)
     expect(summary.deals.reduce((s, d) => s + (d.currency === 'RUB' ? d.debt : 0), 0)).toBe(summary.totals.debt)
     for (let i = 1; i < summary.deals.length; i++) expect(summary.deals[i - 1]!.createdAt).toBeGreaterThanOrEqual(summary.deals[i]!.createdAt)
-    expect(summary.currentStatus).toBe('LOI')
-    expect(summary.history.map((m) => m.to)).toEqual(['TERMS', 'LOI'])
+    expect(summary.currentStatus).toEqual({ level: 'LOI_SIGNING', subStatus: null, inactive: false })
+    expect(summary.history.map((m) => m.to.level)).toEqual(['TERMS', 'LOI_SIGNING'])
     expect(summary.lastDealAt).toBe(summary.deals[0]!.createdAt)
   })
 
