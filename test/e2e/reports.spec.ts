@@ -271,3 +271,89 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(session.errors).toEqual([])
   })
 })
+
+// Client status moves (R2, R3): written through REST the way the «Профиль клиента» tab writes them —
+// status fields as enumeration item IDs, the change appended to the status-log field, a timeline
+// comment (crm.company.update: b24restdocs api-reference/crm/companies/crm-company-update.md;
+// crm.company.userfield.list: api-reference/crm/companies/userfields/crm-company-userfield-list.md;
+// crm.timeline.comment.add: api-reference/crm/timeline/comments/crm-timeline-comment-add.md) — then
+// seen in «Сводка» and in the yearly figures. Imports stay inside the tests: the file's head is shared.
+describe('client status moves in «Сводка» and the yearly statistics', () => {
+  it('a status change written as the profile tab writes it shows in «Сводка» (status now, history) in one batch', async () => {
+    const profile = await import('../../src/domain/client-profile')
+    const { CLIENT_PROFILE_FIELDS: F } = await import('../../src/domain/fields/client-profile')
+    const companyId = companyIds[1]!
+    const itemIds = async (fieldName: string) => {
+      const [field] = await rest<Array<{ LIST: Array<{ ID: string; XML_ID: string }> }>>('crm.company.userfield.list', { filter: { FIELD_NAME: fieldName } })
+      return new Map(field!.LIST.map((item) => [item.XML_ID, item.ID]))
+    }
+    const statusIds = await itemIds(F.status.fieldName)
+    const subStatusIds = await itemIds(F.subStatus.fieldName)
+
+    // Last year: terms sent; this year: terms agreed (lifts the client to «Подписание LOI»), then deactivated.
+    const lastYear = `${new Date().getFullYear() - 1}-06-01T09:00:00.000Z`
+    const steps: Array<[import('../../src/domain/client-profile').StatusAction, string, string | undefined]> = [
+      [{ type: 'choose-sub-status', subStatus: 'TERMS_SENT' }, lastYear, undefined],
+      [{ type: 'choose-sub-status', subStatus: 'TERMS_AGREED' }, new Date(Date.now() - 60_000).toISOString(), 'Условия приняты'],
+      [{ type: 'deactivate' }, new Date().toISOString(), undefined],
+    ]
+    let status = { ...profile.INITIAL_CLIENT_STATUS }
+    const log: import('../../src/domain/client-profile').StatusChangeRecord[] = []
+    for (const [action, at, remark] of steps) {
+      const result = profile.applyStatusAction(status, action, { sector: null, by: session.adminId, at, remark })
+      if (!result.ok) throw new Error(`status step refused: ${result.reason}`)
+      await rest('crm.company.update', {
+        id: companyId,
+        fields: {
+          [F.status.fieldName]: statusIds.get(result.status.level) ?? '',
+          [F.subStatus.fieldName]: (result.status.subStatus && subStatusIds.get(result.status.subStatus)) ?? '',
+          [F.inactive.fieldName]: result.status.inactive ? 1 : 0,
+          [F.statusLog.fieldName]: profile.appendStatusLog(log, result.record),
+        },
+      })
+      await rest('crm.timeline.comment.add', {
+        fields: { ENTITY_ID: companyId, ENTITY_TYPE: 'company', COMMENT: `Статус клиента: ${profile.describeStatus(status, null)} → ${profile.describeStatus(result.status, null)}` },
+      })
+      log.push(result.record)
+      status = result.status
+    }
+    expect(status).toEqual({ level: 'LOI_SIGNING', subStatus: null, inactive: true })
+
+    const tab = await session.openTab('company', companyId, 'Сводка')
+    await tab.locator('[data-testid=summary-status-history]').waitFor({ timeout: 30_000 })
+    expect(await tab.locator('[data-testid=client-status]').textContent()).toBe('Не активен')
+    const rows = await tab.locator('[data-testid=summary-status-history] li').allTextContents()
+    expect(rows).toHaveLength(3)
+    // Newest first: deactivated at «Подписание LOI»; before that the terms agreed, with the remark.
+    expect(rows[0]).toContain('Подписание LOI → Не активен')
+    expect(rows[1]).toContain('Согласование условий сотрудничества: Направлены условия сотрудничества → Подписание LOI')
+    expect(rows[1]).toContain('Условия приняты')
+    expect(rows[2]).toContain('Новый → Согласование условий сотрудничества: Направлены условия сотрудничества')
+    expect(await tab.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
+  })
+
+  it('the yearly statistics count the status moves by year, from the companies’ status logs REST returns', async () => {
+    const { STATUS_LOG_FIELD, statusMovesOfCompanies, moveYear } = await import('../../src/domain/reports')
+    const companies = await rest<RawCompanyRow[]>('crm.company.list', { select: ['ID', STATUS_LOG_FIELD], start: -1, order: { ID: 'ASC' } })
+    expect(companies.length).toBeLessThan(50)
+    const { moves } = statusMovesOfCompanies(companies)
+    const year = new Date().getFullYear()
+    const count = (y: number) => moves.filter((move) => moveYear(move.at) === y).length
+    expect(count(year)).toBeGreaterThanOrEqual(2)
+    expect(count(year - 1)).toBeGreaterThanOrEqual(1)
+
+    const report = await openReport()
+    await report.locator('[data-testid=tab-yearly]').click()
+    for (const y of [year, year - 1]) {
+      const moveCell = report.locator(`[data-testid=yearly-table] tr[data-year="${y}"] [data-column=statusMoves]`)
+      await expect.poll(async () => normalize(await moveCell.textContent()), { timeout: 30_000 }).toBe(String(count(y)))
+    }
+    const reachedThisYear = report.locator(`[data-testid=yearly-moves] [data-year="${year}"]`)
+    await expect.poll(() => reachedThisYear.textContent()).toContain('Не активен — ')
+    expect(await reachedThisYear.textContent()).toContain('Подписание LOI — ')
+  })
+
+  it('logged no errors while showing the status moves', () => {
+    expect(session.errors).toEqual([])
+  })
+})
