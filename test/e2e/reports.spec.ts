@@ -292,13 +292,13 @@ describe('client status moves in «Сводка» and the yearly statistics', ()
 
     // Last year: terms sent; this year: terms agreed (lifts the client to «Подписание LOI»), then deactivated.
     const lastYear = `${new Date().getFullYear() - 1}-06-01T09:00:00.000Z`
-    const steps: Array<[import('../../src/domain/client-profile').StatusAction, string, string | undefined]> = [
+    const steps: Array<[Parameters<typeof profile.applyStatusAction>[1], string, string | undefined]> = [
       [{ type: 'choose-sub-status', subStatus: 'TERMS_SENT' }, lastYear, undefined],
       [{ type: 'choose-sub-status', subStatus: 'TERMS_AGREED' }, new Date(Date.now() - 60_000).toISOString(), 'Условия приняты'],
       [{ type: 'deactivate' }, new Date().toISOString(), undefined],
     ]
     let status = { ...profile.INITIAL_CLIENT_STATUS }
-    const log: import('../../src/domain/client-profile').StatusChangeRecord[] = []
+    const log: Array<Parameters<typeof profile.appendStatusLog>[1]> = []
     for (const [action, at, remark] of steps) {
       const result = profile.applyStatusAction(status, action, { sector: null, by: session.adminId, at, remark })
       if (!result.ok) throw new Error(`status step refused: ${result.reason}`)
