@@ -1,3 +1,4 @@
+import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
@@ -16,14 +17,17 @@ afterAll(async () => {
   await session?.close()
 })
 
+/** Clicks a button on the app's own page; returns the app frame it opens in the portal's slider. */
+async function openSliderFrom(button: string): Promise<Frame> {
+  const main = await session.openAppPage()
+  await main.getByTestId(button).click()
+  return appFrame(session.page, session.appOrigin, '.slider')
+}
+
 describe('app pages', () => {
   it('opens the approval inbox from the app page in a slider, and closes it', async () => {
-    const { page, sandbox, appOrigin } = session
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const main = await appFrame(page, appOrigin)
-    await main.getByTestId('open-approvals-home').click()
-
-    const child = await appFrame(page, appOrigin, '.slider')
+    const { page } = session
+    const child = await openSliderFrom('open-approvals-home')
     await expect.poll(() => child.getByTestId('approvals-inbox').count(), { timeout: 20_000 }).toBe(1)
     const sent = (await portalLog(page)).find((entry) => entry.command === 'openApplication' && entry.dir === 'in')
     expect(sent?.data).toMatchObject({ widget: 'approvals-home' })
@@ -34,11 +38,7 @@ describe('app pages', () => {
   })
 
   it('opens the trip request page the same way', async () => {
-    const { page, sandbox, appOrigin } = session
-    await page.goto(`${sandbox.origin}/marketplace/app/`)
-    const main = await appFrame(page, appOrigin)
-    await main.getByTestId('open-approvals-trip').click()
-    const child = await appFrame(page, appOrigin, '.slider')
+    const child = await openSliderFrom('open-approvals-trip')
     await expect.poll(() => child.getByTestId('trip-form').count(), { timeout: 20_000 }).toBe(1)
   })
 })

@@ -117,8 +117,7 @@ afterAll(async () => {
 
 describe('approvals with several users (Chromium in the sandbox portal)', () => {
   it('an admin sets the approvers and the accountant on the settings page; others see them read-only', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const frame = await appFrame(session.page, session.appOrigin)
+    const frame = await session.openAppPage()
     const section = frame.locator('[data-testid=settings-approvals]')
     await section.locator(`[data-testid=approver-category-${categoryId}] option[value="${APPROVER}"]`).waitFor({ state: 'attached', timeout: 60_000 })
     await section.locator(`[data-testid=approver-category-${categoryId}]`).selectOption(String(APPROVER))
@@ -133,8 +132,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
 
     // A manager cannot change them: the choices are disabled and app.option.set is refused.
     await session.actAs(MANAGER)
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const managerFrame = await appFrame(session.page, session.appOrigin)
+    const managerFrame = await session.openAppPage()
     const select = managerFrame.locator('[data-testid=settings-approvals] [data-testid=trip-approver]')
     await select.waitFor({ timeout: 60_000 })
     expect(await select.isDisabled()).toBe(true)

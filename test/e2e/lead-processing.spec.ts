@@ -4,7 +4,6 @@ import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
 import { localIsoDate } from '../../src/domain/client-profile/history'
 import { CLIENT_PROFILE_FIELDS as C } from '../../src/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
-import { appFrame } from './helpers/portal'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 
 // The admin sets who hears of new web-form leads; a manager walks a lead through every
@@ -58,8 +57,7 @@ afterAll(async () => {
 
 describe('lead processing tab (L1–L4) in the sandbox portal', () => {
   it('lets the admin set the recipients of new-lead notifications per object type', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const settings = await appFrame(session.page, session.appOrigin)
+    const settings = await session.openAppPage()
     const box = settings.locator(`[data-testid="recipient-PHARMACY-${MANAGER}"]`)
     await box.waitFor({ timeout: 30_000 })
     await box.check()

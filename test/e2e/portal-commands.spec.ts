@@ -34,9 +34,7 @@ async function someDealId(): Promise<number> {
 }
 
 async function openDealTab(): Promise<Frame> {
-  await session.page.goto(`${session.sandbox.origin}/crm/deal/details/${dealId}/`)
-  await session.page.locator('[data-placement-id]', { hasText: 'Probe tab' }).click()
-  const frame = await appFrame(session.page, session.probe.origin)
+  const frame = await session.openTab('deal', dealId, 'Probe tab')
   await waitForProbe(frame)
   return frame
 }
@@ -63,8 +61,7 @@ describe('sandbox portal commands', () => {
   })
 
   it('opens an application slider with its options and answers when it closes', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const main = await appFrame(session.page, session.probe.origin)
+    const main = await session.openAppPage()
     await waitForProbe(main)
     const pending = main.evaluate(() => window.probeApi.openApplication({ view: 'report', bx24_title: 'Отчёт', bx24_width: 900 }))
     await expect.poll(() => session.page.locator('.slider h2').textContent()).toBe('Отчёт')
@@ -78,8 +75,7 @@ describe('sandbox portal commands', () => {
   })
 
   it('opens a portal path in a slider and answers {result:"close"}', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const main = await appFrame(session.page, session.probe.origin)
+    const main = await session.openAppPage()
     await waitForProbe(main)
     const pending = main.evaluate((id) => window.probeApi.openPath(`/crm/deal/details/${id}/`), dealId)
     const slider = session.page.frameLocator('.slider-iframe')
@@ -91,8 +87,7 @@ describe('sandbox portal commands', () => {
   })
 
   it('saves app options for an admin and user options per user; a manager cannot set app options', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    let frame = await appFrame(session.page, session.probe.origin)
+    let frame = await session.openAppPage()
     await waitForProbe(frame)
     expect(await frame.evaluate(() => window.probeApi.appSet('mode', 'strict'))).toBe(true)
     expect(await frame.evaluate(() => window.probeApi.userSet('pinned', '1'))).toBe(true)

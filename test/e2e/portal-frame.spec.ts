@@ -29,8 +29,7 @@ describe('sandbox portal frame protocol (Chromium + SDK)', () => {
   let frame: Frame
 
   it('opens the app as the portal does and runs the install flow', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    frame = await appFrame(session.page, session.probe.origin)
+    frame = await session.openAppPage()
     const init = await waitForProbe(frame)
     expect(init).toMatchObject({ placement: 'DEFAULT', isInstallMode: true, isFirstRun: true, isAdmin: true, lang: 'ru', targetOrigin: session.sandbox.origin })
 
@@ -73,9 +72,7 @@ describe('sandbox portal frame protocol (Chromium + SDK)', () => {
   it('shows the bound tab on a deal card with PLACEMENT_OPTIONS.ID', async () => {
     const deal = session.sandbox.store.table('deals').get(dealId)
     expect(deal).toBeDefined()
-    await session.page.goto(`${session.sandbox.origin}/crm/deal/details/${deal!.ID}/`)
-    await session.page.locator('[data-placement-id]', { hasText: 'Probe tab' }).click()
-    frame = await appFrame(session.page, session.probe.origin)
+    frame = await session.openTab('deal', deal!.ID, 'Probe tab')
     const init = await waitForProbe(frame)
     expect(init).toMatchObject({ placement: 'CRM_DEAL_DETAIL_TAB', options: { ID: String(deal!.ID) }, isInstallMode: false })
     const opened = session.probe.requests.find((r) => r.method === 'POST' && r.url.includes(`APP_SID=${String(init.appSid)}`))

@@ -251,7 +251,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').count()).toBe(deals.length)
     expect(await tab.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
 
-    const first = await session.openTab('company', companyIds[0], 'Сводка')
+    const first = await session.openTab('company', companyIds[0]!, 'Сводка')
     await first.locator('[data-testid=summary-history]').waitFor({ timeout: 30_000 })
     expect(await first.locator('[data-testid=summary-history]').textContent()).toContain('Подписан договор поставки')
   })

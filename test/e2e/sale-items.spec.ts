@@ -69,8 +69,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
 
   it('installs as admin; the admin edits the objects directory, a broken one is refused', async () => {
     await session.install()
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const home = await appFrame(session.page, session.appOrigin)
+    const home = await session.openAppPage()
     await home.locator('[data-testid=directory-edit]').click()
     const json = home.locator('[data-testid=directory-json]')
     const original = await json.inputValue()
@@ -203,8 +202,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   })
 
   it('a manager sees the objects directory on the settings page but cannot edit it', async () => {
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const home = await appFrame(session.page, session.appOrigin)
+    const home = await session.openAppPage()
     await home.locator('[data-testid=settings-sale-directory] [data-testid=directory-tree]').waitFor({ timeout: 30_000 })
     expect(await home.locator('[data-testid=directory-type]').count()).toBe(15)
     expect(await home.locator('[data-testid=directory-edit]').count()).toBe(0)

@@ -5,7 +5,6 @@ import { allUserFields } from '../../src/domain/fields'
 import { DEFAULT_APP_OPTIONS } from '../../src/domain/install/default-options'
 import { manifest } from '../../placements/manifest'
 import { startAppSession, type AppSession } from './helpers/app-session'
-import { appFrame } from './helpers/portal'
 
 // The built app (dist/) installed in the sandbox portal as an admin would, then its
 // deal tab opened in a deal card — all through the unmodified SDK in Chromium.
@@ -80,8 +79,7 @@ describe('the app installed in the sandbox portal (Chromium)', () => {
     expect(appUserFields()).toHaveLength(fieldsBefore)
 
     // The settings page (app home) agrees: nothing is missing.
-    await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-    const home = await appFrame(session.page, session.appOrigin)
+    const home = await session.openAppPage()
     await home.locator('[data-testid=install-ok]').waitFor({ timeout: 30_000 })
   })
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
-import { appFrame } from './helpers/portal'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 
 // A visitor's web form makes a lead nobody opens; the admin opening the app page is enough for the
@@ -22,8 +21,7 @@ const notifications = () => [...session.sandbox.store.table<NotificationRow>('no
 const queue = () => session.rest<Array<{ EVENT_NAME: string; EVENT_DATA: { FIELDS: { ID: number } } }>>('event.offline.list')
 
 async function openAppPage(): Promise<void> {
-  await session.page.goto(`${session.sandbox.origin}/marketplace/app/`)
-  const frame = await appFrame(session.page, session.appOrigin)
+  const frame = await session.openAppPage()
   await frame.locator('[data-testid="settings-widget"]').waitFor({ timeout: 30_000 })
 }
 

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Frame } from 'playwright-core'
-import { appFrame } from './portal'
 import { startPortalSession, type PortalSession } from './portal-session'
 
 /** The built app the sandbox serves: `dist/`, or E2E_APP_DIR (a build made outside the shared dist/). */
@@ -26,13 +24,10 @@ export interface AppSessionOptions {
  */
 export interface AppSession extends PortalSession {
   adminId: number
-  appOrigin: string
   rest<T>(method: string, params?: Record<string, unknown>, userId?: number): Promise<T>
   restAs<T>(userId: number, method: string, params?: Record<string, unknown>): Promise<T>
   /** Opens «Приложение» as the current user and waits until the app has installed itself and the portal reloaded. */
   install(): Promise<void>
-  /** Opens an entity card and the app tab with this title; returns the app's frame. */
-  openTab(kind: 'company' | 'lead' | 'deal', id: number, title: string): Promise<Frame>
 }
 
 export async function startAppSession(options: AppSessionOptions | number = {}): Promise<AppSession> {
@@ -40,7 +35,6 @@ export async function startAppSession(options: AppSessionOptions | number = {}):
   if (!existsSync(join(appDir, 'index.html'))) throw new Error(`${appDir} has no built app: run \`npx vite build\` first (or set E2E_APP_DIR)`)
   const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads })
   const { sandbox, page } = portal
-  const appOrigin = new URL(sandbox.appUrl).origin
 
   const restAs = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
     const { AUTH_ID } = sandbox.control.issueTokens(userId)
@@ -63,15 +57,9 @@ export async function startAppSession(options: AppSessionOptions | number = {}):
   const session: AppSession = {
     ...portal,
     adminId,
-    appOrigin,
     rest: (method, params, userId = adminId) => restAs(userId, method, params),
     restAs,
     install,
-    async openTab(kind, id, title) {
-      await page.goto(`${sandbox.origin}/crm/${kind}/details/${id}/`)
-      await page.locator('[data-placement-id]', { hasText: title }).click()
-      return appFrame(page, appOrigin)
-    },
   }
   try {
     if (installFirst) await install()

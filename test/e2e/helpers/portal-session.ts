@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/server/sandbox'
 import { trustSandboxCertificate } from '../../integration/helpers/sandbox'
 import { collectConsoleErrors, launchBrowser } from './browser'
+import { appFrame } from './portal'
 
 export interface PortalSessionOptions {
   /** Sandbox options beyond ports and data dir (demo data, limits, app URL or dir, token TTL). */
@@ -20,12 +21,18 @@ export interface PortalSessionOptions {
 /** A sandbox on a temp data dir and one Chromium page in it, logged in as a portal user. */
 export interface PortalSession {
   sandbox: RunningSandbox
+  /** Where the portal opens the app (the sandbox's own app server, or `appUrl`). */
+  appOrigin: string
   context: BrowserContext
   page: Page
   /** Console errors and uncaught exceptions of the page and its frames, live. */
   errors: string[]
   /** Switches the portal user of the page (takes effect on the next navigation). */
   actAs(userId: number): Promise<void>
+  /** Opens «Приложение» (the app's own page) as the current user; returns the app's frame. */
+  openAppPage(): Promise<Frame>
+  /** Opens an entity card and the app tab with this title; returns the app's frame. */
+  openTab(kind: 'company' | 'lead' | 'deal', id: number, title: string): Promise<Frame>
   close(): Promise<void>
 }
 
@@ -47,11 +54,29 @@ export async function startPortalSession(options: PortalSessionOptions): Promise
     const page = await context.newPage()
     const errors = collectConsoleErrors(page, options.ignoreErrors)
     const origin = sandbox.origin
+    const appOrigin = new URL(sandbox.appUrl).origin
     const actAs = async (userId: number) => {
       await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: origin }])
     }
     if (options.userId !== undefined) await actAs(options.userId)
-    return { sandbox, context, page, errors, actAs, close }
+    return {
+      sandbox,
+      appOrigin,
+      context,
+      page,
+      errors,
+      actAs,
+      async openAppPage() {
+        await page.goto(`${origin}/marketplace/app/`)
+        return appFrame(page, appOrigin)
+      },
+      async openTab(kind, id, title) {
+        await page.goto(`${origin}/crm/${kind}/details/${id}/`)
+        await page.locator('[data-placement-id]', { hasText: title }).click()
+        return appFrame(page, appOrigin)
+      },
+      close,
+    }
   } catch (error) {
     await close()
     throw error

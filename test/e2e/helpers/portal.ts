@@ -1,15 +1,8 @@
 import type { Frame, Page } from 'playwright-core'
+import type { LogEntry as PortalLogEntry } from '../../../sandbox/portal/client/message-log'
 
 /** One row of the sandbox portal's message log (`window.__portalLog`). */
-export interface PortalLogEntry {
-  time: string
-  dir: 'in' | 'out'
-  sid: string
-  command: string
-  data: unknown
-  status: string
-  note: string
-}
+export type { PortalLogEntry }
 
 /** What the probe app (test/fixtures/probe-app) exposes to tests. */
 export interface ProbeInit {
@@ -79,7 +72,7 @@ export async function waitForProbe(frame: Frame, timeoutMs = 20_000): Promise<Pr
 
 /** The parent page's message log. */
 export function portalLog(page: Page): Promise<PortalLogEntry[]> {
-  return page.evaluate(() => (window as unknown as { __portalLog: PortalLogEntry[] }).__portalLog)
+  return page.evaluate(() => window.__portalLog)
 }
 
 /**
