@@ -1,22 +1,18 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { generateDeals } from '../../sandbox/demo/generate'
-import { startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // Large reads as b24restdocs settings/performance/huge-data.md advises: order ID ASC, filter >ID, start=-1
 // (total 0, no next), in batches of keyset pages (settings/how-to-call-rest-api/batch.md).
 
-let sandbox: TestSandbox
+const sandbox = useTestSandbox({ demo: true, limits: false })
 let range: { firstId: number; lastId: number }
 const GENERATED = 5000
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ demo: true, limits: false })
   range = generateDeals(sandbox.store, GENERATED, { seed: 11, now: new Date('2026-03-01T00:00:00Z') })
   await sandbox.store.commit()
-})
-afterAll(async () => {
-  await sandbox?.dispose()
 })
 
 describe('keyset reads over generated deals', () => {

@@ -1,27 +1,18 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_CATEGORIES, DEMO_DEALS } from '../../sandbox/demo/crm'
-import { rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { webhookRaw } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // CRM records through the unmodified SDK (B24Hook) against the sandbox portal.
 // Shapes: b24restdocs api-reference/crm/deals/crm-deal-{add,get,update,list}.md (legacy: strings, 400 with error ""),
 // api-reference/crm/universal/crm-item-{get,update}.md (camelCase, numbers, ACCESS_DENIED),
 // settings/how-to-call-rest-api/batch.md ($result references).
 
-let sandbox: TestSandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ demo: true, limits: false })
-})
-afterAll(async () => {
-  await sandbox?.dispose()
-})
+const sandbox = useTestSandbox({ demo: true, limits: false })
 
 /** The raw reply of a webhook call over plain http (to see the portal's exact error body). */
-function raw(userId: number, method: string, params: Record<string, unknown>) {
-  const path = new URL(sandbox.webhookUrl(userId)).pathname.replace(/^\/rest\//, '')
-  return rest(sandbox.origin, `${path}${method}`, params)
-}
+const raw = (userId: number, method: string, params: Record<string, unknown>) => webhookRaw(sandbox, userId, method, params)
 
 async function failureOf(promise: Promise<unknown>): Promise<string> {
   try {

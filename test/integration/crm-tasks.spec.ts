@@ -1,26 +1,17 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_DEALS } from '../../sandbox/demo/crm'
-import { rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { webhookRaw } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // Tasks and timeline through the SDK.
 // Shapes: b24restdocs api-reference/tasks/tasks-task-{add,list,get}.md, api-reference/tasks/status/tasks-task-complete.md,
 // api-reference/crm/timeline/comments/crm-timeline-comment-{add,list}.md, api-reference/crm/timeline/activities/todo/crm-activity-todo-add.md.
 
-let sandbox: TestSandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ demo: true, limits: false })
-})
-afterAll(async () => {
-  await sandbox?.dispose()
-})
+const sandbox = useTestSandbox({ demo: true, limits: false })
 
 /** The raw reply of a webhook call over plain http (the SDK shows only the status for code "0"). */
-function raw(userId: number, method: string, params: Record<string, unknown>) {
-  const path = new URL(sandbox.webhookUrl(userId)).pathname.replace(/^\/rest\//, '')
-  return rest(sandbox.origin, `${path}${method}`, params)
-}
+const raw = (userId: number, method: string, params: Record<string, unknown>) => webhookRaw(sandbox, userId, method, params)
 
 async function failureOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,9 +1,9 @@
 import http from 'node:http'
 import https from 'node:https'
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_DEALS } from '../../sandbox/demo/crm'
-import { startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // User fields of every type, files and product rows through the SDK.
 // Shapes: b24restdocs api-reference/crm/deals/user-defined-fields/crm-deal-userfield-{add,list}.md,
@@ -11,14 +11,7 @@ import { startTestSandbox, type TestSandbox } from './helpers/sandbox'
 // api-reference/crm/universal/index.md (UF camelCase names), api-reference/crm/deals/crm-deal-fields.md (items),
 // api-reference/crm/deals/crm-deal-productrows-set.md, api-reference/crm/universal/product-rows/crm-item-productrow-set.md.
 
-let sandbox: TestSandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ demo: true, limits: false })
-})
-afterAll(async () => {
-  await sandbox?.dispose()
-})
+const sandbox = useTestSandbox({ demo: true, limits: false })
 
 function download(url: string): Promise<{ status: number; type: string; body: string }> {
   const client = url.startsWith('https:') ? https : http

@@ -1,18 +1,12 @@
 import https from 'node:https'
 import tls from 'node:tls'
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { control, rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { describe, expect, it } from 'vitest'
+import { control, rest } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // The unmodified SDK's webhook client (B24Hook) from Node over HTTPS against the sandbox.
-let sandbox: TestSandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ limits: true })
-})
-afterAll(async () => {
-  await sandbox?.dispose()
-})
+const sandbox = useTestSandbox({ limits: true })
 
 function httpsStatus(url: string, agent?: https.Agent): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SandboxApp } from '../../sandbox/core/types'
-import { control, rest, startTestSandbox, type TestSandbox } from './helpers/sandbox'
+import { control, rest, startTestSandbox } from './helpers/sandbox'
+import { useTestSandbox } from './helpers/suite-sandbox'
 
 // The REST protocol of the sandbox as a raw client sees it: auth, envelopes, errors, limits, faults.
-let sandbox: TestSandbox
+const sandbox = useTestSandbox({ limits: true })
 let admin: string
 let manager: string
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ limits: true })
   admin = (await control(sandbox.origin, 'tokens', { userId: 1 })).AUTH_ID
   manager = (await control(sandbox.origin, 'tokens', { userId: 3 })).AUTH_ID
-})
-afterAll(async () => {
-  await sandbox?.dispose()
 })
 
 describe('transport', () => {

@@ -50,6 +50,12 @@ export async function rest(origin: string, method: string, params: Record<string
   return { status: response.status, body: (await response.json()) as Record<string, any>, headers: response.headers }
 }
 
+/** The raw reply of a call through a user's webhook over plain http: the portal's exact error body, which the SDK hides. */
+export function webhookRaw(sandbox: RunningSandbox, userId: number, method: string, params: Record<string, unknown> = {}): Promise<RawReply> {
+  const path = new URL(sandbox.webhookUrl(userId)).pathname.replace(/^\/rest\//, '')
+  return rest(sandbox.origin, `${path}${method}`, params)
+}
+
 /** The control API: `POST /sandbox-api/<op>`. */
 export async function control(origin: string, op: string, body: Record<string, unknown> = {}): Promise<any> {
   const response = await fetch(`${origin}/sandbox-api/${op}`, {
