@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { B24Hook } from '@bitrix24/b24jssdk'
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../sandbox/server/sandbox'
 import { PERFORMED_ACTIONS_FIELD } from '../../src/domain/fields/next-steps'
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook'
-import { trustSandboxCertificate } from '../integration/helpers/sandbox'
-import { collectConsoleErrors, launchBrowser } from './helpers/browser'
+import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame } from './helpers/portal'
 
 // The «Следующий шаг» tab (issue 6, N1–N7) in Chromium against the sandbox portal: a «Товары»
@@ -22,15 +15,12 @@ import { appFrame } from './helpers/portal'
 // tasks/status/tasks-task-complete.md, crm/deals/crm-deal-update.md, crm/deals/crm-deal-get.md,
 // crm/status/crm-status-add.md, crm/universal/category/crm-category-add.md, departments/department-get.md.
 
-const distIndex = fileURLToPath(new URL('../../dist/index.html', import.meta.url))
 const ADMIN = 1
 const HEAD = 2
 const MANAGER = 3
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
+let session: AppSession
+let sandbox: AppSession['sandbox']
 let page: Page
 let errors: string[]
 let appOrigin: string
@@ -74,16 +64,8 @@ async function closeOpenTasks(dealId: number): Promise<string[]> {
 }
 
 /** REST in the app's context (app.option.* needs it), as the frame calls it. */
-async function appRest<T>(method: string, params: Record<string, unknown>): Promise<T> {
-  const { AUTH_ID } = sandbox.control.issueTokens(ADMIN)
-  const response = await fetch(`${sandbox.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...params, auth: AUTH_ID }),
-  })
-  const body = (await response.json()) as { result: T; error?: string; error_description?: string }
-  if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description}`)
-  return body.result
+function appRest<T>(method: string, params: Record<string, unknown>): Promise<T> {
+  return session.restAs<T>(ADMIN, method, params)
 }
 
 async function dealOf(dealId: number): Promise<Record<string, unknown>> {
@@ -106,8 +88,8 @@ async function createPipeline(name: string): Promise<{ categoryId: number; stage
   return { categoryId: category.id, stageIds }
 }
 
-async function useAs(userId: number): Promise<void> {
-  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
+function useAs(userId: number): Promise<void> {
+  return session.actAs(userId)
 }
 
 const loadsOf = async (frame: Frame) => Number(await frame.locator('[data-testid=next-steps]').getAttribute('data-loads'))
@@ -196,27 +178,16 @@ async function walkStage(
 }
 
 beforeAll(async () => {
-  if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npm run build` first')
-  dataDir = await mkdtemp(join(tmpdir(), 'next-steps-'))
-  sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: false, log: () => {} })
-  trustSandboxCertificate(sandbox.caCertPath)
-  appOrigin = new URL(sandbox.appUrl).origin
+  // Installed by the admin: placements, user fields and the default playbook in app options.
+  // The faults injected below make the browser log failed loads and timeouts on purpose.
+  session = await startAppSession({ adminId: ADMIN, limits: false, ignoreErrors: [/Failed to load resource/, /Request timeout exceeded|status of 500/] })
+  ;({ sandbox, page, appOrigin, errors } = session)
   admin = B24Hook.fromWebhookUrl(sandbox.adminWebhookUrl)
   manager = B24Hook.fromWebhookUrl(sandbox.webhookUrl(MANAGER))
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  await useAs(ADMIN)
-  page = await context.newPage()
-  errors = collectConsoleErrors(page, [/Failed to load resource/, /Request timeout exceeded|status of 500/])
-  // Install as an admin: placements, user fields and the default playbook in app options.
-  await page.goto(`${sandbox.origin}/marketplace/app/`)
-  await page.waitForURL(/install_finished=Y/, { timeout: 60_000 })
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 describe('«Следующий шаг»: a «Товары» deal through every stage (§5–§9)', () => {

@@ -13,6 +13,8 @@ export interface AppSessionOptions {
   limits?: boolean
   /** Install the app before the session is handed over (default); off where the test installs it. */
   install?: boolean
+  /** Console errors the test provokes on purpose (injected faults), not collected. */
+  ignoreErrors?: RegExp[]
   acceptDownloads?: boolean
 }
 
@@ -31,9 +33,10 @@ export interface AppSession extends PortalSession {
 }
 
 export async function startAppSession(options: AppSessionOptions | number = {}): Promise<AppSession> {
-  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false } = typeof options === 'number' ? { adminId: options } : options
+  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false, ignoreErrors } =
+    typeof options === 'number' ? ({ adminId: options } as AppSessionOptions) : options
   if (!existsSync(join(appDir, 'index.html'))) throw new Error(`${appDir} has no built app: run \`npx vite build\` first (or set E2E_APP_DIR)`)
-  const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads })
+  const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads, ignoreErrors })
   const { sandbox, page } = portal
 
   const restAs = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
