@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { toGatewayError, type GatewayError } from '@/b24/gateway'
 import {
   applyStatusAction,
   describeStatus,
@@ -26,7 +25,8 @@ import {
   type ServerVersion,
 } from '@/domain/drafts'
 import { useAppContext } from '@/stores/app-context'
-import { memberIdOf, draftKey, useDraftStorage } from './draft-storage'
+import { memberIdOf, draftKey, useDraftStorage } from '@/stores/draft-storage'
+import { useGatewayRequests } from '@/stores/gateway-requests'
 import { loadProfileScreen, readCompanyNow, writeHistoryComment, writeProfile, writeStatusChange, type ProfileScreen } from './data'
 import type { CompanyRow } from './dto'
 import {
@@ -48,9 +48,7 @@ export type ConflictComparison = Extract<SaveComparison<FieldValues>, { kind: 'c
 export const useClientProfileStore = defineStore('clientProfile', () => {
   const app = useAppContext()
   const screen = shallowRef<ProfileScreen | null>(null)
-  const loading = ref(false)
-  const busy = ref(false)
-  const error = shallowRef<GatewayError | null>(null)
+  const { loading, busy, error, load: loadWith, act } = useGatewayRequests()
   const errors = ref<FieldErrors>({})
   const conflict = shallowRef<ConflictComparison | null>(null)
   const notice = ref<'saved' | 'nothing' | 'statusChanged' | 'historyAdded' | null>(null)
@@ -76,18 +74,13 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   const statusLog = computed(() => (screen.value ? statusLogOf(screen.value.company) : []))
 
   async function load(): Promise<void> {
-    if (companyId.value === null) return
-    loading.value = true
-    error.value = null
-    try {
-      const loaded = await loadProfileScreen(app.requireGateway(), companyId.value)
-      storageKey.value = draftKey(memberIdOf(app.frame), 'company', companyId.value, loaded.me)
+    const id = companyId.value
+    if (id === null) return
+    await loadWith(async () => {
+      const loaded = await loadProfileScreen(app.requireGateway(), id)
+      storageKey.value = draftKey(memberIdOf(app.frame), 'company', id, loaded.me)
       screen.value = loaded
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      loading.value = false
-    }
+    })
   }
 
   /** Every keystroke: the draft (started from the portal's values) takes the new form. */
@@ -118,7 +111,8 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   async function save(choices?: Partial<Record<string, ConflictChoice>>): Promise<void> {
     const draft = storage.draft.value
     const current = screen.value
-    if (!draft || !current || companyId.value === null) {
+    const id = companyId.value
+    if (!draft || !current || id === null) {
       notice.value = 'nothing'
       return
     }
@@ -129,11 +123,9 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
       return
     }
     errors.value = {}
-    busy.value = true
-    error.value = null
-    try {
+    await act(async () => {
       const gateway = app.requireGateway()
-      const now = await readCompanyNow(gateway, companyId.value)
+      const now = await readCompanyNow(gateway, id)
       replaceCompany(now.company, now.contacts)
       const server: ServerVersion<FieldValues> = {
         values: companyToValues(now.company, now.contacts, current.enums),
@@ -169,15 +161,11 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
       if (fitted) Object.assign(fields, statusUpdateFields(fitted.status, statusLogOf(now.company), fitted.record, current.enums))
       const contacts = changed.includes('contacts') && checked.value.contacts ? planContactOps(checked.value.contacts, now.contacts) : null
       const kept = contacts ? now.contacts.map((row) => row.id).filter((id) => !contacts.unlink.includes(id)) : []
-      await writeProfile(gateway, companyId.value, fields, contacts, kept, now.company.assignedById || current.me)
+      await writeProfile(gateway, id, fields, contacts, kept, now.company.assignedById || current.me)
       storage.clear()
       await reloadCompany()
       notice.value = 'saved'
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   function cancelConflict(): void {
@@ -197,13 +185,12 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   /** A status step, applied to the status the portal holds now, recorded in the log and the timeline. */
   async function changeStatus(action: StatusAction, remark?: string): Promise<void> {
     const current = screen.value
-    if (!current || companyId.value === null) return
-    busy.value = true
-    error.value = null
+    const id = companyId.value
+    if (!current || id === null) return
     refusal.value = null
-    try {
+    await act(async () => {
       const gateway = app.requireGateway()
-      const now = await readCompanyNow(gateway, companyId.value)
+      const now = await readCompanyNow(gateway, id)
       replaceCompany(now.company, now.contacts)
       const sector = sectorOfCompany(now.company, current.enums)
       const from = statusOfCompany(now.company, current.enums)
@@ -215,14 +202,10 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
       const fields = statusUpdateFields(result.status, statusLogOf(now.company), result.record, current.enums)
       const lines = [`Статус клиента: ${describeStatus(from, sector)} → ${describeStatus(result.status, sector)}`]
       if (result.record.remark) lines.push(`Замечания: ${result.record.remark}`)
-      await writeStatusChange(gateway, companyId.value, fields, lines.join('\n'))
+      await writeStatusChange(gateway, id, fields, lines.join('\n'))
       await reloadAll()
       notice.value = 'statusChanged'
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   /** Reloads everything but keeps the draft (it lives in storage, not in the screen). */
@@ -233,22 +216,18 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
 
   /** Adds a communication history event; returns field errors when it is not valid (nothing is sent then). */
   async function addHistoryEvent(event: HistoryEvent, files: [string, string][]): Promise<FieldErrors | null> {
-    if (companyId.value === null) return null
+    const id = companyId.value
+    if (id === null) return null
     const checked = validateHistoryEvent({ ...event, files: files.map(([name]) => name) })
     if (!checked.ok) return checked.errors
-    busy.value = true
-    error.value = null
-    try {
-      await writeHistoryComment(app.requireGateway(), companyId.value, historyEventToComment(checked.value), files)
+    const done = await act(async () => {
+      await writeHistoryComment(app.requireGateway(), id, historyEventToComment(checked.value), files)
       await reloadAll()
       notice.value = 'historyAdded'
-      return null
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-      throw error.value
-    } finally {
-      busy.value = false
-    }
+    })
+    // The form keeps what was typed when the comment was not written: the caller sees the failure.
+    if (!done) throw error.value
+    return null
   }
 
   return {

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { toGatewayError, type GatewayError } from '@/b24/gateway'
 import type { FieldErrors } from '@/domain/client-profile'
 import { editDraft, startDraft, type FieldValues } from '@/domain/drafts'
 import {
@@ -15,7 +14,8 @@ import {
   type TransitionInput,
 } from '@/domain/lead-processing'
 import { useAppContext } from '@/stores/app-context'
-import { draftKey, memberIdOf, useDraftStorage } from '~widgets/client-profile/draft-storage'
+import { draftKey, memberIdOf, useDraftStorage } from '@/stores/draft-storage'
+import { useGatewayRequests } from '@/stores/gateway-requests'
 import { findConvertedCompany, loadLeadScreen, readLeadNow, sendNewLeadNotification, writeConversion, writeTransition, type LeadScreen } from './data'
 import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf } from './lead-model'
 import { startNewLeadEvents } from './new-lead-events'
@@ -26,9 +26,7 @@ import { transitionComment } from './transition-text'
 export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   const app = useAppContext()
   const screen = shallowRef<LeadScreen | null>(null)
-  const loading = ref(false)
-  const busy = ref(false)
-  const error = shallowRef<GatewayError | null>(null)
+  const { loading, busy, error, load: loadWith, act } = useGatewayRequests()
   const errors = ref<FieldErrors>({})
   const refusal = ref<LeadTransitionRefusal | ConversionRefusal | 'changed-meanwhile' | null>(null)
   const notification = ref<{ sent: boolean; refusal: NotificationRefusal | null }>({ sent: false, refusal: null })
@@ -53,22 +51,17 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   let newLeadEventsStarted = false
 
   async function load(): Promise<void> {
-    if (leadId.value === null) return
-    loading.value = true
-    error.value = null
-    try {
-      const loaded = await loadLeadScreen(app.requireGateway(), leadId.value)
-      storageKey.value = draftKey(memberIdOf(app.frame), 'lead', leadId.value, loaded.me)
+    const id = leadId.value
+    if (id === null) return
+    await loadWith(async () => {
+      const loaded = await loadLeadScreen(app.requireGateway(), id)
+      storageKey.value = draftKey(memberIdOf(app.frame), 'lead', id, loaded.me)
       screen.value = loaded
       const clientField = Object.entries(loaded.lead.uf).find(([key]) => key === 'UF_CRM_KOS_CLIENT')?.[1]
       convertedCompanyId.value = clientField ? Number(/(\d+)$/.exec(String(clientField))?.[1] ?? 0) || null : null
       // A web-form lead that is already «Новый» and nobody was told yet: tell them now (L3).
       if (isWebFormLead(loaded.lead) && processing.value?.status === 'NEW' && !alreadyNotified.value) await notify()
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      loading.value = false
-    }
+    })
     // Once per tab, after this lead's own check (so the two never announce it together): an admin's
     // tab also collects the other new leads from the offline queue (event.offline.* are admin-only).
     if (!newLeadEventsStarted) {
@@ -104,7 +97,8 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     const current = screen.value
     const from = processing.value
     const to = next.value
-    if (!current || !from || !to || leadId.value === null) return
+    const id = leadId.value
+    if (!current || !from || !to || id === null) return
     refusal.value = null
     const planned = planLeadTransition(from, to, input.value)
     if (!planned.ok) {
@@ -113,26 +107,20 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       return
     }
     errors.value = {}
-    busy.value = true
-    error.value = null
-    try {
+    await act(async () => {
       const gateway = app.requireGateway()
       // Someone else moved the lead since it was loaded: show the lead as it is now instead.
-      const now = await readLeadNow(gateway, leadId.value)
+      const now = await readLeadNow(gateway, id)
       if (processingOf(now, current.enums).status !== from.status) {
         refusal.value = 'changed-meanwhile'
-        screen.value = await loadLeadScreen(gateway, leadId.value)
+        screen.value = await loadLeadScreen(gateway, id)
         return
       }
-      await writeTransition(gateway, leadId.value, leadUpdateFields(planned.next, current.enums, current.statusIds), transitionComment(from, planned.next))
+      await writeTransition(gateway, id, leadUpdateFields(planned.next, current.enums, current.statusIds), transitionComment(from, planned.next))
       storage.clear()
-      screen.value = await loadLeadScreen(gateway, leadId.value)
+      screen.value = await loadLeadScreen(gateway, id)
       if (from.status === 'REQUEST' && to === 'NEW') await notify()
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   /** L4: the company (and contact) from the lead, once, however often the button is pressed. */
@@ -146,9 +134,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       refusal.value = planned.reason
       return
     }
-    busy.value = true
-    error.value = null
-    try {
+    await act(async () => {
       const gateway = app.requireGateway()
       const leadFields = leadUpdateFields(state, current.enums, current.statusIds)
       const { record } = await gateway.createOnce(
@@ -158,11 +144,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       )
       convertedCompanyId.value = record
       screen.value = await loadLeadScreen(gateway, current.lead.id)
-    } catch (raw) {
-      error.value = toGatewayError(raw)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   return {
