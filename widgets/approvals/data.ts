@@ -9,16 +9,8 @@ import {
   type TimelineRecord,
 } from '@/domain/approvals'
 import { APPROVAL_FIELDS, CACHED_STATES } from '@/domain/fields/approvals'
-import {
-  parseComments,
-  parseCurrentUser,
-  parseDeal,
-  parseDeals,
-  parseTaskRows,
-  parseUsers,
-  type DealRow,
-  type UserRef,
-} from './dto'
+import { parseCurrentUser, parseUsers, type UserRef } from '@/b24/users'
+import { parseComments, parseDeal, parseDeals, parseTaskRows, type DealRow } from './dto'
 
 export const PAGE = 50
 const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY']

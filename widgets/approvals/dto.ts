@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 import type { FileVersion, TaskRecord, TimelineRecord } from '@/domain/approvals'
 import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
 
@@ -6,14 +7,6 @@ import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
  * REST replies → the domain's plain records. Parsed defensively: numbers arrive as strings
  * (legacy CRM, tasks), lists as arrays or `{id: row}` objects, files in several shapes.
  */
-const id = z.coerce.number().int().nonnegative()
-const text = z.preprocess((value) => (value === null || value === undefined ? '' : String(value)), z.string())
-
-function rowsOf(raw: unknown): unknown[] {
-  if (Array.isArray(raw)) return raw
-  if (raw && typeof raw === 'object') return Object.values(raw)
-  return []
-}
 
 // b24restdocs api-reference/crm/deals/crm-deal-get.md (legacy: UPPER_CASE, numbers as strings)
 const dealSchema = z.object({
@@ -109,26 +102,6 @@ export function parseTask(raw: unknown): TaskRecord | null {
   const task = raw && typeof raw === 'object' && 'task' in raw ? (raw as { task: unknown }).task : raw
   if (!task || typeof task !== 'object' || Array.isArray(task)) return null
   return toTaskRecord(taskSchema.parse(task))
-}
-
-export interface UserRef {
-  id: number
-  name: string
-}
-
-// b24restdocs api-reference/user/user-get.md
-const userSchema = z.object({ ID: id, NAME: text, LAST_NAME: text })
-
-export function parseUsers(raw: unknown): UserRef[] {
-  return rowsOf(raw).map((row) => {
-    const user = userSchema.parse(row)
-    return { id: user.ID, name: `${user.NAME} ${user.LAST_NAME}`.trim() || `#${user.ID}` }
-  })
-}
-
-// b24restdocs api-reference/user/user-current.md
-export function parseCurrentUser(raw: unknown): number {
-  return z.object({ ID: id }).parse(raw).ID
 }
 
 // b24restdocs api-reference/crm/universal/category/crm-category-list.md

@@ -14,7 +14,7 @@ import {
   type TripReplay,
 } from '@/domain/approvals'
 import { idempotencyTag } from '@/b24/gateway'
-import type { UserRef } from './dto'
+import type { UserRef } from '@/b24/users'
 
 export type Names = (id: number | null | undefined) => string
 

@@ -1,7 +1,8 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'
-import { parseComments, parseCompany, parseContacts, parseCurrentUser, parseUsers, type CommentRow, type CompanyRow, type ContactRow, type UserRef } from './dto'
+import { parseCurrentUser, parseUsers, type UserRef } from '@/b24/users'
+import { parseComments, parseCompany, parseContacts, type CommentRow, type CompanyRow, type ContactRow } from './dto'
 import { enumCommand } from './enums'
 import type { ContactOps, ProfileEnums } from './values'
 

@@ -1,18 +1,11 @@
 import { z } from 'zod'
+import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 
 /**
  * REST replies of the profile tab → plain rows. Legacy crm.* send numbers as strings and
  * empty values as null; multi-fields as `[{ID, VALUE_TYPE, VALUE}]`
  * (b24restdocs api-reference/crm/companies/crm-company-get.md, crm/data-types.md).
  */
-const id = z.coerce.number().int().nonnegative()
-const text = z.preprocess((value) => (value === null || value === undefined ? '' : String(value)), z.string())
-
-export function rowsOf(raw: unknown): unknown[] {
-  if (Array.isArray(raw)) return raw
-  if (raw && typeof raw === 'object') return Object.values(raw)
-  return []
-}
 
 export interface MultiValue {
   id: number
@@ -107,26 +100,6 @@ export function parseComments(raw: unknown): CommentRow[] {
     const comment = commentSchema.parse(row)
     return { id: comment.ID, authorId: comment.AUTHOR_ID, created: comment.CREATED, text: comment.COMMENT, files: commentFiles(comment.FILES) }
   })
-}
-
-export interface UserRef {
-  id: number
-  name: string
-}
-
-// b24restdocs api-reference/user/user-get.md
-const userSchema = z.object({ ID: id, NAME: text, LAST_NAME: text })
-
-export function parseUsers(raw: unknown): UserRef[] {
-  return rowsOf(raw).map((row) => {
-    const user = userSchema.parse(row)
-    return { id: user.ID, name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || `#${user.ID}` }
-  })
-}
-
-/** b24restdocs api-reference/user/user-current.md */
-export function parseCurrentUser(raw: unknown): number {
-  return userSchema.parse(raw).ID
 }
 
 /** `2026-03-15T10:00:00+03:00`, `2026-03-15` or `15.03.2026` → `2026-03-15`; '' when unreadable. */

@@ -1,13 +1,11 @@
 import { z } from 'zod'
 import { defaultObjectsDirectory, parseObjectsDirectory, type ObjectsDirectory } from '@/domain/sale'
-import { rowsOf } from '~widgets/client-profile/dto'
+import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 
 /**
  * REST shapes of the lead tab (legacy crm.lead.get: UPPER_CASE, strings;
  * b24restdocs api-reference/crm/leads/crm-lead-get.md).
  */
-const id = z.coerce.number().int().nonnegative()
-const text = z.preprocess((value) => (value === null || value === undefined ? '' : String(value)), z.string())
 
 export interface LeadRow {
   id: number
