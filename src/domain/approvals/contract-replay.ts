@@ -1,6 +1,7 @@
 import { transitionContract, initialContractState, type ContractCommand, type ContractState } from './contract-machine'
 import { contractDenial, type ContractRoles } from './contract-rules'
-import { decodeMarker, type ContractAction, type ContractMarker } from './marker'
+import { markedRecords } from './marked-records'
+import type { ContractAction, ContractMarker } from './marker'
 import { contractApproverFor, type ApprovalSettings } from './settings'
 import type { FileVersion, RecordIssue, UserId } from './types'
 
@@ -78,21 +79,8 @@ export function replayContract(deal: DealFacts, records: readonly TimelineRecord
   const issues: RecordIssue[] = []
   const acceptedKeys = new Set<string>()
 
-  // Portal ids grow with time; CREATED may tie within a second.
-  const ordered = [...records].sort((a, b) => a.id - b.id)
-  for (const record of ordered) {
-    const base = { recordId: record.id, authorId: record.authorId, at: record.created }
-    const decoded = decodeMarker(record.text)
-    if (decoded.status === 'none') continue
-    if (decoded.status === 'unsupported') {
-      issues.push({ ...base, kind: 'unsupported', reason: `version-${decoded.version}` })
-      continue
-    }
-    if (decoded.status === 'malformed') {
-      issues.push({ ...base, kind: 'malformed', reason: decoded.reason })
-      continue
-    }
-    const marker = decoded.marker
+  const marked = markedRecords(records, (record) => ({ authorId: record.authorId, at: record.created, text: record.text }), issues)
+  for (const { record, origin: base, marker } of marked) {
     if (marker.t !== 'contract') {
       issues.push({ ...base, kind: 'foreign', reason: `kind-${marker.t}` })
       continue

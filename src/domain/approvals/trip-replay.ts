@@ -1,3 +1,4 @@
+import { markedRecords } from './marked-records'
 import { decodeMarker, type TripDecisionMarker, type TripRequestMarker } from './marker'
 import type { ApprovalSettings } from './settings'
 import { openTrip, transitionTrip, validateTripRequest, type TripRequestInput, type TripState } from './trip-machine'
@@ -60,20 +61,8 @@ export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSett
   const decisionKeys = new Set<string>()
   const decisions: { task: TaskRecord; marker: TripDecisionMarker }[] = []
 
-  const ordered = [...tasks].sort((a, b) => a.id - b.id)
-  for (const task of ordered) {
-    const base = { recordId: task.id, authorId: task.createdBy, at: task.createdDate }
-    const decoded = decodeMarker(task.description)
-    if (decoded.status === 'none') continue
-    if (decoded.status === 'unsupported') {
-      issues.push({ ...base, kind: 'unsupported', reason: `version-${decoded.version}` })
-      continue
-    }
-    if (decoded.status === 'malformed') {
-      issues.push({ ...base, kind: 'malformed', reason: decoded.reason })
-      continue
-    }
-    const marker = decoded.marker
+  const marked = markedRecords(tasks, (task) => ({ authorId: task.createdBy, at: task.createdDate, text: task.description }), issues)
+  for (const { record: task, origin: base, marker } of marked) {
     if (marker.t === 'contract') continue // contract records live on deal timelines
     if (marker.t === 'trip-decision') {
       decisions.push({ task, marker })
