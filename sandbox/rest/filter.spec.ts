@@ -81,6 +81,19 @@ describe('compileFilter', () => {
     expect(refused).toEqual(['bogus'])
   })
 
+  it('compares a yes/no field given as a boolean with Y/N, and reads a PHP-form list (object by index)', () => {
+    const flags: R[] = [
+      { ID: 1, ACTIVE: true, OPENED: 'Y' },
+      { ID: 2, ACTIVE: false, OPENED: 'N' },
+    ]
+    const flagIds = (filter: unknown) => flags.filter(compileFilter(parseFilter(filter), get)).map((r) => r.ID)
+    expect(flagIds({ ACTIVE: true })).toEqual([1])
+    expect(flagIds({ ACTIVE: 'N' })).toEqual([2])
+    expect(flagIds({ OPENED: true })).toEqual([1])
+    expect(flagIds({ '!OPENED': false })).toEqual([1])
+    expect(ids({ '@ID': { 0: '1', 1: '3' } })).toEqual([1, 3])
+  })
+
   it('finds the keyset lower bound', () => {
     expect(idLowerBound(parseFilter({ '>ID': 40, STAGE_ID: 'NEW' }))).toBe(40)
     expect(idLowerBound(parseFilter({ '>=ID': 40 }))).toBe(39)

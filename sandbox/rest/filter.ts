@@ -118,7 +118,8 @@ export function compileFilter<T>(group: FilterGroup, get: FieldReader<T>): (row:
 
 function compileCondition<T>(cond: FilterCondition, get: FieldReader<T>): (row: T) => boolean {
   const { field, op, value } = cond
-  const list = Array.isArray(value) ? value : [value]
+  // A PHP-form list (`FILTER[@ID][0]=2`) may arrive as an object keyed by index.
+  const list = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [value]
   switch (op) {
     case 'eq':
     case 'in':
@@ -178,8 +179,22 @@ export function dateMillis(v: unknown): number | null {
   return Number.isNaN(ms) ? null : ms
 }
 
-/** Equality as the portal's SQL sees it: `"5"` = 5, `""` = null, `Y` ≠ `N`. */
+/** A yes/no value as the portal stores it: `true`/`Y`/`1` or `false`/`N`/`0`/empty; null when it is neither. */
+function asFlag(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v
+  if (v === null || v === undefined) return false
+  const text = String(v).toLowerCase()
+  if (text === 'y' || text === 'true' || text === '1') return true
+  if (text === 'n' || text === 'false' || text === '0' || text === '') return false
+  return null
+}
+
+/** Equality as the portal's SQL sees it: `"5"` = 5, `""` = null, `Y` ≠ `N`, `true` = `Y`. */
 export function looseEquals(a: unknown, b: unknown): boolean {
+  if (typeof a === 'boolean' || typeof b === 'boolean') {
+    const flag = asFlag(a)
+    return flag !== null && flag === asFlag(b)
+  }
   if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b)
   const na = asNumber(a)
   const nb = asNumber(b)

@@ -1,6 +1,6 @@
 import { pageOf } from '../../../core/paging'
 import type { DepartmentRow, MethodTable, Params } from '../../../core/types'
-import { matches } from './filter-match'
+import { compileFilter, parseFilter } from '../../filter'
 
 /** `department.get` item (b24restdocs `api-reference/departments/department-get.md`): IDs as strings. */
 export function departmentView(row: DepartmentRow): Record<string, unknown> {
@@ -13,9 +13,9 @@ export function departmentView(row: DepartmentRow): Record<string, unknown> {
 const FIELDS = ['ID', 'NAME', 'SORT', 'PARENT', 'UF_HEAD'] as const
 
 export function selectDepartments(rows: Iterable<DepartmentRow>, params: Params): DepartmentRow[] {
-  const result = [...rows].filter((row) =>
-    FIELDS.every((field) => params[field] === undefined || matches(row[field], 'eq', params[field])),
-  )
+  // department.get takes its filter as top-level fields, each compared for equality.
+  const filter = parseFilter(Object.fromEntries(FIELDS.filter((field) => params[field] !== undefined).map((field) => [field, params[field]])))
+  const result = [...rows].filter(compileFilter(filter, (row, field) => row[field as (typeof FIELDS)[number]]))
   const sort = String(params.sort ?? params.SORT_BY ?? 'ID').toUpperCase()
   const key = (FIELDS as readonly string[]).includes(sort) ? (sort as (typeof FIELDS)[number]) : 'ID'
   const descending = String(params.order ?? params.ORDER ?? 'ASC').toUpperCase() === 'DESC'

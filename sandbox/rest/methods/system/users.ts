@@ -1,6 +1,6 @@
 import { pageOf } from '../../../core/paging'
 import type { MethodTable, Params, UserRow } from '../../../core/types'
-import { matches, parseFilterKey } from './filter-match'
+import { compileFilter, parseFilter, parseFilterKey } from '../../filter'
 import { userField, userView } from './user-view'
 
 const NOT_FILTER = new Set(['sort', 'order', 'start', 'admin_mode', 'filter', 'select'])
@@ -17,19 +17,29 @@ function filterOf(params: Params): Record<string, unknown> {
 
 const SEARCH_FIELDS = ['NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'WORK_POSITION'] as const
 
-export function userMatches(user: UserRow, filter: Record<string, unknown>): boolean {
-  for (const [key, expected] of Object.entries(filter)) {
+const hasWildcard = (value: unknown): boolean =>
+  (Array.isArray(value) ? value : [value]).some((item) => typeof item === 'string' && item.includes('%'))
+
+/**
+ * A test of `user.get`'s filter: the REST filter engine, plus NAME_SEARCH (every word in a
+ * name, e-mail or position) and a `%` in a plain value read as a LIKE wildcard, as user.get
+ * reads it (crm.* methods compare such a value exactly).
+ */
+export function userFilter(filter: Record<string, unknown>): (user: UserRow) => boolean {
+  const searches: string[][] = []
+  const engine: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(filter)) {
     const { field, op } = parseFilterKey(key)
-    const name = field.toUpperCase()
-    if (name === 'NAME_SEARCH') {
-      const words = String(expected).toLowerCase().split(/\s+/).filter(Boolean)
-      const text = SEARCH_FIELDS.map((f) => user[f]).join(' ').toLowerCase()
-      if (!words.every((word) => text.includes(word))) return false
-      continue
-    }
-    if (!matches(userField(user, name), op, expected)) return false
+    if (field.toUpperCase() === 'NAME_SEARCH') searches.push(String(value).toLowerCase().split(/\s+/).filter(Boolean))
+    else if (hasWildcard(value) && (op === 'eq' || op === 'in')) engine[`=%${field}`] = value
+    else if (hasWildcard(value) && (op === 'neq' || op === 'notIn')) engine[`!=%${field}`] = value
+    else engine[key] = value
   }
-  return true
+  const matchesFields = compileFilter(parseFilter(engine, { mapField: (field) => field.toUpperCase() }), userField)
+  return (user) => {
+    const text = SEARCH_FIELDS.map((field) => user[field]).join(' ').toLowerCase()
+    return searches.every((words) => words.every((word) => text.includes(word))) && matchesFields(user)
+  }
 }
 
 /** Filters and orders users as `user.get` does (default: by ID ascending). */
@@ -37,7 +47,7 @@ export function selectUsers(users: Iterable<UserRow>, params: Params): UserRow[]
   const filter = filterOf(params)
   const sortField = String(params.sort ?? params.SORT ?? 'ID').toUpperCase()
   const descending = String(params.order ?? params.ORDER ?? 'ASC').toUpperCase() === 'DESC'
-  const rows = [...users].filter((user) => userMatches(user, filter))
+  const rows = [...users].filter(userFilter(filter))
   rows.sort((a, b) => {
     const x = userField(a, sortField)
     const y = userField(b, sortField)
