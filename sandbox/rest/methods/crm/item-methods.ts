@@ -2,7 +2,7 @@ import { pageOf } from '../../../core/paging'
 import { RestError } from '../../../core/errors'
 import type { CallContext, MethodTable, Params } from '../../../core/types'
 import { parseFilter, parseOrder } from '../../filter'
-import { entityByTypeId, MULTI_FIELD_TYPES, type EntityDef } from './entities'
+import { entityByTypeId, MULTI_FIELD_TYPES, type CrmRow, type EntityDef } from './entities'
 import { itemFields } from './fields-view'
 import { CALL_COST, LIST_COST } from './legacy-methods'
 import { itemRow } from './output'
@@ -32,6 +32,14 @@ function requireItemId(params: Params): number {
   const id = positiveId(param(params, 'id'))
   if (id === null) throw new RestError(400, 'INVALID_ARG_VALUE', "Required parameter 'id' is not set or invalid")
   return id
+}
+
+/** The item that `entityTypeId` and `id` name (crm.item.get/delete); NOT_FOUND when there is none. */
+function requireItem(ctx: CallContext, params: Params): { schema: EntitySchema; row: CrmRow } {
+  const schema = entitySchema(ctx.store, entityOf(params))
+  const row = findRow(ctx, schema, requireItemId(params))
+  if (!row) throw itemNotFound()
+  return { schema, row }
 }
 
 function itemValueError<T>(fn: () => T): T {
@@ -95,9 +103,7 @@ export const itemMethods: MethodTable = {
     scope: 'crm',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const schema = entitySchema(ctx.store, entityOf(params))
-      const row = findRow(ctx, schema, requireItemId(params))
-      if (!row) throw itemNotFound()
+      const { schema, row } = requireItem(ctx, params)
       if (!crmRights(ctx.store, ctx.user).canRead(row)) throw accessDenied()
       return { item: itemRow(viewRow(ctx, schema, row), schema, null, isYes(param(params, 'useOriginalUfNames')), ctx) }
     },
@@ -154,9 +160,7 @@ export const itemMethods: MethodTable = {
     scope: 'crm',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const schema = entitySchema(ctx.store, entityOf(params))
-      const row = findRow(ctx, schema, requireItemId(params))
-      if (!row) throw itemNotFound()
+      const { schema, row } = requireItem(ctx, params)
       if (!crmRights(ctx.store, ctx.user).canWrite(row)) throw accessDenied()
       deleteRecord(ctx, schema, row)
       return []

@@ -123,6 +123,12 @@ function messageIds(params: Params): string[] | undefined {
   })
 }
 
+function requireEventName(params: Params): string {
+  const event = text(params, 'event').toUpperCase()
+  if (!event) throw argumentNull('EVENT')
+  return event
+}
+
 function requireProcessId(params: Params): string {
   const processId = text(params, 'process_id')
   if (!processId) throw argumentNull('PROCESS_ID')
@@ -135,8 +141,7 @@ export const eventMethods: MethodTable = {
     appContextOnly: true,
     handler: (ctx, params) => {
       const appId = appIdOf(ctx)
-      const event = text(params, 'event').toUpperCase()
-      if (!event) throw argumentNull('EVENT')
+      const event = requireEventName(params)
       const type = eventType(params)
       let userId = Number(text(params, 'auth_type') || 0)
       if (userId > 0 && !ctx.user.IS_ADMIN && userId !== ctx.user.ID) {
@@ -169,8 +174,7 @@ export const eventMethods: MethodTable = {
     appContextOnly: true,
     handler: (ctx, params) => {
       const appId = appIdOf(ctx)
-      const event = text(params, 'event').toUpperCase()
-      if (!event) throw argumentNull('EVENT')
+      const event = requireEventName(params)
       const type = eventType(params)
       const handler = type === 'offline' ? '' : text(params, 'handler')
       if (type === 'offline' && !ctx.user.IS_ADMIN) throw errors.accessDenied('Offline events unbinding requires administrator access rights')

@@ -25,6 +25,12 @@ const objectParam = (params: Params, name: string) => {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
 
+function requirePlacement(params: Params): string {
+  const placement = text(params, 'PLACEMENT').toUpperCase()
+  if (!placement) throw argument('PLACEMENT')
+  return placement
+}
+
 function checkHandler(handler: string): void {
   let url: URL
   try {
@@ -55,8 +61,7 @@ export const placementMethods: MethodTable = {
     appContextOnly: true,
     adminOnly: true,
     handler: ({ store }, params) => {
-      const placement = text(params, 'PLACEMENT').toUpperCase()
-      if (!placement) throw argument('PLACEMENT')
+      const placement = requirePlacement(params)
       if (!ALL_CODES.has(placement)) throw new RestError(400, 'ERROR_PLACEMENT_NOT_FOUND', 'Placement not found')
       const handler = text(params, 'HANDLER')
       if (!handler) throw argument('HANDLER')
@@ -88,8 +93,7 @@ export const placementMethods: MethodTable = {
     appContextOnly: true,
     adminOnly: true,
     handler: ({ store }, params) => {
-      const placement = text(params, 'PLACEMENT').toUpperCase()
-      if (!placement) throw argument('PLACEMENT')
+      const placement = requirePlacement(params)
       const handler = text(params, 'HANDLER')
       const userId = text(params, 'USER_ID')
       const table = store.table<PlacementRow>('placements')
