@@ -74,6 +74,15 @@ function queueOf(ctx: CallContext, params: Params, fields: readonly string[]) {
   return { table: ctx.store.table<OfflineEventRow>(OFFLINE_QUEUE_TABLE), mine, mapField }
 }
 
+/** The queue and the entries of this app's connector that `event.offline.get` handed out under `processId`. */
+function processEntries(ctx: CallContext, params: Params, processId: string) {
+  const table = ctx.store.table<OfflineEventRow>(OFFLINE_QUEUE_TABLE)
+  const appId = appIdOf(ctx)
+  const connector = connectorOf(params)
+  const rows = [...table.rows()].filter((row) => row.APP_ID === appId && row.CONNECTOR_ID === connector && row.PROCESS_ID === processId)
+  return { table, rows }
+}
+
 function ordered(rows: OfflineEventRow[], raw: unknown, fallback: Record<string, string>, mapField: (field: string) => string | null) {
   const terms = parseOrder(raw && typeof raw === 'object' && Object.keys(raw).length ? raw : fallback, mapField)
   return rows.sort(compileOrder(terms, (row, field) => (field === 'TIMESTAMP_X' ? Date.parse(row.TIMESTAMP_X) : row[field])))
@@ -237,9 +246,6 @@ export const eventMethods: MethodTable = {
     adminOnly: true,
     handler: (ctx, params) => {
       const processId = requireProcessId(params)
-      const { table } = queueOf(ctx, {}, GET_FIELDS)
-      const appId = appIdOf(ctx)
-      const connector = connectorOf(params)
       const byMessage = messageIds(params)
       let byId: number[] | undefined
       if (byMessage === undefined) {
@@ -253,8 +259,8 @@ export const eventMethods: MethodTable = {
           })
         }
       }
-      for (const row of [...table.rows()]) {
-        if (row.APP_ID !== appId || row.CONNECTOR_ID !== connector || row.PROCESS_ID !== processId) continue
+      const { table, rows } = processEntries(ctx, params, processId)
+      for (const row of rows) {
         if (byMessage && !byMessage.includes(row.MESSAGE_ID)) continue
         if (byId && !byId.includes(row.ID)) continue
         table.delete(row.ID)
@@ -270,11 +276,9 @@ export const eventMethods: MethodTable = {
       const processId = requireProcessId(params)
       const ids = messageIds(params)
       if (ids === undefined) throw errors.argument('Value must be array of MESSAGE_ID values', 'message_id')
-      const { table } = queueOf(ctx, {}, GET_FIELDS)
-      const appId = appIdOf(ctx)
-      const connector = connectorOf(params)
-      for (const row of [...table.rows()]) {
-        if (row.APP_ID !== appId || row.CONNECTOR_ID !== connector || row.PROCESS_ID !== processId || !ids.includes(row.MESSAGE_ID)) continue
+      const { table, rows } = processEntries(ctx, params, processId)
+      for (const row of rows) {
+        if (!ids.includes(row.MESSAGE_ID)) continue
         // Sandbox choice (undocumented): an entry marked as failed is freed, so `event.offline.get`
         // with `error: 1` hands it out again.
         table.update(row.ID, { ERROR: 1, PROCESS_ID: '' })
