@@ -1,6 +1,6 @@
 import type { B24Frame } from '@bitrix24/b24jssdk'
 import { useStorage } from '@vueuse/core'
-import { computed, type Ref } from 'vue'
+import { computed, ref, type Ref } from 'vue'
 import { draftStorageKey, readStoredDraft, type Draft, type FieldValues } from '@/domain/drafts'
 
 /** The portal's member_id: drafts of two portals in one browser never mix. */
@@ -37,4 +37,19 @@ export function useDraftStorage<T extends FieldValues>(key: Ref<string | null>) 
   }
 
   return { draft, write, clear }
+}
+
+/**
+ * The draft of one record of `entity` by the current user on this portal: nothing until `open`
+ * names the record and the user (the screen's load knows them); `key` is the draft's storage key.
+ */
+export function useRecordDraft<T extends FieldValues>(frame: () => B24Frame | null, entity: 'company' | 'lead') {
+  const key = ref<string | null>(null)
+  const storage = useDraftStorage<T>(key)
+
+  function open(entityId: number, userId: number): void {
+    key.value = draftKey(memberIdOf(frame()), entity, entityId, userId)
+  }
+
+  return { key, open, ...storage }
 }

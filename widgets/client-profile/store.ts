@@ -25,7 +25,7 @@ import {
   type ServerVersion,
 } from '@/domain/drafts'
 import { useAppContext } from '@/stores/app-context'
-import { memberIdOf, draftKey, useDraftStorage } from '@/stores/draft-storage'
+import { useRecordDraft } from '@/stores/draft-storage'
 import { useGatewayRequests } from '@/stores/gateway-requests'
 import { loadProfileScreen, readCompanyNow, writeHistoryComment, writeProfile, writeStatusChange, type ProfileScreen } from './data'
 import type { CompanyRow } from './dto'
@@ -53,8 +53,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   const conflict = shallowRef<ConflictComparison | null>(null)
   const notice = ref<'saved' | 'nothing' | 'statusChanged' | 'historyAdded' | null>(null)
   const refusal = ref<StatusRefusal | null>(null)
-  const storageKey = ref<string | null>(null)
-  const storage = useDraftStorage<FieldValues>(storageKey)
+  const storage = useRecordDraft<FieldValues>(() => app.frame, 'company')
 
   const companyId = computed(() => app.context?.entityId ?? null)
 
@@ -78,7 +77,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     if (id === null) return
     await loadWith(async () => {
       const loaded = await loadProfileScreen(app.requireGateway(), id)
-      storageKey.value = draftKey(memberIdOf(app.frame), 'company', id, loaded.me)
+      storage.open(id, loaded.me)
       screen.value = loaded
     })
   }
@@ -86,9 +85,9 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   /** Every keystroke: the draft (started from the portal's values) takes the new form. */
   function edit(next: ProfileForm, extras: ProfileExtras): void {
     const server = serverVersion.value
-    if (!server || !storageKey.value) return
+    if (!server || !storage.key.value) return
     const now = new Date().toISOString()
-    const draft = storage.draft.value ?? startDraft(storageKey.value, server, now)
+    const draft = storage.draft.value ?? startDraft(storage.key.value, server, now)
     storage.write(editDraft(draft, formToValues(next, extras), now))
     notice.value = null
   }

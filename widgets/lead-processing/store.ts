@@ -14,7 +14,7 @@ import {
   type TransitionInput,
 } from '@/domain/lead-processing'
 import { useAppContext } from '@/stores/app-context'
-import { draftKey, memberIdOf, useDraftStorage } from '@/stores/draft-storage'
+import { useRecordDraft } from '@/stores/draft-storage'
 import { useGatewayRequests } from '@/stores/gateway-requests'
 import { findConvertedCompany, loadLeadScreen, readLeadNow, sendNewLeadNotification, writeConversion, writeTransition, type LeadScreen } from './data'
 import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf } from './lead-model'
@@ -31,8 +31,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   const refusal = ref<LeadTransitionRefusal | ConversionRefusal | 'changed-meanwhile' | null>(null)
   const notification = ref<{ sent: boolean; refusal: NotificationRefusal | null }>({ sent: false, refusal: null })
   const convertedCompanyId = ref<number | null>(null)
-  const storageKey = ref<string | null>(null)
-  const storage = useDraftStorage<FieldValues>(storageKey)
+  const storage = useRecordDraft<FieldValues>(() => app.frame, 'lead')
 
   const leadId = computed(() => app.context?.entityId ?? null)
   const processing = computed(() => (screen.value ? processingOf(screen.value.lead, screen.value.enums) : null))
@@ -55,7 +54,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     if (id === null) return
     await loadWith(async () => {
       const loaded = await loadLeadScreen(app.requireGateway(), id)
-      storageKey.value = draftKey(memberIdOf(app.frame), 'lead', id, loaded.me)
+      storage.open(id, loaded.me)
       screen.value = loaded
       const clientField = Object.entries(loaded.lead.uf).find(([key]) => key === 'UF_CRM_KOS_CLIENT')?.[1]
       convertedCompanyId.value = clientField ? Number(/(\d+)$/.exec(String(clientField))?.[1] ?? 0) || null : null
@@ -71,10 +70,10 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   }
 
   function editInput(patch: TransitionInput): void {
-    if (!storageKey.value || !next.value) return
+    if (!storage.key.value || !next.value) return
     const now = new Date().toISOString()
     const base = { ...input.value, to: next.value } as FieldValues
-    const draft = storage.draft.value && storage.draft.value.edited.to === next.value ? storage.draft.value : startDraft(storageKey.value, { values: base, dateModify: null }, now)
+    const draft = storage.draft.value && storage.draft.value.edited.to === next.value ? storage.draft.value : startDraft(storage.key.value, { values: base, dateModify: null }, now)
     storage.write(editDraft(draft, patch as FieldValues, now))
   }
 
