@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { joinOffsetPages, offsetPageCommands } from './gateway/offset-pages'
+import type { ScreenCommand } from './gateway/screen'
 import { restId as id, restText as text, rowsOf } from './rest-values'
 
 /** A portal user as the widgets show them: the ID and a display name. */
@@ -23,4 +25,17 @@ export function parseUsers(raw: unknown): UserRef[] {
 /** `user.current` → the ID of the user the app runs as. */
 export function parseCurrentUser(raw: unknown): number {
   return z.object({ ID: id }).parse(raw).ID
+}
+
+/** Users a screen reads for names and pickers: 10 offset pages in its batch, up to 500. */
+export const USER_PAGES = 10
+
+/** `user.get` offset pages for a screen's batch, named `users0` … `users9`. */
+export function userPageCommands<T>(parse: (raw: unknown) => T[]): Record<string, ScreenCommand<T[]>> {
+  return offsetPageCommands('users', 'user.get', { sort: 'ID', order: 'ASC' }, USER_PAGES, parse)
+}
+
+/** The users of those pages, joined. */
+export function joinUserPages<T>(screen: { optional(name: never): unknown }, idOf: (user: T) => string | number): T[] {
+  return joinOffsetPages('users', USER_PAGES, (name) => screen.optional(name as never) as T[] | undefined, idOf)
 }

@@ -9,7 +9,7 @@ import {
   type TimelineRecord,
 } from '@/domain/approvals'
 import { APPROVAL_FIELDS, CACHED_STATES } from '@/domain/fields/approvals'
-import { parseCurrentUser, parseUsers, type UserRef } from '@/b24/users'
+import { joinUserPages, parseCurrentUser, parseUsers, userPageCommands, type UserRef } from '@/b24/users'
 import { parseComments, parseDeal, parseDeals, parseTaskRows, type DealRow } from './dto'
 
 export const PAGE = 50
@@ -20,7 +20,6 @@ const DEAL_SELECT = ['ID', 'TITLE', 'CATEGORY_ID', 'ASSIGNED_BY_ID', APPROVAL_FI
 const settingsCommand = () => command('app.option.get', { option: APPROVAL_SETTINGS_OPTION }, parseApprovalSettings)
 const meCommand = () => command('user.current', {}, parseCurrentUser)
 // b24restdocs api-reference/user/user-get.md: first page of the portal's people, for names
-const usersCommand = () => command('user.get', { sort: 'ID', order: 'ASC' }, parseUsers)
 
 function commentsCommand(dealId: number, start = 0) {
   // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
@@ -61,7 +60,7 @@ export async function loadDealTab(gateway: Gateway, dealId: number): Promise<Dea
     comments: commentsCommand(dealId),
     // b24restdocs api-reference/tasks/tasks-task-list.md (UF_CRM_TASK filter)
     tasks: command('tasks.task.list', { filter: { UF_CRM_TASK: `D_${dealId}` }, select: TASK_SELECT, order: { ID: 'ASC' } }, parseTaskRows),
-    users: usersCommand(),
+    ...userPageCommands(parseUsers),
   })
   return {
     me: screen.value('me'),
@@ -69,7 +68,7 @@ export async function loadDealTab(gateway: Gateway, dealId: number): Promise<Dea
     deal: screen.value('deal'),
     comments: await restOfComments(gateway, dealId, screen.value('comments')),
     tasks: screen.optional('tasks') ?? [],
-    users: screen.optional('users') ?? [],
+    users: joinUserPages<UserRef>(screen, (u) => u.id),
   }
 }
 
@@ -98,7 +97,7 @@ export async function loadInbox(gateway: Gateway): Promise<InboxData> {
   const screen = await gateway.loadScreen({
     me: meCommand(),
     settings: settingsCommand(),
-    users: usersCommand(),
+    ...userPageCommands(parseUsers),
     // b24restdocs api-reference/crm/deals/crm-deal-list.md (`@` = IN)
     deals: command(
       'crm.deal.list',
@@ -124,7 +123,7 @@ export async function loadInbox(gateway: Gateway): Promise<InboxData> {
   return {
     me: screen.value('me'),
     settings: screen.optional('settings') ?? parseApprovalSettings(null),
-    users: screen.optional('users') ?? [],
+    users: joinUserPages<UserRef>(screen, (u) => u.id),
     deals: timelines,
     tasks: [...tasks.values()],
   }
@@ -134,7 +133,7 @@ export async function loadInbox(gateway: Gateway): Promise<InboxData> {
 export async function loadSettingsChoices(gateway: Gateway) {
   const screen = await gateway.loadScreen({
     settings: settingsCommand(),
-    users: usersCommand(),
+    ...userPageCommands(parseUsers),
     // b24restdocs api-reference/crm/universal/category/crm-category-list.md
     categories: command('crm.category.list', { entityTypeId: 2 }, (raw) => {
       const list = raw && typeof raw === 'object' && 'categories' in raw ? (raw as { categories: unknown[] }).categories : []
@@ -146,7 +145,7 @@ export async function loadSettingsChoices(gateway: Gateway) {
   })
   return {
     settings: screen.optional('settings') ?? parseApprovalSettings(null),
-    users: screen.optional('users') ?? [],
+    users: joinUserPages<UserRef>(screen, (u) => u.id),
     categories: screen.optional('categories') ?? [{ id: 0, name: '' }],
   }
 }

@@ -1,7 +1,7 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'
-import { parseCurrentUser, parseUsers, type UserRef } from '@/b24/users'
+import { joinUserPages, parseCurrentUser, parseUsers, userPageCommands, type UserRef } from '@/b24/users'
 import { parseComments, parseCompany, parseContacts, type CommentRow, type CompanyRow, type ContactRow } from './dto'
 import { enumCommand } from './enums'
 import type { ContactOps, ProfileEnums } from './values'
@@ -60,7 +60,7 @@ export async function loadProfileScreen(gateway: Gateway, companyId: number): Pr
     ...companyCommands(companyId),
     comments: commentsCommand('company', companyId),
     // b24restdocs api-reference/user/user-get.md (first page: names for the status log)
-    users: command('user.get', { sort: 'ID', order: 'ASC' }, parseUsers),
+    ...userPageCommands(parseUsers),
     ...enumCommands(),
   })
   return {
@@ -68,7 +68,7 @@ export async function loadProfileScreen(gateway: Gateway, companyId: number): Pr
     company: screen.value('company'),
     contacts: screen.value('contacts'),
     comments: screen.optional('comments') ?? [],
-    users: screen.optional('users') ?? [],
+    users: joinUserPages<UserRef>(screen, (u) => u.id),
     enums: {
       sector: screen.value('eSector'),
       profile: screen.value('eProfile'),

@@ -1,4 +1,4 @@
-import { command, idempotencyTag } from '@/b24/gateway'
+import { command, idempotencyTag, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import type { Gateway, ScreenCommand } from '@/b24/gateway'
 import { historyEventToComment } from '@/domain/client-profile'
 import { CLIENT_PROFILE_FIELDS as C } from '@/domain/fields/client-profile'
@@ -43,6 +43,10 @@ export interface LeadScreen {
   companyEnums: { status: EnumMap; sourceKind: EnumMap }
 }
 
+/** Recipients and heads come from the whole directory: offset pages in the opening batch (500 users, 200 departments). */
+const PEOPLE_PAGES = 10
+const DEPARTMENT_PAGES = 4
+
 /** The lead tab in ONE batch: me, the lead, its timeline, stages, settings, people and departments, enumeration items. */
 export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<LeadScreen> {
   const screen = await gateway.loadScreen({
@@ -54,8 +58,8 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
     recipients: command('app.option.get', { option: LEAD_RECIPIENTS_OPTION }, parseRecipientsOption),
     directory: command('app.option.get', { option: OBJECTS_DIRECTORY_OPTION }, parseDirectoryOption),
     // b24restdocs api-reference/user/user-get.md, api-reference/departments/department-get.md
-    people: command('user.get', { sort: 'ID', order: 'ASC' }, parsePeople),
-    departments: command('department.get', { sort: 'ID', order: 'ASC' }, parseDepartments),
+    ...offsetPageCommands('people', 'user.get', { sort: 'ID', order: 'ASC' }, PEOPLE_PAGES, parsePeople),
+    ...offsetPageCommands('departments', 'department.get', { sort: 'ID', order: 'ASC' }, DEPARTMENT_PAGES, parseDepartments, 'START'),
     eStage: enumCommand(L.stage),
     eResult: enumCommand(L.result),
     eObjectType: enumCommand(L.objectType),
@@ -69,8 +73,8 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
     statusIds: screen.optional('statuses') ?? [],
     recipients: screen.optional('recipients') ?? parseRecipientsOption(null),
     directory: screen.optional('directory') ?? parseDirectoryOption(null),
-    people: screen.optional('people') ?? [],
-    departments: screen.optional('departments') ?? [],
+    people: joinOffsetPages('people', PEOPLE_PAGES, (name) => screen.optional(name as never) as PersonRow[] | undefined, (p) => p.id),
+    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name as never) as DepartmentRow[] | undefined, (d) => d.id),
     enums: { stage: screen.value('eStage'), result: screen.value('eResult'), objectType: screen.value('eObjectType') },
     companyEnums: { status: screen.value('eStatus'), sourceKind: screen.value('eSourceKind') },
   }

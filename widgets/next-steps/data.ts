@@ -1,4 +1,4 @@
-import { command } from '@/b24/gateway'
+import { command, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import { normalizeName } from '@/domain/playbook'
@@ -17,6 +17,9 @@ import {
 } from './dto'
 import type { CategoryDto, DealDto, DepartmentDto, StageDto, UserDto, UserFieldDto } from './dto'
 import { dealBinding, duplicateTaskIds, taskAddFields, toDealTask } from './tasks'
+
+/** Departments read in the opening batch: 4 offset pages, up to 200. */
+const DEPARTMENT_PAGES = 4
 
 /** What the tab reads about a deal, raw but typed. */
 export interface DealScreen {
@@ -59,8 +62,8 @@ export function dealScreenCommands(dealId: number) {
     tasks: command('tasks.task.list', taskListParams(dealId), parseTasks),
     // b24restdocs api-reference/user/user-get.md (UF_DEPARTMENT for the head)
     responsible: command('user.get', { ID: '$result[deal][ASSIGNED_BY_ID]' }, parseUsers),
-    // b24restdocs api-reference/departments/department-get.md
-    departments: command('department.get', {}, parseDepartments),
+    // The responsible's head is looked up over the whole department tree.
+    ...offsetPageCommands('departments', 'department.get', { sort: 'ID', order: 'ASC' }, DEPARTMENT_PAGES, parseDepartments, 'START'),
     // b24restdocs api-reference/common/settings/app-option-get.md
     options: command('app.option.get', {}, parseOptions),
     // b24restdocs api-reference/common/users/profile.md
@@ -80,7 +83,7 @@ export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<
     categories: screen.optional('categories') ?? [],
     tasks: screen.value('tasks').map(toDealTask),
     responsible: screen.optional('responsible')?.[0] ?? null,
-    departments: screen.optional('departments') ?? [],
+    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name as never) as DepartmentDto[] | undefined, (d) => d.ID),
     options: screen.optional('options') ?? {},
     userFields: enumFields,
     userId: Number(screen.optional('profile')?.ID ?? 0) || null,

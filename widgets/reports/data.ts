@@ -1,5 +1,6 @@
-import { command } from '@/b24/gateway'
+import { command, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
+import { joinUserPages, userPageCommands } from '@/b24/users'
 import {
   DEFAULT_REPORT_FIELDS,
   dealsRead,
@@ -48,9 +49,8 @@ export interface ReadOptions {
 
 const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
 
-/** department.get and user.get page by offset (50 a page): a few offset pages ride in the screen batch. */
+/** department.get pages by offset (50 a page): 4 pages ride in the screen batch, as the users' do. */
 const DEPARTMENT_PAGES = 4
-const USER_PAGES = 10
 
 function metaScreen(): ScreenCommands {
   const meta = metaCommands()
@@ -65,15 +65,11 @@ function metaScreen(): ScreenCommands {
     firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
   }
-  for (let page = 0; page < DEPARTMENT_PAGES; page++) {
-    // b24restdocs api-reference/departments/department-get.md
-    commands[`departments${page}`] = command(meta.departments!.method, { ...meta.departments!.params, START: page * 50 }, (raw) => asArray<RawDepartmentRow>(raw))
+  return {
+    ...commands,
+    ...offsetPageCommands('departments', meta.departments!.method, meta.departments!.params, DEPARTMENT_PAGES, (raw) => asArray<RawDepartmentRow>(raw), 'START'),
+    ...userPageCommands((raw) => asArray<RawUserRow>(raw)),
   }
-  for (let page = 0; page < USER_PAGES; page++) {
-    // b24restdocs api-reference/user/user-get.md
-    commands[`users${page}`] = command('user.get', { sort: 'ID', order: 'ASC', start: page * 50 }, (raw) => asArray<RawUserRow>(raw))
-  }
-  return commands
 }
 
 export interface ReportMeta {
@@ -88,11 +84,6 @@ export interface ReportMeta {
 /** Current user, pipelines with stages, departments and users: two requests. */
 export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   const screen = await gateway.loadScreen(metaScreen())
-  const pages = <T>(prefix: string, count: number): T[] => {
-    const rows: T[] = []
-    for (let page = 0; page < count; page++) rows.push(...((screen.optional(`${prefix}${page}`) as T[] | undefined) ?? []))
-    return rows
-  }
   const me = screen.value('me') as RawUserRow
   const categories = (screen.optional('categories') as RawCategory[] | undefined) ?? [{ id: 0, name: '' }]
   const stages = new Map<number, RawStatusRow[]>([[0, (screen.optional('defaultStages') as RawStatusRow[] | undefined) ?? []]])
@@ -105,14 +96,12 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   }
   const first = Number((screen.optional('firstDeal') as RawDealRow | undefined)?.ID ?? 0)
   const last = Number((screen.optional('lastDeal') as RawDealRow | undefined)?.ID ?? 0)
-  const seen = new Set<string>()
-  const users = pages<RawUserRow>('users', USER_PAGES).filter((u) => !seen.has(String(u.ID)) && seen.add(String(u.ID)))
   return {
     userId: Number(me.ID),
     categories,
     stages,
-    departments: pages<RawDepartmentRow>('departments', DEPARTMENT_PAGES),
-    users,
+    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name) as RawDepartmentRow[] | undefined, (d) => d.ID),
+    users: joinUserPages<RawUserRow>(screen, (u) => u.ID),
     estimate: last >= first && last > 0 ? last - first + 1 : 0,
   }
 }

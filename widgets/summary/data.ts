@@ -1,5 +1,6 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
+import { joinUserPages, userPageCommands } from '@/b24/users'
 import {
   dealSelect,
   enumCodesOf,
@@ -51,7 +52,7 @@ export function summaryScreenCommands(companyId: number) {
     // b24restdocs api-reference/crm/status/crm-status-list.md: the whole dictionary is one unpaged list
     stages: command('crm.status.list', { order: { SORT: 'ASC' } }, (raw) => list<RawStatusRow>(raw).filter((row) => String(row.ENTITY_ID ?? '').startsWith('DEAL_STAGE'))),
     // b24restdocs api-reference/user/user-get.md
-    users: command('user.get', { sort: 'ID', order: 'ASC' }, (raw) => list<RawUserRow>(raw)),
+    ...userPageCommands((raw) => list<RawUserRow>(raw)),
     // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
     comments: command(
       'crm.timeline.comment.list',
@@ -87,7 +88,7 @@ export async function loadSummary(gateway: Gateway, companyId: number): Promise<
     deals,
     categories: screen.optional('categories') ?? [],
     stages: screen.optional('stages') ?? [],
-    users: screen.optional('users') ?? [],
+    users: joinUserPages<RawUserRow>(screen, (u) => u.ID),
     comments: screen.optional('comments') ?? [],
     statusCodes: { status: screen.optional('statusItems') ?? new Map(), subStatus: screen.optional('subStatusItems') ?? new Map() },
   }
