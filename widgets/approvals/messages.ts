@@ -3,7 +3,6 @@ export const messages = {
   ru: {
     title: { inbox: 'Согласования', deal: 'Согласование договора', trip: 'Согласование командировки' },
     loading: 'Загрузка…',
-    retry: 'Повторить',
     noDeal: 'Откройте вкладку в карточке сделки.',
     tabs: { waiting: 'Ждут меня', mine: 'Мои заявки', newTrip: 'Новая командировка' },
     empty: { waiting: 'Нет ничего, что ждёт вашего решения.', mine: 'У вас нет заявок.' },
@@ -103,7 +102,6 @@ export const messages = {
   en: {
     title: { inbox: 'Approvals', deal: 'Contract approval', trip: 'Business trip approval' },
     loading: 'Loading…',
-    retry: 'Retry',
     noDeal: 'Open this tab in a deal card.',
     tabs: { waiting: 'Waiting for me', mine: 'My requests', newTrip: 'New business trip' },
     empty: { waiting: 'Nothing waits for your decision.', mine: 'You have no requests.' },

@@ -5,7 +5,6 @@ const own = {
   ru: {
     noCompany: 'Откройте вкладку в карточке компании.',
     loading: 'Загрузка профиля клиента…',
-    retry: 'Повторить',
     source: {
       title: 'Карточка клиента',
       dateAdded: 'Дата добавления',
@@ -105,7 +104,6 @@ const own = {
   en: {
     noCompany: 'Open this tab in a company card.',
     loading: 'Loading the client profile…',
-    retry: 'Retry',
     source: {
       title: 'Client card',
       dateAdded: 'Date added',

@@ -5,7 +5,6 @@ const own = {
   ru: {
     noLead: 'Откройте вкладку в карточке лида.',
     loading: 'Загрузка лида…',
-    retry: 'Повторить',
     status: 'Статус обработки',
     steps: 'Этапы обработки лида',
     next: 'Перевести в «{status}»',
@@ -48,7 +47,6 @@ const own = {
   en: {
     noLead: 'Open this tab in a lead card.',
     loading: 'Loading the lead…',
-    retry: 'Retry',
     status: 'Processing status',
     steps: 'Lead processing steps',
     next: 'Move to «{status}»',

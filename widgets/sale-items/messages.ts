@@ -4,7 +4,6 @@ import { DIRECTORY_MESSAGES, saleMessages } from '@/domain/sale'
 const ru = {
   loading: 'Загрузка продажи…',
   noDeal: 'Откройте вкладку в карточке сделки.',
-  retry: 'Повторить',
   kind: 'Вид продажи',
   items: 'Позиции',
   noItems: 'Позиций пока нет: добавьте объект или услугу.',
@@ -70,7 +69,6 @@ type Messages = typeof ru
 const en: Messages = {
   loading: 'Loading the sale…',
   noDeal: 'Open this tab in a deal card.',
-  retry: 'Retry',
   kind: 'Sale kind',
   items: 'Items',
   noItems: 'No items yet: add an object or a service.',

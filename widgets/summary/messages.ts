@@ -2,7 +2,6 @@ export const messages = {
   ru: {
     loading: 'Загрузка сводки…',
     noCompany: 'Откройте вкладку в карточке компании.',
-    retry: 'Повторить',
     totals: { count: 'Сделок', open: 'В работе', won: 'Выиграно', lost: 'Проиграно', amount: 'Сумма сделок', wonAmount: 'Сумма выигранных', paid: 'Оплачено', debt: 'Долг', overdue: 'Долг старше 90 дней' },
     statuses: 'Статусы сделок',
     deals: 'Сделки компании',
@@ -22,7 +21,6 @@ export const messages = {
   en: {
     loading: 'Loading the summary…',
     noCompany: 'Open this tab in a company card.',
-    retry: 'Retry',
     totals: { count: 'Deals', open: 'Open', won: 'Won', lost: 'Lost', amount: 'Deals amount', wonAmount: 'Won amount', paid: 'Paid', debt: 'Debt', overdue: 'Debt over 90 days' },
     statuses: 'Deal statuses',
     deals: 'Company deals',

@@ -48,5 +48,6 @@ export const en: ShellMessages = {
     network: 'No connection to the portal. Check the network and retry.',
     expired: 'The session expired. Reload the portal page.',
     unknown: 'Portal error: {detail}',
+    retry: 'Retry',
   },
 }
