@@ -7,7 +7,7 @@ import GatewayErrorAlert from '@/ui/GatewayErrorAlert.vue'
 vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('./kit-stubs')).kitStub('Alert') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('./kit-stubs')).kitStub('Button') }))
 
-const mountWith = (props: Record<string, unknown>, locale: 'ru' | 'en' = 'ru') =>
+const mountWith = (props: { error: GatewayError | null; retry?: () => unknown }, locale: 'ru' | 'en' = 'ru') =>
   mount(GatewayErrorAlert, { props, attrs: { 'data-testid': 'load-error' }, global: { plugins: [createAppI18n(locale)] } })
 
 describe('GatewayErrorAlert', () => {
