@@ -1,4 +1,5 @@
-import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
+import type { B24Frame } from '@bitrix24/b24jssdk'
+import { decodeBatchReply, encodeBatchCommands } from './batch-wire'
 import { toGatewayError } from './errors'
 import type { GatewayError } from './errors'
 
@@ -27,7 +28,10 @@ function firstError(result: { getErrors(): IterableIterator<Error> }): Error | u
   return undefined
 }
 
-export function frameTransport(b24: B24Frame): RestTransport {
+/** What the transport needs of an SDK client: B24Frame in the tab, B24Hook or B24OAuth in Node. */
+export type SdkClient = Pick<B24Frame, 'actions'>
+
+export function frameTransport(b24: SdkClient): RestTransport {
   return {
     async call(method, params) {
       const reply = await b24.actions.v2.call.make<unknown>({ method, params })
@@ -35,21 +39,10 @@ export function frameTransport(b24: B24Frame): RestTransport {
       return reply.getData()?.result
     },
     async batch(commands, { halt }) {
-      const reply = await b24.actions.v2.batch.make<unknown>({
-        calls: commands,
-        options: { isHaltOnError: halt, returnAjaxResult: true },
-      })
-      const rows = (reply.getData() ?? {}) as Record<string, AjaxResult<unknown>>
-      const results: Record<string, unknown> = {}
-      for (const [name, row] of Object.entries(rows)) {
-        if (row.isSuccess) results[name] = row.getData()?.result
-      }
-      const errors: Record<string, GatewayError> = {}
-      for (const [name, error] of Object.entries(reply.getErrorsByKey())) {
-        if (!(name in commands)) throw toGatewayError(error) // the envelope itself failed
-        errors[name] = toGatewayError(error)
-      }
-      return { results, errors }
+      // Sent as a plain call of `batch` and decoded here: see batch-wire.ts for why.
+      const reply = await b24.actions.v2.call.make<unknown>({ method: 'batch', params: { halt: halt ? 1 : 0, cmd: encodeBatchCommands(commands) } })
+      if (!reply.isSuccess) throw toGatewayError(firstError(reply))
+      return decodeBatchReply(commands, reply.getData()?.result)
     },
   }
 }

@@ -1,0 +1,6 @@
+export { runPlan, PlanCancelled } from './run-plan'
+export type { PlanWait, RunPlanOptions } from './run-plan'
+export { memoryJournal } from './journal'
+export type { PlanJournal } from './journal'
+export { findStepRecord, matchRow } from './find-step'
+export { meaningOf } from './outcome'
