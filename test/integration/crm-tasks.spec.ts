@@ -72,6 +72,24 @@ describe('tasks bound to a deal', () => {
   })
 })
 
+describe('task errors on the wire', () => {
+  // b24restdocs api-reference/tasks/tasks-task-get.md, status/tasks-task-complete.md, tasks-task-delete.md.
+  it('a stranger cannot delete the head’s task (1048582), a bad taskId is "wrong task id", a missing one is code 100', async () => {
+    const head = B24Hook.fromWebhookUrl(sandbox.webhookUrl(2))
+    const task = (await head.actions.v2.call.make<any>({ method: 'tasks.task.add', params: { fields: { TITLE: 'Проверить реквизиты', RESPONSIBLE_ID: 3 } } })).getData()!.result.task
+    expect(await raw(4, 'tasks.task.delete', { taskId: task.id })).toMatchObject({ status: 400, body: { error: '1048582', error_description: 'No access to delete the task' } })
+    expect(await raw(3, 'tasks.task.delete', { taskId: task.id })).toMatchObject({ status: 400, body: { error: '1048582', error_description: 'No access to delete the task' } })
+    expect(await raw(4, 'tasks.task.complete', { taskId: task.id })).toMatchObject({ status: 400, body: { error: '0', error_description: 'Action on the task is not allowed' } })
+    expect(await raw(3, 'tasks.task.get', { taskId: 'x' })).toMatchObject({ status: 400, body: { error: '0', error_description: 'wrong task id' } })
+    expect(await raw(3, 'tasks.task.get', {})).toMatchObject({
+      status: 400,
+      body: { error: '100', error_description: 'CTaskItem All parameters in the constructor must have real class type (internal error)' },
+    })
+    expect((await raw(4, 'tasks.task.get', { taskId: task.id })).body.result).toEqual([])
+    expect((await raw(2, 'tasks.task.delete', { taskId: task.id })).body.result).toEqual({ task: true })
+  })
+})
+
 describe('timeline', () => {
   it('records a comment with the caller as author whatever the request says, and a to-do', async () => {
     const deal = DEMO_DEALS.goodsContract

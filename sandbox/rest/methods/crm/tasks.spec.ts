@@ -4,6 +4,7 @@ import { caller, failure, peopleStore } from './testing'
 // Shapes pinned here: b24restdocs api-reference/tasks/tasks-task-{add,get,list,update}.md,
 // api-reference/tasks/status/tasks-task-complete.md ("0" "Action on the task is not allowed"),
 // tasks.task.get of a missing task → "result": [] (api-reference/tasks/tasks-task-get.md).
+// Error codes of get/complete/delete: tasks-task-get.md, status/tasks-task-complete.md, tasks-task-delete.md.
 
 describe('tasks.task.*', () => {
   it('adds with UPPER_CASE input, answers camelCase strings, and sets the creator to the caller', async () => {
@@ -75,7 +76,35 @@ describe('tasks.task.*', () => {
     await admin.call('tasks.task.add', { fields: { TITLE: 'A', RESPONSIBLE_ID: 3 } })
     const upd = (await caller(store, 3).call('tasks.task.update', { taskId: 1, fields: { DESCRIPTION: 'причина', UF_CRM_TASK: ['D_7'] } })).result as { task: Record<string, unknown> }
     expect(upd.task).toMatchObject({ description: 'причина', ufCrmTask: ['D_7'], changedBy: '3' })
-    expect((await failure(caller(store, 3).call('tasks.task.delete', { taskId: 1 }))).code).toBe('0')
+    expect((await failure(caller(store, 3).call('tasks.task.delete', { taskId: 1 }))).code).toBe('1048582')
     expect((await admin.call('tasks.task.delete', { taskId: 1 })).result).toEqual({ task: true })
+  })
+
+  it('answers get/complete/delete errors with the codes and texts of their doc pages', async () => {
+    const store = peopleStore()
+    const admin = caller(store, 1)
+    const manager = caller(store, 3)
+    await admin.call('tasks.task.add', { fields: { TITLE: 'Чужая', RESPONSIBLE_ID: 4 } })
+    await admin.call('tasks.task.add', { fields: { TITLE: 'Павла', RESPONSIBLE_ID: 3 } })
+    const shape = async (method: string, params: Record<string, unknown>, who = manager) => {
+      const e = await failure(who.call(method, params))
+      return [e.status, e.code, e.description]
+    }
+    // tasks-task-get.md: no taskId → 100; a taskId of the wrong type → 0 "wrong task id".
+    expect(await shape('tasks.task.get', {})).toEqual([400, '100', 'CTaskItem All parameters in the constructor must have real class type (internal error)'])
+    expect(await shape('tasks.task.get', { taskId: 'abc' })).toEqual([400, '0', 'wrong task id'])
+    expect(await shape('tasks.task.get', { taskId: 0 })).toEqual([400, '0', 'wrong task id'])
+    // status/tasks-task-complete.md: missing task, no access and no right all read "Action on the task is not allowed".
+    expect(await shape('tasks.task.complete', { taskId: 'abc' })).toEqual([400, '0', 'wrong task id'])
+    expect(await shape('tasks.task.complete', { taskId: 404 })).toEqual([400, '0', 'Action on the task is not allowed'])
+    expect(await shape('tasks.task.complete', { taskId: 1 })).toEqual([400, '0', 'Action on the task is not allowed'])
+    expect(await shape('tasks.task.complete', {})).toEqual([400, '100', 'CTaskItem All parameters in the constructor must have real class type'])
+    // tasks-task-delete.md: no access to the task or no right to delete it → 1048582.
+    expect(await shape('tasks.task.delete', { taskId: 1 })).toEqual([400, '1048582', 'No access to delete the task'])
+    expect(await shape('tasks.task.delete', { taskId: 2 })).toEqual([400, '1048582', 'No access to delete the task'])
+    expect(await shape('tasks.task.delete', { taskId: 404 })).toEqual([400, '1048582', 'No access to delete the task'])
+    expect(await shape('tasks.task.delete', { taskId: 'abc' })).toEqual([400, '0', 'wrong task id'])
+    expect(await shape('tasks.task.delete', {})).toEqual([400, '100', 'CTaskItem All parameters in the constructor must have real class type'])
+    expect((await admin.call('tasks.task.get', { taskId: 2 })).result).toMatchObject({ task: { title: 'Павла' } })
   })
 })

@@ -11,7 +11,8 @@ import { subordinatesOf } from './rights'
 /**
  * `tasks.task.{add,update,get,list,complete,delete}`: input UPPER_CASE, output camelCase with numbers
  * as strings, `{task}` / `{tasks}`. b24restdocs `api-reference/tasks/tasks-task-{add,update,get,list}.md`,
- * `api-reference/tasks/status/tasks-task-complete.md`, `api-reference/tasks/fields.md`.
+ * `api-reference/tasks/status/tasks-task-complete.md`, `api-reference/tasks/tasks-task-delete.md`,
+ * `api-reference/tasks/fields.md`.
  */
 
 export interface TaskRow extends Row {
@@ -41,7 +42,16 @@ export const TASK_TABLE = 'tasks'
 export const TASK_STATUS = { pending: 2, inProgress: 3, awaitingControl: 4, completed: 5, deferred: 6 } as const
 
 const core = (text: string) => new RestError(400, 'ERROR_CORE', text)
+// status/tasks-task-complete.md: a missing task, a hidden one and a forbidden action all answer this.
 const notAllowed = () => new RestError(400, '0', 'Action on the task is not allowed')
+// tasks-task-delete.md: no access to the task or no right to delete it.
+const noDeleteAccess = () => new RestError(400, '1048582', 'No access to delete the task')
+// tasks-task-{get,delete,complete}.md: a taskId that is not a positive integer.
+const wrongTaskId = () => new RestError(400, '0', 'wrong task id')
+// tasks-task-delete.md (and tasks-task-approve.md) for a missing taskId; tasks-task-get.md adds " (internal error)".
+// status/tasks-task-complete.md lists no text for it: the delete page's is used.
+const NO_TASK_ID = 'CTaskItem All parameters in the constructor must have real class type'
+const noTaskId = (suffix = '') => new RestError(400, '100', `${NO_TASK_ID}${suffix}`)
 
 function participants(t: TaskRow): number[] {
   return [t.CREATED_BY, t.RESPONSIBLE_ID, ...t.AUDITORS, ...t.ACCOMPLICES]
@@ -181,12 +191,19 @@ function taskPatch(ctx: CallContext, fields: Record<string, unknown>, existing: 
   return patch
 }
 
-function taskOrThrow(ctx: CallContext, params: Params): TaskRow {
+/** The asked task id: 100 without one, 0 "wrong task id" when it is not a positive integer. */
+function requireTaskId(params: Params, missingSuffix = ''): number {
   const raw = param(params, 'taskId') ?? param(params, 'id')
-  if (raw === undefined) throw new RestError(400, '100', 'Could not find value for parameter {taskId}')
+  if (raw === undefined || raw === null || raw === '') throw noTaskId(missingSuffix)
   const id = positiveId(raw)
-  const task = id === null ? undefined : ctx.store.table<TaskRow>(TASK_TABLE).get(id)
-  if (!task || !canSeeTask(ctx, task)) throw notAllowed()
+  if (id === null) throw wrongTaskId()
+  return id
+}
+
+/** The task the caller can see, or `denied()` (a missing task reads as a hidden one). */
+function visibleTask(ctx: CallContext, params: Params, denied: () => RestError, missingSuffix = ''): TaskRow {
+  const task = ctx.store.table<TaskRow>(TASK_TABLE).get(requireTaskId(params, missingSuffix))
+  if (!task || !canSeeTask(ctx, task)) throw denied()
   return task
 }
 
@@ -239,7 +256,8 @@ export const taskMethods: MethodTable = {
     scope: 'task',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const task = taskOrThrow(ctx, params)
+      // tasks-task-update.md words the missing taskId as tasks-task-get.md does.
+      const task = visibleTask(ctx, params, notAllowed, ' (internal error)')
       if (!canCompleteTask(ctx, task)) throw notAllowed()
       const patch = taskPatch(ctx, fieldsOf(params), task)
       if (patch.TITLE === '') throw core('Task title not specified')
@@ -256,9 +274,9 @@ export const taskMethods: MethodTable = {
     scope: 'task',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const id = positiveId(param(params, 'taskId') ?? param(params, 'id'))
-      const task = id === null ? undefined : ctx.store.table<TaskRow>(TASK_TABLE).get(id)
-      // A missing task and a task the caller may not see look the same: `"result": []`.
+      const id = requireTaskId(params, ' (internal error)')
+      const task = ctx.store.table<TaskRow>(TASK_TABLE).get(id)
+      // A missing task and a task the caller may not see look the same: `"result": []` (tasks-task-get.md).
       if (!task || !canSeeTask(ctx, task)) return []
       return { task: taskView(ctx, task, selectOf(param(params, 'select'))) }
     },
@@ -287,7 +305,7 @@ export const taskMethods: MethodTable = {
     scope: 'task',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const task = taskOrThrow(ctx, params)
+      const task = visibleTask(ctx, params, notAllowed)
       if (!canCompleteTask(ctx, task) || task.STATUS === TASK_STATUS.completed) throw notAllowed()
       const now = formatPortalDate(ctx.now())
       const row = ctx.store.table<TaskRow>(TASK_TABLE).update(task.ID, {
@@ -304,8 +322,8 @@ export const taskMethods: MethodTable = {
     scope: 'task',
     cost: CALL_COST,
     handler: (ctx, params) => {
-      const task = taskOrThrow(ctx, params)
-      if (!ctx.user.IS_ADMIN && task.CREATED_BY !== ctx.user.ID) throw notAllowed()
+      const task = visibleTask(ctx, params, noDeleteAccess)
+      if (!ctx.user.IS_ADMIN && task.CREATED_BY !== ctx.user.ID) throw noDeleteAccess()
       ctx.store.table(TASK_TABLE).delete(task.ID)
       return { task: true }
     },
