@@ -113,5 +113,7 @@ describe('routePath', () => {
     expect(routePath('user.get.json')).toEqual({ method: 'user.get', v3: false })
     expect(routePath('7/abc123/crm.deal.get.json')).toEqual({ method: 'crm.deal.get', webhook: { userId: 7, secret: 'abc123' }, v3: false })
     expect(routePath('api/tasks.task.get')).toEqual({ method: 'tasks.task.get', v3: true })
+    // REST 3.0 webhooks: /rest/api/{user_id}/{webhook_token}/{method} (b24restdocs api-reference/tasks/tasks-task-access-get.md).
+    expect(routePath('api/7/abc123/tasks.task.get')).toEqual({ method: 'tasks.task.get', webhook: { userId: 7, secret: 'abc123' }, v3: true })
   })
 })

@@ -45,7 +45,10 @@ export interface RoutedPath {
   v3: boolean
 }
 
-/** `/rest/<method>[.json]`, `/rest/<userId>/<secret>/<method>`, `/rest/api/<method>` (REST 3.0). */
+/**
+ * `/rest/<method>[.json]`, `/rest/<userId>/<secret>/<method>`, and REST 3.0's `/rest/api/<method>` and
+ * `/rest/api/<userId>/<secret>/<method>` (b24restdocs `api-reference/tasks/tasks-task-access-get.md`).
+ */
 export function routePath(path: string): RoutedPath {
   const parts = path.split('/').filter(Boolean).map((part) => {
     try {
@@ -54,12 +57,24 @@ export function routePath(path: string): RoutedPath {
       return part
     }
   })
+  const v3 = parts[0] === 'api'
+  const rest = v3 ? parts.slice(1) : parts
   const strip = (name: string) => name.replace(/\.(json|xml)$/i, '')
-  if (parts[0] === 'api') return { method: strip(parts.slice(1).join('/')), v3: true }
-  if (parts.length >= 3 && /^\d+$/.test(parts[0]!)) {
-    return { method: strip(parts.slice(2).join('/')), webhook: { userId: Number(parts[0]), secret: parts[1]! }, v3: false }
+  if (rest.length >= 3 && /^\d+$/.test(rest[0]!)) {
+    return { method: strip(rest.slice(2).join('/')), webhook: { userId: Number(rest[0]), secret: rest[1]! }, v3 }
   }
-  return { method: strip(parts.join('/')), v3: false }
+  return { method: strip(rest.join('/')), v3 }
+}
+
+/**
+ * REST 3.0's "method not found" text. It names the method only when it reads as a dotted method name
+ * (`tasks.task.get`): anything else in that place may be a webhook secret (16 letters and digits, no
+ * dot), which an error must never repeat.
+ */
+export function v3MethodNotFoundText(route: RoutedPath): string {
+  const method = route.method
+  const plain = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/.test(method) && !(route.webhook && method.includes(route.webhook.secret))
+  return plain ? `Method '${method}' not found` : 'Method not found'
 }
 
 /** The HTTP face of the REST API: limits, body, auth, the call, commit, envelope. */
@@ -80,7 +95,7 @@ export class RestRouter {
       // REST 3.0 is not emulated: every v3 method answers as an unknown one.
       return {
         status: 404,
-        body: { error: { code: 'BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION', message: `Method '${route.method}' not found`, validation: [] } },
+        body: { error: { code: 'BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION', message: v3MethodNotFoundText(route), validation: [] } },
       }
     }
     let params: Params

@@ -47,6 +47,19 @@ describe('transport', () => {
     const body = (await response.json()) as any
     expect(body.error.code).toBe('BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION')
   })
+
+  it('never echoes a webhook secret in a REST 3.0 error', async () => {
+    // b24restdocs api-reference/tasks/tasks-task-access-get.md: /rest/api/{user_id}/{webhook_token}/{method}.
+    const secret = new URL(sandbox.webhookUrl(3)).pathname.split('/')[3]!
+    for (const path of [`api/3/${secret}/tasks.task.get`, `api/3/${secret}/`, `api/x3/${secret}/tasks.task.get`, `api/${secret}`]) {
+      const response = await fetch(`${sandbox.origin}/rest/${path}`, { method: 'POST', body: '{}' })
+      const text = await response.text()
+      expect(text, path).not.toContain(secret)
+      expect(JSON.parse(text).error.code).toBe('BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION')
+    }
+    const named = (await (await fetch(`${sandbox.origin}/rest/api/3/${secret}/tasks.task.get`, { method: 'POST', body: '{}' })).json()) as any
+    expect(named.error.message).toBe("Method 'tasks.task.get' not found")
+  })
 })
 
 // Codes: b24restdocs `_includes/system-errors.md`.
