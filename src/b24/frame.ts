@@ -27,9 +27,11 @@ export const INIT_TIMEOUT_MS = 20_000
  * portal may already have carried out: a second deal, task or comment. So transport
  * faults reach the gateway at once; it retries reads itself and makes creates
  * idempotent (createOnce looks for the record before it creates again).
- * The SDK's own waits on 503/429 (refused before anything ran) stay.
+ * The SDK's own waits on 503/429 are off too (`maxRetries: 1`, one attempt): it waits in
+ * silence, up to ten seconds a time, while a write plan waits with a countdown the user sees
+ * and can cancel, and the gateway retries reads itself.
  */
-export const FRAME_RESTRICTIONS = { retryOnNetworkError: false } as const
+export const FRAME_RESTRICTIONS = { retryOnNetworkError: false, maxRetries: 1 } as const
 
 export function getFrame(timeoutMs = INIT_TIMEOUT_MS): Promise<B24Frame> {
   if (!framePromise) {

@@ -2,7 +2,7 @@ import { B24Hook } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
 import { frameTransport } from '@/b24/gateway'
 import { memoryJournal, runPlan } from '@/b24/write-plan'
-import { newPlan, setStep, timelineCommentStep } from '@/domain/write-plan'
+import { newPlan, setStep, timelineCommentStep, versionCheckStep } from '@/domain/write-plan'
 import { control, webhookRaw } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
@@ -60,5 +60,39 @@ describe('write plans through the SDK', () => {
     expect(waits).toEqual(['QUERY_LIMIT_EXCEEDED', 'QUERY_LIMIT_EXCEEDED'])
     const company = await webhookRaw(sandbox, 1, 'crm.company.get', { id: 2 })
     expect((company.body.result as { COMMENTS: string }).COMMENTS).toBe('after the limit')
+  })
+})
+
+describe('compare-and-set in one batch', () => {
+  async function dateModify(companyId: number): Promise<string> {
+    const reply = await webhookRaw(sandbox, 1, 'crm.company.get', { id: companyId })
+    return (reply.body.result as { DATE_MODIFY: string }).DATE_MODIFY
+  }
+
+  function guardedPlan(id: string, companyId: number, version: string, comments: string) {
+    return newPlan({
+      id,
+      scope: `company:${companyId}`,
+      title: label,
+      now: new Date(),
+      steps: [
+        versionCheckStep(`${id}-check`, 'company', companyId, version, label),
+        setStep(`${id}-update`, 'crm.company.update', { id: { $step: `${id}-check` }, fields: { COMMENTS: comments } }, label),
+        timelineCommentStep(`${id}-comment`, { type: 'company', id: companyId }, `guarded ${id}`, label),
+      ],
+    })
+  }
+
+  it('writes when the version is the one read, and stops with a conflict when it moved', async () => {
+    const seen = await dateModify(3)
+    const first = await runPlan(guardedPlan('cas1', 3, seen, 'first writer'), { transport: transportAs(1), journal: memoryJournal() })
+    expect(first.status).toBe('done')
+    // The second writer read the same version before the first one wrote.
+    const second = await runPlan(guardedPlan('cas2', 3, seen, 'second writer'), { transport: transportAs(1), journal: memoryJournal() })
+    expect(second.status).toBe('incomplete')
+    expect(second.state['cas2-check']).toMatchObject({ status: 'failed', error: { kind: 'conflict' } })
+    const company = await webhookRaw(sandbox, 1, 'crm.company.get', { id: 3 })
+    expect((company.body.result as { COMMENTS: string }).COMMENTS).toBe('first writer')
+    expect((await companyComments(3)).filter((text) => text.includes('[b24app:cas2-comment]'))).toHaveLength(0)
   })
 })

@@ -57,6 +57,7 @@ const companies = [
 function fakeGateway(options: { failDeals?: boolean; onDealsRead?: () => void } = {}) {
   const calls: string[] = []
   const gateway: Gateway = {
+    transport: { call: () => Promise.reject(new Error('not used')), batch: () => Promise.reject(new Error('not used')) },
     call: () => Promise.reject(new Error('not used')),
     async loadScreen<C extends ScreenCommands>(commands: C): Promise<ScreenResult<C>> {
       calls.push(`batch:${Object.keys(commands).length}`)

@@ -3,7 +3,7 @@
  * `_includes/system-errors.md` and the method pages; legacy crm.* send `error: ""`
  * with the meaning only in the description ("Not found", "Access denied").
  */
-export type GatewayErrorKind = 'access' | 'notFound' | 'limit' | 'network' | 'expired' | 'unknown'
+export type GatewayErrorKind = 'access' | 'notFound' | 'limit' | 'network' | 'expired' | 'conflict' | 'unknown'
 
 export class GatewayError extends Error {
   constructor(

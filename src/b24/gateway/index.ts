@@ -27,6 +27,8 @@ export interface ReadAllOptions extends KeysetOptions {
 }
 
 export interface Gateway {
+  /** The raw calls, for write plans (src/b24/write-plan), which do their own retrying. */
+  transport: RestTransport
   /** One method call; reads are retried on 503/429/network, writes only with `retry: true`. */
   call<T>(method: string, params?: Params, options?: { retry?: boolean; parse?: (raw: unknown) => T }): Promise<T>
   /** Everything a screen shows, in one batch request; per-command results and errors. */
@@ -54,6 +56,7 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
     withRetry(attempt, { policy: options.retry, sleep: options.sleep, signal })
 
   return {
+    transport,
     async call<T>(method: string, params: Params = {}, callOptions: { retry?: boolean; parse?: (raw: unknown) => T } = {}) {
       const once = async () => {
         const raw = await transport.call(method, params)

@@ -1,7 +1,7 @@
 import { GatewayError, toGatewayError } from '@/b24/gateway'
 import type { Params, RestTransport } from '@/b24/gateway'
 import { MAX_BATCH_COMMANDS } from '@/b24/gateway/screen'
-import { resolveRefs, settle, stepState, unfinishedSteps, withStep } from '@/domain/write-plan'
+import { refsIn, resolveRefs, settle, stepState, unfinishedSteps, withStep } from '@/domain/write-plan'
 import type { StepFailure, WritePlan, WriteStep } from '@/domain/write-plan'
 import { findStepRecord } from './find-step'
 import type { PlanJournal } from './journal'
@@ -90,12 +90,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): 
   })
 }
 
-/** The ID a step's result carries (`idPath`), or `true` for a step without one. */
+/** The ID a step's result carries (`idPath`), `true` for a step without one, undefined when a check found nothing. */
 function valueOf(step: WriteStep, result: unknown): unknown {
   if (!step.idPath) return step.kind === 'create' && result !== undefined && result !== null ? result : true
   let value = result
   for (const segment of step.idPath) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined
+  if (step.kind === 'check') return value === undefined || value === null || value === '' ? undefined : value
   return value ?? true
+}
+
+const VERSION_MOVED = new GatewayError('conflict', 'VERSION_MOVED', 'The record was changed by someone else')
+
+/** A check counts only together with the steps that depend on it: re-read it whenever one of them is still to do. */
+function recheckGuards(plan: WritePlan): WritePlan {
+  let next = plan
+  for (const step of plan.steps) {
+    if (step.kind !== 'check' || stepState(next, step.key).status !== 'done') continue
+    const dependants = plan.steps.filter((other) => refsIn(other.params).includes(step.key))
+    if (dependants.some((other) => stepState(next, other.key).status !== 'done')) next = withStep(next, step.key, { ...stepState(next, step.key), status: 'pending' })
+  }
+  return next
 }
 
 /** The params of a step with its references filled: a value already known, or `$result[...]` of a command in the same batch. */
@@ -155,6 +169,7 @@ export async function runPlan(start: WritePlan, options: RunPlanOptions): Promis
           plan = withStep(plan, step.key, { ...state, status: 'pending' })
         }
       }
+      plan = recheckGuards(plan)
       const left = unfinishedSteps(plan)
       if (left.length === 0) {
         plan = settle(plan, 'incomplete')
@@ -204,7 +219,13 @@ export async function runPlan(start: WritePlan, options: RunPlanOptions): Promis
       for (const step of round) {
         const state = stepState(plan, step.key)
         if (step.key in reply.results) {
-          plan = withStep(plan, step.key, { status: 'done', value: valueOf(step, reply.results[step.key]), attempts: state.attempts })
+          const value = valueOf(step, reply.results[step.key])
+          if (value === undefined) {
+            refused ??= { key: step.key, error: VERSION_MOVED }
+            plan = withStep(plan, step.key, { ...state, status: 'pending' })
+          } else {
+            plan = withStep(plan, step.key, { status: 'done', value, attempts: state.attempts })
+          }
           continue
         }
         const error = reply.errors[step.key]

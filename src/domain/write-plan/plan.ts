@@ -47,8 +47,10 @@ export interface WriteStep {
   /**
    * `set`: sending it again writes the same state (update, set, complete) and is safe.
    * `create`: a second send would make a second record, so `find` must be asked first.
+   * `check`: a read that must find the record as it was (compare-and-set); the steps that
+   * refer to it take the ID from it, so when it finds nothing they fail and the batch halts.
    */
-  kind: 'set' | 'create'
+  kind: 'set' | 'create' | 'check'
   find?: StepFinder
   /** Path to the created record's ID in the method's result (`['task','id']`); absent = the result is the ID. */
   idPath?: string[]

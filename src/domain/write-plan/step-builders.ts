@@ -101,3 +101,20 @@ export function taskAddStep(key: string, fields: Params & { TITLE: string }, bin
 export function withoutIdempotencyTag(text: string): string {
   return text.replace(/\n?\[b24app:[^\]]*\]/g, '')
 }
+
+/**
+ * Compare-and-set inside one batch: a list of the record filtered on its ID and the version
+ * the user saw (DATE_MODIFY). The guarded update takes its `id` from this step's first row, so
+ * when someone changed the record meanwhile the list is empty, the reference stays unresolved,
+ * the update is refused and the halting batch writes nothing after it.
+ */
+export function versionCheckStep(key: string, entity: CrmEntity, id: number, dateModify: string, label: PlanText): WriteStep {
+  return {
+    key,
+    method: `crm.${entity}.list`,
+    params: { filter: { ID: id, '=DATE_MODIFY': dateModify }, select: ['ID'] },
+    label,
+    kind: 'check',
+    idPath: ['0', 'ID'],
+  }
+}

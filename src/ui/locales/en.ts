@@ -41,8 +41,21 @@ export const en: ShellMessages = {
       event: 'Offline event subscription {event}',
     },
   },
+  plans: {
+    writing: '{title}: {done} of {total} written…',
+    busy: 'The portal is busy, retrying in {seconds} s.',
+    noReply: 'The portal did not answer. Checking what was written in {seconds} s.',
+    cancel: 'Cancel',
+    incomplete: 'Not finished: {title}',
+    repeat: 'Repeat',
+    reason: {
+      stopped: 'The write stopped before its end.',
+      cancelled: 'You cancelled the write. Repeat it to finish.',
+    },
+  },
   errors: {
     access: 'You do not have the rights for this action.',
+    conflict: 'Someone else changed the card. Compare the changes and save again.',
     notFound: 'The record was not found or was deleted.',
     limit: 'The portal limited the request rate. Wait a minute and retry.',
     network: 'No connection to the portal. Check the network and retry.',
