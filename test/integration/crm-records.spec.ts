@@ -1,6 +1,6 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
-import { DEMO_CATEGORIES, DEMO_DEALS } from '../../sandbox/demo/crm'
+import { DEMO_CATEGORIES, DEMO_COMPANIES, DEMO_DEALS } from '../../sandbox/demo/crm'
 import { webhookRaw } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
@@ -102,5 +102,21 @@ describe('rights', () => {
     expect(readable.getData()!.result.TITLE).toBeTruthy()
     const title = (await manager.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id: foreign } })).getData()!.result.TITLE
     expect(title).not.toBe('чужая')
+  })
+})
+
+describe('links', () => {
+  // b24restdocs api-reference/crm/companies/contacts/crm-company-contact-items-set.md (and the deal/contact pages).
+  it('an items.set with a non-array items fails with the legacy error and changes nothing', async () => {
+    const company = DEMO_COMPANIES.technoPromMash
+    const before = (await raw(1, 'crm.company.contact.items.get', { id: company })).body.result
+    expect(before.length).toBeGreaterThan(0)
+    for (const items of ['none', 7, null]) {
+      expect(await raw(1, 'crm.company.contact.items.set', { id: company, items })).toMatchObject({
+        status: 400,
+        body: { error: '', error_description: 'The parameter items must be array.' },
+      })
+    }
+    expect((await raw(1, 'crm.company.contact.items.get', { id: company })).body.result).toEqual(before)
   })
 })

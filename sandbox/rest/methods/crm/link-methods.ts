@@ -8,10 +8,20 @@ import { isObject, isYes, listOf, param, positiveId } from './params'
 import { crmRights } from './rights'
 
 /**
- * `crm.deal.contact.items.get/set`, `crm.company.contact.items.get/set`, `crm.contact.company.items.get`
+ * `crm.deal.contact.items.get/set`, `crm.company.contact.items.get/set`, `crm.contact.company.items.get/set`
  * (b24restdocs `api-reference/crm/deals/contacts/crm-deal-contact-items-{get,set}.md`,
- * `api-reference/crm/companies/contacts/crm-company-contact-items-{get,set}.md`).
+ * `api-reference/crm/companies/contacts/crm-company-contact-items-{get,set}.md`,
+ * `api-reference/crm/contacts/company/crm-contact-company-items-{get,set}.md`).
  */
+
+/**
+ * `items` of a set: a list, or a PHP-style indexed object (an array to PHP); anything else — a string,
+ * a number, nothing — is refused as the three set pages say: "The parameter items must be array."
+ */
+function itemsOf(raw: unknown): unknown[] {
+  if (!Array.isArray(raw) && !isObject(raw)) throw errors.legacy('The parameter items must be array.')
+  return listOf(raw)
+}
 
 function owner(ctx: CallContext, table: string, idRaw: unknown, write: boolean): CrmRow {
   const id = positiveId(idRaw)
@@ -50,7 +60,7 @@ export const linkMethods: MethodTable = {
     cost: CALL_COST,
     handler: (ctx, params) => {
       const deal = owner(ctx, 'deals', param(params, 'id'), true)
-      const ids = orderedIds(listOf(param(params, 'items')), 'CONTACT_ID')
+      const ids = orderedIds(itemsOf(param(params, 'items')), 'CONTACT_ID')
       ctx.store.table('deals').update(deal.ID, {
         CONTACT_IDS: ids,
         CONTACT_ID: ids[0] ?? null,
@@ -73,7 +83,7 @@ export const linkMethods: MethodTable = {
     cost: CALL_COST,
     handler: (ctx, params) => {
       const company = owner(ctx, 'companies', param(params, 'id'), true)
-      setCompanyContacts(ctx.store, company.ID, orderedIds(listOf(param(params, 'items')), 'CONTACT_ID'))
+      setCompanyContacts(ctx.store, company.ID, orderedIds(itemsOf(param(params, 'items')), 'CONTACT_ID'))
       return true
     },
   },
@@ -83,6 +93,22 @@ export const linkMethods: MethodTable = {
     handler: (ctx, params) => {
       const contact = owner(ctx, 'contacts', param(params, 'id'), false)
       return itemsView((contact.COMPANY_IDS as number[] | undefined) ?? [], 'COMPANY_ID')
+    },
+  },
+  'crm.contact.company.items.set': {
+    scope: 'crm',
+    cost: CALL_COST,
+    handler: (ctx, params) => {
+      const contact = owner(ctx, 'contacts', param(params, 'id'), true)
+      const ids = orderedIds(itemsOf(param(params, 'items')), 'COMPANY_ID')
+      // The links live on the contact (links.ts): its companies in order, the primary first.
+      ctx.store.table('contacts').update(contact.ID, {
+        COMPANY_IDS: ids,
+        COMPANY_ID: ids[0] ?? null,
+        DATE_MODIFY: formatPortalDate(ctx.now()),
+        MODIFY_BY_ID: ctx.user.ID,
+      })
+      return true
     },
   },
 }

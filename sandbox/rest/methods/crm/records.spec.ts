@@ -144,6 +144,40 @@ describe('contacts, companies, multi-fields and links', () => {
     await call('crm.deal.contact.items.set', { id: dealId, items: [] })
     expect((await call('crm.deal.contact.items.get', { id: dealId })).result).toEqual([])
   })
+
+  // b24restdocs api-reference/crm/deals/contacts/crm-deal-contact-items-set.md,
+  // crm/companies/contacts/crm-company-contact-items-set.md, crm/contacts/company/crm-contact-company-items-set.md.
+  it('refuses an items.set whose items is not an array, and keeps the links', async () => {
+    const store = peopleStore()
+    const { call } = caller(store, 1)
+    const { result: companyId } = await call('crm.company.add', { fields: { TITLE: 'ООО «Юг»' } })
+    const { result: otherCompany } = await call('crm.company.add', { fields: { TITLE: 'ООО «Запад»' } })
+    const { result: contactId } = await call('crm.contact.add', { fields: { NAME: 'Анна', COMPANY_ID: companyId } })
+    const { result: dealId } = await call('crm.deal.add', { fields: { TITLE: 'D', CONTACT_IDS: [contactId] } })
+    const owners: Array<[string, number]> = [
+      ['crm.deal.contact.items.set', dealId as number],
+      ['crm.company.contact.items.set', companyId as number],
+      ['crm.contact.company.items.set', contactId as number],
+    ]
+    for (const [method, id] of owners) {
+      for (const items of [undefined, 'abc', 5, '']) {
+        const e = await failure(call(method, items === undefined ? { id } : { id, items }))
+        expect([method, e.status, e.code, e.description]).toEqual([method, 400, '', 'The parameter items must be array.'])
+      }
+    }
+    expect((await call('crm.deal.contact.items.get', { id: dealId })).result).toEqual([{ CONTACT_ID: contactId, SORT: 10, ROLE_ID: 0, IS_PRIMARY: 'Y' }])
+    expect((await call('crm.company.contact.items.get', { id: companyId })).result).toEqual([{ CONTACT_ID: contactId, SORT: 10, ROLE_ID: 0, IS_PRIMARY: 'Y' }])
+    // A PHP-style indexed object is an array to the portal.
+    expect((await call('crm.contact.company.items.set', { id: contactId, items: { 0: { COMPANY_ID: companyId }, 1: { COMPANY_ID: otherCompany, IS_PRIMARY: 'Y' } } })).result).toBe(true)
+    expect((await call('crm.contact.company.items.get', { id: contactId })).result).toEqual([
+      { COMPANY_ID: otherCompany, SORT: 10, ROLE_ID: 0, IS_PRIMARY: 'Y' },
+      { COMPANY_ID: companyId, SORT: 20, ROLE_ID: 0, IS_PRIMARY: 'N' },
+    ])
+    expect((await call('crm.contact.get', { id: contactId })).result).toMatchObject({ COMPANY_ID: String(otherCompany) })
+    const manager = caller(store, 3)
+    const denied = await failure(manager.call('crm.contact.company.items.set', { id: contactId, items: [] }))
+    expect(denied.description).toBe('Access denied.')
+  })
 })
 
 describe('crm.item.* over the same rows', () => {
