@@ -1,0 +1,75 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { AppSession } from './app-session'
+
+/*
+ * The fault matrix of issue «Writes that never lie»: every write a user makes × the six
+ * faults the portal can throw at it. A cell injects one fault through the sandbox's control,
+ * lets the user do the write in the browser, and then reads the portal back through REST.
+ * Each cell's outcome is also appended to FAULT_MATRIX_OUT (when set) as a JSON line, so the
+ * table in the closing note comes from a run, not from memory.
+ */
+
+export const FAULT_KINDS = ['503', '429', '500', 'lost', 'expired', 'hang'] as const
+export type FaultKind = (typeof FAULT_KINDS)[number]
+
+export const FAULT_TITLES: Record<FaultKind, string> = {
+  '503': '503 QUERY_LIMIT_EXCEEDED',
+  '429': '429 OPERATION_TIME_LIMIT',
+  '500': '500 before the write',
+  lost: 'reply lost after the write',
+  expired: 'expired token',
+  hang: '5 s hang',
+}
+
+/**
+ * Arms one fault for the next call of `method` (the write's own REST method, inside the
+ * plan's batch). The expired token hits the next request as a whole (401 expired_token),
+ * which the SDK answers by asking the portal page for fresh tokens (refreshAuth).
+ */
+export function injectFault(session: AppSession, kind: FaultKind, method: string): void {
+  const control = session.sandbox.control
+  switch (kind) {
+    case '503':
+      control.faults({ method, count: 1, status: 503, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' })
+      break
+    case '429':
+      control.faults({ method, count: 1, status: 429, code: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' })
+      break
+    case '500':
+      control.faults({ method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' })
+      break
+    case 'lost':
+      control.faults({ method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true })
+      break
+    case 'expired':
+      control.faults({ method: 'batch', count: 1, status: 401, code: 'expired_token', description: 'The access token provided has expired.' })
+      break
+    case 'hang':
+      control.faults({ method, count: 1, delayMs: 5_000 })
+      break
+  }
+}
+
+export interface CellOutcome {
+  write: string
+  fault: FaultKind
+  /** Typed values missing from the portal after the cell. */
+  lost: number
+  /** Records made more than once. */
+  doubled: number
+  /** «Сохранено» (or the write's success text) shown while the portal does not hold the write. */
+  falseSaved: boolean
+  /** The card contradicts itself (e.g. a comment about a status change that did not happen). */
+  inconsistent: boolean
+  /** The user saw the outcome: success text, or the unfinished-write panel. */
+  told: boolean
+  seconds: number
+}
+
+export function recordCell(outcome: CellOutcome): void {
+  const out = process.env.FAULT_MATRIX_OUT
+  if (!out) return
+  mkdirSync(dirname(out), { recursive: true })
+  appendFileSync(out, `${JSON.stringify(outcome)}\n`)
+}
