@@ -3,6 +3,7 @@ import https from 'node:https'
 import { B24Hook } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
 import { DEMO_DEALS } from '../../sandbox/demo/crm'
+import { webhookRaw } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
 // User fields of every type, files and product rows through the SDK.
@@ -144,6 +145,16 @@ describe('user fields of every type', () => {
     expect(original.UF_CRM_IT_MONEY).toBe('25000.50|RUB')
     const found = (await manager.actions.v2.call.make<any[]>({ method: 'crm.deal.list', params: { filter: { UF_CRM_IT_ENUM: contractItem.ID }, select: ['ID'] } })).getData()!.result
     expect(found).toEqual([{ ID: String(dealId) }])
+
+    // A list value is the item's ID: its XML_ID code or its text is refused and the value stays.
+    for (const value of ['loi', 'LOI']) {
+      const refusedEnum = await webhookRaw(sandbox, 3, 'crm.deal.update', { id: dealId, fields: { UF_CRM_IT_ENUM: value } })
+      expect(refusedEnum).toMatchObject({ status: 400, body: { error: '', error_description: `Field "UF_CRM_IT_ENUM": the list has no item with ID "${value}"` } })
+    }
+    const refusedItem = await webhookRaw(sandbox, 3, 'crm.item.update', { entityTypeId: 2, id: dealId, fields: { ufCrm_IT_ENUM: 'loi' } })
+    expect(refusedItem).toMatchObject({ status: 400, body: { error: 'CRM_FIELD_ERROR_VALUE_NOT_VALID' } })
+    const still = (await manager.actions.v2.call.make<Record<string, any>>({ method: 'crm.deal.get', params: { id: dealId } })).getData()!.result
+    expect(still.UF_CRM_IT_ENUM).toBe(contractItem.ID)
   })
 })
 

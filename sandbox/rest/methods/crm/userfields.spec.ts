@@ -163,6 +163,26 @@ describe('crm.deal.userfield.*', () => {
     expect(invalid.code).toBe('CRM_FIELD_ERROR_VALUE_NOT_VALID')
   })
 
+  // A list (enumeration) value is the item's ID (crm-deal-userfield-add.md: LIST items have ID, VALUE, XML_ID;
+  // crm-item-update.md: CRM_FIELD_ERROR_VALUE_NOT_VALID). An XML_ID code, an item's text or an unknown ID is refused.
+  it('takes only a list item ID for an enumeration field and refuses its XML_ID, its text or an unknown ID', async () => {
+    const { admin } = await withFields()
+    const { result: id } = await admin.call('crm.deal.add', { fields: { TITLE: 'E', UF_CRM_COMPLEXITY: '1', UF_CRM_TAGS: [3] } })
+    for (const value of ['hard', 'сложный', 99, '2abc']) {
+      const e = await failure(admin.call('crm.deal.update', { id, fields: { UF_CRM_COMPLEXITY: value } }))
+      expect([e.status, e.code, e.description]).toEqual([400, '', `Field "UF_CRM_COMPLEXITY": the list has no item with ID "${value}"`])
+    }
+    const e = await failure(admin.call('crm.deal.add', { fields: { TITLE: 'E2', UF_CRM_TAGS: [3, 'b'] } }))
+    expect([e.status, e.code, e.description]).toEqual([400, '', 'Field "UF_CRM_TAGS": the list has no item with ID "b"'])
+    expect((await admin.call('crm.deal.get', { id })).result).toMatchObject({ UF_CRM_COMPLEXITY: '1', UF_CRM_TAGS: ['3'] })
+    const item = await failure(admin.call('crm.item.update', { entityTypeId: 2, id, fields: { ufCrm_COMPLEXITY: 'simple' } }))
+    expect([item.status, item.code]).toEqual([400, 'CRM_FIELD_ERROR_VALUE_NOT_VALID'])
+    await admin.call('crm.deal.update', { id, fields: { UF_CRM_COMPLEXITY: 2, UF_CRM_TAGS: ['4'] } })
+    expect((await admin.call('crm.deal.get', { id })).result).toMatchObject({ UF_CRM_COMPLEXITY: '2', UF_CRM_TAGS: ['4'] })
+    await admin.call('crm.deal.update', { id, fields: { UF_CRM_COMPLEXITY: '' } })
+    expect((await admin.call('crm.deal.get', { id })).result).toMatchObject({ UF_CRM_COMPLEXITY: null })
+  })
+
   it('describes user fields in crm.deal.fields and crm.item.fields', async () => {
     const { admin } = await withFields()
     const fields = (await admin.call('crm.deal.fields')).result as Record<string, Record<string, unknown>>

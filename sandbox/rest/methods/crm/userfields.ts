@@ -137,10 +137,14 @@ function writeOne(uf: UserFieldRow, raw: unknown, ctx: WriteContext): unknown {
         throw new FieldValueError(`Field "${name}": "${String(raw)}" is not a date`)
       }
     case 'enumeration': {
+      // The value is the ID of one of the field's LIST items (crm-deal-userfield-add.md, uf_enum_element);
+      // an XML_ID code or an item's text is not, and is refused like an unknown ID. The doc pages give no
+      // text for this refusal: the legacy methods answer it as `{error: "", error_description}` and
+      // crm.item as CRM_FIELD_ERROR_VALUE_NOT_VALID (crm-item-update.md), with this sandbox wording.
       if (isBlank(raw)) return null
-      const id = Number(raw)
-      const item = uf.LIST.find((i) => i.ID === id) ?? uf.LIST.find((i) => i.XML_ID !== '' && i.XML_ID === String(raw))
-      if (!item) throw new FieldValueError(`Field "${name}": no list item ${String(raw)}`)
+      const text = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : ''
+      const item = /^\d+$/.test(text) ? uf.LIST.find((i) => i.ID === Number(text)) : undefined
+      if (!item) throw new FieldValueError(`Field "${name}": the list has no item with ID "${String(raw)}"`)
       return item.ID
     }
     case 'money': {
