@@ -120,3 +120,16 @@ describe('links', () => {
     expect((await raw(1, 'crm.company.contact.items.get', { id: company })).body.result).toEqual(before)
   })
 })
+
+describe('multi-fields', () => {
+  // b24restdocs api-reference/crm/contacts/crm-contact-add.md, crm/companies/crm-company-update.md: ERROR_CORE for an invalid e-mail.
+  it('an invalid e-mail in EMAIL is refused with ERROR_CORE on contact add and company update', async () => {
+    const added = await raw(3, 'crm.contact.add', { fields: { NAME: 'Пётр', EMAIL: [{ VALUE: 'petr(at)zavod.ru', VALUE_TYPE: 'WORK' }] } })
+    expect(added).toMatchObject({ status: 400, body: { error: 'ERROR_CORE', error_description: 'The field "Work e-mail" contains an invalid address' } })
+    const company = DEMO_COMPANIES.technoPromMash
+    const before = (await raw(1, 'crm.company.get', { id: company })).body.result.EMAIL
+    const updated = await raw(1, 'crm.company.update', { id: company, fields: { EMAIL: [{ VALUE: 'info@tpmash', VALUE_TYPE: 'WORK' }] } })
+    expect(updated).toMatchObject({ status: 400, body: { error: 'ERROR_CORE' } })
+    expect((await raw(1, 'crm.company.get', { id: company })).body.result.EMAIL).toEqual(before)
+  })
+})

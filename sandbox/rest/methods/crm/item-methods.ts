@@ -47,6 +47,7 @@ function itemValueError<T>(fn: () => T): T {
     return fn()
   } catch (e) {
     if (e instanceof FieldValueError) {
+      if (e.code) throw new RestError(400, e.code, e.message)
       const multiple = /must be an array/.test(e.message)
       throw new RestError(400, multiple ? '100' : 'CRM_FIELD_ERROR_VALUE_NOT_VALID', e.message)
     }

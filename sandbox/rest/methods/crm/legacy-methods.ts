@@ -1,5 +1,5 @@
 import { pageOf } from '../../../core/paging'
-import { errors } from '../../../core/errors'
+import { RestError, errors } from '../../../core/errors'
 import type { CallContext, MethodTable, Params } from '../../../core/types'
 import { parseFilter, parseOrder } from '../../filter'
 import { ENTITIES, type EntityDef } from './entities'
@@ -24,7 +24,7 @@ function legacyValueError<T>(fn: () => T): T {
   try {
     return fn()
   } catch (e) {
-    if (e instanceof FieldValueError) throw errors.legacy(e.message)
+    if (e instanceof FieldValueError) throw e.code ? new RestError(400, e.code, e.message) : errors.legacy(e.message)
     throw e
   }
 }

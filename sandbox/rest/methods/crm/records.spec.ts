@@ -145,6 +145,29 @@ describe('contacts, companies, multi-fields and links', () => {
     expect((await call('crm.deal.contact.items.get', { id: dealId })).result).toEqual([])
   })
 
+  // b24restdocs api-reference/crm/companies/crm-company-{add,update}.md, crm/contacts/crm-contact-{add,update}.md:
+  // ERROR_CORE "The field … e-mail contains an invalid address"; leads write EMAIL through the same check.
+  it('refuses an invalid e-mail in EMAIL on add and update of companies, contacts and leads, writing nothing', async () => {
+    const store = peopleStore()
+    const { call } = caller(store, 1)
+    const bad = [{ VALUE: 'ivan.sever.ru', VALUE_TYPE: 'WORK' }]
+    for (const kind of ['company', 'contact', 'lead']) {
+      const e = await failure(call(`crm.${kind}.add`, { fields: { TITLE: 'T', NAME: 'N', EMAIL: bad } }))
+      expect([kind, e.status, e.code, e.description]).toEqual([kind, 400, 'ERROR_CORE', 'The field "Work e-mail" contains an invalid address'])
+      expect((await call(`crm.${kind}.list`, {})).result).toEqual([])
+      const { result: id } = await call(`crm.${kind}.add`, { fields: { TITLE: 'T', NAME: 'N', EMAIL: [{ VALUE: ' ivan@sever.ru ', VALUE_TYPE: 'WORK' }] } })
+      for (const value of ['ivan@', '@sever.ru', 'ivan@sever', 'ivan petrov@sever.ru', 'ivan@@sever.ru', '.ivan@sever.ru', 'ivan..p@sever.ru']) {
+        const u = await failure(call(`crm.${kind}.update`, { id, fields: { EMAIL: [{ VALUE: value, VALUE_TYPE: 'HOME' }] } }))
+        expect([kind, value, u.code, u.description]).toEqual([kind, value, 'ERROR_CORE', 'The field "Personal e-mail" contains an invalid address'])
+      }
+      const row = (await call(`crm.${kind}.get`, { id })).result as { EMAIL: Array<{ VALUE: string }> }
+      expect(row.EMAIL.map((v) => v.VALUE)).toEqual(['ivan@sever.ru'])
+      await call(`crm.${kind}.update`, { id, fields: { EMAIL: [{ VALUE: 'i.petrov+crm@sever-zavod.ru' }, { VALUE: 'otdel@завод.рф', VALUE_TYPE: 'OTHER' }] } })
+    }
+    const item = await failure(call('crm.item.add', { entityTypeId: 3, fields: { name: 'N', fm: [{ typeId: 'EMAIL', valueType: 'WORK', value: 'nope' }] } }))
+    expect([item.status, item.code]).toEqual([400, 'ERROR_CORE'])
+  })
+
   // b24restdocs api-reference/crm/deals/contacts/crm-deal-contact-items-set.md,
   // crm/companies/contacts/crm-company-contact-items-set.md, crm/contacts/company/crm-contact-company-items-set.md.
   it('refuses an items.set whose items is not an array, and keeps the links', async () => {

@@ -71,8 +71,18 @@ export function nextEnumItemId(store: Store): number {
   return next
 }
 
-/** A bad value for a field; the caller turns it into its method family's error. */
-export class FieldValueError extends Error {}
+/**
+ * A bad value for a field; the caller turns it into its method family's error. `code` is set when the
+ * portal names one for every method family (an invalid e-mail is ERROR_CORE for legacy and crm.item alike).
+ */
+export class FieldValueError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message)
+  }
+}
 
 export interface WriteContext {
   store: Store
