@@ -122,6 +122,19 @@ function paramsFor(plan: WritePlan, step: WriteStep): Params {
   }) as Params
 }
 
+/**
+ * The step with its finder's references filled from the steps already done (a comment on a
+ * company made earlier in the plan is looked up among that company's comments). Null when a
+ * referred step is not done: the record it would hang on is not known, so neither is this one.
+ */
+function finderFor(plan: WritePlan, step: WriteStep): WriteStep | null {
+  if (!step.find) return step
+  const refs = refsIn(step.find.params)
+  if (refs.some((key) => stepState(plan, key).status !== 'done')) return null
+  if (refs.length === 0) return step
+  return { ...step, find: { ...step.find, params: resolveRefs(step.find.params, (key) => stepState(plan, key).value) as Params } }
+}
+
 export async function runPlan(start: WritePlan, options: RunPlanOptions): Promise<WritePlan> {
   const settings = { ...DEFAULTS, ...options }
   const now = options.now ?? Date.now
@@ -163,7 +176,8 @@ export async function runPlan(start: WritePlan, options: RunPlanOptions): Promis
         const state = stepState(plan, step.key)
         if (state.status !== 'sent') continue
         if (step.kind === 'create') {
-          const found = await withTimeout(findStepRecord(settings.transport, step), settings.timeoutMs, options.signal)
+          const finder = finderFor(plan, step)
+          const found = finder ? await withTimeout(findStepRecord(settings.transport, finder), settings.timeoutMs, options.signal) : null
           plan = withStep(plan, step.key, found !== null ? { status: 'done', value: found, attempts: state.attempts } : { ...state, status: 'pending' })
         } else {
           plan = withStep(plan, step.key, { ...state, status: 'pending' })

@@ -94,7 +94,7 @@ export function newPlan(input: { id: string; scope: string; title: PlanText; ste
     if (keys.has(step.key)) throw new Error(`Write plan ${input.id}: step key "${step.key}" is used twice`)
     if (step.kind === 'create' && !step.find) throw new Error(`Write plan ${input.id}: create step "${step.key}" has no finder`)
     keys.add(step.key)
-    for (const ref of refsIn(step.params)) {
+    for (const ref of [...refsIn(step.params), ...refsIn(step.find?.params)]) {
       if (!keys.has(ref) || ref === step.key) throw new Error(`Write plan ${input.id}: step "${step.key}" refers to "${ref}", which does not come before it`)
     }
   }

@@ -1,4 +1,4 @@
-import type { Params, PlanText, WriteStep } from './plan'
+import type { Params, PlanText, StepRef, WriteStep } from './plan'
 
 /*
  * The common steps, each with the finder the portal can answer for it. The key goes where
@@ -48,8 +48,10 @@ export type TimelineOwner = 'company' | 'contact' | 'deal' | 'lead'
 /**
  * crm.timeline.comment.add with the tag at the end of the text; found among the owner's
  * comments (crm-timeline-comment-add.md, crm-timeline-comment-list.md). Screens hide the tag.
+ * The owner may be a record made earlier in the same plan (`{ $step: key }`): the finder then
+ * looks among that record's comments once it is known.
  */
-export function timelineCommentStep(key: string, owner: { type: TimelineOwner; id: number }, comment: string, label: PlanText, files?: [string, string][]): WriteStep {
+export function timelineCommentStep(key: string, owner: { type: TimelineOwner; id: number | StepRef }, comment: string, label: PlanText, files?: [string, string][]): WriteStep {
   const tag = idempotencyTag(key)
   const fields: Params = { ENTITY_ID: owner.id, ENTITY_TYPE: owner.type, COMMENT: `${comment}\n${tag}` }
   if (files && files.length > 0) fields.FILES = files

@@ -13,6 +13,7 @@ export function fakePortal() {
   const company: Record<string, unknown> = { ID: 1 }
   const faults: Fault[] = []
   const sent: string[] = []
+  const calls: { method: string; params: Params }[] = []
   let requests = 0
 
   function take(method: string): Fault | undefined {
@@ -23,6 +24,7 @@ export function fakePortal() {
 
   function run(method: string, params: Params): unknown {
     sent.push(method)
+    calls.push({ method, params })
     if (method === 'crm.timeline.comment.add') {
       const fields = params.fields as { COMMENT: string }
       const id = comments.length + 1
@@ -75,5 +77,5 @@ export function fakePortal() {
       return reply
     },
   }
-  return { transport, comments, company, faults, sent, get requests() { return requests } }
+  return { transport, comments, company, faults, sent, calls, get requests() { return requests } }
 }

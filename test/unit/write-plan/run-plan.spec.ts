@@ -142,6 +142,52 @@ describe('runPlan', () => {
   })
 })
 
+describe('runPlan with a create that hangs on a record made earlier in the plan', () => {
+  it('looks a lost comment up among the comments of the record the plan made', async () => {
+    const portal = fakePortal()
+    portal.faults.push({ method: 'crm.timeline.comment.add', kind: 'lost', count: 2 })
+    const plan = newPlan({
+      id: 'p3',
+      scope: 'company:1',
+      title: label,
+      now: new Date(),
+      steps: [
+        timelineCommentStep('p3-a', { type: 'company', id: 1 }, 'owner', label),
+        timelineCommentStep('p3-b', { type: 'company', id: { $step: 'p3-a' } }, 'on the owner', label),
+      ],
+    })
+    const result = await runPlan(plan, { transport: portal.transport, journal: memoryJournal(), sleep: noSleep })
+    expect(result.status).toBe('done')
+    expect(portal.comments).toHaveLength(2)
+    const lookups = portal.calls.filter((call) => call.method === 'crm.timeline.comment.list').map((call) => (call.params.filter as { ENTITY_ID: unknown }).ENTITY_ID)
+    // The first lookup is of the owner's own comment (company 1); the second one is among the comments of record 1 made by p3-a.
+    expect(lookups).toEqual([1, 1])
+    expect(lookups.every((id) => typeof id === 'number')).toBe(true)
+  })
+
+  it('does not look up a create whose owner was not made', async () => {
+    const portal = fakePortal()
+    portal.faults.push({ method: 'batch', kind: 'lost', count: 1 })
+    portal.faults.push({ method: 'crm.timeline.comment.add', kind: 'denied', count: 1 })
+    const plan = newPlan({
+      id: 'p4',
+      scope: 'company:1',
+      title: label,
+      now: new Date(),
+      steps: [
+        timelineCommentStep('p4-a', { type: 'company', id: 1 }, 'owner', label),
+        timelineCommentStep('p4-b', { type: 'company', id: { $step: 'p4-a' } }, 'on the owner', label),
+      ],
+    })
+    const result = await runPlan(plan, { transport: portal.transport, journal: memoryJournal(), sleep: noSleep })
+    expect(result.status).toBe('done')
+    const listed = portal.calls.filter((call) => call.method === 'crm.timeline.comment.list')
+    // p4-a is looked up (not there: refused), p4-b is not looked up with an unresolved owner.
+    expect(listed).toHaveLength(1)
+    expect(JSON.stringify(listed)).not.toContain('$step')
+  })
+})
+
 describe('newPlan', () => {
   it('refuses a create without a finder and a reference to a later step', () => {
     expect(() => newPlan({ id: 'x', scope: 's', title: label, now: new Date(), steps: [{ key: 'a', method: 'crm.contact.add', params: {}, label, kind: 'create' }] })).toThrow(/no finder/)
