@@ -8,7 +8,8 @@ import { LmdbStore } from './store/lmdb-store'
 
 /**
  * `tsx sandbox/cli.ts start [--demo]` — the sandbox portal (env: SANDBOX_PORT, SANDBOX_HTTPS_PORT,
- *   SANDBOX_APP_PORT, SANDBOX_DATA, SANDBOX_LIMITS=on|off, SANDBOX_TOKEN_TTL, SANDBOX_TLS_DIR);
+ *   SANDBOX_APP_PORT, SANDBOX_DATA, SANDBOX_LIMITS=on|off, SANDBOX_TOKEN_TTL, SANDBOX_TLS_DIR,
+ *   SANDBOX_ALLOW_LOCAL_HANDLERS=on|off);
  * `reset` — wipe the data directory and reseed the demo;
  * `dev [--demo]` — Vite's dev server for the app plus the sandbox pointing at it.
  */
@@ -38,6 +39,7 @@ function optionsFrom(env: SandboxEnv, demo: boolean) {
     tlsDir: env.tlsDir,
     limits: env.limits,
     tokenTtlSeconds: env.tokenTtlSeconds,
+    allowLocalHandlers: env.allowLocalHandlers,
     demo,
   }
 }

@@ -12,6 +12,8 @@ export interface SandboxEnv {
   tlsDir: string
   limits: boolean
   tokenTtlSeconds: number
+  /** SANDBOX_ALLOW_LOCAL_HANDLERS; undefined = the sandbox's default (on while the app is local). */
+  allowLocalHandlers: boolean | undefined
 }
 
 function intFrom(raw: string | undefined, fallback: number): number {
@@ -28,6 +30,12 @@ export function switchFrom(raw: string | undefined, fallback: boolean): boolean 
   return fallback
 }
 
+/** `on`/`off` like switchFrom; unset or unreadable → undefined (the caller's default applies). */
+export function optionalSwitchFrom(raw: string | undefined): boolean | undefined {
+  const on = switchFrom(raw, true)
+  return on === switchFrom(raw, false) ? on : undefined
+}
+
 /** Reads the sandbox settings from the environment (README documents each variable). */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv {
   return {
@@ -38,6 +46,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv {
     tlsDir: defaultTlsDir(env),
     limits: switchFrom(env.SANDBOX_LIMITS, true),
     tokenTtlSeconds: intFrom(env.SANDBOX_TOKEN_TTL, 3600) || 3600,
+    allowLocalHandlers: optionalSwitchFrom(env.SANDBOX_ALLOW_LOCAL_HANDLERS),
   }
 }
 

@@ -49,6 +49,11 @@ export interface CallContext {
   now(): Date
   /** Portal origin, e.g. `http://localhost:4000`. */
   origin: string
+  /**
+   * Sandbox: `placement.bind` and `event.bind` accept handlers on localhost and private addresses
+   * (`SANDBOX_ALLOW_LOCAL_HANDLERS`); the portal refuses them, and so does the sandbox when this is off.
+   */
+  allowLocalHandlers: boolean
   /** Calls another method as the same caller (used by `batch`). */
   call(method: string, params: Record<string, unknown>): Promise<unknown>
 }

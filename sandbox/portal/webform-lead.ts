@@ -91,6 +91,8 @@ export async function createWebformLead(services: Pick<PortalServices, 'store' |
     auth: { type: 'webhook', userId: user.ID },
     now: () => services.now(),
     origin: services.origin,
+    // The form only adds a lead; it binds no handlers.
+    allowLocalHandlers: false,
     call: async (method, params) => {
       const spec = allMethods[method]
       if (!spec) throw new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!')

@@ -17,6 +17,8 @@ export interface InvokeDeps {
   nowMs: () => number
   origin: string
   log: (message: string, error?: unknown) => void
+  /** Local handler URLs for placement.bind/event.bind (see CallContext); absent = refused, as on the portal. */
+  allowLocalHandlers?: () => boolean
 }
 
 // b24restdocs `api-reference/widgets/placement-unbind.md`: the full text of the portal.
@@ -98,6 +100,7 @@ export class RestInvoker {
       auth: caller.auth,
       now: () => new Date(this.deps.nowMs()),
       origin: this.deps.origin,
+      allowLocalHandlers: this.deps.allowLocalHandlers?.() ?? false,
       call: async (method, params) => {
         const outcome = await this.invoke(caller, method, params, depth + 1)
         if (!outcome.ok) throw outcome.error

@@ -14,6 +14,8 @@ export interface SandboxStateReport {
   clockOffsetMs: number
   now: string
   tokenTtlSeconds: number
+  /** Whether placement.bind and event.bind accept local handler URLs (SANDBOX_ALLOW_LOCAL_HANDLERS). */
+  allowLocalHandlers: boolean
   app: SandboxApp
   /** REST requests served and refused by the rate limit since the start. */
   stats: RestStats
@@ -132,6 +134,7 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
         clockOffsetMs: state.clockOffsetMs,
         now: new Date(state.nowMs()).toISOString(),
         tokenTtlSeconds: state.tokenTtlSeconds,
+        allowLocalHandlers: state.allowLocalHandlers,
         app: readApp(state.store),
         stats: { ...state.stats },
       }

@@ -8,6 +8,7 @@ import type { PortalServices, UserRow } from '../core/types'
 import { defaultTlsDir, repoRoot } from '../config'
 import { allMethods } from '../rest/methods'
 import { readApp } from '../rest/methods/system/app-state'
+import { isLocalUrl } from '../rest/methods/system/handler-url'
 import { RestInvoker } from '../rest/invoke'
 import { RestRouter } from '../rest/router'
 import type { Store } from '../store/types'
@@ -34,6 +35,12 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number
   /** The app served elsewhere (e.g. Vite's dev server); the sandbox then serves no app itself. */
   appUrl?: string
+  /**
+   * placement.bind and event.bind accept handlers on localhost and private addresses, which the portal
+   * refuses (ERROR_WRONG_HANDLER_URL). Default: on when the app is local — served by the sandbox itself,
+   * or an `appUrl` on localhost (`npm run dev`) — since its handlers are then local too; off otherwise.
+   */
+  allowLocalHandlers?: boolean
   /** The built app to serve (default `<repo>/dist`). */
   appDir?: string
   /** Where the TLS pair lives (default SANDBOX_TLS_DIR or `<repo>/.sandbox/tls`). */
@@ -85,7 +92,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   mkdirSync(options.dataDir, { recursive: true })
   const tls = await ensureTls(options.tlsDir ?? defaultTlsDir())
   const store = LmdbStore.open(options.dataDir)
-  const state = new SandboxState(store, { limits: options.limits ?? true, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 }, log)
+  const allowLocalHandlers = options.allowLocalHandlers ?? (options.appUrl === undefined || isLocalUrl(options.appUrl))
+  const state = new SandboxState(store, { limits: options.limits ?? true, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, allowLocalHandlers }, log)
 
   // Origins are known only after listening; the handlers read them through this holder.
   const origins = { http: '', https: '', app: '' }
@@ -100,6 +108,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return origins.http
     },
     log,
+    allowLocalHandlers: () => state.allowLocalHandlers,
   })
   const rest = new RestRouter({
     invoker,

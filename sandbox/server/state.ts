@@ -15,14 +15,17 @@ export class SandboxState {
   /** Added to the real clock: deadline and token-expiry tests move time forward. */
   clockOffsetMs = 0
   tokenTtlSeconds: number
+  /** placement.bind and event.bind accept localhost and private handler URLs (the portal does not). */
+  readonly allowLocalHandlers: boolean
 
   constructor(
     readonly store: LmdbStore,
-    options: { limits: boolean; tokenTtlSeconds: number },
+    options: { limits: boolean; tokenTtlSeconds: number; allowLocalHandlers: boolean },
     readonly log: (message: string, error?: unknown) => void,
   ) {
     this.limits = { ...defaultLimits, enabled: options.limits }
     this.tokenTtlSeconds = options.tokenTtlSeconds
+    this.allowLocalHandlers = options.allowLocalHandlers
     this.bucket = new LeakyBucket(() => this.limits)
     this.tokens = new TokenService(store, () => this.nowMs(), () => this.tokenTtlSeconds)
   }

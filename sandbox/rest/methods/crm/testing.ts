@@ -58,6 +58,7 @@ export function caller(store: Store, userId: number, now = new Date('2026-03-02T
     auth: { type: 'webhook', userId },
     now: () => now,
     origin: 'http://localhost:4000',
+    allowLocalHandlers: false,
     call: async (method, params) => (await call(method, params)).result,
   }
   async function call(method: string, params: Record<string, unknown> = {}): Promise<Reply> {

@@ -5,6 +5,7 @@ import { ListPage } from '../../../core/types'
 import { PAGE_SIZE, parseStart } from '../../../core/paging'
 import { compileFilter, compileOrder, parseFilter, parseOrder } from '../../filter'
 import { EVENT_HANDLERS_TABLE, OFFLINE_QUEUE_TABLE, type EventHandlerRow, type OfflineEventRow } from './offline-queue'
+import { checkHandlerUrl } from './handler-url'
 
 /*
  * event.bind / event.unbind / event.get and the offline queue methods event.offline.{get,clear,error,list}
@@ -52,16 +53,6 @@ function eventType(params: Params): 'online' | 'offline' {
 
 /** `auth_connector`: a separate queue per exchange channel (offline-events.md «How to Avoid Cycles»). */
 const connectorOf = (params: Params) => text(params, 'auth_connector')
-
-function checkHandler(handler: string): void {
-  try {
-    const url = new URL(handler)
-    if (url.protocol === 'http:' || url.protocol === 'https:') return
-  } catch {
-    // fall through
-  }
-  throw new RestError(400, 'ERROR_WRONG_HANDLER_URL', 'Wrong handler URL')
-}
 
 function queueOf(ctx: CallContext, params: Params, fields: readonly string[]) {
   const appId = appIdOf(ctx)
@@ -164,7 +155,8 @@ export const eventMethods: MethodTable = {
         userId = 0
       } else {
         if (!handler) throw argumentNull('HANDLER')
-        checkHandler(handler)
+        // events/index.md: reachable from outside, not localhost or a local network (handler-url.ts).
+        checkHandlerUrl(handler, ctx.allowLocalHandlers)
       }
       if (!KNOWN_EVENTS.has(event)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found')
       const connector = connectorOf(params)

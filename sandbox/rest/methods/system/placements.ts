@@ -1,5 +1,6 @@
 import { RestError } from '../../../core/errors'
 import type { MethodTable, Params, PlacementRow } from '../../../core/types'
+import { checkHandlerUrl } from './handler-url'
 
 const CRM_TYPES = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY'] as const
 const CRM_SPOTS = ['DETAIL_TAB', 'DETAIL_ACTIVITY', 'DETAIL_TOOLBAR', 'LIST_MENU', 'LIST_TOOLBAR'] as const
@@ -31,19 +32,6 @@ function requirePlacement(params: Params): string {
   return placement
 }
 
-function checkHandler(handler: string): void {
-  let url: URL
-  try {
-    url = new URL(handler)
-  } catch {
-    throw new RestError(400, 'ERROR_WRONG_HANDLER_URL', 'Wrong handler URL')
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RestError(400, 'ERROR_UNSUPPORTED_PROTOCOL', 'Unsupported event handler protocol')
-  }
-  // A real portal refuses localhost handlers; the sandbox accepts them, since the app runs on localhost.
-}
-
 const placementView = (row: PlacementRow) => ({
   placement: row.placement,
   userId: row.userId,
@@ -60,12 +48,13 @@ export const placementMethods: MethodTable = {
     scope: 'placement',
     appContextOnly: true,
     adminOnly: true,
-    handler: ({ store }, params) => {
+    handler: ({ store, allowLocalHandlers }, params) => {
       const placement = requirePlacement(params)
       if (!ALL_CODES.has(placement)) throw new RestError(400, 'ERROR_PLACEMENT_NOT_FOUND', 'Placement not found')
       const handler = text(params, 'HANDLER')
       if (!handler) throw argument('HANDLER')
-      checkHandler(handler)
+      // A public http(s) URL; localhost and private addresses only when the sandbox allows them (handler-url.ts).
+      checkHandlerUrl(handler, allowLocalHandlers)
       const userId = Number(text(params, 'USER_ID') || 0)
       if (userId && !USER_MODE.has(placement)) throw new RestError(400, 'ERROR_PLACEMENT_USER_MODE', 'User mode is not available')
       const langAll = (objectParam(params, 'LANG_ALL') ?? {}) as PlacementRow['langAll']

@@ -6,7 +6,7 @@ import { selectUsers, userMethods } from './users'
 
 function context(store: MemoryStore, userId = 1): CallContext {
   const user = store.table<UserRow>('users').get(userId)!
-  return { store, user, auth: { type: 'webhook', userId }, now: () => new Date(0), origin: 'http://localhost:4000', call: async () => null }
+  return { store, user, auth: { type: 'webhook', userId }, now: () => new Date(0), origin: 'http://localhost:4000', allowLocalHandlers: false, call: async () => null }
 }
 
 function ids(params: Record<string, unknown>, store = seeded()): number[] {
