@@ -1,7 +1,7 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
 import { DEMO_CATEGORIES, DEMO_COMPANIES, DEMO_DEALS } from '../../sandbox/demo/crm'
-import { webhookRaw } from './helpers/sandbox'
+import { control, rest, webhookRaw } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
 // CRM records through the unmodified SDK (B24Hook) against the sandbox portal.
@@ -102,6 +102,32 @@ describe('rights', () => {
     expect(readable.getData()!.result.TITLE).toBeTruthy()
     const title = (await manager.actions.v2.call.make<Record<string, string>>({ method: 'crm.deal.get', params: { id: foreign } })).getData()!.result.TITLE
     expect(title).not.toBe('чужая')
+  })
+
+  it('manager 3 in the app context (token) cannot change manager 4’s open deal by any path, alone or in a batch', async () => {
+    const foreign = DEMO_DEALS.goodsPickingSecond
+    const before = (await raw(1, 'crm.deal.get', { id: foreign })).body.result
+    expect(before).toMatchObject({ ASSIGNED_BY_ID: '4', OPENED: 'Y' })
+    const rowsBefore = (await raw(1, 'crm.deal.productrows.get', { id: foreign })).body.result
+    const contactsBefore = (await raw(1, 'crm.deal.contact.items.get', { id: foreign })).body.result
+    const auth = (await control(sandbox.origin, 'tokens', { userId: 3 })).AUTH_ID
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ['crm.deal.update', { id: foreign, fields: { TITLE: 'чужая', ASSIGNED_BY_ID: 3 } }],
+      ['crm.item.update', { entityTypeId: 2, id: foreign, fields: { title: 'чужая', assignedById: 3 } }],
+      ['crm.deal.productrows.set', { id: foreign, rows: [] }],
+      ['crm.item.productrow.set', { ownerType: 'D', ownerId: foreign, productRows: [] }],
+      ['crm.deal.contact.items.set', { id: foreign, items: [] }],
+      ['crm.deal.delete', { id: foreign }],
+    ]
+    for (const [method, params] of calls) {
+      const reply = await rest(sandbox.origin, method, { auth, ...params })
+      expect([method, reply.status, reply.body.error_description]).toEqual([method, 400, expect.stringMatching(/^Access denied\.?$/)])
+    }
+    const batch = await rest(sandbox.origin, 'batch', { auth, cmd: { a: `crm.deal.update?id=${foreign}&fields[TITLE]=batch`, b: `crm.item.update?entityTypeId=2&id=${foreign}&fields[title]=batch` } })
+    expect(Object.keys(batch.body.result.result_error).sort()).toEqual(['a', 'b'])
+    expect((await raw(1, 'crm.deal.get', { id: foreign })).body.result).toEqual(before)
+    expect((await raw(1, 'crm.deal.productrows.get', { id: foreign })).body.result).toEqual(rowsBefore)
+    expect((await raw(1, 'crm.deal.contact.items.get', { id: foreign })).body.result).toEqual(contactsBefore)
   })
 })
 

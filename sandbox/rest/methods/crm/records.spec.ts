@@ -289,6 +289,50 @@ describe('rights', () => {
   })
 })
 
+describe('write paths of a colleague’s open record', () => {
+  // Manager 3 (own records, reads OPENED ones) against manager 4's open deal, company, contact and lead:
+  // every write path refuses and nothing changes. b24restdocs crm/deals/crm-deal-update.md (Access denied),
+  // crm/universal/crm-item-update.md (ACCESS_DENIED), crm/deals/crm-deal-productrows-set.md,
+  // crm/universal/product-rows/crm-item-productrow-set.md, crm/deals/contacts/crm-deal-contact-items-set.md,
+  // crm/companies/contacts/crm-company-contact-items-set.md, crm/contacts/company/crm-contact-company-items-set.md,
+  // crm/timeline/activities/todo/crm-activity-todo-add.md, crm/timeline/logmessage/crm-timeline-logmessage-add.md.
+  it('refuses every update path to manager 3 and leaves the records as they were', async () => {
+    const store = peopleStore()
+    const admin = caller(store, 1)
+    const ids: Record<string, number> = {}
+    for (const kind of ['deal', 'company', 'contact', 'lead']) {
+      ids[kind] = (await admin.call(`crm.${kind}.add`, { fields: { TITLE: 'Олега', NAME: 'Олег', ASSIGNED_BY_ID: 4, OPENED: 'Y' } })).result as number
+    }
+    await admin.call('crm.deal.productrows.set', { id: ids.deal, rows: [{ PRODUCT_NAME: 'Ремень', PRICE: 100, QUANTITY: 1 }] })
+    const snapshot = () => Object.fromEntries(Object.entries(ids).map(([kind, id]) => [kind, JSON.stringify(store.table(`${kind === 'company' ? 'companies' : `${kind}s`}`).get(id))]))
+    const before = snapshot()
+    const typeId: Record<string, number> = { lead: 1, deal: 2, contact: 3, company: 4 }
+    const attempts: Array<[string, Record<string, unknown>]> = []
+    for (const kind of Object.keys(ids)) {
+      attempts.push([`crm.${kind}.update`, { id: ids[kind], fields: { TITLE: 'чужая', NAME: 'чужой', ASSIGNED_BY_ID: 3 } }])
+      attempts.push([`crm.${kind}.delete`, { id: ids[kind] }])
+      attempts.push(['crm.item.update', { entityTypeId: typeId[kind], id: ids[kind], fields: { title: 'чужая', assignedById: 3 } }])
+      attempts.push(['crm.item.delete', { entityTypeId: typeId[kind], id: ids[kind] }])
+      attempts.push(['crm.activity.todo.add', { ownerTypeId: typeId[kind], ownerId: ids[kind], deadline: '2026-03-05T10:00:00+03:00' }])
+      attempts.push(['crm.timeline.logmessage.add', { fields: { entityTypeId: typeId[kind], entityId: ids[kind], title: 't', text: 't', iconCode: 'info' } }])
+    }
+    attempts.push(['crm.deal.productrows.set', { id: ids.deal, rows: [] }])
+    attempts.push(['crm.lead.productrows.set', { id: ids.lead, rows: [] }])
+    attempts.push(['crm.item.productrow.set', { ownerType: 'D', ownerId: ids.deal, productRows: [] }])
+    attempts.push(['crm.item.productrow.set', { ownerType: 'L', ownerId: ids.lead, productRows: [] }])
+    attempts.push(['crm.deal.contact.items.set', { id: ids.deal, items: [{ CONTACT_ID: ids.contact }] }])
+    attempts.push(['crm.company.contact.items.set', { id: ids.company, items: [] }])
+    attempts.push(['crm.contact.company.items.set', { id: ids.contact, items: [] }])
+    for (const [method, params] of attempts) {
+      const e = await failure(caller(store, 3).call(method, params))
+      expect([method, e.status, /^(|ACCESS_DENIED)$/.test(e.code), /^Access denied\.?$/.test(e.description)]).toEqual([method, 400, true, true])
+    }
+    expect(snapshot()).toEqual(before)
+    // …while the colleague's records stay readable to him.
+    expect((await caller(store, 3).call('crm.deal.get', { id: ids.deal })).result).toMatchObject({ TITLE: 'Олега' })
+  })
+})
+
 describe('leads', () => {
   it('start «Новый» (NEW) when the list has it, and get the status group and DATE_CLOSED on a final status', async () => {
     const store = peopleStore()
