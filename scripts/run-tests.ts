@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { matrixTable, readCells } from './fault-matrix-table'
 
 const ALL = ['unit', 'integration', 'e2e'] as const
 type Project = (typeof ALL)[number]
@@ -32,6 +33,8 @@ if (projects.includes('e2e') && !existsSync(chromium)) {
 }
 
 const reportDir = mkdtempSync(join(tmpdir(), 'vitest-report-'))
+// The e2e fault matrix writes one JSON line per cell here; its table is printed at the end.
+const matrixFile = join(reportDir, 'fault-matrix.jsonl')
 let passed = 0
 let failed = 0
 let ok = true
@@ -42,7 +45,7 @@ for (const project of projects) {
   const run = spawnSync(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`],
-    { stdio: 'inherit', env: process.env },
+    { stdio: 'inherit', env: { ...process.env, FAULT_MATRIX_OUT: process.env.FAULT_MATRIX_OUT ?? matrixFile } },
   )
   if (!existsSync(outputFile)) {
     console.error(`${project}: vitest wrote no report (exit ${run.status})`)
@@ -61,6 +64,8 @@ for (const project of projects) {
   }
 }
 
+const cells = readCells(process.env.FAULT_MATRIX_OUT ?? matrixFile)
+if (cells.length > 0) console.log(`\n=== fault matrix ===\n${matrixTable(cells)}`)
 rmSync(reportDir, { recursive: true, force: true })
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
 process.exit(ok && failed === 0 ? 0 : 1)
