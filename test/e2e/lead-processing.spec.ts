@@ -160,3 +160,115 @@ describe('lead processing tab (L1–L4) in the sandbox portal', () => {
     expect(session.errors).toEqual([])
   })
 })
+
+describe('lead writes that never lie (issue 12)', () => {
+  type Row = Record<string, unknown> & { ID: string }
+  const leadOf = (id: number) => session.rest<Lead>('crm.lead.get', { id })
+  const companiesFrom = (id: number) => session.rest<Row[]>('crm.company.list', { filter: { [C.lead.fieldName]: String(id) }, select: ['ID'] })
+  const leadComments = async (id: number) =>
+    (await session.rest<{ COMMENT: string }[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: id, ENTITY_TYPE: 'lead' } })).filter((c) => c.COMMENT.startsWith('Статус обработки'))
+
+  async function leadAt(stage: 'NEW' | 'PROCESSED', title: string): Promise<number> {
+    const processed = stage === 'PROCESSED'
+    return session.rest<number>('crm.lead.add', {
+      fields: {
+        TITLE: title,
+        NAME: 'Олег',
+        LAST_NAME: 'Пахомов',
+        COMPANY_TITLE: title,
+        STATUS_ID: processed ? 'CONVERTED' : 'NEW',
+        SOURCE_ID: 'CALL',
+        ASSIGNED_BY_ID: MANAGER,
+        PHONE: [{ VALUE: '+7 903 555-44-33', VALUE_TYPE: 'WORK' }],
+        [L.stage.fieldName]: await enumItemId(session, 'lead', L.stage.fieldName, stage),
+        ...(processed
+          ? {
+              [L.result.fieldName]: await enumItemId(session, 'lead', L.result.fieldName, 'CONVERT'),
+              [L.firstResult.fieldName]: 'Нужен склад',
+              [L.outcome.fieldName]: 'Подписали LOI',
+            }
+          : {}),
+      },
+    })
+  }
+
+  async function open(id: number): Promise<void> {
+    leadId = id
+    await openLead()
+  }
+
+  /** The write stopped: the unfinished-write panel (or, in the old tab, its error). */
+  const stopped = () => frame.locator('[data-testid="plan-incomplete"], [data-testid="lead-error"]').first().waitFor({ timeout: 30_000 })
+
+  // These tests read the portal back often; the portal's rate limit is not what they are about.
+  beforeAll(() => {
+    session.sandbox.control.limits({ enabled: false })
+  })
+
+  it('a refused company create leaves the lead unconverted, and «Повторить» finishes the conversion with one company', async () => {
+    await session.actAs(MANAGER)
+    const id = await leadAt('PROCESSED', 'ООО «Северный склад»')
+    await open(id)
+    session.sandbox.control.faults({ method: 'crm.company.add', count: 1, status: 403, code: 'ACCESS_DENIED', description: 'Access denied.' })
+    await byId('lead-convert').click()
+    await stopped()
+    // Nothing half-done: no company, the lead points to none, and a second conversion is not offered.
+    expect(await companiesFrom(id)).toHaveLength(0)
+    expect((await leadOf(id))[L.company.fieldName] ?? '').toBeFalsy()
+    expect(await byId('plan-incomplete').count()).toBe(1)
+    expect(await byId('lead-convert').count()).toBe(0)
+    expect(await byId('lead-converted').count()).toBe(0)
+
+    await byId('plan-repeat').click()
+    await byId('lead-converted').waitFor({ timeout: 30_000 })
+    const companies = await companiesFrom(id)
+    expect(companies).toHaveLength(1)
+    const companyId = Number(companies[0]!.ID)
+    expect(String((await leadOf(id))[L.company.fieldName])).toMatch(new RegExp(`${companyId}$`))
+    expect(await session.rest<Row[]>('crm.contact.list', { filter: { COMPANY_ID: companyId }, select: ['ID'] })).toHaveLength(1)
+    const history = await session.rest<{ COMMENT: string }[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: companyId, ENTITY_TYPE: 'company' } })
+    expect(history.filter((c) => c.COMMENT.includes('преобразован в клиента'))).toHaveLength(1)
+    expect(await byId('plan-incomplete').count()).toBe(0)
+  })
+
+  it('a refused status update writes no comment about it, keeps what was typed, and «Повторить» finishes the step', async () => {
+    const id = await leadAt('NEW', 'Склад под аптечный товар')
+    await open(id)
+    await byId('first-result').fill('Нужен склад 300 м², класс B')
+    session.sandbox.control.faults({ method: 'crm.lead.update', count: 1, status: 403, code: 'ACCESS_DENIED', description: 'Access denied.' })
+    await byId('transition-submit').click()
+    await stopped()
+    expect((await leadOf(id)).STATUS_ID).toBe('NEW')
+    expect(await leadComments(id)).toEqual([])
+    expect(await byId('plan-incomplete').count()).toBe(1)
+    expect(await byId('first-result').inputValue()).toBe('Нужен склад 300 м², класс B')
+    expect(await byId('lead-step-done').count()).toBe(0)
+
+    await byId('plan-repeat').click()
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Выяснение потребности' }).waitFor({ timeout: 30_000 })
+    const saved = await leadOf(id)
+    expect(saved.STATUS_ID).toBe('IN_PROCESS')
+    expect(saved[L.firstResult.fieldName]).toBe('Нужен склад 300 м², класс B')
+    expect(await leadComments(id)).toHaveLength(1)
+  })
+
+  it('refuses a 4 001-character result and a processing date in 2999 with a message; nothing reaches the lead', async () => {
+    const id = await leadAt('NEW', 'Проверка ввода')
+    await open(id)
+    const before = await leadOf(id)
+    await byId('first-result').fill('ж'.repeat(4_001))
+    await byId('first-date').fill('2999-01-01')
+    await byId('transition-submit').click()
+    expect(await byId('error-firstResult-error').textContent()).toContain('Не длиннее 4 000 символов')
+    expect(await byId('error-firstDate-error').textContent()).toContain('не может быть позже сегодняшнего дня')
+    const after = await leadOf(id)
+    expect(after.STATUS_ID).toBe('NEW')
+    expect(after[L.firstResult.fieldName] ?? '').toBe(before[L.firstResult.fieldName] ?? '')
+    expect(await leadComments(id)).toEqual([])
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(session.errors).toEqual([])
+  })
+})
+

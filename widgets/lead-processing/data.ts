@@ -3,7 +3,7 @@ import type { Gateway, ScreenCommand } from '@/b24/gateway'
 import { historyEventToComment } from '@/domain/client-profile'
 import { CLIENT_PROFILE_FIELDS as C } from '@/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
-import type { ConversionPlan, NotificationPlan } from '@/domain/lead-processing'
+import type { ConversionPlan, ConversionPlanInput, NotificationPlan } from '@/domain/lead-processing'
 import type { ObjectsDirectory } from '@/domain/sale'
 import { parseCurrentUser } from '@/b24/users'
 import type { CommentRow } from '~widgets/client-profile/dto'
@@ -80,22 +80,6 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
   }
 }
 
-export async function readLeadNow(gateway: Gateway, leadId: number): Promise<LeadRow> {
-  return parseLead(await gateway.call('crm.lead.get', { id: leadId }))
-}
-
-/** A status step: the lead's fields and a timeline comment with what was entered (author set by the portal). */
-export async function writeTransition(gateway: Gateway, leadId: number, fields: Record<string, unknown>, comment: string): Promise<void> {
-  const result = await gateway.loadScreen({
-    // b24restdocs api-reference/crm/leads/crm-lead-update.md
-    lead: command('crm.lead.update', { id: leadId, fields }, asIs),
-    // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-add.md
-    comment: command('crm.timeline.comment.add', { fields: { ENTITY_ID: leadId, ENTITY_TYPE: 'lead', COMMENT: comment } }, asIs),
-  })
-  const failed = result.errors.lead ?? result.errors.comment
-  if (failed) throw failed
-}
-
 /**
  * L3: one system notification per recipient (the head marked «копия»), all with the
  * lead's TAG so a repeat replaces rather than duplicates, and a marker comment on the
@@ -122,80 +106,44 @@ export async function sendNewLeadNotification(gateway: Gateway, leadId: number, 
   if (failed) throw failed
 }
 
-/** The company made from this lead, if any (its «Лид» field points back): conversion is never done twice. */
-export async function findConvertedCompany(gateway: Gateway, leadId: number): Promise<number | null> {
-  // b24restdocs api-reference/crm/companies/crm-company-list.md
-  const rows = await gateway.call<unknown>('crm.company.list', { filter: { [C.lead.fieldName]: String(leadId) }, select: ['ID'] })
-  const first = Array.isArray(rows) ? (rows[0] as { ID?: unknown } | undefined) : undefined
-  return first?.ID ? Number(first.ID) : null
-}
-
 const multi = (values: readonly string[]) => values.map((value) => ({ VALUE: value, VALUE_TYPE: 'WORK' }))
 
 /**
- * L4 in one batch: the company (client status «Новый», source, date added, the lead it came
- * from), the contact bound to it, the lead marked converted and pointing to the company,
- * and the first history event on the company.
+ * L4's records as REST fields (b24restdocs api-reference/crm/companies/crm-company-add.md,
+ * crm/contacts/crm-contact-add.md): the company with client status «Новый», the web-form source,
+ * the date added and the lead it came from; its contact; the first history event; the lead's stage.
+ * Enumeration values are the portal's item IDs, never codes: a missing item leaves the field empty.
  */
-export async function writeConversion(
-  gateway: Gateway,
-  plan: ConversionPlan,
-  enums: { status: EnumMap; sourceKind: EnumMap },
-  leadFields: Record<string, unknown>,
-): Promise<number> {
+export function conversionInput(plan: ConversionPlan, enums: { status: EnumMap; sourceKind: EnumMap }, leadStatusId: string, now: Date): ConversionPlanInput {
   const { company, contact } = plan
-  const commands: Record<string, ScreenCommand<unknown>> = {
-    // b24restdocs api-reference/crm/companies/crm-company-add.md
-    company: command(
-      'crm.company.add',
-      {
-        fields: {
-          TITLE: company.title,
-          PHONE: multi(company.phones),
-          EMAIL: multi(company.emails),
-          ASSIGNED_BY_ID: company.assignedById ?? '',
-          SOURCE_ID: 'WEBFORM',
-          [C.status.fieldName]: enums.status.idOf(company.status.level) ?? '',
-          [C.inactive.fieldName]: 0,
-          [C.sourceKind.fieldName]: enums.sourceKind.idOf(company.source.kind) ?? '',
-          [C.dateAdded.fieldName]: company.dateAdded,
-          [C.lead.fieldName]: String(company.leadId),
-          [C.showContacts.fieldName]: company.showContacts ? 1 : 0,
-        },
-      },
-      asIs,
-    ),
-  }
-  if (contact) {
-    // b24restdocs api-reference/crm/contacts/crm-contact-add.md
-    commands.contact = command(
-      'crm.contact.add',
-      {
-        fields: {
+  return {
+    leadId: company.leadId,
+    now,
+    company: {
+      TITLE: company.title,
+      PHONE: multi(company.phones),
+      EMAIL: multi(company.emails),
+      ASSIGNED_BY_ID: company.assignedById ?? '',
+      SOURCE_ID: 'WEBFORM',
+      [C.status.fieldName]: enums.status.idOf(company.status.level) ?? '',
+      [C.inactive.fieldName]: 0,
+      [C.sourceKind.fieldName]: enums.sourceKind.idOf(company.source.kind) ?? '',
+      [C.dateAdded.fieldName]: company.dateAdded,
+      [C.lead.fieldName]: String(company.leadId),
+      [C.showContacts.fieldName]: company.showContacts ? 1 : 0,
+    },
+    contact: contact
+      ? {
           NAME: contact.name,
           LAST_NAME: contact.lastName,
           SECOND_NAME: contact.secondName,
           PHONE: multi(contact.phones),
           EMAIL: multi(contact.emails),
-          COMPANY_ID: '$result[company]',
           ASSIGNED_BY_ID: company.assignedById ?? '',
           SOURCE_ID: 'WEBFORM',
-        },
-      },
-      asIs,
-    )
+        }
+      : null,
+    historyComment: historyEventToComment(plan.historyEvent),
+    lead: { STATUS_ID: leadStatusId },
   }
-  commands.lead = command('crm.lead.update', { id: company.leadId, fields: { ...leadFields, COMPANY_ID: '$result[company]', [L.company.fieldName]: '$result[company]' } }, asIs)
-  commands.history = command(
-    'crm.timeline.comment.add',
-    { fields: { ENTITY_ID: '$result[company]', ENTITY_TYPE: 'company', COMMENT: historyEventToComment(plan.historyEvent) } },
-    asIs,
-  )
-  const result = await gateway.loadScreen(commands)
-  if (result.errors.company) throw result.errors.company
-  const companyId = Number(result.value('company'))
-  const failed = result.errors.contact ?? result.errors.lead ?? result.errors.history
-  if (failed) throw failed
-  return companyId
 }
-

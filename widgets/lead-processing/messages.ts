@@ -19,6 +19,7 @@ const own = {
     unknownObjectType: 'не указан',
     convert: 'Преобразовать в клиента',
     converted: 'Клиент создан: компания №{id}',
+    stepDone: 'Статус обработки сохранён в лиде.',
     notified: 'Ответственные уведомлены о новом лиде.',
     refused: {
       'same-status': 'Лид уже в этом статусе.',
@@ -30,6 +31,7 @@ const own = {
       'result-not-convert': 'Результат обработки — «Не активен»: клиент не создаётся.',
       'no-company-name': 'У лида нет ни компании, ни названия, ни имени: не из чего назвать клиента.',
       'changed-meanwhile': 'Пока вы заполняли форму, лид перевели в другой статус. Показан текущий статус — проверьте и повторите.',
+      'lead-changed': 'Пока вы заполняли форму, лид изменил другой сотрудник. Показан текущий лид, введённое сохранено — проверьте и нажмите снова.',
     },
     notifyRefused: {
       'no-object-type': 'У лида не указан тип объекта: уведомление не отправлено.',
@@ -61,6 +63,7 @@ const own = {
     unknownObjectType: 'not given',
     convert: 'Convert to a client',
     converted: 'Client created: company #{id}',
+    stepDone: 'The processing status is saved on the lead.',
     notified: 'The responsible people were told about the new lead.',
     refused: {
       'same-status': 'The lead already has this status.',
@@ -72,6 +75,7 @@ const own = {
       'result-not-convert': 'The result is «Inactive»: no client is created.',
       'no-company-name': 'The lead has no company, title or name to name the client by.',
       'changed-meanwhile': 'The lead was moved to another status while you were filling in the form. It is shown as it is now: check and try again.',
+      'lead-changed': 'Someone else changed the lead while you were filling in the form. It is shown as it is now and what you typed is kept: check and press again.',
     },
     notifyRefused: {
       'no-object-type': 'The lead has no object type: no notification was sent.',

@@ -1,26 +1,39 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import { findStepRecord } from '@/b24/write-plan'
 import type { FieldErrors } from '@/domain/client-profile'
 import { editDraft, startDraft, type FieldValues } from '@/domain/drafts'
 import {
+  assumeStarted,
+  bitrixLeadStatusId,
+  conversionPlan,
   defaultTransitionInput,
+  leadScope,
+  leadStepPlan,
   nextLeadStatus,
   planConversion,
   planLeadTransition,
   type ConversionRefusal,
+  type LeadProcessing,
   type LeadStatusCode,
   type LeadTransitionRefusal,
   type NotificationRefusal,
   type TransitionInput,
 } from '@/domain/lead-processing'
+import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
+import { planProgress, type WritePlan } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
 import { useRecordDraft } from '@/stores/draft-storage'
 import { useGatewayRequests } from '@/stores/gateway-requests'
-import { findConvertedCompany, loadLeadScreen, readLeadNow, sendNewLeadNotification, writeConversion, writeTransition, type LeadScreen } from './data'
+import { newPlanId, useRecordPlans } from '@/stores/record-plans'
+import { conversionInput, loadLeadScreen, sendNewLeadNotification, type LeadScreen } from './data'
 import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf } from './lead-model'
 import { startNewLeadEvents } from './new-lead-events'
 import { isLeadAnnounced, personName, planLeadAnnouncement } from './new-lead-notice'
 import { transitionComment } from './transition-text'
+
+/** The plan stopped at its compare-and-set: someone changed the lead since it was read. */
+const stoppedOnConflict = (plan: WritePlan) => plan.status !== 'done' && planProgress(plan, 'ru').failure?.kind === 'conflict'
 
 /** The «Обработка лида» tab: the lead's processing state, the next step's form (kept as a draft), conversion, L3 notification. */
 export const useLeadProcessingStore = defineStore('leadProcessing', () => {
@@ -28,10 +41,18 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   const screen = shallowRef<LeadScreen | null>(null)
   const { loading, busy, error, load: loadWith, act } = useGatewayRequests()
   const errors = ref<FieldErrors>({})
-  const refusal = ref<LeadTransitionRefusal | ConversionRefusal | 'changed-meanwhile' | null>(null)
+  const refusal = ref<LeadTransitionRefusal | ConversionRefusal | 'changed-meanwhile' | 'lead-changed' | null>(null)
   const notification = ref<{ sent: boolean; refusal: NotificationRefusal | null }>({ sent: false, refusal: null })
-  const convertedCompanyId = ref<number | null>(null)
+  /** The client made from the lead: the lead's «Созданный клиент» field (set as the conversion's last step). */
+  const convertedCompanyId = computed(() => {
+    const field = screen.value?.lead.uf[L.company.fieldName]
+    return field ? Number(/(\d+)$/.exec(String(field))?.[1] ?? 0) || null : null
+  })
   const storage = useRecordDraft<FieldValues>(() => app.frame, 'lead')
+  /** The lead's writes as plans: the step and the conversion; unfinished ones listed on open. */
+  const plans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
+  /** The last write finished (its success text may be shown). */
+  const done = ref<'step' | 'conversion' | null>(null)
 
   const leadId = computed(() => app.context?.entityId ?? null)
   const processing = computed(() => (screen.value ? processingOf(screen.value.lead, screen.value.enums) : null))
@@ -55,9 +76,9 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     await loadWith(async () => {
       const loaded = await loadLeadScreen(app.requireGateway(), id)
       storage.open(id, loaded.me)
+      // Listing the lead's unfinished writes only reads the browser's journal; nothing is resumed unasked.
+      await plans.open(loaded.me, leadScope(id))
       screen.value = loaded
-      const clientField = Object.entries(loaded.lead.uf).find(([key]) => key === 'UF_CRM_KOS_CLIENT')?.[1]
-      convertedCompanyId.value = clientField ? Number(/(\d+)$/.exec(String(clientField))?.[1] ?? 0) || null : null
       // A web-form lead that is already «Новый» and nobody was told yet: tell them now (L3).
       if (isWebFormLead(loaded.lead) && processing.value?.status === 'NEW' && !alreadyNotified.value) await notify()
     })
@@ -93,60 +114,118 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
 
   /** One step forward with exactly what L2 asks; refused (nothing sent) when something is missing. */
   async function advance(): Promise<void> {
-    const current = screen.value
     const from = processing.value
     const to = next.value
-    const id = leadId.value
-    if (!current || !from || !to || id === null) return
+    if (!screen.value || !from || !to || leadId.value === null || plans.busy.value) return
     refusal.value = null
-    const planned = planLeadTransition(from, to, input.value)
+    done.value = null
+    const planned = planLeadTransition(from, to, input.value, new Date())
     if (!planned.ok) {
       if (planned.reason === 'invalid-input') errors.value = planned.errors
       else refusal.value = planned.reason
       return
     }
     errors.value = {}
-    await act(async () => {
-      const gateway = app.requireGateway()
-      // Someone else moved the lead since it was loaded: show the lead as it is now instead.
-      const now = await readLeadNow(gateway, id)
-      if (processingOf(now, current.enums).status !== from.status) {
-        refusal.value = 'changed-meanwhile'
-        screen.value = await loadLeadScreen(gateway, id)
-        return
-      }
-      await writeTransition(gateway, id, leadUpdateFields(planned.next, current.enums, current.statusIds), transitionComment(from, planned.next))
-      storage.clear()
-      screen.value = await loadLeadScreen(gateway, id)
-      if (from.status === 'REQUEST' && to === 'NEW') await notify()
+    await act(() => writeStep(from, planned.next, to, true))
+  }
+
+  /** The step as a plan on the lead as it was read; a change meanwhile is looked at before anything is written. */
+  async function writeStep(from: LeadProcessing, to: LeadProcessing, target: LeadStatusCode, mayRetry: boolean): Promise<void> {
+    const current = screen.value!
+    const plan = leadStepPlan({
+      planId: newPlanId(),
+      leadId: current.lead.id,
+      dateModify: current.lead.dateModify,
+      to: target,
+      fields: leadUpdateFields(to, current.enums, current.statusIds),
+      comment: transitionComment(from, to),
+      now: new Date(),
     })
+    const result = await plans.run(plan)
+    if (stoppedOnConflict(result)) {
+      // Nothing was written. Read the lead again: moved → show it; otherwise someone edited something
+      // else, and the step goes onto the new version once (what the user typed is still the draft).
+      await plans.discard(result.id)
+      screen.value = await loadLeadScreen(app.requireGateway(), current.lead.id)
+      const now = processing.value
+      if (now?.status !== from.status) refusal.value = 'changed-meanwhile'
+      else if (mayRetry) await writeStep(now, { ...to }, target, false)
+      else refusal.value = 'lead-changed'
+      return
+    }
+    await afterStep(result)
+  }
+
+  async function afterStep(result: WritePlan): Promise<void> {
+    const id = leadId.value!
+    // The draft is dropped only once the lead holds the step; otherwise «Повторить» finishes it.
+    if (result.status === 'done') {
+      storage.clear()
+      done.value = 'step'
+    }
+    screen.value = await loadLeadScreen(app.requireGateway(), id)
+    // Sent into work («Новый»): the recipients hear of the lead (L3).
+    if (result.status === 'done' && result.meta?.to === 'NEW') await notify()
   }
 
   /** L4: the company (and contact) from the lead, once, however often the button is pressed. */
   async function convert(): Promise<void> {
     const current = screen.value
     const state = processing.value
-    if (!current || !state) return
+    if (!current || !state || plans.busy.value) return
     refusal.value = null
+    done.value = null
     const planned = planConversion(leadData(current.lead, objectType.value), state, new Date())
     if (!planned.ok) {
       refusal.value = planned.reason
       return
     }
     await act(async () => {
-      const gateway = app.requireGateway()
-      const leadFields = leadUpdateFields(state, current.enums, current.statusIds)
-      const { record } = await gateway.createOnce(
-        `kos-lead-${current.lead.id}`,
-        () => writeConversion(gateway, planned.plan, current.companyEnums, leadFields),
-        () => findConvertedCompany(gateway, current.lead.id),
-      )
-      convertedCompanyId.value = record
-      screen.value = await loadLeadScreen(gateway, current.lead.id)
+      const leadStatus = bitrixLeadStatusId('PROCESSED', 'CONVERT', current.statusIds)
+      let plan = conversionPlan(conversionInput(planned.plan, current.companyEnums, leadStatus, new Date()))
+      // This lead's unfinished conversion is finished rather than started again.
+      const unfinished = plans.unfinished.value.find((candidate) => candidate.id === plan.id)
+      if (unfinished) plan = unfinished
+      // A company made by an earlier attempt (another browser, a lost journal) is found by its key:
+      // then every record of the plan is looked up before anything is made.
+      else if ((await findStepRecord(app.requireGateway().transport, plan.steps[0]!)) !== null) plan = assumeStarted(plan)
+      await afterConversion(await plans.run(plan))
     })
   }
 
+  async function afterConversion(result: WritePlan): Promise<void> {
+    if (result.status === 'done') done.value = 'conversion'
+    screen.value = await loadLeadScreen(app.requireGateway(), leadId.value!)
+  }
+
+  /** «Повторить» on an unfinished write of this lead: finishes it, never doubling what is done. */
+  async function resume(planId: string): Promise<void> {
+    const plan = plans.unfinished.value.find((candidate) => candidate.id === planId)
+    if (!plan || plans.busy.value) return
+    refusal.value = null
+    done.value = null
+    await act(async () => {
+      const result = (await plans.resume(planId))!
+      if (plan.meta?.kind === 'lead-conversion') return afterConversion(result)
+      if (stoppedOnConflict(result)) {
+        // The lead changed since the step was planned: drop the plan; the draft stays for a new try.
+        await plans.discard(result.id)
+        screen.value = await loadLeadScreen(app.requireGateway(), leadId.value!)
+        refusal.value = 'lead-changed'
+        return
+      }
+      await afterStep(result)
+    })
+  }
+
+  /** A conversion of this lead waits to be finished: «Повторить» does it, a new one is not offered. */
+  const conversionPending = computed(() => plans.unfinished.value.some((plan) => plan.meta?.kind === 'lead-conversion'))
+
   return {
+    plans,
+    done,
+    conversionPending,
+    resume,
     screen,
     loading,
     busy,

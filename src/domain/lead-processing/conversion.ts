@@ -2,7 +2,7 @@ import type { CardSource } from '../client-profile/card-source'
 import { localIsoDate, type HistoryEvent } from '../client-profile/history'
 import { INITIAL_CLIENT_STATUS, type ClientStatus } from '../client-profile/status-transitions'
 import { cleanValues, type LeadData } from './lead-data'
-import type { LeadProcessing } from './transitions'
+import { TIMELINE_COMMENT_MAX, type LeadProcessing } from './transitions'
 
 /*
  * «Преобразовать в клиента» (L4): from the lead's data, what to create. The company
@@ -43,18 +43,22 @@ export function planConversion(lead: LeadData, processing: LeadProcessing, today
   if (title === '') return { ok: false, reason: 'no-company-name' }
 
   const phones = cleanValues(lead.phones)
-  const emails = cleanValues(lead.emails)
+  // The portal refuses a company or contact with an invalid e-mail: such an address is only noted in the history.
+  const allEmails = cleanValues(lead.emails)
+  const emails = allEmails.filter(isPlausibleEmail)
+  const badEmails = allEmails.filter((email) => !isPlausibleEmail(email))
   const hasPerson = person.name !== '' || person.lastName !== ''
   const dateAdded = localIsoDate(today)
 
-  const comment = [
+  const head = [
     `Лид №${lead.id} преобразован в клиента.`,
     processing.firstResult && `Результат первичной обработки: ${processing.firstResult}`,
     processing.outcome && `Итог: ${processing.outcome}`,
-    lead.comments.trim() && `Дополнительные данные: ${lead.comments.trim()}`,
+    badEmails.length > 0 && `E-mail не перенесён (неверный адрес): ${badEmails.join(', ')}`,
   ]
     .filter(Boolean)
     .join('\n')
+  const comment = withFormComments(head, lead.comments.trim())
 
   return {
     ok: true,
@@ -74,4 +78,23 @@ export function planConversion(lead: LeadData, processing: LeadProcessing, today
       historyEvent: { type: 'LEAD_OR_CARD', comment, date: dateAdded, files: [] },
     },
   }
+}
+
+/**
+ * An address the portal takes (dot-atom local part, a domain of two or more labels ending in
+ * two or more letters); anything else would make crm.company.add / crm.contact.add fail.
+ */
+export function isPlausibleEmail(value: string): boolean {
+  return value.length <= 254 && /^[A-Za-z0-9=_+~'!$&*^`|#%/?{}-]+(?:\.[A-Za-z0-9=_+~'!$&*^`|#%/?{}-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u.test(value)
+}
+
+const CUT_MARK = ' …(сокращено)'
+
+/** The form's «Дополнительные данные» after the head, cut so the whole comment stays within TIMELINE_COMMENT_MAX. */
+function withFormComments(head: string, formComments: string): string {
+  if (formComments === '') return head.slice(0, TIMELINE_COMMENT_MAX)
+  const prefix = `${head}\nДополнительные данные: `
+  const room = TIMELINE_COMMENT_MAX - prefix.length
+  if (room <= CUT_MARK.length) return head.slice(0, TIMELINE_COMMENT_MAX)
+  return prefix + (formComments.length <= room ? formComments : formComments.slice(0, room - CUT_MARK.length) + CUT_MARK)
 }

@@ -43,23 +43,53 @@ export type LeadTransitionResult =
 
 const order = (status: string) => LEAD_STATUSES.findIndex((entry) => entry.code === status)
 
+/**
+ * «Результат первичной обработки» and «Итог» are string user fields of the lead (no MAX_LENGTH
+ * set by the install, so the portal keeps up to its text column, 64 KB). Each one is also copied
+ * into the lead's timeline comment of the step and, both together with the form's comments, into
+ * the first history event of the converted client, whose comment the app caps at
+ * TIMELINE_COMMENT_MAX: 4 000 characters each keeps that comment whole and a note readable.
+ */
+export const LEAD_TEXT_MAX = 4_000
+
+/**
+ * A timeline comment the app writes (step comments, the first history event): the portal stores
+ * it in a text column (64 KB, about 32 000 Cyrillic characters in UTF-8) and shows it whole in the
+ * card; 10 000 characters leave room for the idempotency tag and stay readable.
+ */
+export const TIMELINE_COMMENT_MAX = 10_000
+
+/** How far back a processing date may be: a year (older work is not «processing» of a live lead). */
+export const PROCESSING_DATE_DAYS_BACK = 365
+
 const text = (name: Parameters<typeof leadMessage>[0]) =>
   z
     .string({ error: leadMessage(name) })
     .transform((value) => value.trim())
     .refine((value) => value !== '', leadMessage(name))
+    .refine((value) => value.length <= LEAD_TEXT_MAX, leadMessage('textTooLong'))
 
-const date = z
-  .string({ error: leadMessage('dateRequired') })
-  .refine((value) => value.trim() !== '', leadMessage('dateRequired'))
-  .pipe(z.iso.date({ error: leadMessage('dateInvalid') }))
+const isoDay = (moment: Date) => localIsoDate(moment)
 
-export const toNeedsSchema = z.object({ firstResult: text('firstResultRequired'), firstDate: date })
-export const toProcessedSchema = z.object({
-  outcome: text('outcomeRequired'),
-  outcomeDate: date,
-  result: z.enum(['INACTIVE', 'CONVERT'], { error: leadMessage('resultRequired') }),
-})
+/** A processing date: required, `YYYY-MM-DD`, not after today and not more than a year back (said, never clamped). */
+function processingDate(today: Date) {
+  const latest = isoDay(today)
+  const earliest = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - PROCESSING_DATE_DAYS_BACK))
+  return z
+    .string({ error: leadMessage('dateRequired') })
+    .refine((value) => value.trim() !== '', leadMessage('dateRequired'))
+    .pipe(z.iso.date({ error: leadMessage('dateInvalid') }))
+    .refine((value) => value <= latest, leadMessage('dateInFuture'))
+    .refine((value) => value >= earliest, leadMessage('dateTooOld'))
+}
+
+export const toNeedsSchema = (today: Date) => z.object({ firstResult: text('firstResultRequired'), firstDate: processingDate(today) })
+export const toProcessedSchema = (today: Date) =>
+  z.object({
+    outcome: text('outcomeRequired'),
+    outcomeDate: processingDate(today),
+    result: z.enum(['INACTIVE', 'CONVERT'], { error: leadMessage('resultRequired') }),
+  })
 
 /** The statuses the tab offers next: only the following one. */
 export function nextLeadStatus(status: LeadStatusCode): LeadStatusCode | null {
@@ -73,7 +103,8 @@ export function defaultTransitionInput(lead: LeadProcessing, to: LeadStatusCode,
   return {}
 }
 
-export function planLeadTransition(lead: LeadProcessing, to: LeadStatusCode, input: TransitionInput = {}): LeadTransitionResult {
+/** The next processing state, or why not; `today` bounds the processing date. */
+export function planLeadTransition(lead: LeadProcessing, to: LeadStatusCode, input: TransitionInput = {}, today: Date = new Date()): LeadTransitionResult {
   const from = order(lead.status)
   const target = order(to)
   if (target === -1 || from === -1) return { ok: false, reason: 'unknown-status' }
@@ -83,12 +114,12 @@ export function planLeadTransition(lead: LeadProcessing, to: LeadStatusCode, inp
   if (target > from + 1) return { ok: false, reason: 'skips-step' }
 
   if (to === 'NEEDS') {
-    const parsed = toNeedsSchema.safeParse(input)
+    const parsed = toNeedsSchema(today).safeParse(input)
     if (!parsed.success) return { ok: false, reason: 'invalid-input', errors: toFieldErrors(parsed.error) }
     return { ok: true, next: { ...lead, status: to, ...parsed.data } }
   }
   if (to === 'PROCESSED') {
-    const parsed = toProcessedSchema.safeParse(input)
+    const parsed = toProcessedSchema(today).safeParse(input)
     if (!parsed.success) return { ok: false, reason: 'invalid-input', errors: toFieldErrors(parsed.error) }
     return { ok: true, next: { ...lead, status: to, ...parsed.data } }
   }

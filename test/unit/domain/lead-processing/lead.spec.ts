@@ -12,6 +12,9 @@ import {
   planConversion,
   planLeadTransition,
   planNewLeadNotification,
+  isPlausibleEmail,
+  LEAD_TEXT_MAX,
+  TIMELINE_COMMENT_MAX,
   type LeadData,
   type LeadProcessing,
 } from '@/domain/lead-processing'
@@ -59,23 +62,23 @@ describe('lead transitions (L2)', () => {
     const lead = initialLeadProcessing()
     const input = defaultTransitionInput(lead, 'NEEDS', today)
     expect(input).toEqual({ firstResult: '', firstDate: '2026-05-07' })
-    expect(errorsOf(planLeadTransition(lead, 'NEEDS', input))).toEqual({ firstResult: 'kosLead.firstResultRequired' })
-    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x', firstDate: '' }))).toEqual({ firstDate: 'kosLead.dateRequired' })
-    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x' }))).toEqual({ firstDate: 'kosLead.dateRequired' })
-    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x', firstDate: '07.05.2026' }))).toEqual({ firstDate: 'kosLead.dateInvalid' })
-    expect(planLeadTransition(lead, 'NEEDS', { firstResult: '  Нужен склад ', firstDate: '2026-05-06' })).toEqual({ ok: true, next: needs })
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', input, today))).toEqual({ firstResult: 'kosLead.firstResultRequired' })
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x', firstDate: '' }, today))).toEqual({ firstDate: 'kosLead.dateRequired' })
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x' }, today))).toEqual({ firstDate: 'kosLead.dateRequired' })
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: 'x', firstDate: '07.05.2026' }, today))).toEqual({ firstDate: 'kosLead.dateInvalid' })
+    expect(planLeadTransition(lead, 'NEEDS', { firstResult: '  Нужен склад ', firstDate: '2026-05-06' }, today)).toEqual({ ok: true, next: needs })
   })
 
   it('needs the outcome, a date and the result for Обработан', () => {
     expect(defaultTransitionInput(needs, 'PROCESSED', today)).toEqual({ outcome: '', outcomeDate: '2026-05-07', result: null })
-    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: ' ', outcomeDate: '2026-05-07', result: null }))).toEqual({
+    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: ' ', outcomeDate: '2026-05-07', result: null }, today))).toEqual({
       outcome: 'kosLead.outcomeRequired',
       result: 'kosLead.resultRequired',
     })
-    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: 'Подходит', outcomeDate: null, result: 'CONVERT' }))).toEqual({
+    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: 'Подходит', outcomeDate: null, result: 'CONVERT' }, today))).toEqual({
       outcomeDate: 'kosLead.dateRequired',
     })
-    expect(planLeadTransition(needs, 'PROCESSED', { outcome: 'Подходит', outcomeDate: '2026-05-07', result: 'CONVERT' })).toEqual({
+    expect(planLeadTransition(needs, 'PROCESSED', { outcome: 'Подходит', outcomeDate: '2026-05-07', result: 'CONVERT' }, today)).toEqual({
       ok: true,
       next: processed('CONVERT'),
     })
@@ -88,12 +91,53 @@ describe('lead transitions (L2)', () => {
 
   it('refuses moves that skip, go back, repeat or leave Обработан', () => {
     const reason = (result: ReturnType<typeof planLeadTransition>) => (result.ok ? 'accepted' : result.reason)
-    expect(reason(planLeadTransition(initialLeadProcessing(), 'PROCESSED', { outcome: 'x', outcomeDate: '2026-05-07', result: 'CONVERT' }))).toBe('skips-step')
-    expect(reason(planLeadTransition(initialLeadProcessing('REQUEST'), 'NEEDS', { firstResult: 'x', firstDate: '2026-05-07' }))).toBe('skips-step')
+    expect(reason(planLeadTransition(initialLeadProcessing(), 'PROCESSED', { outcome: 'x', outcomeDate: '2026-05-07', result: 'CONVERT' }, today))).toBe('skips-step')
+    expect(reason(planLeadTransition(initialLeadProcessing('REQUEST'), 'NEEDS', { firstResult: 'x', firstDate: '2026-05-07' }, today))).toBe('skips-step')
     expect(reason(planLeadTransition(needs, 'NEW'))).toBe('backward')
     expect(reason(planLeadTransition(needs, 'NEEDS'))).toBe('same-status')
     expect(reason(planLeadTransition(processed('INACTIVE'), 'NEW'))).toBe('final-status')
     expect(reason(planLeadTransition(needs, 'LOST' as never))).toBe('unknown-status')
+  })
+})
+
+describe('bad input never reaches the portal (issue 12)', () => {
+  it('refuses a first-processing result or an outcome longer than the cap, and whitespace only', () => {
+    const lead = initialLeadProcessing()
+    const long = 'я'.repeat(LEAD_TEXT_MAX + 1)
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: long, firstDate: '2026-05-06' }, today))).toEqual({ firstResult: 'kosLead.textTooLong' })
+    expect(errorsOf(planLeadTransition(lead, 'NEEDS', { firstResult: ' \n\t ', firstDate: '2026-05-06' }, today))).toEqual({ firstResult: 'kosLead.firstResultRequired' })
+    expect(planLeadTransition(lead, 'NEEDS', { firstResult: 'я'.repeat(LEAD_TEXT_MAX), firstDate: '2026-05-06' }, today).ok).toBe(true)
+    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: long, outcomeDate: '2026-05-07', result: 'CONVERT' }, today))).toEqual({ outcome: 'kosLead.textTooLong' })
+  })
+
+  it('takes a processing date from a year back up to today, and says why otherwise (no silent clamp)', () => {
+    const lead = initialLeadProcessing()
+    const first = (firstDate: string) => planLeadTransition(lead, 'NEEDS', { firstResult: 'x', firstDate }, today)
+    expect(errorsOf(first('2999-01-01'))).toEqual({ firstDate: 'kosLead.dateInFuture' })
+    expect(errorsOf(first('2026-05-08'))).toEqual({ firstDate: 'kosLead.dateInFuture' })
+    expect(first('2026-05-07').ok).toBe(true)
+    expect(first('2025-05-07').ok).toBe(true)
+    expect(errorsOf(first('2025-05-06'))).toEqual({ firstDate: 'kosLead.dateTooOld' })
+    expect(errorsOf(first('2019-03-01'))).toEqual({ firstDate: 'kosLead.dateTooOld' })
+    expect(errorsOf(planLeadTransition(needs, 'PROCESSED', { outcome: 'x', outcomeDate: '2027-01-01', result: 'INACTIVE' }, today))).toEqual({ outcomeDate: 'kosLead.dateInFuture' })
+  })
+
+  it('never sends an address the portal refuses: it stays in the history instead', () => {
+    const result = planConversion({ ...lead, emails: ['anna@ekor.ru', 'anna@', 'bad address@ekor.ru'] }, processed('CONVERT'), today)
+    if (!result.ok) throw new Error('expected a plan')
+    expect(result.plan.company.emails).toEqual(['anna@ekor.ru'])
+    expect(result.plan.contact?.emails).toEqual(['anna@ekor.ru'])
+    expect(result.plan.historyEvent.comment).toContain('E-mail не перенесён (неверный адрес): anna@, bad address@ekor.ru')
+    expect(isPlausibleEmail('иван@почта.рф')).toBe(false)
+    expect(isPlausibleEmail('ivan@почта.рф')).toBe(true)
+  })
+
+  it('keeps the first history event within the comment cap, cutting only the form’s comments', () => {
+    const result = planConversion({ ...lead, comments: 'ж'.repeat(50_000) }, processed('CONVERT'), today)
+    if (!result.ok) throw new Error('expected a plan')
+    expect(result.plan.historyEvent.comment.length).toBeLessThanOrEqual(TIMELINE_COMMENT_MAX)
+    expect(result.plan.historyEvent.comment).toMatch(/^Лид №41 преобразован в клиента\./)
+    expect(result.plan.historyEvent.comment.endsWith('…(сокращено)')).toBe(true)
   })
 })
 
