@@ -23,10 +23,23 @@ const itemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('3pl'), service: z.string(), ...common }),
 ])
 
-const storedSchema = z.object({ v: z.literal(SALE_ITEMS_FORMAT_VERSION), items: z.array(itemSchema) })
+/**
+ * Written by a save together with the items (card-state.ts): which save wrote them, the
+ * fingerprint of the product rows they make, and of the rows that save replaces. A card
+ * whose rows carry `rows` is consistent; one still carrying `replaces` is a save cut short.
+ */
+export interface SaleSaveMarker {
+  save: string
+  rows: string
+  replaces: string
+}
 
-export function serializeSaleItems(items: readonly SaleItem[]): string {
-  return JSON.stringify({ v: SALE_ITEMS_FORMAT_VERSION, items })
+const markerSchema = z.object({ save: z.string(), rows: z.string(), replaces: z.string() })
+
+const storedSchema = z.object({ v: z.literal(SALE_ITEMS_FORMAT_VERSION), items: z.array(itemSchema), saved: markerSchema.optional() })
+
+export function serializeSaleItems(items: readonly SaleItem[], marker?: SaleSaveMarker): string {
+  return JSON.stringify(marker ? { v: SALE_ITEMS_FORMAT_VERSION, items, saved: marker } : { v: SALE_ITEMS_FORMAT_VERSION, items })
 }
 
 export type SaleItemsRead =
@@ -35,7 +48,17 @@ export type SaleItemsRead =
 
 /** An empty field means a deal without items yet. */
 export function readSaleItems(text: string | null | undefined): SaleItemsRead {
-  if (text === null || text === undefined || text.trim() === '') return { ok: true, items: [] }
+  const read = readSaleRecord(text)
+  return read.ok ? { ok: true, items: read.items } : read
+}
+
+export type SaleRecordRead =
+  | { ok: true; items: SaleItem[]; marker: SaleSaveMarker | null }
+  | { ok: false; reason: 'invalid-json' | 'unsupported-version' | 'invalid-shape' }
+
+/** The items and the marker of the save that wrote them (null: written before markers, or by someone else). */
+export function readSaleRecord(text: string | null | undefined): SaleRecordRead {
+  if (text === null || text === undefined || text.trim() === '') return { ok: true, items: [], marker: null }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -46,5 +69,5 @@ export function readSaleItems(text: string | null | undefined): SaleItemsRead {
     return { ok: false, reason: 'unsupported-version' }
   }
   const result = storedSchema.safeParse(value)
-  return result.success ? { ok: true, items: result.data.items } : { ok: false, reason: 'invalid-shape' }
+  return result.success ? { ok: true, items: result.data.items, marker: result.data.saved ?? null } : { ok: false, reason: 'invalid-shape' }
 }
