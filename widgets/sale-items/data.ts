@@ -1,15 +1,16 @@
-import { command } from '@/b24/gateway'
-import type { Gateway, GatewayError, ScreenCommands, ScreenResult } from '@/b24/gateway'
+import { command, GatewayError } from '@/b24/gateway'
+import type { Gateway, ScreenCommands, ScreenResult } from '@/b24/gateway'
 import { buildKeysetBatch, collectKeysetPages } from '@/b24/gateway/keyset'
 import { fieldLookupCommand } from '@/domain/install/plan'
 import { SALE_FIELDS } from '@/domain/fields/sale'
-import type { ObjectsDirectory } from '@/domain/sale'
+import { parseMoney } from '@/domain/money'
+import { dealRowsOf, saleCardState } from '@/domain/sale'
+import type { DealRow, ObjectsDirectory, SaleCardState, SaleSaveMarker } from '@/domain/sale'
 import { DIRECTORY_OPTION } from './directory-option'
 import { parseCurrentUserId, parseKindItemIds, parseProductRows, parseSaleDeal, toPlaceHolderRow } from './dto'
-import type { PlaceHolderRow, ProductRowDto, SaleDealDto } from './dto'
+import type { PlaceHolderRow, SaleDealDto } from './dto'
 import { directoryFromOption, serverSaleValues, takenFromRows } from './sale-values'
 import type { DirectorySource, ItemsReadIssue, SaleValues } from './sale-values'
-import { saleWrite } from './save-plan'
 
 export { DIRECTORY_OPTION }
 
@@ -49,10 +50,25 @@ async function collectTaken(gateway: Gateway, screen: ScreenResult<ScreenCommand
   return takenFromRows(rows.map(toPlaceHolderRow), dealId)
 }
 
-export interface SaleScreen {
+/** The deal as the sale sees it: its values, the save marker, its product rows and what they make of the card. */
+export interface SaleCardRead {
   deal: SaleDealDto
   values: SaleValues
   itemsIssue: ItemsReadIssue
+  marker: SaleSaveMarker | null
+  rows: DealRow[]
+  card: SaleCardState
+}
+
+function readCard(deal: SaleDealDto, rawRows: unknown, kindItemIds: Record<string, string>): SaleCardRead {
+  const { values, itemsIssue, marker } = serverSaleValues(deal, kindItemIds)
+  const rows = dealRowsOf(parseProductRows(rawRows))
+  if (rows === null) throw new GatewayError('unknown', 'UNREADABLE_ROWS', 'The deal has a product row whose price or quantity does not read')
+  const card = saleCardState({ items: values.items, marker, rows, opportunityMinor: parseMoney(deal.opportunity) })
+  return { deal, values, itemsIssue, marker, rows, card }
+}
+
+export interface SaleScreen extends SaleCardRead {
   kindItemIds: Record<string, string>
   directory: ObjectsDirectory
   directorySource: DirectorySource
@@ -67,6 +83,8 @@ export function saleScreenCommands(dealId: number): ScreenCommands {
   return {
     // b24restdocs api-reference/crm/deals/crm-deal-get.md
     deal: command('crm.deal.get', { id: dealId }, parseSaleDeal),
+    // crm-deal-productrows-get.md: the rows the items must describe (card-state.ts)
+    rows: command('crm.deal.productrows.get', { id: dealId }, asIs),
     // crm-deal-userfield-list.md: LIST items with their XML_ID, to map the sale kind.
     kindField: command(fieldMethod, fieldParams, parseKindItemIds),
     // common/settings/app-option-get.md: one key → its value, unknown → null.
@@ -79,9 +97,8 @@ export function saleScreenCommands(dealId: number): ScreenCommands {
 
 export async function loadSaleScreen(gateway: Gateway, dealId: number): Promise<SaleScreen> {
   const screen = await gateway.loadScreen(saleScreenCommands(dealId))
-  const deal = screen.value('deal') as SaleDealDto
   const kindItemIds = screen.value('kindField') as Record<string, string>
-  const { values, itemsIssue } = serverSaleValues(deal, kindItemIds)
+  const read = readCard(screen.value('deal') as SaleDealDto, screen.value('rows'), kindItemIds)
   const { directory, source } = directoryFromOption(screen.optional('directory'))
   let taken: Map<string, number> | null
   try {
@@ -89,50 +106,22 @@ export async function loadSaleScreen(gateway: Gateway, dealId: number): Promise<
   } catch {
     taken = null
   }
-  return { deal, values, itemsIssue, kindItemIds, directory, directorySource: source, taken, userId: (screen.optional('me') as number | undefined) ?? 0 }
+  return { ...read, kindItemIds, directory, directorySource: source, taken, userId: (screen.optional('me') as number | undefined) ?? 0 }
 }
 
-export interface FreshSale {
-  deal: SaleDealDto
-  values: SaleValues
-  itemsIssue: ItemsReadIssue
-  rows: ProductRowDto[]
+export interface FreshSale extends SaleCardRead {
   taken: Map<string, number>
 }
 
-/** Before a save: the deal as it is now, its product rows and the places taken now (one batch). */
+/** Before a save (and before finishing one): the deal as it is now, its product rows and the places taken now (one batch). */
 export async function readFreshSale(gateway: Gateway, dealId: number, kindItemIds: Record<string, string>): Promise<FreshSale> {
   const screen = await gateway.loadScreen({
     deal: command('crm.deal.get', { id: dealId }, parseSaleDeal),
-    // b24restdocs api-reference/crm/deals/crm-deal-productrows-get.md
-    rows: command('crm.deal.productrows.get', { id: dealId }, parseProductRows),
+    rows: command('crm.deal.productrows.get', { id: dealId }, asIs),
     ...takenPageCommands(),
   })
-  const deal = screen.value('deal') as SaleDealDto
-  const { values, itemsIssue } = serverSaleValues(deal, kindItemIds)
-  return { deal, values, itemsIssue, rows: screen.value('rows') as ProductRowDto[], taken: await collectTaken(gateway, screen, dealId) }
-}
-
-/**
- * Writes the sale in one batch: the deal's fields first, then its product rows, whose
- * set makes the portal recompute OPPORTUNITY from them (IS_MANUAL_OPPORTUNITY = N).
- * Both replace what was there, so repeating the batch after a lost reply is harmless.
- */
-export async function writeSale(
-  gateway: Gateway,
-  dealId: number,
-  values: SaleValues,
-  context: { directory: ObjectsDirectory; currency: string; kindItemIds: Record<string, string> },
-): Promise<void> {
-  const write = saleWrite(values, context.directory, context.currency, context.kindItemIds)
-  const screen = await gateway.loadScreen({
-    // b24restdocs api-reference/crm/deals/crm-deal-update.md
-    update: command('crm.deal.update', { id: dealId, fields: write.fields }, asIs),
-    // crm-deal-productrows-set.md: replaces all rows
-    rows: command('crm.deal.productrows.set', { id: dealId, rows: write.rows }, asIs),
-  })
-  const failed = screen.errors.update ?? screen.errors.rows
-  if (failed) throw failed
+  const read = readCard(screen.value('deal') as SaleDealDto, screen.value('rows'), kindItemIds)
+  return { ...read, taken: await collectTaken(gateway, screen, dealId) }
 }
 
 export type { PlaceHolderRow }

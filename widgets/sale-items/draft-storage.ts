@@ -1,5 +1,6 @@
 import { draftStorageKey, readStoredDraft } from '@/domain/drafts'
 import type { Draft } from '@/domain/drafts'
+import { z } from 'zod'
 import { readSaleItems, SALE_KINDS } from '@/domain/sale'
 import type { SaleValues } from './sale-values'
 
@@ -8,12 +9,16 @@ export function saleDraftKey(memberId: string, dealId: number, userId: number): 
   return `${memberId || 'portal'}:${draftStorageKey('deal', dealId, userId)}:sale`
 }
 
+const decisionSchema = z.object({ fingerprint: z.string(), choice: z.enum(['take', 'replace']) }).nullish()
+
 /** Values read back from storage, checked like the deal's own field (the items schema). */
 function toSaleValues(values: Record<string, unknown>): SaleValues | null {
   const kind = values.kind === null ? null : SALE_KINDS.find((entry) => entry.code === values.kind)?.code
   if (kind === undefined) return null
   const items = readSaleItems(JSON.stringify({ v: 1, items: values.items }))
-  return items.ok ? { kind, items: items.items } : null
+  const decision = decisionSchema.safeParse(values.rowsDecision)
+  if (!items.ok || !decision.success) return null
+  return decision.data ? { kind, items: items.items, rowsDecision: decision.data } : { kind, items: items.items }
 }
 
 /** A stored draft of this key, or null when missing, broken or someone else's. */

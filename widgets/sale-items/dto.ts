@@ -80,10 +80,14 @@ export function parseCurrentUserId(raw: unknown): number {
 }
 
 export interface ProductRowDto {
+  PRODUCT_NAME: string
   PRICE: number | string
   QUANTITY: number | string
 }
 
 export function parseProductRows(raw: unknown): ProductRowDto[] {
-  return z.array(z.object({ PRICE: z.union([z.number(), z.string()]), QUANTITY: z.union([z.number(), z.string()]) })).parse(raw)
+  return z
+    .array(z.looseObject({ PRODUCT_NAME: nullableText, PRICE: z.union([z.number(), z.string()]), QUANTITY: z.union([z.number(), z.string()]) }))
+    .parse(raw)
+    .map((row) => ({ PRODUCT_NAME: row.PRODUCT_NAME, PRICE: row.PRICE, QUANTITY: row.QUANTITY }))
 }

@@ -13,7 +13,17 @@ export type FakeDeal = Record<string, unknown> & { ID: string }
 
 export const KIND_ITEM_IDS = { LOI: '11', CONTRACT: '12' } as const
 
+/** A fault for the next call of a method: refused before it runs, or run and its reply lost. */
+export interface FakeFault {
+  method: string
+  error: GatewayError
+  after?: boolean
+}
+
 export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknown> = {}) {
+  const faults: FakeFault[] = []
+  /** Runs before a method (e.g. a colleague's edit landing between the fresh read and the write). */
+  const hooks = new Map<string, () => void>()
   const table = new Map<number, FakeDeal>(deals.map((deal) => [Number(deal.ID), { STAGE_SEMANTIC_ID: 'P', CURRENCY_ID: 'RUB', OPPORTUNITY: '0.00', DATE_MODIFY: '2026-01-01T10:00:00+03:00', ...deal }]))
   const rows = new Map<number, Record<string, unknown>[]>()
   const methods: string[] = []
@@ -34,7 +44,18 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
 
   function run(method: string, params: Params, results: Record<string, unknown>): unknown {
     methods.push(method)
-    const id = Number(params.id)
+    hooks.get(method)?.()
+    hooks.delete(method)
+    const faultAt = faults.findIndex((fault) => fault.method === method)
+    const fault = faultAt === -1 ? undefined : faults.splice(faultAt, 1)[0]
+    if (fault && !fault.after) throw fault.error
+    const value = perform(method, params, results)
+    if (fault) throw fault.error
+    return value
+  }
+
+  function perform(method: string, params: Params, results: Record<string, unknown>): unknown {
+    const id = Number(resolve(params.id, results))
     switch (method) {
       case 'crm.deal.get': {
         const deal = table.get(id)
@@ -49,6 +70,11 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
         return { ID: '3' }
       case 'crm.deal.list': {
         const filter = params.filter as Record<string, unknown>
+        // versionCheckStep: the deal only while its DATE_MODIFY is still the one given.
+        if ('=DATE_MODIFY' in filter) {
+          const deal = table.get(Number(filter.ID))
+          return deal && deal.DATE_MODIFY === filter['=DATE_MODIFY'] ? [{ ID: deal.ID }] : []
+        }
         const after = Number(resolve(filter['>ID'], results) || 0)
         const places = SALE_FIELDS.places.fieldName
         return [...table.values()]
@@ -61,6 +87,7 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
       case 'crm.deal.productrows.get':
         return (rows.get(id) ?? []).map((row) => ({ ...row, PRICE: String(row.PRICE), QUANTITY: String(row.QUANTITY) }))
       case 'crm.deal.update': {
+        if (!table.has(id)) throw new GatewayError('notFound', '', 'ID is not defined or invalid.', 400)
         Object.assign(table.get(id)!, params.fields)
         touch(id)
         return true
@@ -83,7 +110,7 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
       requests += 1
       return run(method, params, {})
     },
-    async batch(commands) {
+    async batch(commands, { halt }) {
       requests += 1
       const reply: BatchReply = { results: {}, errors: {} }
       for (const [name, [method, params]] of Object.entries(commands)) {
@@ -91,6 +118,7 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
           reply.results[name] = run(method, params, reply.results)
         } catch (error) {
           reply.errors[name] = error as GatewayError
+          if (halt) break
         }
       }
       return reply
@@ -104,6 +132,12 @@ export function fakeSalePortal(deals: FakeDeal[], options: Record<string, unknow
     methods,
     get requests() {
       return requests
+    },
+    fail(fault: FakeFault) {
+      faults.push(fault)
+    },
+    before(method: string, hook: () => void) {
+      hooks.set(method, hook)
     },
     /** Another user's edit, straight into the portal. */
     change(dealId: number, fields: Record<string, unknown>) {

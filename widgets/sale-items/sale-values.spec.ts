@@ -3,7 +3,6 @@ import { defaultObjectsDirectory } from '@/domain/sale'
 import type { SaleItem } from '@/domain/sale'
 import { parseSaleDraft, saleDraftKey } from './draft-storage'
 import { directoryFromOption, takenFromRows } from './sale-values'
-import { amountsConsistent, saleWrite } from './save-plan'
 
 // Shapes: b24restdocs api-reference/crm/deals/crm-deal-list.md (multiple UF as an array, STAGE_SEMANTIC_ID P/S/F),
 // crm-deal-productrows-get.md (PRICE/QUANTITY as strings), common/settings/app-option-get.md (unknown key → null).
@@ -34,24 +33,6 @@ describe('directoryFromOption', () => {
   })
 })
 
-describe('save plan', () => {
-  it('writes the amount, kind item ID, place keys and one row per item with Σ rows = OPPORTUNITY', () => {
-    const items: SaleItem[] = [item, { id: 'b', kind: 'ved', service: 'VETERINARY', volume: '1', termYears: 1, priceMinor: 1 }]
-    const write = saleWrite({ kind: 'LOI', items }, defaultObjectsDirectory(), 'RUB', { LOI: '11', CONTRACT: '12' })
-    expect(write.fields).toMatchObject({ OPPORTUNITY: 123.46, CURRENCY_ID: 'RUB', IS_MANUAL_OPPORTUNITY: 'N', UF_CRM_KOS_SALE_KIND: '11', UF_CRM_KOS_PLACES: ['CUSTOMS/Z1/S1/P101'] })
-    expect(write.rows.map((row) => row.PRICE)).toEqual([123.45, 0.01])
-    // Without places the multiple field is cleared with [''] (an empty array vanishes in a query string).
-    expect(saleWrite({ kind: null, items: [] }, defaultObjectsDirectory(), 'RUB', {}).fields.UF_CRM_KOS_PLACES).toEqual([''])
-  })
-
-  it('sees rows and amount as consistent only when count, Σ rows and OPPORTUNITY all match', () => {
-    const values = { kind: 'LOI' as const, items: [item] }
-    expect(amountsConsistent(values, [{ PRICE: '123.45', QUANTITY: '1' }], '123.45')).toBe(true)
-    expect(amountsConsistent(values, [{ PRICE: '123.45', QUANTITY: '1' }], '100.00')).toBe(false)
-    expect(amountsConsistent(values, [], '123.45')).toBe(false)
-  })
-})
-
 describe('stored drafts', () => {
   const key = saleDraftKey('m1', 40, 3)
   const draft = { key, base: { values: { kind: null, items: [] }, dateModify: null }, edited: { kind: 'LOI', items: [item] }, updatedAt: '2026-01-01T00:00:00Z' }
@@ -65,5 +46,11 @@ describe('stored drafts', () => {
     expect(parseSaleDraft(JSON.stringify(draft), saleDraftKey('m1', 40, 4))).toBeNull()
     expect(parseSaleDraft(JSON.stringify({ ...draft, edited: { kind: 'LOI', items: [{ ...item, priceMinor: 'много' }] } }), key)).toBeNull()
     expect(parseSaleDraft(JSON.stringify({ ...draft, edited: { kind: 'RENT', items: [] } }), key)).toBeNull()
+  })
+
+  it('keep the manager’s answer about the deal’s rows, and drop a draft whose answer does not read', () => {
+    const rowsDecision = { fingerprint: '1-abc', choice: 'replace' }
+    expect(parseSaleDraft(JSON.stringify({ ...draft, edited: { ...draft.edited, rowsDecision } }), key)?.edited).toEqual({ kind: 'LOI', items: [item], rowsDecision })
+    expect(parseSaleDraft(JSON.stringify({ ...draft, edited: { ...draft.edited, rowsDecision: { fingerprint: 'x', choice: 'drop' } } }), key)).toBeNull()
   })
 })

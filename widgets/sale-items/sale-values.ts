@@ -1,5 +1,5 @@
-import { defaultObjectsDirectory, parseObjectsDirectory, readSaleItems, SALE_KINDS, takenPlaces } from '@/domain/sale'
-import type { ObjectsDirectory, OtherDeal, SaleItem, SaleKindCode, StageSemantic } from '@/domain/sale'
+import { defaultObjectsDirectory, parseObjectsDirectory, readSaleRecord, SALE_KINDS, takenPlaces } from '@/domain/sale'
+import type { ObjectsDirectory, OtherDeal, RowsDecision, SaleItem, SaleKindCode, SaleSaveMarker, StageSemantic } from '@/domain/sale'
 import type { PlaceHolderRow, SaleDealDto } from './dto'
 
 /*
@@ -12,15 +12,22 @@ export interface SaleValues {
   [field: string]: unknown
   kind: SaleKindCode | null
   items: SaleItem[]
+  /** Only in a draft: what the manager chose for the deal's rows no item describes (card-state.ts). */
+  rowsDecision?: RowsDecision | null
 }
 
 export type ItemsReadIssue = 'invalid-json' | 'unsupported-version' | 'invalid-shape' | null
 
-export function serverSaleValues(deal: SaleDealDto, kindItemIds: Readonly<Record<string, string>>): { values: SaleValues; itemsIssue: ItemsReadIssue } {
+export function serverSaleValues(
+  deal: SaleDealDto,
+  kindItemIds: Readonly<Record<string, string>>,
+): { values: SaleValues; itemsIssue: ItemsReadIssue; marker: SaleSaveMarker | null } {
   const kindCode = Object.entries(kindItemIds).find(([, id]) => id === deal.kindItemId)?.[0]
   const kind = SALE_KINDS.find((entry) => entry.code === kindCode)?.code ?? null
-  const read = readSaleItems(deal.itemsText)
-  return read.ok ? { values: { kind, items: read.items }, itemsIssue: null } : { values: { kind, items: [] }, itemsIssue: read.reason }
+  const read = readSaleRecord(deal.itemsText)
+  return read.ok
+    ? { values: { kind, items: read.items }, itemsIssue: null, marker: read.marker }
+    : { values: { kind, items: [] }, itemsIssue: read.reason, marker: null }
 }
 
 /** A place key back to the path it names (codes never hold «/», see the directory schema). */
