@@ -1,5 +1,5 @@
 import { useIntervalFn } from '@vueuse/core'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import type { RestTransport } from '@/b24/gateway'
 import { runPlan, type PlanJournal, type PlanWait } from '@/b24/write-plan'
 import type { WritePlan } from '@/domain/write-plan'
@@ -53,7 +53,8 @@ export function useWritePlans(deps: { transport: () => RestTransport; journal: (
   /** Finishes a plan from the journal: its done steps are kept, a sent create is looked up first. */
   async function resume(planId: string): Promise<WritePlan | null> {
     const plan = unfinished.value.find((candidate) => candidate.id === planId)
-    return plan ? run(plan) : null
+    // The plain plan, not the list's reactive proxy: a finder's params go to the SDK as they are, and it clones them.
+    return plan ? run(toRaw(plan)) : null
   }
 
   function cancel(): void {
