@@ -9,7 +9,7 @@ import { LmdbStore } from './store/lmdb-store'
 /**
  * `tsx sandbox/cli.ts start [--demo]` — the sandbox portal (env: SANDBOX_PORT, SANDBOX_HTTPS_PORT,
  *   SANDBOX_APP_PORT, SANDBOX_DATA, SANDBOX_LIMITS=on|off, SANDBOX_TOKEN_TTL, SANDBOX_TLS_DIR,
- *   SANDBOX_ALLOW_LOCAL_HANDLERS=on|off);
+ *   SANDBOX_ALLOW_LOCAL_HANDLERS=on|off, SANDBOX_CLIENT_SECRET);
  * `reset` — wipe the data directory and reseed the demo;
  * `dev [--demo]` — Vite's dev server for the app plus the sandbox pointing at it.
  */
@@ -40,6 +40,7 @@ function optionsFrom(env: SandboxEnv, demo: boolean) {
     limits: env.limits,
     tokenTtlSeconds: env.tokenTtlSeconds,
     allowLocalHandlers: env.allowLocalHandlers,
+    clientSecret: env.clientSecret,
     demo,
   }
 }
@@ -49,6 +50,11 @@ function printBanner(sandbox: RunningSandbox): void {
   console.log(`Admin webhook: ${sandbox.adminWebhookUrl}`)
   console.log(`CA certificate (NODE_EXTRA_CA_CERTS): ${sandbox.caCertPath}`)
   console.log(`App: ${sandbox.appUrl}`)
+  // What a server-side runner needs for the app's own tokens (never a token itself).
+  const app = sandbox.control.state().app
+  console.log(`OAuth server: ${sandbox.origin}/oauth/token/ (server_endpoint ${sandbox.origin}/rest/)`)
+  console.log(`App client id: ${app.clientId}`)
+  console.log(`App client secret: ${app.clientSecret}`)
   console.log(`Control API: ${sandbox.origin}/sandbox-api/state`)
 }
 
@@ -71,7 +77,7 @@ async function reset(env: SandboxEnv): Promise<void> {
   rmSync(env.dataDir, { recursive: true, force: true })
   const store = LmdbStore.open(env.dataDir)
   seedDemo(store, new Date())
-  store.setValue('app', createApp(`http://localhost:${env.appPort}/`))
+  store.setValue('app', createApp(`http://localhost:${env.appPort}/`, env.clientSecret))
   await store.commit()
   await store.close()
   console.log(`Sandbox data reset with the demo: ${path.relative(repoRoot, env.dataDir) || env.dataDir}`)

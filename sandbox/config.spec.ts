@@ -11,4 +11,10 @@ describe('readEnv', () => {
     expect(readEnv({ SANDBOX_ALLOW_LOCAL_HANDLERS: 'maybe' }).allowLocalHandlers).toBeUndefined()
     expect(readEnv({ SANDBOX_LIMITS: 'off' })).toMatchObject({ limits: false, allowLocalHandlers: undefined })
   })
+
+  it('reads SANDBOX_CLIENT_SECRET, blank as unset', () => {
+    expect(readEnv({ SANDBOX_CLIENT_SECRET: ' abc ' }).clientSecret).toBe('abc')
+    expect(readEnv({ SANDBOX_CLIENT_SECRET: '' }).clientSecret).toBeUndefined()
+    expect(readEnv({}).clientSecret).toBeUndefined()
+  })
 })

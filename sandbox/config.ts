@@ -14,6 +14,8 @@ export interface SandboxEnv {
   tokenTtlSeconds: number
   /** SANDBOX_ALLOW_LOCAL_HANDLERS; undefined = the sandbox's default (on while the app is local). */
   allowLocalHandlers: boolean | undefined
+  /** SANDBOX_CLIENT_SECRET: the local app's client secret; undefined = the store's own. */
+  clientSecret: string | undefined
 }
 
 function intFrom(raw: string | undefined, fallback: number): number {
@@ -47,6 +49,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv {
     limits: switchFrom(env.SANDBOX_LIMITS, true),
     tokenTtlSeconds: intFrom(env.SANDBOX_TOKEN_TTL, 3600) || 3600,
     allowLocalHandlers: optionalSwitchFrom(env.SANDBOX_ALLOW_LOCAL_HANDLERS),
+    clientSecret: env.SANDBOX_CLIENT_SECRET?.trim() || undefined,
   }
 }
 

@@ -14,7 +14,7 @@ function setup(ttl = 60) {
     ACTIVE: true, NAME: 'A', LAST_NAME: 'B', SECOND_NAME: '', EMAIL: '', WORK_POSITION: '', PERSONAL_GENDER: '',
     PERSONAL_PHOTO: '', TIME_ZONE: '', UF_DEPARTMENT: [1], IS_ADMIN: false, CRM_ACCESS: 'A', WEBHOOK_SECRET: 'sec',
   })
-  const app = { code: 'c', clientId: 'app.1', handlerUrl: '', scope: ['crm'], version: 1, installed: true }
+  const app = { code: 'c', clientId: 'app.1', clientSecret: 's', applicationToken: 't', handlerUrl: '', scope: ['crm'], version: 1, installed: true }
   return { store, tokens, clock, app }
 }
 

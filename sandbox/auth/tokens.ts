@@ -58,11 +58,38 @@ export class TokenService {
 
   /** A new pair for a live, unused refresh token; null otherwise. */
   refresh(refreshToken: string): IssuedTokens | null {
+    return this.renew(refreshToken)?.tokens ?? null
+  }
+
+  /**
+   * The refresh grant: a live, unused refresh token of `appId` (any app when absent) gives a new pair,
+   * and the used one stops working (b24restdocs `settings/oauth/auto-renewal.md`: «Retain it instead of
+   * the previous one»). null for an unknown, used, revoked or expired one. The old access token lives
+   * on until its own expiry.
+   */
+  renew(refreshToken: string, appId?: string): { tokens: IssuedTokens; userId: number; appId: string; expiresAtMs: number } | null {
     const row = this.find(this.byRefresh, refreshToken, (r) => r.refreshToken)
-    if (!row || row.refreshExpiresAt <= this.nowMs()) return null
+    if (!row || row.refreshExpiresAt <= this.nowMs() || (appId !== undefined && row.appId !== appId)) return null
     this.table.update(row.ID, { refreshToken: '' })
     this.byRefresh.delete(refreshToken)
-    return this.issue(row.userId, row.appId)
+    const tokens = this.issue(row.userId, row.appId)
+    return { tokens, userId: row.userId, appId: row.appId, expiresAtMs: this.nowMs() + tokens.AUTH_EXPIRES * 1000 }
+  }
+
+  /**
+   * Every access and refresh token issued to `appId` (only `userId`'s when given) stops working at
+   * once: what removing or reinstalling the app does. Returns how many pairs died.
+   */
+  revoke(appId: string, userId?: number): number {
+    let count = 0
+    for (const row of [...this.table.rows()]) {
+      if (row.appId !== appId || (userId !== undefined && row.userId !== userId)) continue
+      this.table.delete(row.ID)
+      this.byAccess.delete(row.accessToken)
+      if (row.refreshToken) this.byRefresh.delete(row.refreshToken)
+      count++
+    }
+    return count
   }
 
   check(accessToken: string): TokenCheck {

@@ -105,6 +105,16 @@ export interface SandboxApp {
   /** APP_SID-independent app id; also `app.info` CODE. */
   code: string
   clientId: string
+  /**
+   * The local app's secret (client_secret): only the OAuth server (`/oauth/token/`) takes it, as
+   * oauth.bitrix.info does (b24restdocs `settings/oauth/index.md`). Kept across `reset`.
+   */
+  clientSecret: string
+  /**
+   * This install's application_token (b24restdocs `settings/oauth/simple-way.md` APPLICATION_TOKEN,
+   * `api-reference/events/safe-event-handlers.md`): stable until the app is installed again (`revoke`).
+   */
+  applicationToken: string
   /** Where the portal opens the app (POST), e.g. `http://localhost:4001/`. */
   handlerUrl: string
   scope: string[]
@@ -133,4 +143,9 @@ export interface PortalServices {
   /** Marks the app installed (`setInstallFinish`). */
   finishInstall(): void
   now(): Date
+  /**
+   * Runs a portal-side write (the web form's lead) as one task of the sandbox's serial queue, between
+   * REST requests and never inside one. Absent: runs it at once.
+   */
+  exclusive?<T>(work: () => T | Promise<T>): Promise<T>
 }

@@ -19,11 +19,24 @@ export const DEPARTMENTS = { company: 1, sales: 2, product: 3, legal: 4, account
 export const APP_CODE = 'local.sandbox.sales_widgets'
 export const APP_SCOPES = ['crm', 'task', 'im', 'user', 'department', 'placement', 'disk', 'basic']
 
+/** 50 letters and digits, like the client_secret of a local app (b24restdocs `settings/oauth/index.md`). */
+export function newClientSecret(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+  return [...randomBytes(50)].map((byte) => alphabet[byte % alphabet.length]).join('')
+}
+
+/** 32 hex characters, like an install's application_token. */
+export function newApplicationToken(): string {
+  return randomBytes(16).toString('hex')
+}
+
 /** The local app as registered in the portal; not installed until `installFinish`. */
-export function createApp(handlerUrl: string): SandboxApp {
+export function createApp(handlerUrl: string, clientSecret = newClientSecret()): SandboxApp {
   return {
     code: APP_CODE,
     clientId: 'local.6a1f0c2b9d8e47.51020304',
+    clientSecret,
+    applicationToken: newApplicationToken(),
     handlerUrl,
     scope: [...APP_SCOPES],
     version: 1,

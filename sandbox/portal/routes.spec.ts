@@ -16,7 +16,7 @@ function user(fields: Partial<UserRow>): Omit<UserRow, 'ID'> {
 let server: Server
 let origin = ''
 const store = new MemoryStore()
-const app: SandboxApp = { code: 'probe', clientId: 'local.probe', handlerUrl: 'http://localhost:5999/app/', scope: ['crm'], version: 1, installed: false }
+const app: SandboxApp = { code: 'probe', clientId: 'local.probe', clientSecret: 'secret', applicationToken: 'token', handlerUrl: 'http://localhost:5999/app/', scope: ['crm'], version: 1, installed: false }
 let tokenCounter = 0
 const issued = new Map<string, number>()
 const services: PortalServices = {

@@ -82,7 +82,10 @@ export function webformLeadFields(values: WebformValues, choices: ObjectTypeChoi
 }
 
 /** Runs the sandbox's crm.lead.add handler as the form's responsible user; returns the new lead's ID. */
-export async function createWebformLead(services: Pick<PortalServices, 'store' | 'origin' | 'now'>, fields: Record<string, unknown>): Promise<number> {
+export async function createWebformLead(
+  services: Pick<PortalServices, 'store' | 'origin' | 'now' | 'exclusive'>,
+  fields: Record<string, unknown>,
+): Promise<number> {
   const user = services.store.table<UserRow>('users').get(WEBFORM_RESPONSIBLE_ID)
   if (!user) throw new Error('The web form has no responsible user')
   const ctx: CallContext = {
@@ -101,7 +104,12 @@ export async function createWebformLead(services: Pick<PortalServices, 'store' |
   }
   // A portal without the Kosino stage starts the lead in its own first status.
   const ready = findStatus(services.store, 'STATUS', FIRST_STATUS) ? fields : { ...fields, STATUS_ID: undefined }
-  const id = Number(await allMethods['crm.lead.add']!.handler(ctx, { fields: ready }))
-  await services.store.commit()
+  const write = async () => {
+    const id = Number(await allMethods['crm.lead.add']!.handler(ctx, { fields: ready }))
+    return { id, committed: services.store.commit() }
+  }
+  // One writer: the form's lead lands between REST requests, never inside someone's batch.
+  const { id, committed } = services.exclusive ? await services.exclusive(write) : await write()
+  await committed
   return id
 }

@@ -3,7 +3,8 @@ import { ListPage, type Params } from '../core/types'
 import { parseQueryString } from './body'
 import { errorBody, type TimeInfo } from './envelope'
 
-export type Outcome = { ok: true; value: unknown; time: TimeInfo } | { ok: false; error: RestError }
+/** `committed`: the store write a top-level call started when its handlers were done (see RestInvoker). */
+export type Outcome = ({ ok: true; value: unknown; time: TimeInfo } | { ok: false; error: RestError }) & { committed?: Promise<void> }
 export type RunOne = (method: string, params: Params) => Promise<Outcome>
 
 export const BATCH_MAX = 50

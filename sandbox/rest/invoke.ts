@@ -6,6 +6,7 @@ import { runBatch, type Outcome } from './batch'
 import { timeInfo } from './envelope'
 import type { FaultRule, Faults } from './faults'
 import type { LimitSettings, OperatingTime } from './limits'
+import type { SerialQueue } from '../core/serial'
 
 export interface InvokeDeps {
   store: Store
@@ -19,6 +20,13 @@ export interface InvokeDeps {
   log: (message: string, error?: unknown) => void
   /** Local handler URLs for placement.bind/event.bind (see CallContext); absent = refused, as on the portal. */
   allowLocalHandlers?: () => boolean
+  /**
+   * The sandbox's one writer: a top-level call (a whole batch) runs its handlers in one task of it, so
+   * two concurrent requests never interleave. Absent (unit tests): calls run as they come.
+   */
+  serial?: SerialQueue
+  /** Starts the store commit at the end of that task, so a commit holds whole requests only. */
+  commit?: () => Promise<void>
 }
 
 // b24restdocs `api-reference/widgets/placement-unbind.md`: the full text of the portal.
@@ -45,13 +53,20 @@ export class RestInvoker {
   }
 
   async invoke(caller: Caller, method: string, params: Params, depth = 0): Promise<Outcome> {
+    const unit: { committed?: Promise<void> } = {}
+    const outcome = await this.run(caller, method, params, depth, unit)
+    return unit.committed ? { ...outcome, committed: unit.committed } : outcome
+  }
+
+  private async run(caller: Caller, method: string, params: Params, depth: number, unit: { committed?: Promise<void> }): Promise<Outcome> {
     const startMs = this.deps.nowMs()
     const name = method.toLowerCase()
     try {
       if (name === 'batch') {
         if (depth > 0) throw batchNotAllowed()
         await this.applyFault(this.deps.faults.take(name))
-        const value = await runBatch(params, (sub, subParams) => this.invoke(caller, sub, subParams, depth + 1))
+        // One unit against other requests: every command, and the commit, before anyone else's.
+        const value = await this.exclusive(depth, unit, () => runBatch(params, (sub, subParams) => this.invoke(caller, sub, subParams, depth + 1)))
         const finishMs = this.deps.nowMs()
         // The outer batch is not counted in operating time (b24restdocs `limits.md`).
         return { ok: true, value, time: timeInfo(startMs, finishMs, finishMs - startMs, this.deps.operating.status(`${caller.clientKey}:batch`, finishMs)) }
@@ -68,14 +83,15 @@ export class RestInvoker {
       }
       const fault = this.deps.faults.take(name)
       if (!fault?.after) await this.applyFault(fault)
-      const realStart = performance.now()
-      let value: unknown
-      try {
-        value = await spec.handler(this.context(caller, depth), params)
-      } finally {
-        const processingMs = performance.now() - realStart
-        this.deps.operating.add(account, processingMs / 1000 + (spec.cost ?? 0), this.deps.nowMs())
-      }
+      const value = await this.exclusive(depth, unit, async () => {
+        const realStart = performance.now()
+        try {
+          return await spec.handler(this.context(caller, depth), params)
+        } finally {
+          const processingMs = performance.now() - realStart
+          this.deps.operating.add(account, processingMs / 1000 + (spec.cost ?? 0), this.deps.nowMs())
+        }
+      })
       if (fault?.after) await this.applyFault(fault)
       const finishMs = this.deps.nowMs()
       const processingMs = finishMs - startMs
@@ -85,6 +101,25 @@ export class RestInvoker {
       this.deps.log(`REST ${method} failed`, error)
       return { ok: false, error: errors.internal() }
     }
+  }
+
+  /**
+   * A top-level call's handlers run as one task of the serial queue, and the store commit starts
+   * inside it (its journal then holds this request's changes and nobody's half). Injected faults
+   * wait outside: a hanging request does not hold up the others, as on the portal.
+   */
+  private async exclusive<T>(depth: number, unit: { committed?: Promise<void> }, work: () => Promise<T>): Promise<T> {
+    const serial = this.deps.serial
+    if (depth > 0 || !serial) return work()
+    return serial.run(async () => {
+      try {
+        return await work()
+      } finally {
+        // The router awaits this write before it answers; starting it here keeps later requests out of it.
+        unit.committed = this.deps.commit?.()
+        unit.committed?.catch(() => {})
+      }
+    })
   }
 
   private async applyFault(fault: FaultRule | undefined): Promise<void> {

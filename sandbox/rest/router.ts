@@ -118,8 +118,9 @@ export class RestRouter {
     if (!route.method) return reply(errors.methodNotFound())
     const outcome = await this.deps.invoker.invoke(caller, route.method, methodParams(params))
     try {
-      // An acknowledged write is durable: commit before answering (a batch commits once).
-      await this.deps.store.commit()
+      // An acknowledged write is durable: commit before answering (a batch commits once). The invoker
+      // started this request's commit itself when it ran under the serial queue.
+      await (outcome.committed ?? this.deps.store.commit())
     } catch (error) {
       this.deps.log('store commit failed', error)
       return reply(errors.internal('Could not save changes'))

@@ -19,7 +19,8 @@ export async function handleControlApi(control: SandboxControl, op: string, req:
   }
   const post = req.method === 'POST'
   try {
-    const result = await run(control, op, body, post)
+    // One at a time with REST requests: a reset or a revoke never lands inside someone's batch.
+    const result = await control.exclusive(() => run(control, op, body, post))
     if (result === undefined) return sendJson(res, 404, { error: 'UNKNOWN_OPERATION', error_description: `No control operation ${req.method} ${op}` })
     sendJson(res, 200, { result })
   } catch (error) {
@@ -50,6 +51,8 @@ async function run(control: SandboxControl, op: string, body: Record<string, unk
       return control.issueTokens(Number(body.userId))
     case 'install':
       return control.setInstalled(body.installed !== false)
+    case 'revoke':
+      return control.revoke(body.userId === undefined || body.userId === null ? undefined : Number(body.userId))
     default:
       return undefined
   }

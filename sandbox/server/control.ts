@@ -1,6 +1,6 @@
 import type { IssuedTokens, PlacementRow, SandboxApp, UserRow } from '../core/types'
 import { seedDemo } from '../demo/seed'
-import { seedPeople } from '../demo/people'
+import { newApplicationToken, seedPeople } from '../demo/people'
 import type { FaultRule } from '../rest/faults'
 import type { LimitSettings } from '../rest/limits'
 import type { RestStats } from '../rest/router'
@@ -38,6 +38,14 @@ export interface SandboxControl {
   issueTokens(userId: number): IssuedTokens
   /** Marks the app installed or not (as `installFinish` does). */
   setInstalled(installed: boolean): SandboxApp
+  /**
+   * Invalidates the app's issued tokens, access and refresh: every one (the app removed and installed
+   * again: a new application_token too), or only `userId`'s. REST then answers 401 invalid_token and
+   * `/oauth/token/` invalid_grant.
+   */
+  revoke(userId?: number): { revoked: number; reinstalled: boolean }
+  /** Runs `work` as one task of the sandbox's serial queue (between REST requests, never inside one). */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T>
 }
 
 /**
@@ -104,8 +112,11 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
       return { seconds: state.tokenTtlSeconds }
     },
     async reset() {
+      // The app's registration survives a reset: a runner configured with its secret keeps working.
+      const { clientSecret } = readApp(state.store)
       state.store.clear()
       seedDemo(state.store, new Date(state.nowMs()))
+      state.store.setValue('app', { ...readApp(state.store), clientSecret })
       ensureAppUrl(state, appUrl())
       state.bucket.reset()
       state.operating.reset()
@@ -145,6 +156,18 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
       const tokens = state.tokens.issue(userId, app.clientId)
       state.commitSoon()
       return tokens
+    },
+    exclusive(work) {
+      return state.serial.run(work)
+    },
+    revoke(userId) {
+      const app = readApp(state.store)
+      const whole = userId === undefined
+      if (!whole && !state.store.table<UserRow>('users').get(userId)) throw new Error(`no user ${userId}`)
+      const revoked = state.tokens.revoke(app.clientId, userId)
+      if (whole) state.store.setValue('app', { ...app, applicationToken: newApplicationToken() })
+      state.commitSoon()
+      return { revoked, reinstalled: whole }
     },
     setInstalled(installed) {
       const app = { ...readApp(state.store), installed }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PortalServices } from '../core/types'
 import { serveFile } from '../files/serve'
 import { handlePortalRequest } from '../portal/routes'
-import { readBody } from '../rest/body'
+import type { OAuthReply } from '../auth/oauth-server'
+import { parseParams, readBody } from '../rest/body'
 import type { RestRouter } from '../rest/router'
 import type { SandboxControl } from './control'
 import { handleControlApi } from './control-api'
@@ -14,6 +15,8 @@ export interface HandlerDeps {
   control?: SandboxControl
   portal: () => PortalServices
   commit: () => Promise<void>
+  /** `/oauth/token/`: the sandbox's OAuth server (auth/oauth-server.ts); `origin` is this port's origin. */
+  oauth?: (params: Record<string, unknown>) => Promise<OAuthReply>
   log: (message: string, error?: unknown) => void
 }
 
@@ -38,6 +41,17 @@ export function createRequestHandler(deps: HandlerDeps) {
         })
         return sendJson(res, reply.status, reply.body)
       }
+      if (path === '/oauth/token/' || path === '/oauth/token') {
+        if (!deps.oauth || (req.method !== 'GET' && req.method !== 'POST')) return sendJson(res, 404, { error: 'NOT_FOUND', error_description: 'Not found' })
+        let params: Record<string, unknown>
+        try {
+          params = parseParams(req.headers['content-type'], await readBody(req), url.search.slice(1))
+        } catch {
+          return sendJson(res, 400, { error: 'invalid_request', error_description: 'The request could not be read' })
+        }
+        const reply = await deps.oauth(params)
+        return sendJson(res, reply.status, reply.body)
+      }
       if (path.startsWith('/sandbox-api/')) {
         if (!deps.control) return sendJson(res, 404, { error: 'NOT_FOUND', error_description: 'The control API is on the http port' })
         return await handleControlApi(deps.control, path.slice('/sandbox-api/'.length).replace(/\/$/, ''), req, res)
@@ -52,7 +66,8 @@ export function createRequestHandler(deps: HandlerDeps) {
         res.end('Страница не найдена / Not found')
       }
     } catch (error) {
-      deps.log(`${req.method} ${req.url} failed`, error)
+      // The path only: a query may carry a client secret or tokens (GET /oauth/token/?…).
+      deps.log(`${req.method} ${(req.url ?? '').split('?')[0]} failed`, error)
       if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' })
       else res.end()
     }

@@ -25,5 +25,6 @@ export function createPortalServices(state: SandboxState, origin: string): Porta
       state.commitSoon()
     },
     now: () => new Date(state.nowMs()),
+    exclusive: (work) => state.serial.run(work),
   }
 }

@@ -4,6 +4,8 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { authenticate } from '../auth/authenticate'
+import { oauthToken } from '../auth/oauth-server'
+import { portalMemberId } from '../portal/member-id'
 import type { PortalServices, UserRow } from '../core/types'
 import { defaultTlsDir, repoRoot } from '../config'
 import { allMethods } from '../rest/methods'
@@ -45,6 +47,8 @@ export interface SandboxOptions {
   appDir?: string
   /** Where the TLS pair lives (default SANDBOX_TLS_DIR or `<repo>/.sandbox/tls`). */
   tlsDir?: string
+  /** The local app's client secret (SANDBOX_CLIENT_SECRET); absent = the one in the store, made once. */
+  clientSecret?: string
   log?: (message: string, error?: unknown) => void
 }
 
@@ -109,6 +113,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     },
     log,
     allowLocalHandlers: () => state.allowLocalHandlers,
+    serial: state.serial,
+    commit: () => store.commit(),
   })
   const rest = new RestRouter({
     invoker,
@@ -125,8 +131,24 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const portal = () => (services ??= createPortalServices(state, origins.http))
   const commit = () => store.commit()
 
-  const httpServer = http.createServer(createRequestHandler({ rest, control, portal, commit, log }))
-  const httpsServer = https.createServer({ key: tls.key, cert: tls.cert }, createRequestHandler({ rest, portal, commit, log }))
+  // The OAuth server (what oauth.bitrix.info does) on both origins; a refresh commits before it answers.
+  const oauth = (serverOrigin: () => string) => async (params: Record<string, unknown>) => {
+    const { reply, committed } = await state.serial.run(() => {
+      const reply = oauthToken(
+        { tokens: state.tokens, app: () => readApp(store), memberId: () => portalMemberId(store), portalOrigin: () => origins.http, nowMs: () => state.nowMs() },
+        params,
+        serverOrigin(),
+      )
+      return { reply, committed: store.commit() }
+    })
+    await committed
+    return reply
+  }
+  const httpServer = http.createServer(createRequestHandler({ rest, control, portal, commit, log, oauth: oauth(() => origins.http) }))
+  const httpsServer = https.createServer(
+    { key: tls.key, cert: tls.cert },
+    createRequestHandler({ rest, portal, commit, log, oauth: oauth(() => origins.https) }),
+  )
   const appDir = options.appDir ?? path.join(repoRoot, 'dist')
   const appServer = options.appUrl ? undefined : http.createServer((req, res) => serveApp(appDir, req, res))
   const servers: Array<http.Server | https.Server> = []
@@ -146,6 +168,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     seedIfEmpty(state, options.demo ?? false)
     ensureAppUrl(state, origins.app)
+    if (options.clientSecret) store.setValue('app', { ...readApp(store), clientSecret: options.clientSecret })
     await store.commit()
   } catch (error) {
     await Promise.all(servers.map(closeServer))

@@ -1,4 +1,5 @@
 import { TokenService } from '../auth/tokens'
+import { SerialQueue } from '../core/serial'
 import type { LmdbStore } from '../store/lmdb-store'
 import { Faults } from '../rest/faults'
 import type { RestStats } from '../rest/router'
@@ -12,6 +13,8 @@ export class SandboxState {
   readonly faults = new Faults()
   readonly tokens: TokenService
   readonly stats: RestStats = { requests: 0, queryLimitRefusals: 0 }
+  /** The one writer: REST calls (a batch as a whole), the portal's own writes and the control API's, one at a time. */
+  readonly serial = new SerialQueue()
   /** Added to the real clock: deadline and token-expiry tests move time forward. */
   clockOffsetMs = 0
   tokenTtlSeconds: number
