@@ -17,6 +17,8 @@ import { appFrame } from './helpers/portal'
 
 const ADMIN = 1
 const MANAGER = 3
+/** The other manager of «Отдел продаж»: may read manager 3's open deals, not change them. */
+const SECOND_MANAGER = 4
 const ITEMS = SALE_FIELDS.items.fieldName
 const PLACES = SALE_FIELDS.places.fieldName
 const KIND = SALE_FIELDS.kind.fieldName
@@ -34,8 +36,8 @@ async function rest<T>(method: string, params: Record<string, unknown> = {}): Pr
 const appOption = (option: string) => session.rest<unknown>('app.option.get', { option })
 
 /** Opens the deal card and its «Продажа» tab; resolves when the tab's form is shown. */
-async function openSaleTab(dealId: number): Promise<Frame> {
-  const frame = await session.openTab('deal', dealId, 'Продажа')
+async function openSaleTab(dealId: number, title = 'Продажа'): Promise<Frame> {
+  const frame = await session.openTab('deal', dealId, title)
   await frame.locator('[data-testid=sale-save]').waitFor({ timeout: 30_000 })
   return frame
 }
@@ -138,6 +140,30 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(deal[ITEMS] ?? '').toBe('')
   })
 
+  it('keeps deal 37’s existing 4 800 000 product row: shown as not in the sale, a save without a decision sends nothing', async () => {
+    const frame = await appFrame(session.page, session.appOrigin)
+    const panel = frame.locator('[data-testid=sale-foreign-rows]')
+    expect(await panel.textContent()).toContain('Товары сделки, не учтённые в продаже')
+    expect(await panel.locator('[data-testid=sale-foreign-row]').count()).toBe(1)
+    expect(squash(await panel.locator('[data-testid=sale-foreign-amount]').textContent())).toBe('1600000,00₽×3=4800000,00₽')
+
+    const before = await frame.evaluate(() => window.__b24Requests?.total ?? 0)
+    await frame.locator('[data-testid=sale-save]').click()
+    await frame.locator('[data-testid=sale-notice-rows-undecided]').waitFor()
+    expect(await frame.evaluate(() => window.__b24Requests?.total ?? 0)).toBe(before)
+    expect(await frame.locator('[data-testid=sale-notice-saved]').count()).toBe(0)
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect(deal.OPPORTUNITY).toBe('4800000.00')
+    expect(deal[ITEMS] ?? '').toBe('')
+    const rows = await rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: dealId })
+    expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[1600000, 3]])
+
+    // The manager replaces the row knowingly: the panel says what goes, with a way back.
+    await panel.locator('[data-testid=sale-rows-replace]').click()
+    expect(squash(await panel.textContent())).toContain('4800000,00₽):присохранении')
+    await panel.locator('[data-testid=sale-rows-undo]').waitFor()
+  })
+
   it('saves: product rows and OPPORTUNITY equal the total, the items read back exactly', async () => {
     const frame = await appFrame(session.page, session.appOrigin)
     await frame.locator('[data-testid=sale-save]').click()
@@ -175,6 +201,34 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(squash(await frame.locator('[data-testid=sale-total]').textContent())).toContain('1000000,37₽')
   })
 
+  it('takes a deal’s existing rows in as items: price, name and term kept, the amount unchanged', async () => {
+    // Deal 38 of the demo: «3PL: ответственное хранение и маркировка — Фрешмаркет», rows 960 000 + 600 000.
+    const freshmarket = dealId + 1
+    const frame = await openSaleTab(freshmarket)
+    const panel = frame.locator('[data-testid=sale-foreign-rows]')
+    expect(await panel.locator('[data-testid=sale-foreign-row]').count()).toBe(2)
+    expect(await panel.locator('[data-testid=sale-foreign-kind]').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value))).toEqual(['3pl', '3pl'])
+    await panel.locator('[data-testid=sale-rows-take]').click()
+    await frame.locator('[data-testid=sale-rows-taken]').waitFor()
+    expect(await frame.locator('[data-testid=sale-foreign-rows]').count()).toBe(0)
+    expect(await frame.locator('li[data-item-id]').count()).toBe(2)
+    expect(await lastItem(frame, '3pl').locator('[data-testid=select-service]').inputValue()).toBe('LABELLING')
+    expect(await lastItem(frame, '3pl').locator('[data-testid=input-price]').inputValue()).toBe('600000,00')
+    await frame.locator('[data-testid=sale-kind-LOI]').check()
+    await frame.locator('[data-testid=sale-save]').click()
+    await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
+
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: freshmarket })
+    expect(deal.OPPORTUNITY).toBe('1560000.00')
+    const items = readSaleItems(deal[ITEMS] as string)
+    expect(items.ok && items.items.map((item) => [item.kind, item.kind === 'object' ? '' : item.service, item.termYears, item.priceMinor, item.volume])).toEqual([
+      ['3pl', 'CUSTODY', 1, 96_000_000, 'Ответственное хранение (1 год)'],
+      ['3pl', 'LABELLING', 1, 60_000_000, 'Маркировка (1 год)'],
+    ])
+    const rows = await rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: freshmarket })
+    expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[960000, 1], [600000, 1]])
+  })
+
   it('stops a save over a colleague’s change made meanwhile and saves the version the manager picks', async () => {
     const frame = await openSaleTab(dealId)
     await lastItem(frame, '3pl').locator('[data-testid=input-price]').fill('0,30')
@@ -182,6 +236,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const saved = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
     if (!saved.ok) throw new Error('saved items do not read')
     await rest('crm.deal.update', { id: dealId, fields: { [ITEMS]: serializeSaleItems(saved.items.slice(0, 1)) } })
+    await rest('crm.deal.productrows.set', { id: dealId, rows: [{ PRODUCT_NAME: 'Склад 102', PRICE: 1000000.07, QUANTITY: 1 }] })
 
     await frame.locator('[data-testid=sale-save]').click()
     const conflict = frame.locator('[data-testid=conflict-items]')
@@ -199,6 +254,33 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const after = readSaleItems(deal[ITEMS] as string)
     expect(after.ok && after.items.map((item) => item.priceMinor)).toEqual([100_000_007, 10, 30])
     expect(deal.OPPORTUNITY).toBe('1000000.47')
+  })
+
+  it('a colleague’s save landing between the save’s read and its write is caught by the version check: the conflict screen, nothing overwritten', async () => {
+    const frame = await openSaleTab(dealId)
+    await lastItem(frame, 'ved').locator('[data-testid=input-price]').fill('0,40')
+    // The save's read hangs after it read the deal; meanwhile a colleague saves one item.
+    session.sandbox.control.faults({ method: 'crm.deal.productrows.get', count: 1, delayMs: 2_000 })
+    await frame.locator('[data-testid=sale-save]').click()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const saved = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
+    if (!saved.ok) throw new Error('saved items do not read')
+    await rest('crm.deal.update', { id: dealId, fields: { [ITEMS]: serializeSaleItems(saved.items.slice(0, 1)) } })
+    await rest('crm.deal.productrows.set', { id: dealId, rows: [{ PRODUCT_NAME: 'Склад 102', PRICE: 1000000.07, QUANTITY: 1 }] })
+
+    const conflict = frame.locator('[data-testid=conflict-items]')
+    await conflict.waitFor({ timeout: 30_000 })
+    expect(await frame.locator('[data-testid=sale-notice-saved]').count()).toBe(0)
+    const during = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect(readSaleItems(during[ITEMS] as string)).toMatchObject({ ok: true, items: [{ priceMinor: 100_000_007 }] })
+    expect(during.OPPORTUNITY).toBe('1000000.07')
+
+    await conflict.locator('[data-testid=keep-mine]').check()
+    await frame.locator('[data-testid=conflict-apply]').click()
+    await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect(readSaleItems(deal[ITEMS] as string)).toMatchObject({ ok: true, items: [{ priceMinor: 100_000_007 }, { priceMinor: 40 }, { priceMinor: 30 }] })
+    expect(deal.OPPORTUNITY).toBe('1000000.77')
   })
 
   it('a manager sees the objects directory on the settings page but cannot edit it', async () => {
@@ -233,25 +315,105 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(await rest<unknown[]>('crm.deal.productrows.get', { id: target })).toEqual([])
   })
 
-  it('reports a save cut short by a portal fault, keeps what was typed, and a second save makes rows and amount consistent', async () => {
-    const frame = await appFrame(session.page, session.appOrigin)
+  it('a save cut after its first write is «не завершено» (here, after a reload, and for another user) and finishes on «Повторить» without double rows', async () => {
+    let frame = await appFrame(session.page, session.appOrigin)
     const target = Number(new URL(session.page.url()).pathname.match(/details\/(\d+)/)![1])
     await pickPlace(frame, ['CUSTOMS', 'Z1', 'S2', 'P202'])
-    // The rows write fails after the deal's fields were written.
-    session.sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
+    // The rows write fails (three times: the plan's own retries) after the deal's fields were written.
+    session.sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 3, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
     await frame.locator('[data-testid=sale-save]').click()
-    await frame.locator('[data-testid=sale-save-error]').waitFor({ timeout: 30_000 })
+    const incomplete = frame.locator('[data-testid=plan-incomplete]')
+    await incomplete.waitFor({ timeout: 30_000 })
+    expect(await incomplete.textContent()).toContain('Не завершено')
+    expect(await incomplete.textContent()).toContain('✓ Позиции, вид и итог продажи')
+    expect(await incomplete.textContent()).toContain('○ Товары сделки и её сумма')
+    expect(await frame.locator('[data-testid=sale-notice-saved]').count()).toBe(0)
     expect(await frame.locator('[data-testid=sale-draft]').isVisible()).toBe(true)
-    expect(await lastItem(frame, 'object').locator('[data-testid=input-price]').inputValue()).toBe('250 000')
+    const half = await rest<Record<string, unknown>>('crm.deal.get', { id: target })
+    expect(readSaleItems(half[ITEMS] as string)).toMatchObject({ ok: true, items: [{ place: 'P202' }] })
     expect(await rest<unknown[]>('crm.deal.productrows.get', { id: target })).toEqual([])
 
-    await frame.locator('[data-testid=sale-save]').click()
+    // Another user's browser has no journal of it: the card itself reads as unfinished.
+    await session.actAs(ADMIN)
+    frame = await openSaleTab(target)
+    await frame.locator('[data-testid=sale-card-unfinished]').waitFor()
+    expect(await frame.locator('[data-testid=sale-save]').textContent()).toContain('Завершить сохранение')
+
+    await session.actAs(MANAGER)
+    frame = await openSaleTab(target)
+    await frame.locator('[data-testid=plan-incomplete]').waitFor()
+    expect(await frame.locator('[data-testid=sale-card-unfinished]').count()).toBe(0)
+    session.sandbox.control.clearFaults()
+    await frame.locator('[data-testid=plan-repeat]').click()
     await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
+    expect(await frame.locator('[data-testid=plan-incomplete]').count()).toBe(0)
+    expect(await frame.locator('[data-testid=sale-draft]').count()).toBe(0)
     const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: target })
     expect(deal.OPPORTUNITY).toBe('250000.00')
     expect(deal[PLACES]).toEqual(['CUSTOMS/Z1/S2/P202'])
     const rows = await rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: target })
     expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[250000, 1]])
+  })
+
+  it('a manager saving on a colleague’s deal is refused visibly: no «Сохранено», the typed price kept, the deal unchanged', async () => {
+    const before = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    await session.actAs(SECOND_MANAGER)
+    const frame = await openSaleTab(dealId)
+    await lastItem(frame, 'object').locator('[data-testid=input-price]').fill('999 999')
+    await frame.locator('[data-testid=sale-save]').click()
+    const incomplete = frame.locator('[data-testid=plan-incomplete]')
+    await incomplete.waitFor({ timeout: 30_000 })
+    expect(await incomplete.textContent()).toContain('Недостаточно прав')
+    expect(await frame.locator('[data-testid=sale-notice-saved]').count()).toBe(0)
+    expect(await frame.locator('[data-testid=sale-draft]').isVisible()).toBe(true)
+    expect(await lastItem(frame, 'object').locator('[data-testid=input-price]').inputValue()).toBe('999 999')
+    const after = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect([after[ITEMS], after.OPPORTUNITY, after.DATE_MODIFY]).toEqual([before[ITEMS], before.OPPORTUNITY, before.DATE_MODIFY])
+  })
+
+  it('refuses bad input before anything is sent, with a message in the user’s language', async () => {
+    await session.actAs(MANAGER)
+    const target = await rest<number>('crm.deal.add', { fields: { TITLE: 'СВХ — проверка ввода', ASSIGNED_BY_ID: MANAGER } })
+    let frame = await openSaleTab(target)
+    await frame.locator('[data-testid=sale-kind-LOI]').check()
+    await frame.locator('[data-testid=add-ved]').click()
+    const item = lastItem(frame, 'ved')
+    await item.locator('[data-testid=select-service]').selectOption('VETERINARY')
+    await item.locator('[data-testid=input-term]').fill('1')
+    const price = item.locator('[data-testid=input-price]')
+    const priceError = item.locator('[id$=-price-error]')
+    for (const [typed, message] of [
+      ['1e5', 'Стоимость — число цифрами, например 150 000,50'],
+      ['2 000 000 000 000', 'Стоимость — не больше 1 000 000 000 000 ₽'],
+      ['10,005', 'Не больше двух знаков после запятой (копейки)'],
+      ['0', 'Стоимость должна быть больше нуля'],
+    ]) {
+      await price.fill(typed!)
+      expect(await priceError.textContent()).toBe(message)
+    }
+    await price.fill('150 000')
+    await item.locator('[data-testid=input-volume]').fill('ж'.repeat(100_000))
+    const requests = await frame.evaluate(() => window.__b24Requests?.total ?? 0)
+    await frame.locator('[data-testid=sale-save]').click()
+    await frame.locator('[data-testid=sale-invalid]').waitFor()
+    expect(await item.locator('[role=alert]').allTextContents()).toEqual(['Не длиннее 1 000 символов'])
+    expect(await frame.evaluate(() => window.__b24Requests?.total ?? 0)).toBe(requests)
+    const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: target })
+    expect(deal[ITEMS] ?? '').toBe('')
+
+    // The same in English (the portal's language reaches the app as LANG).
+    await session.context.addCookies([{ name: 'lang', value: 'en', url: session.sandbox.origin }])
+    try {
+      frame = await openSaleTab(target, 'Sale')
+      await lastItem(frame, 'ved').locator('[data-testid=input-price]').fill('1e5')
+      expect(await lastItem(frame, 'ved').locator('[id$=-price-error]').textContent()).toBe('The price is a plain number, e.g. 150000.50')
+      await frame.locator('[data-testid=sale-save]').click()
+      await frame.locator('[data-testid=sale-invalid]').waitFor()
+      expect(await lastItem(frame, 'ved').locator('[role=alert]').allTextContents()).toContain('At most 1,000 characters')
+    } finally {
+      await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+    }
+    expect((await rest<Record<string, unknown>>('crm.deal.get', { id: target }))[ITEMS] ?? '').toBe('')
   })
 
   it('logged no errors in the page or its frames', () => {
