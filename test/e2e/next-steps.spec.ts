@@ -1,10 +1,11 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
 import type { Frame, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PERFORMED_ACTIONS_FIELD } from '../../src/domain/fields/next-steps'
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { injectFault } from './helpers/fault-matrix'
 import { appFrame } from './helpers/portal'
 
 // The «Следующий шаг» tab (issue 6, N1–N7) in Chromium against the sandbox portal: a «Товары»
@@ -86,6 +87,14 @@ async function createPipeline(name: string): Promise<{ categoryId: number; stage
     stageIds.set(stage.name, statusId)
   }
   return { categoryId: category.id, stageIds }
+}
+
+/** The ID of a deal list field's item by its code (crm.deal.userfield.list, b24restdocs crm/deals/user-defined-fields). */
+async function enumItemOf(fieldName: string, code: string): Promise<string> {
+  const [field] = await call<{ LIST: { ID: string; XML_ID: string }[] }[]>(admin, 'crm.deal.userfield.list', { filter: { FIELD_NAME: fieldName } })
+  const item = field?.LIST.find((entry) => entry.XML_ID === code)
+  if (!item) throw new Error(`${fieldName} has no item ${code}`)
+  return item.ID
 }
 
 function useAs(userId: number): Promise<void> {
@@ -266,21 +275,22 @@ describe('«Следующий шаг»: a «Товары» deal through every s
       fields: {
         STAGE_ID: stage('Комплектация'),
         [PLAYBOOK_FIELDS.paidAmount.fieldName]: '60000|RUB',
-        [PLAYBOOK_FIELDS.deliveryCondition.fieldName]: 'carrier',
+        // A list field takes the item's ID (the portal refuses its XML_ID code).
+        [PLAYBOOK_FIELDS.deliveryCondition.fieldName]: await enumItemOf(PLAYBOOK_FIELDS.deliveryCondition.fieldName, 'carrier'),
       },
     })
     const frame = await openTab(dealId)
     expect(await text(frame, 'blocker-final-payment')).toContain('Оплачено 60 000 из 100 000 ₽ — нужен окончательный расчет')
     expect(await text(frame, 'deal-debt')).toBe('40 000,00 ₽')
 
-    // tasks.task.add runs, then answers 500: the SDK repeats it on its own and a second copy is made.
-    await sandbox.control.faults({ method: 'tasks.task.add', count: 1, status: 500, code: '', description: 'reply lost', after: true })
+    // tasks.task.add runs, then answers 500 (the reply is lost): the plan looks the task up by its key instead of making a copy.
+    injectFault(session, 'lost', 'tasks.task.add')
     await createFromTab(frame)
     const payment = (await dealTasks(dealId)).filter((t) => t.title === 'Получить окончательный расчет')
-    expect(payment, 'one task for the key, the late copy removed').toHaveLength(1)
+    expect(payment, 'one task for the key, never a copy').toHaveLength(1)
     expect(sandbox.control.state().faults).toEqual([])
 
-    expect(await text(frame, 'create-result')).toContain('Удалено повторов задач: 1')
+    expect(await text(frame, 'create-result')).toContain('Поставлено задач: 1')
     // Nothing is left to create, and a second open creates nothing more.
     expect(await frame.locator('[data-testid=create-tasks]').count()).toBe(0)
     await openTab(dealId)
@@ -488,3 +498,127 @@ describe('the playbook in settings (N7)', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('«Следующий шаг» writes that never lie (issue 12)', () => {
+  let goodsCategory: number
+  let stageIds: Map<string, string>
+  const complexityField = PLAYBOOK_FIELDS.complexity.fieldName
+
+  const newDeal = (stageName: string, title: string) =>
+    call<number>(manager, 'crm.deal.add', {
+      fields: { TITLE: title, CATEGORY_ID: goodsCategory, STAGE_ID: stageIds.get(stageName)!, OPPORTUNITY: 5000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: MANAGER },
+    })
+  const complexityItems = async () =>
+    (await call<{ ID: string; LIST: { ID: string; XML_ID: string }[] }[]>(admin, 'crm.deal.userfield.list', { filter: { FIELD_NAME: complexityField } }))[0]!
+  const complexityId = (code: string) => enumItemOf(complexityField, code)
+
+  beforeAll(async () => {
+    await appRest('app.option.set', { options: { playbook: JSON.stringify(DEFAULT_PLAYBOOK) } })
+    const { categories } = await call<{ categories: { id: number; name: string }[] }>(admin, 'crm.category.list', { entityTypeId: 2 })
+    goodsCategory = categories.find((c) => c.name === 'Товары')!.id
+    const stages = await call<{ STATUS_ID: string; NAME: string }[]>(admin, 'crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${goodsCategory}` } })
+    stageIds = new Map(stages.map((stage) => [stage.NAME, stage.STATUS_ID]))
+    await useAs(HEAD)
+  })
+
+  afterEach(() => sandbox.control.clearFaults())
+
+  it('429 OPERATION_TIME_LIMIT on the stage tasks: «Портал занят, повтор через N с» with a cancel, then the task once', async () => {
+    const dealId = await newDeal('Экспресс-идентификация', 'Ролики для конвейера')
+    const frame = await openTab(dealId)
+    injectFault(session, '429', 'tasks.task.add')
+    const before = await loadsOf(frame)
+    await frame.locator('[data-testid=create-tasks]').click()
+    const wait = frame.locator('[data-testid=plan-wait]')
+    await wait.waitFor({ timeout: 5_000 })
+    expect(await wait.textContent()).toMatch(/Портал занят, повтор через \d+ с/)
+    expect(await frame.locator('[data-testid=plan-cancel]').count()).toBe(1)
+    await settled(frame, before)
+    expect((await dealTasks(dealId)).map((t) => t.title)).toEqual(['Выполнить Экспресс-идентификацию'])
+    expect(await text(frame, 'create-result')).toContain('Поставлено задач: 1')
+  })
+
+  it('a 5 s hang of the task create costs about one hang, not 30 s, and makes the task once', async () => {
+    const dealId = await newDeal('Экспресс-идентификация', 'Шкивы')
+    const frame = await openTab(dealId)
+    injectFault(session, 'hang', 'tasks.task.add')
+    const started = Date.now()
+    await createFromTab(frame)
+    const seconds = (Date.now() - started) / 1000
+    expect(seconds).toBeLessThan(10)
+    expect((await dealTasks(dealId)).map((t) => t.title)).toEqual(['Выполнить Экспресс-идентификацию'])
+  })
+
+  it('never writes a list code: a value missing from the portal’s list is refused beside the field, the deal unchanged', async () => {
+    const dealId = await newDeal('Счет/КП', 'Сальники')
+    const veryComplex = await complexityId('very_complex')
+    await call(admin, 'crm.deal.userfield.update', { id: (await complexityItems()).ID, fields: { LIST: [{ ID: veryComplex, DEL: 'Y' }] } })
+    try {
+      const frame = await openTab(dealId)
+      await frame.locator('[data-testid=field-complexity]').selectOption('very_complex')
+      await frame.locator('[data-testid=save-fields]').click()
+      const error = frame.locator('[data-testid=error-complexity]')
+      await error.waitFor({ timeout: 10_000 })
+      expect(await error.textContent()).toContain('нет в списке поля на портале')
+      expect(await frame.locator('[data-testid=fields-saved]').count()).toBe(0)
+      expect((await dealOf(dealId))[complexityField] ?? '').toBeFalsy()
+    } finally {
+      await call(admin, 'crm.deal.userfield.update', {
+        id: (await complexityItems()).ID,
+        fields: { LIST: [{ VALUE: 'Очень сложный', XML_ID: 'very_complex', SORT: 300 }] },
+      })
+    }
+  })
+
+  it('refuses a feedback date in 2999 and a paid amount of 1e5 beside the fields; nothing is written', async () => {
+    const dealId = await newDeal('Счет/КП', 'Манжеты')
+    const frame = await openTab(dealId)
+    await frame.locator('[data-testid=field-kpFeedbackDate]').fill('2999-01-01T10:00')
+    await frame.locator('[data-testid=save-fields]').click()
+    await frame.locator('[data-testid=error-kpFeedbackDate]').waitFor({ timeout: 10_000 })
+    expect(await text(frame, 'error-kpFeedbackDate')).toContain('Дата вне допустимого периода')
+    expect((await dealOf(dealId))[PLAYBOOK_FIELDS.kpFeedbackDate.fieldName] ?? '').toBeFalsy()
+
+    await call(manager, 'crm.deal.update', { id: dealId, fields: { STAGE_ID: stageIds.get('Комплектация')! } })
+    const picking = await openTab(dealId)
+    await picking.locator('[data-testid=field-paidAmount]').fill('1e5')
+    await picking.locator('[data-testid=save-fields]').click()
+    await picking.locator('[data-testid=error-paidAmount]').waitFor({ timeout: 10_000 })
+    expect((await dealOf(dealId))[PLAYBOOK_FIELDS.paidAmount.fieldName] ?? '').toBeFalsy()
+  })
+
+  it('429 on the key-field save: the countdown beside the form, then «Сохранено» with the value in the deal', async () => {
+    const dealId = await newDeal('Счет/КП', 'Втулки')
+    const frame = await openTab(dealId)
+    await frame.locator('[data-testid=field-complexity]').selectOption('simple')
+    injectFault(session, '429', 'crm.deal.update')
+    await frame.locator('[data-testid=save-fields]').click()
+    await frame.locator('[data-testid=key-fields] [data-testid=plan-wait]').waitFor({ timeout: 5_000 })
+    await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
+    expect((await dealOf(dealId))[complexityField]).toBe(await complexityId('simple'))
+  })
+
+  it('compare-and-set: a colleague’s change of the same field meanwhile stops the save and shows both; the choice is written', async () => {
+    const dealId = await newDeal('Счет/КП', 'Подшипники качения')
+    const frame = await openTab(dealId)
+    await frame.locator('[data-testid=field-complexity]').selectOption('simple')
+    // The colleague saves while this user is still choosing. DATE_MODIFY, the version the check compares,
+    // counts in seconds (on the portal too): a change within the same second as the read is not seen.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    await call(manager, 'crm.deal.update', { id: dealId, fields: { [complexityField]: await complexityId('complex') } })
+    await frame.locator('[data-testid=save-fields]').click()
+    const conflict = frame.locator('[data-testid=conflict-complexity]')
+    await conflict.waitFor({ timeout: 10_000 })
+    expect(await frame.locator('[data-testid=fields-saved]').count()).toBe(0)
+    expect((await dealOf(dealId))[complexityField]).toBe(await complexityId('complex'))
+    await conflict.locator('input[value="mine"]').check()
+    await frame.locator('[data-testid=apply-merge]').click()
+    await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
+    expect((await dealOf(dealId))[complexityField]).toBe(await complexityId('simple'))
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(errors).toEqual([])
+  })
+})
+

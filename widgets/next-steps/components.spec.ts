@@ -13,10 +13,14 @@ import KeyFieldsForm from './components/KeyFieldsForm.vue'
 import StageOverview from './components/StageOverview.vue'
 import StepItem from './components/StepItem.vue'
 import type { FormValues } from './deal-fields'
+import type { WriteOutcome } from './use-key-fields-draft'
+import { memoryJournal } from '@/b24/write-plan'
+import { useWritePlans } from '@/stores/write-plans'
 import PlaybookSettings from './PlaybookSettings.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Alert') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Button') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Progress.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Progress') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Badge') }))
 
 const NOW = Date.parse('2026-03-10T09:00:00Z')
@@ -74,7 +78,9 @@ describe('KeyFieldsForm', () => {
     localStorage.clear()
     storage = localStorage
   })
-  const mountForm = (overrides: Partial<{ readServer: () => Promise<ServerVersion<FormValues>>; write: (f: Record<string, unknown>) => Promise<void> }> = {}) =>
+  type Write = (fields: Record<string, unknown>, dateModify: string) => Promise<WriteOutcome>
+  const plans = () => useWritePlans({ transport: () => ({ call: async () => null, batch: async () => ({ results: {}, errors: {} }) }), journal: () => memoryJournal() })
+  const mountForm = (overrides: Partial<{ readServer: () => Promise<ServerVersion<FormValues>>; write: Write; resume: (id: string) => Promise<WriteOutcome> }> = {}) =>
     mount(KeyFieldsForm, {
       props: {
         keys: ['paidAmount', 'trackNumber', 'contractNeeded'],
@@ -83,15 +89,17 @@ describe('KeyFieldsForm', () => {
         maps: {},
         currency: 'RUB',
         readServer: overrides.readServer ?? (async () => base),
-        write: overrides.write ?? vi.fn(async () => undefined),
+        write: overrides.write ?? vi.fn<Write>(async () => 'done'),
+        resume: overrides.resume ?? (async () => 'done'),
+        plans: plans(),
       },
       global: { plugins: plugins() },
     })
 
   it('refuses bad input with a Russian message and sends nothing', async () => {
-    const write = vi.fn(async () => undefined)
+    const write = vi.fn<Write>(async () => 'done')
     const wrapper = mountForm({ write })
-    await wrapper.find('[data-testid="field-paidAmount"]').setValue('много')
+    await wrapper.find('[data-testid="field-paidAmount"]').setValue('1e5')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="error-paidAmount"]').text()).toContain('Введите сумму')
@@ -108,32 +116,59 @@ describe('KeyFieldsForm', () => {
     expect(again.find('[data-testid="draft-kept"]').exists()).toBe(true)
   })
 
-  it('sends only the changed field, then clears the draft', async () => {
-    const write = vi.fn(async () => undefined)
+  it('writes only the changed field onto the version it started from, then clears the draft', async () => {
+    const write = vi.fn<Write>(async () => 'done')
     const wrapper = mountForm({ write })
     await wrapper.find('[data-testid="field-paidAmount"]').setValue('100 000')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    expect(write).toHaveBeenCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' })
+    expect(write).toHaveBeenCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' }, '2026-03-10T09:00:00+03:00')
     expect(storage.getItem('m1:kos-draft:deal:7:u3')).toBeNull()
     expect(wrapper.emitted('saved')).toHaveLength(1)
+    expect(wrapper.find('[data-testid="fields-saved"]').exists()).toBe(true)
   })
 
-  it('stops a save over someone else’s change and shows both to merge', async () => {
-    const write = vi.fn(async () => undefined)
+  it('says nothing is saved and keeps the draft while the write is unfinished', async () => {
+    const wrapper = mountForm({ write: async () => 'incomplete' })
+    await wrapper.find('[data-testid="field-trackNumber"]').setValue('CDEK-9')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="fields-saved"]').exists()).toBe(false)
+    expect(storage.getItem('m1:kos-draft:deal:7:u3')).toContain('CDEK-9')
+    expect(wrapper.emitted('saved')).toBeUndefined()
+  })
+
+  it('follows the deal when someone changed another field meanwhile: writes again onto the new version', async () => {
+    const outcomes: WriteOutcome[] = ['conflict', 'done']
+    const write = vi.fn<Write>(async () => outcomes.shift()!)
+    const moved: ServerVersion<FormValues> = { values: { ...base.values, contractNeeded: true }, dateModify: '2026-03-10T10:00:00+03:00' }
+    const wrapper = mountForm({ write, readServer: async () => moved })
+    await wrapper.find('[data-testid="field-trackNumber"]').setValue('CDEK-7')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(write.mock.calls.map((call) => call[1])).toEqual(['2026-03-10T09:00:00+03:00', '2026-03-10T10:00:00+03:00'])
+    expect(write).toHaveBeenLastCalledWith({ UF_CRM_LMS_TRACK_NUMBER: 'CDEK-7' }, '2026-03-10T10:00:00+03:00')
+    expect(wrapper.find('[data-testid="fields-saved"]').exists()).toBe(true)
+  })
+
+  it('stops a save over someone else’s change of the same field and shows both to merge', async () => {
+    const outcomes: WriteOutcome[] = ['conflict', 'done']
+    const write = vi.fn<Write>(async () => outcomes.shift()!)
     const theirs: ServerVersion<FormValues> = { values: { ...base.values, paidAmount: '80000.00' }, dateModify: '2026-03-10T10:00:00+03:00' }
     const wrapper = mountForm({ write, readServer: async () => theirs })
     await wrapper.find('[data-testid="field-paidAmount"]').setValue('100000')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    expect(write).not.toHaveBeenCalled()
+    expect(write).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('[data-testid="fields-saved"]').exists()).toBe(false)
     const conflict = wrapper.find('[data-testid="conflict-paidAmount"]')
     expect(conflict.text()).toContain('80000.00')
     expect(conflict.text()).toContain('100000')
     await conflict.find('input[value="mine"]').setValue(true)
     await wrapper.find('[data-testid="apply-merge"]').trigger('click')
     await flushPromises()
-    expect(write).toHaveBeenCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' })
+    expect(write).toHaveBeenLastCalledWith({ UF_CRM_LMS_PAID_AMOUNT: '100000.00|RUB' }, '2026-03-10T10:00:00+03:00')
+    expect(wrapper.find('[data-testid="fields-saved"]').exists()).toBe(true)
   })
 })
 

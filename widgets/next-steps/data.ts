@@ -2,7 +2,7 @@ import { command, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import { normalizeName } from '@/domain/playbook'
-import type { AutoAction, DealTask, NotificationDue, TaskToCreate } from '@/domain/playbook'
+import type { AutoAction, DealTask, NotificationDue } from '@/domain/playbook'
 import { PERFORMED_ACTIONS_FIELD } from '@/domain/fields/next-steps'
 import {
   parseCategories,
@@ -16,7 +16,7 @@ import {
   parseUsers,
 } from './dto'
 import type { CategoryDto, DealDto, DepartmentDto, StageDto, UserDto, UserFieldDto } from './dto'
-import { dealBinding, duplicateTaskIds, taskAddFields, toDealTask } from './tasks'
+import { dealBinding, duplicateTaskIds, toDealTask } from './tasks'
 
 /** Departments read in the opening batch: 4 offset pages, up to 200. */
 const DEPARTMENT_PAGES = 4
@@ -90,44 +90,6 @@ export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<
   }
 }
 
-export async function listDealTasks(gateway: Gateway, dealId: number): Promise<DealTask[]> {
-  const raw = await gateway.call('tasks.task.list', taskListParams(dealId), { parse: parseTasks })
-  return raw.map(toDealTask)
-}
-
-export interface CreateTasksResult {
-  created: number
-  existing: number
-  removedDuplicates: number
-}
-
-/**
- * Creates the stage's tasks, each at most once (N4). Before each create the deal's tasks are
- * read and a task already carrying the key counts as made (a second click, a second open, a
- * retry after a lost reply). Afterwards a late copy of a key (a create the portal carried out
- * after its reply was lost) is removed, so one key is one task.
- */
-export async function createStageTasks(
-  gateway: Gateway,
-  dealId: number,
-  toCreate: readonly TaskToCreate[],
-  fallbackResponsibleId: number,
-): Promise<CreateTasksResult> {
-  const result: CreateTasksResult = { created: 0, existing: 0, removedDuplicates: 0 }
-  for (const task of toCreate) {
-    const outcome = await gateway.createOnce(
-      task.key,
-      // b24restdocs api-reference/tasks/tasks-task-add.md
-      () => gateway.call('tasks.task.add', { fields: taskAddFields(dealId, task, fallbackResponsibleId) }),
-      async (key) => (await listDealTasks(gateway, dealId)).find((t) => t.tag === key) ?? null,
-    )
-    if (outcome.created) result.created++
-    else result.existing++
-  }
-  result.removedDuplicates = await removeDuplicateTasks(gateway, await listDealTasks(gateway, dealId))
-  return result
-}
-
 /** Deletes late copies of a key (b24restdocs api-reference/tasks/tasks-task-delete.md). */
 export async function removeDuplicateTasks(gateway: Gateway, tasks: readonly DealTask[]): Promise<number> {
   const extra = duplicateTaskIds(tasks)
@@ -158,12 +120,7 @@ export async function runAutoActions(gateway: Gateway, dealId: number, actions: 
   return done
 }
 
-/** Saves the in-place fields (already validated and merged). */
-export async function saveDealFields(gateway: Gateway, dealId: number, fields: Record<string, unknown>): Promise<void> {
-  await gateway.call('crm.deal.update', { id: dealId, fields }, { retry: true })
-}
-
-/** The deal as it is now, for the conflict check before a save. */
+/** The deal as it is now, to compare versions after a save found it changed. */
 export async function readDeal(gateway: Gateway, dealId: number): Promise<DealDto> {
   return gateway.call('crm.deal.get', { id: dealId }, { parse: parseDeal })
 }

@@ -2,6 +2,7 @@ import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import type { PlaybookFieldKey, PlaybookFieldKind } from '@/domain/fields/playbook'
 import type { LocalizedText } from '@/domain/fields/types'
 import { parseMoney, toDecimalString } from '@/domain/money'
+import { checkDateInput, checkMoneyInput, checkTextInput } from '@/domain/playbook/key-field-input'
 import type { FieldValue } from '@/domain/playbook'
 import type { DealDto, UserFieldDto } from './dto'
 
@@ -103,10 +104,8 @@ export function toFormValues(fields: Partial<Record<PlaybookFieldKey, FieldValue
   return out
 }
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/
-
-/** Checks every field before anything is sent; messages in both languages. */
-export function validateForm(values: FormValues, keys: readonly PlaybookFieldKey[]): Partial<Record<PlaybookFieldKey, LocalizedText>> {
+/** Checks every field before anything is sent; messages in both languages (src/domain/playbook/key-field-input). */
+export function validateForm(values: FormValues, keys: readonly PlaybookFieldKey[], now: Date = new Date()): Partial<Record<PlaybookFieldKey, LocalizedText>> {
   const errors: Partial<Record<PlaybookFieldKey, LocalizedText>> = {}
   for (const key of keys) {
     const spec = PLAYBOOK_FIELDS[key]
@@ -117,24 +116,31 @@ export function validateForm(values: FormValues, keys: readonly PlaybookFieldKey
     }
     const text = typeof value === 'string' ? value.trim() : ''
     if (text === '') continue
-    if (spec.kind === 'money') {
-      const minor = parseMoney(text)
-      if (minor === null) errors[key] = { ru: 'Введите сумму числом, например 60 000,50', en: 'Enter an amount, e.g. 60,000.50' }
-      else if (minor < 0) errors[key] = { ru: 'Сумма не может быть отрицательной', en: 'The amount cannot be negative' }
-    } else if (spec.kind === 'date') {
-      if (!LOCAL_DATE.test(text) || Number.isNaN(new Date(text).getTime())) errors[key] = { ru: 'Введите дату и время', en: 'Enter a date and time' }
-    } else if (spec.kind === 'enum') {
-      if (!spec.options?.some((o) => o.code === text)) errors[key] = { ru: 'Выберите значение из списка', en: 'Choose a value from the list' }
-    } else if (text.length > 255) {
-      errors[key] = { ru: 'Не длиннее 255 символов', en: 'At most 255 characters' }
-    }
+    const error =
+      spec.kind === 'money'
+        ? checkMoneyInput(text)
+        : spec.kind === 'date'
+          ? checkDateInput(text, now)
+          : spec.kind === 'enum'
+            ? spec.options?.some((o) => o.code === text)
+              ? null
+              : { ru: 'Выберите значение из списка', en: 'Choose a value from the list' }
+            : checkTextInput(text)
+    if (error) errors[key] = error
   }
   return errors
 }
 
-/** A validated form patch → the `fields` of crm.deal.update (b24restdocs crm/deals/crm-deal-update.md). */
-export function toRestFields(patch: FormValues, maps: EnumMaps, currency: string): Record<string, unknown> {
+export type RestFieldsResult = { ok: true; fields: Record<string, unknown> } | { ok: false; errors: Partial<Record<PlaybookFieldKey, LocalizedText>> }
+
+/**
+ * A validated form patch → the `fields` of crm.deal.update (b24restdocs crm/deals/crm-deal-update.md).
+ * A list field takes the portal's item ID; when the portal's list has no item for the chosen
+ * value, nothing is sent and the field says so (the portal refuses a code in place of an ID).
+ */
+export function toRestFields(patch: FormValues, maps: EnumMaps, currency: string): RestFieldsResult {
   const out: Record<string, unknown> = {}
+  const errors: Partial<Record<PlaybookFieldKey, LocalizedText>> = {}
   for (const key of Object.keys(patch) as PlaybookFieldKey[]) {
     const spec = PLAYBOOK_FIELDS[key]
     const value = patch[key]
@@ -151,12 +157,19 @@ export function toRestFields(patch: FormValues, maps: EnumMaps, currency: string
       case 'date':
         out[spec.fieldName] = text === '' ? '' : new Date(text).toISOString()
         break
-      case 'enum':
-        out[spec.fieldName] = text === '' ? '' : (maps[key]?.codeToId.get(text) ?? text)
+      case 'enum': {
+        const id = text === '' ? '' : maps[key]?.codeToId.get(text)
+        if (id === undefined) {
+          errors[key] = {
+            ru: 'Этого значения нет в списке поля на портале. Сообщите администратору: список поля нужно дополнить.',
+            en: 'The portal’s list for this field has no such value. Tell an administrator: the field’s list needs it.',
+          }
+        } else out[spec.fieldName] = id
         break
+      }
       default:
         out[spec.fieldName] = text
     }
   }
-  return out
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields: out }
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PLAYBOOK } from '@/domain/playbook'
+import { DEFAULT_PLAYBOOK, stageTasksPlan } from '@/domain/playbook'
 import type { DealTask, TaskToCreate } from '@/domain/playbook'
 import { enumMapsFrom, readPlaybookFields, toFormValues, toRestFields, validateForm } from './deal-fields'
 import type { DealDto, DepartmentDto, UserFieldDto } from './dto'
 import { resolveHead } from './head'
 import { playbookFromOptions, PLAYBOOK_OPTION } from './playbook-option'
-import { duplicateTaskIds, tagOf, taskAddFields, toDealTask } from './tasks'
+import { duplicateTaskIds, stageTask, tagOf, toDealTask } from './tasks'
 import { createGateway } from '@/b24/gateway'
 import type { RestTransport } from '@/b24/gateway'
 import { performedKeysOf, sendNotifications } from './data'
@@ -88,7 +88,7 @@ describe('deal fields between REST, the engine and the form', () => {
 
   it('writes money with the currency, enums as item IDs, booleans as 1/0', () => {
     const fields = toRestFields({ paidAmount: '100 000,5', deliveryCondition: 'carrier', originalsReceived: true, trackNumber: ' 123 ' }, maps, 'RUB')
-    expect(fields).toEqual({
+    expect(fields.ok && fields.fields).toEqual({
       UF_CRM_LMS_PAID_AMOUNT: '100000.50|RUB',
       UF_CRM_LMS_DELIVERY_CONDITION: '42',
       UF_CRM_LMS_ORIGINALS_RECEIVED: 1,
@@ -98,7 +98,40 @@ describe('deal fields between REST, the engine and the form', () => {
 
   it('round-trips a date through the datetime-local form', () => {
     const form = toFormValues(readPlaybookFields(deal, maps), ['kpFeedbackDate'])
-    expect(toRestFields(form, maps, 'RUB').UF_CRM_LMS_KP_FEEDBACK_DATE).toBe('2026-03-05T10:00:00.000Z')
+    const fields = toRestFields(form, maps, 'RUB')
+    expect(fields.ok && fields.fields.UF_CRM_LMS_KP_FEEDBACK_DATE).toBe('2026-03-05T10:00:00.000Z')
+  })
+
+  it('never writes a list code: a value missing from the portal’s list is refused with a message', () => {
+    // The portal refuses XML_ID codes in an enumeration field (b24restdocs crm/data-types.md: the item's ID).
+    const refused = toRestFields({ deliveryCondition: 'own_transport', complexity: 'complex' }, maps, 'RUB')
+    expect(refused.ok).toBe(false)
+    if (refused.ok) return
+    expect(Object.keys(refused.errors)).toEqual(['deliveryCondition', 'complexity'])
+    expect(refused.errors.deliveryCondition?.ru).toMatch(/нет в списке поля на портале/)
+    expect(refused.errors.deliveryCondition?.en).toMatch(/has no such value/)
+    const cleared = toRestFields({ deliveryCondition: '' }, maps, 'RUB')
+    expect(cleared.ok && cleared.fields).toEqual({ UF_CRM_LMS_DELIVERY_CONDITION: '' })
+  })
+
+  it('refuses money in 1e5 notation, beyond 10^12 ₽ or with three decimals, a date outside its window and a long text', () => {
+    const now = new Date(2026, 11, 6, 12, 0)
+    const errors = validateForm(
+      { paidAmount: '1e5', readinessDate: '2999-01-01T10:00', kpFeedbackDate: '2019-05-01T10:00', trackNumber: 'x'.repeat(256) },
+      ['paidAmount', 'readinessDate', 'kpFeedbackDate', 'trackNumber'],
+      now,
+    )
+    expect(errors.paidAmount?.ru).toMatch(/Введите сумму/)
+    expect(errors.readinessDate?.ru).toBe('Дата вне допустимого периода: с 06.12.2025 по 06.12.2031')
+    expect(errors.readinessDate?.en).toBe('The date is out of range: from 2025-12-06 to 2031-12-06')
+    expect(errors.kpFeedbackDate?.ru).toMatch(/вне допустимого периода/)
+    expect(errors.trackNumber?.ru).toBe('Не длиннее 255 символов')
+    expect(validateForm({ paidAmount: '1 000 000 000 000,01' }, ['paidAmount'], now).paidAmount?.ru).toMatch(/не больше 1 000 000 000 000/)
+    expect(validateForm({ paidAmount: '1000000000000000' }, ['paidAmount'], now).paidAmount?.ru).toMatch(/не больше/)
+    expect(validateForm({ paidAmount: '10,005' }, ['paidAmount'], now).paidAmount?.ru).toBe('Не больше двух знаков после запятой')
+    expect(validateForm({ readinessDate: '2027-02-31T10:00' }, ['readinessDate'], now).readinessDate?.ru).toBe('Введите дату и время')
+    expect(validateForm({ paidAmount: '1 000 000 000 000', readinessDate: '2030-05-20T12:00', trackNumber: 'x'.repeat(255) }, ['paidAmount', 'readinessDate', 'trackNumber'], now)).toEqual({})
+    expect(validateForm({ paidAmount: '0' }, ['paidAmount'], now)).toEqual({})
   })
 })
 
@@ -114,10 +147,17 @@ describe('tasks and their idempotency keys (N4)', () => {
     description: 'Комплектация: Получить окончательный расчет',
   }
 
-  it('stores the key in the description, binds the deal and sets the head as auditor', () => {
-    const fields = taskAddFields(7, wanted, 3)
+  it('stores the playbook’s key in the description, binds the deal and sets the head as auditor', () => {
+    const plan = stageTasksPlan({ planId: 'p', dealId: 7, tasks: [stageTask(7, wanted, 3)], now: new Date() })
+    const [step] = plan.steps
+    // The step's key is the playbook's key, so a task made earlier under it is found (tasks.task.list by binding).
+    expect(step!.key).toBe(key)
+    expect(step!.method).toBe('tasks.task.add')
+    const fields = step!.params.fields as Record<string, unknown>
     expect(fields).toMatchObject({ TITLE: wanted.title, RESPONSIBLE_ID: 3, AUDITORS: [2], UF_CRM_TASK: ['D_7'], DEADLINE: wanted.deadline })
     expect(tagOf(String(fields.DESCRIPTION))).toBe(key)
+    expect(step!.find?.params.filter).toEqual({ UF_CRM_TASK: 'D_7' })
+    expect(plan.scope).toBe('deal:7:tasks')
   })
 
   it('reads tasks.task.list rows (camelCase, strings) with their key as tag', () => {

@@ -1,19 +1,23 @@
 import { useNow } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
-import { evaluateDeal } from '@/domain/playbook'
+import { dealFieldsScope, dealTasksScope, evaluateDeal, keyFieldsPlan, stageTasksPlan } from '@/domain/playbook'
 import type { DealEvaluation } from '@/domain/playbook'
+import { finishedSteps, planProgress, type WritePlan } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
-import { createStageTasks, loadDealScreen, performedKeysOf, removeDuplicateTasks, runAutoActions, sendNotifications } from './data'
-import type { CreateTasksResult, DealScreen } from './data'
+import { newPlanId, useRecordPlans } from '@/stores/record-plans'
+import { loadDealScreen, performedKeysOf, removeDuplicateTasks, runAutoActions, sendNotifications } from './data'
+import type { DealScreen } from './data'
 import { enumMapsFrom } from './deal-fields'
 import { toDealPeople, toDealSnapshot } from './evaluation-input'
 import { playbookFromOptions } from './playbook-option'
-import { duplicateTaskIds } from './tasks'
+import { duplicateTaskIds, stageTask } from './tasks'
 import { toNextStepsView } from './view-model'
 import { PAID_AMOUNT_FIELD } from '@/domain/fields/next-steps'
+
+export type FieldsOutcome = 'done' | 'conflict' | 'incomplete'
 
 /**
  * The «Следующий шаг» tab of one deal: the screen read in one batch, the playbook's verdict
@@ -26,12 +30,18 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   const screen = shallowRef<DealScreen | null>(null)
   const loading = ref(false)
   const error = shallowRef<GatewayError | null>(null)
-  const creating = ref(false)
   /** Reads and actions in flight (a read with its follow-ups counts once). */
   const busy = ref(0)
   /** Completed reads of the screen (with their follow-ups): tests and the UI wait on it. */
   const loads = ref(0)
-  const createResult = shallowRef<CreateTasksResult | null>(null)
+  /** How many tasks the last «Поставить задачи» made (shown only when its plan is done). */
+  const createResult = shallowRef<{ created: number } | null>(null)
+  /** The tab's writes as plans: the stage's tasks, and the key fields (compare-and-set on the deal). */
+  const taskPlans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
+  const fieldPlans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
+  /** A write of this tab is running (the automatic actions wait for it). */
+  const creating = computed(() => taskPlans.busy.value || fieldPlans.busy.value)
+  const creatingTasks = computed(() => taskPlans.busy.value)
   const actionError = shallowRef<GatewayError | null>(null)
   /** Automatic actions tried in this tab, so a failing one is not repeated in a loop. */
   const attemptedAuto = new Set<string>()
@@ -86,6 +96,11 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     try {
       screen.value = await loadDealScreen(app.requireGateway(), id)
       readAt.value = Date.now()
+      // Listing this deal's unfinished writes reads only the browser's journal; they resume on «Повторить».
+      if (screen.value.userId !== null) {
+        await taskPlans.open(screen.value.userId, dealTasksScope(id))
+        await fieldPlans.open(screen.value.userId, dealFieldsScope(id))
+      }
     } catch (raw) {
       error.value = toGatewayError(raw)
     } finally {
@@ -130,21 +145,87 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     if (dealId.value !== null) await load(dealId.value)
   }
 
-  /** One click: the stage's tasks in Bitrix24, never twice (N4). */
+  /** One click: the stage's tasks in Bitrix24 as one plan, never twice (N4). */
   async function createTasks(): Promise<void> {
     const toCreate = evaluation.value?.tasksToCreate ?? []
-    if (creating.value || dealId.value === null || !snapshot.value || toCreate.length === 0) return
-    creating.value = true
+    const id = dealId.value
+    if (creating.value || id === null || !snapshot.value || toCreate.length === 0) return
     actionError.value = null
+    createResult.value = null
+    const responsible = evaluation.value?.responsibleId ?? snapshot.value.responsibleId
+    const plan = stageTasksPlan({ planId: newPlanId(), dealId: id, tasks: toCreate.map((task) => stageTask(id, task, responsible)), now: new Date() })
+    await finishTasks(() => taskPlans.run(plan))
+  }
+
+  /** «Повторить» on an unfinished task plan: the tasks already made are found by their keys. */
+  async function resumeTasks(planId: string): Promise<void> {
+    if (creating.value) return
+    actionError.value = null
+    createResult.value = null
+    await finishTasks(() => taskPlans.resume(planId))
+  }
+
+  /** Runs the task plan, then reads the deal again whatever came of it (what was made shows). */
+  async function finishTasks(run: () => Promise<WritePlan | null>): Promise<void> {
     try {
-      createResult.value = await createStageTasks(app.requireGateway(), dealId.value, toCreate, evaluation.value?.responsibleId ?? snapshot.value.responsibleId)
+      const result = await run()
+      if (result?.status === 'done') createResult.value = { created: finishedSteps(result).length }
     } catch (raw) {
       actionError.value = toGatewayError(raw)
-    } finally {
-      creating.value = false
     }
     await reload()
   }
 
-  return { dealId, screen, loading, busy, loads, error, creating, createResult, actionError, now, playbook, enumMaps, snapshot, header, evaluation, load, reload, createTasks }
+  /**
+   * Writes key fields onto the deal version the user started from: 'done', 'conflict' (someone
+   * changed the deal: nothing written, the plan dropped so the form compares versions), or
+   * 'incomplete' (kept for «Повторить»; the form keeps the draft).
+   */
+  async function writeFields(fields: Record<string, unknown>, dateModify: string): Promise<FieldsOutcome> {
+    const id = dealId.value
+    if (id === null || creating.value) return 'incomplete'
+    return fieldsOutcome(await fieldPlans.run(keyFieldsPlan({ planId: newPlanId(), dealId: id, dateModify, fields, now: new Date() })))
+  }
+
+  async function resumeFields(planId: string): Promise<FieldsOutcome> {
+    if (creating.value) return 'incomplete'
+    const result = await fieldPlans.resume(planId)
+    return result ? fieldsOutcome(result) : 'incomplete'
+  }
+
+  async function fieldsOutcome(result: WritePlan): Promise<FieldsOutcome> {
+    if (result.status === 'done') return 'done'
+    if (planProgress(result, 'ru').failure?.kind === 'conflict') {
+      await fieldPlans.discard(result.id)
+      return 'conflict'
+    }
+    return 'incomplete'
+  }
+
+  return {
+    dealId,
+    screen,
+    loading,
+    busy,
+    loads,
+    error,
+    creating,
+    creatingTasks,
+    createResult,
+    actionError,
+    now,
+    playbook,
+    enumMaps,
+    snapshot,
+    header,
+    evaluation,
+    taskPlans,
+    fieldPlans,
+    load,
+    reload,
+    createTasks,
+    resumeTasks,
+    writeFields,
+    resumeFields,
+  }
 })

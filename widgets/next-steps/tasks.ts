@@ -1,5 +1,5 @@
-import { idempotencyTag } from '@/b24/gateway'
-import type { DealTask, TaskToCreate } from '@/domain/playbook'
+import { dealBinding } from '@/domain/playbook'
+import type { DealTask, StageTask, TaskToCreate } from '@/domain/playbook'
 import type { TaskDto } from './dto'
 
 /**
@@ -27,18 +27,25 @@ export function toDealTask(dto: TaskDto): DealTask {
   }
 }
 
-/** CRM binding of a deal in UF_CRM_TASK (b24restdocs tasks/tasks-task-add.md). */
-export const dealBinding = (dealId: number) => `D_${dealId}`
+export { dealBinding }
 
-/** `fields` of tasks.task.add for one task the engine wants (b24restdocs tasks/tasks-task-add.md). */
-export function taskAddFields(dealId: number, task: TaskToCreate, fallbackResponsibleId: number): Record<string, unknown> {
+/**
+ * One task the engine wants, as the plan's step makes it (b24restdocs tasks/tasks-task-add.md):
+ * the deal bound, the head as auditor, the key as the tag the step puts into the description.
+ */
+export function stageTask(dealId: number, task: TaskToCreate, fallbackResponsibleId: number): StageTask {
+  const responsible = task.responsibleId ?? fallbackResponsibleId
   return {
-    TITLE: task.title,
-    RESPONSIBLE_ID: task.responsibleId ?? fallbackResponsibleId,
-    DEADLINE: task.deadline,
-    AUDITORS: task.auditorIds.filter((id) => id !== (task.responsibleId ?? fallbackResponsibleId)),
-    UF_CRM_TASK: [dealBinding(dealId)],
-    DESCRIPTION: `${task.description}\n\n${idempotencyTag(task.key)}`,
+    key: task.key,
+    title: task.title,
+    fields: {
+      TITLE: task.title,
+      RESPONSIBLE_ID: responsible,
+      DEADLINE: task.deadline,
+      AUDITORS: task.auditorIds.filter((id) => id !== responsible),
+      UF_CRM_TASK: [dealBinding(dealId)],
+      DESCRIPTION: task.description,
+    },
   }
 }
 

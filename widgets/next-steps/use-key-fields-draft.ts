@@ -5,7 +5,7 @@ import { PLAYBOOK_FIELD_KEYS } from '@/domain/fields/playbook'
 import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 import type { LocalizedText } from '@/domain/fields/types'
 import { changedFields, compareForSave, draftStorageKey, readStoredDraft, resolveConflicts, startDraft, editDraft } from '@/domain/drafts'
-import type { ConflictChoice, Draft, FieldConflict, ServerVersion } from '@/domain/drafts'
+import type { ConflictChoice, Draft, FieldConflict, SaveComparison, ServerVersion } from '@/domain/drafts'
 import type { DealDto } from './dto'
 import { readPlaybookFields, toFormValues, toRestFields, validateForm } from './deal-fields'
 import type { EnumMaps, FormValues } from './deal-fields'
@@ -15,18 +15,28 @@ export function serverVersion(deal: DealDto, maps: EnumMaps): ServerVersion<Form
   return { values: toFormValues(readPlaybookFields(deal, maps), PLAYBOOK_FIELD_KEYS), dateModify: deal.DATE_MODIFY ?? null }
 }
 
+/** What became of a write of key fields (the store's plan). */
+export type WriteOutcome = 'done' | 'conflict' | 'incomplete'
+
+export type SaveOutcome = 'saved' | 'invalid' | 'conflict' | 'nothing' | 'incomplete'
+
 export interface KeyFieldsDraftOptions {
   /** `member:deal:id:uUser`, or null until the deal and user are known. */
   storageKey: Ref<string | null>
   server: Ref<ServerVersion<FormValues> | null>
   maps: Ref<EnumMaps>
   currency: Ref<string>
-  /** Reads the deal as it is now (for the conflict check). */
+  /** Reads the deal as it is now (to compare versions after a write found it changed). */
   readServer: () => Promise<ServerVersion<FormValues>>
-  /** Sends crm.deal.update fields. */
-  write: (fields: Record<string, unknown>) => Promise<void>
+  /** Writes crm.deal.update fields onto the deal version `dateModify` (compare-and-set). */
+  write: (fields: Record<string, unknown>, dateModify: string) => Promise<WriteOutcome>
+  /** Finishes an unfinished write of these fields («Повторить»). */
+  resume: (planId: string) => Promise<WriteOutcome>
   storage?: Storage
 }
+
+/** How often a save follows the deal when others keep changing other fields meanwhile. */
+const REBASES = 3
 
 export function draftKey(memberId: string, dealId: number, userId: number): string {
   return `${memberId}:${draftStorageKey('deal', dealId, userId)}`
@@ -44,7 +54,8 @@ export function useKeyFieldsDraft(options: KeyFieldsDraftOptions) {
   const conflicts = shallowRef<FieldConflict<FormValues>[]>([])
   const errors = shallowRef<Partial<Record<PlaybookFieldKey, LocalizedText>>>({})
   const saving = shallowRef(false)
-  let pendingComparison: Extract<ReturnType<typeof compareForSave<FormValues>>, { kind: 'conflict' }> | null = null
+  /** The comparison the merge view shows, and the deal's version it was made against. */
+  let pending: { comparison: Extract<SaveComparison<FormValues>, { kind: 'conflict' }>; server: ServerVersion<FormValues> } | null = null
 
   const draft = computed<Draft<FormValues> | null>(() => {
     if (!options.storageKey.value) return null
@@ -66,50 +77,84 @@ export function useKeyFieldsDraft(options: KeyFieldsDraftOptions) {
     stored.value = null
     conflicts.value = []
     errors.value = {}
-    pendingComparison = null
+    pending = null
   }
 
-  async function send(patch: FormValues): Promise<void> {
-    if (Object.keys(patch).length > 0) await options.write(toRestFields(patch, options.maps.value, options.currency.value))
-    discard()
+  /** Writes `patch` onto version `dateModify`; when the deal moved, compares and follows it (or stops at a conflict). */
+  async function attempt(current: Draft<FormValues>, patch: FormValues, dateModify: string, rebases: number): Promise<SaveOutcome> {
+    const rest = toRestFields(patch, options.maps.value, options.currency.value)
+    if (!rest.ok) {
+      errors.value = rest.errors
+      return 'invalid'
+    }
+    if (Object.keys(rest.fields).length === 0) {
+      discard()
+      return 'nothing'
+    }
+    const outcome = await options.write(rest.fields, dateModify)
+    if (outcome === 'done') {
+      discard()
+      return 'saved'
+    }
+    if (outcome === 'incomplete') return 'incomplete'
+    // Someone changed the deal since this draft's version: nothing was written. Compare with it now.
+    const server = await options.readServer()
+    const comparison = compareForSave(current, server)
+    if (comparison.kind === 'conflict' || rebases <= 0) {
+      pending = comparison.kind === 'conflict' ? { comparison, server } : null
+      conflicts.value = comparison.kind === 'conflict' ? comparison.conflicts : []
+      return 'conflict'
+    }
+    if (comparison.kind === 'nothing-to-save') {
+      discard()
+      return 'nothing'
+    }
+    return attempt(current, comparison.patch, server.dateModify ?? '', rebases - 1)
   }
 
-  /** Validates, compares with the server now, and writes only what this user changed. */
-  async function save(): Promise<'saved' | 'invalid' | 'conflict' | 'nothing'> {
+  /** Validates, then writes what this user changed onto the version the draft started from. */
+  async function save(): Promise<SaveOutcome> {
     const current = draft.value
     if (!current) return 'nothing'
-    const found = validateForm(current.edited, changedFields(current.base.values, current.edited) as PlaybookFieldKey[])
+    const changed = changedFields(current.base.values, current.edited) as PlaybookFieldKey[]
+    const found = validateForm(current.edited, changed)
     errors.value = found
     if (Object.keys(found).length > 0) return 'invalid'
     saving.value = true
     try {
-      const comparison = compareForSave(current, await options.readServer())
-      if (comparison.kind === 'conflict') {
-        pendingComparison = comparison
-        conflicts.value = comparison.conflicts
-        return 'conflict'
-      }
-      if (comparison.kind === 'nothing-to-save') {
-        discard()
-        return 'nothing'
-      }
-      await send(comparison.patch)
-      return 'saved'
+      const patch = Object.fromEntries(changed.map((key) => [key, current.edited[key]])) as FormValues
+      return await attempt(current, patch, current.base.dateModify ?? '', REBASES)
     } finally {
       saving.value = false
     }
   }
 
-  /** After the merge: every conflicting field gets the chosen version. */
-  async function resolve(choices: Partial<Record<string, ConflictChoice>>): Promise<void> {
-    if (!pendingComparison) return
+  /** After the merge: the deal's version becomes the draft's base with the chosen values on top, and it is saved. */
+  async function resolve(choices: Partial<Record<string, ConflictChoice>>): Promise<SaveOutcome> {
+    if (!pending || !options.storageKey.value) return 'nothing'
+    const at = new Date().toISOString()
+    const merged = resolveConflicts(pending.comparison, choices)
+    stored.value = JSON.stringify(editDraft(startDraft(options.storageKey.value, pending.server, at), merged, at))
+    conflicts.value = []
+    pending = null
+    return save()
+  }
+
+  /** «Повторить» on an unfinished write: done → the draft goes; the deal moved → compared as on save. */
+  async function resume(planId: string): Promise<SaveOutcome> {
     saving.value = true
+    let outcome: WriteOutcome
     try {
-      await send(resolveConflicts(pendingComparison, choices))
+      outcome = await options.resume(planId)
     } finally {
       saving.value = false
     }
+    if (outcome === 'done') {
+      discard()
+      return 'saved'
+    }
+    return outcome === 'conflict' ? save() : 'incomplete'
   }
 
-  return { draft, values, dirty, errors, conflicts, saving, edit, discard, save, resolve }
+  return { draft, values, dirty, errors, conflicts, saving, edit, discard, save, resolve, resume }
 }
