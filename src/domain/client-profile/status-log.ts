@@ -34,6 +34,29 @@ export function readStatusLog(text: string | null | undefined): StatusLogRead {
 /** How many records the field keeps: older ones are dropped (the timeline keeps the full story). */
 export const STATUS_LOG_LIMIT = 200
 
-export function appendStatusLog(records: readonly StatusChangeRecord[], record: StatusChangeRecord, limit = STATUS_LOG_LIMIT): string {
-  return JSON.stringify([...records, record].slice(-limit))
+/**
+ * How long the field's text may grow: the portal keeps a string user field in a TEXT column
+ * of 65,535 bytes (limits.ts); the log stays under 60,000 bytes of UTF-8.
+ */
+export const STATUS_LOG_MAX_BYTES = 60_000
+
+/** Bytes of a text in UTF-8, as the database stores it. */
+export function utf8Length(text: string): number {
+  let bytes = 0
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+  }
+  return bytes
+}
+
+export function appendStatusLog(records: readonly StatusChangeRecord[], record: StatusChangeRecord, limit = STATUS_LOG_LIMIT, maxBytes = STATUS_LOG_MAX_BYTES): string {
+  let kept = [...records, record].slice(-limit)
+  let text = JSON.stringify(kept)
+  // The oldest records go first; the newest one always stays.
+  while (utf8Length(text) > maxBytes && kept.length > 1) {
+    kept = kept.slice(1)
+    text = JSON.stringify(kept)
+  }
+  return text
 }

@@ -31,3 +31,28 @@ export function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validated
   const result = schema.safeParse(input)
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) }
 }
+
+/**
+ * A message key with its parameters in one FieldErrors value: `kosProfile.tooLong|{"max":255}`.
+ * Screens split it again (splitMessage) and pass the parameters to the translation.
+ */
+export function messageWith(key: string, params: Record<string, string | number>): string {
+  return `${key}|${JSON.stringify(params)}`
+}
+
+export function splitMessage(value: string): { key: string; params: Record<string, string | number> } {
+  const bar = value.indexOf('|')
+  if (bar === -1) return { key: value, params: {} }
+  try {
+    return { key: value.slice(0, bar), params: JSON.parse(value.slice(bar + 1)) as Record<string, string | number> }
+  } catch {
+    return { key: value.slice(0, bar), params: {} }
+  }
+}
+
+/** Characters as a person (and the database) counts them: code points, not UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}

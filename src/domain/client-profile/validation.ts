@@ -7,7 +7,19 @@ import { findProductCategory } from './product-categories'
 import { CONDITIONAL_BLOCKS, type BlockKey, type ProfileForm } from './profile-form'
 import { SECTORS } from './sectors'
 import { TURNOVER_UNITS, turnoverYears, type TurnoverUnitCode } from './turnover'
-import { validateWith, type Validated } from './validation-result'
+import { HISTORY_EARLIEST_DATE, TEXT_LIMITS, TURNOVER_DECIMALS, TURNOVER_MAX } from './limits'
+import { characterCount, messageWith, validateWith, type Validated } from './validation-result'
+
+/** A trimmed text of at most `max` characters (the field's limit, see limits.ts). */
+export function textWithin(max: number) {
+  return z
+    .string()
+    .transform((input) => input.trim())
+    .superRefine((text, ctx) => {
+      const length = characterCount(text)
+      if (length > max) ctx.addIssue({ code: 'custom', message: messageWith(profileMessage('tooLong'), { max, length }) })
+    })
+}
 
 const INN_MESSAGES: Record<InnFailure, ClientProfileMessageKey> = {
   empty: profileMessage('innRequired'),
@@ -30,25 +42,22 @@ export const innSchema = z.string().transform((input, ctx) => {
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/
 
 /** A phone with its area code: 10–15 digits (E.164 allows 15); empty is fine (optional). */
-export const phoneSchema = z
-  .string()
-  .transform((input) => input.trim())
-  .refine((phone) => {
-    if (phone === '') return true
-    const digits = phone.replace(/\D/g, '').length
-    return PHONE_CHARACTERS.test(phone) && digits >= 10 && digits <= 15
-  }, profileMessage('phoneInvalid'))
+export const phoneSchema = textWithin(TEXT_LIMITS.phone).refine((phone) => {
+  if (phone === '') return true
+  const digits = phone.replace(/\D/g, '').length
+  return PHONE_CHARACTERS.test(phone) && digits >= 10 && digits <= 15
+}, profileMessage('phoneInvalid'))
 
 /** An e-mail; empty is fine (optional). */
 const emailFormat = z.email()
-export const emailSchema = z
-  .string()
-  .transform((input) => input.trim())
-  .refine((email) => email === '' || emailFormat.safeParse(email).success, profileMessage('emailInvalid'))
+export const emailSchema = textWithin(TEXT_LIMITS.email).refine(
+  (email) => email === '' || emailFormat.safeParse(email).success,
+  profileMessage('emailInvalid'),
+)
 
 const DECIMAL = /^[+-]?\d+(\.\d+)?$/
 
-/** «1 250,5» → 1250.5; a positive number. */
+/** «1 250,5» → 1250.5; a positive number up to 10^12 with at most two decimals (no `1e5` notation). */
 export const turnoverValueSchema = z.string().transform((input, ctx) => {
   const text = input.replace(/[\s\u00a0]/g, '').replace(',', '.')
   if (text === '') {
@@ -62,6 +71,14 @@ export const turnoverValueSchema = z.string().transform((input, ctx) => {
   const value = Number(text)
   if (!(value > 0)) {
     ctx.addIssue({ code: 'custom', message: profileMessage('turnoverNotPositive') })
+    return z.NEVER
+  }
+  if (value > TURNOVER_MAX) {
+    ctx.addIssue({ code: 'custom', message: profileMessage('turnoverTooLarge') })
+    return z.NEVER
+  }
+  if ((text.split('.')[1] ?? '').length > TURNOVER_DECIMALS) {
+    ctx.addIssue({ code: 'custom', message: profileMessage('turnoverDecimals') })
     return z.NEVER
   }
   return value
@@ -84,18 +101,17 @@ export function turnoverSchema(currentYear: number) {
   })
 }
 
-const requiredText = z
-  .string()
-  .transform((input) => input.trim())
-  .refine((text) => text !== '', profileMessage('required'))
+const requiredText = (max: number) => textWithin(max).refine((text) => text !== '', profileMessage('required'))
+
+const contactName = textWithin(TEXT_LIMITS.contactName)
 
 export const contactPersonSchema = z
   .object({
     key: z.string(),
     contactId: z.number().int().positive().nullable(),
-    lastName: z.string().transform((text) => text.trim()),
-    firstName: z.string().transform((text) => text.trim()),
-    middleName: z.string().transform((text) => text.trim()),
+    lastName: contactName,
+    firstName: contactName,
+    middleName: contactName,
   })
   .refine((person) => person.lastName !== '' || person.firstName !== '', {
     message: profileMessage('contactNameRequired'),
@@ -134,6 +150,12 @@ export interface ProfileSavePlan {
   remarks?: string
 }
 
+/** Status remarks (P6): optional text, also copied into the status log and the timeline comment. */
+export const remarksSchema = textWithin(TEXT_LIMITS.remarks)
+
+/** «Источник контакта» as free text (a card made by hand). */
+export const sourceTextSchema = textWithin(TEXT_LIMITS.source)
+
 export function profileFormSchema(currentYear: number): z.ZodType<ProfileSavePlan> {
   const base = z.object({
     sector: z.enum(sectorCodes, { error: profileMessage('unknownValue') }).nullable(),
@@ -145,10 +167,10 @@ export function profileFormSchema(currentYear: number): z.ZodType<ProfileSavePla
   const blockSchemas = {
     turnover: turnoverSchema(currentYear),
     inn: innSchema,
-    companyInfo: requiredText,
-    address: requiredText,
+    companyInfo: requiredText(TEXT_LIMITS.companyInfo),
+    address: requiredText(TEXT_LIMITS.address),
     contacts: z.array(contactPersonSchema).min(1, profileMessage('contactsRequired')),
-    position: requiredText,
+    position: requiredText(TEXT_LIMITS.position),
   } satisfies Record<BlockKey, z.ZodType>
 
   return z.custom<ProfileForm>().transform((form, ctx) => {
@@ -172,7 +194,7 @@ export function profileFormSchema(currentYear: number): z.ZodType<ProfileSavePla
         ;(plan as unknown as Record<string, unknown>)[key] = value
       })
     }
-    if (form.remarksShown) plan.remarks = form.remarks.trim()
+    if (form.remarksShown) merge(remarksSchema.safeParse(form.remarks), ['remarks'], (value: string) => (plan.remarks = value))
     return plan
   }) as unknown as z.ZodType<ProfileSavePlan>
 }
@@ -185,18 +207,26 @@ const historyTypeCodes = HISTORY_EVENT_TYPES.map((type) => type.code) as [Histor
 
 export const isoDateSchema = z.iso.date({ error: profileMessage('dateInvalid') })
 
-export const historyEventSchema = z.object({
-  type: z.enum(historyTypeCodes, { error: profileMessage('unknownValue') }),
-  comment: z
-    .string()
-    .transform((text) => text.trim())
-    .refine((text) => text !== '', profileMessage('historyCommentRequired')),
-  date: isoDateSchema,
-  files: z.array(z.string()),
-})
+/** A plausible event date: not after the user's today, not before HISTORY_EARLIEST_DATE (a clear message, no clamp). */
+function historyDateSchema(today: string) {
+  return isoDateSchema.superRefine((date, ctx) => {
+    if (date > today) ctx.addIssue({ code: 'custom', message: messageWith(profileMessage('dateInFuture'), { today }) })
+    else if (date < HISTORY_EARLIEST_DATE) ctx.addIssue({ code: 'custom', message: messageWith(profileMessage('dateTooOld'), { earliest: HISTORY_EARLIEST_DATE }) })
+  })
+}
 
-export function validateHistoryEvent(event: HistoryEvent): Validated<HistoryEvent> {
-  return validateWith(historyEventSchema, event)
+/** A history event (P7); `today` is the user's own date (`YYYY-MM-DD`): an event is not dated after it. */
+export function historyEventSchema(today: string) {
+  return z.object({
+    type: z.enum(historyTypeCodes, { error: profileMessage('unknownValue') }),
+    comment: textWithin(TEXT_LIMITS.historyComment).refine((text) => text !== '', profileMessage('historyCommentRequired')),
+    date: historyDateSchema(today),
+    files: z.array(z.string()),
+  })
+}
+
+export function validateHistoryEvent(event: HistoryEvent, today: string): Validated<HistoryEvent> {
+  return validateWith(historyEventSchema(today), event)
 }
 
 export { normalizeInn }

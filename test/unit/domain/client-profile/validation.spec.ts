@@ -13,6 +13,9 @@ import {
   phoneSchema,
   setBlockShown,
   sortHistoryNewestFirst,
+  splitMessage,
+  TEXT_LIMITS,
+  validateAttachments,
   validateHistoryEvent,
   validateProfileForm,
   validateWith,
@@ -34,6 +37,16 @@ function expectError(form: ProfileForm, path: string, key: string) {
   expect(errorsOf(form)[path]).toBe(key)
   reported.add(key)
 }
+
+/** An error with parameters (a limit, a file name): its key is reported, its parameters returned. */
+function expectErrorWith(errors: Record<string, string>, path: string, key: string): Record<string, string | number> {
+  const found = splitMessage(errors[path] ?? '')
+  expect(found.key, `${path}: ${errors[path]}`).toBe(key)
+  reported.add(key)
+  return found.params
+}
+
+const TODAY = '2026-03-05'
 
 describe('profile validation messages', () => {
   it('checks the INN when its block is shown', () => {
@@ -70,6 +83,41 @@ describe('profile validation messages', () => {
     expect(errorsOf(turnover('5', 'RUBLE', 2017))).toEqual({})
   })
 
+  it('keeps the turnover in a sane range with at most two decimals', () => {
+    const turnover = (value: string) => shown('turnover', { turnover: { value, unit: 'RUBLE', year: 2025 } })
+    expectError(turnover('1000000000000,01'), 'turnover.value', 'kosProfile.turnoverTooLarge')
+    expectError(turnover('1e15'), 'turnover.value', 'kosProfile.turnoverNotNumber')
+    expectError(turnover('12,345'), 'turnover.value', 'kosProfile.turnoverDecimals')
+    expect(errorsOf(turnover('1 000 000 000 000'))).toEqual({})
+    expect(errorsOf(turnover('0,01'))).toEqual({})
+  })
+
+  it('gives every text field the portal’s length, counted in characters', () => {
+    const long = (n: number) => 'ж'.repeat(n)
+    const cases: [Parameters<typeof setBlockShown>[1], keyof typeof TEXT_LIMITS][] = [
+      ['address', 'address'],
+      ['position', 'position'],
+      ['companyInfo', 'companyInfo'],
+    ]
+    for (const [block, limit] of cases) {
+      const max = TEXT_LIMITS[limit]
+      expect(errorsOf(shown(block, { [block]: long(max) }))).toEqual({})
+      expect(expectErrorWith(errorsOf(shown(block, { [block]: long(max + 1) })), block, 'kosProfile.tooLong')).toEqual({ max, length: max + 1 })
+    }
+    expectErrorWith(errorsOf(shown('address', { address: 'ы'.repeat(100_000) })), 'address', 'kosProfile.tooLong')
+    // An emoji is one character, as the database counts it.
+    expect(errorsOf(shown('address', { address: '🏠'.repeat(TEXT_LIMITS.address) }))).toEqual({})
+    expectErrorWith(errorsOf({ ...emptyProfileForm(), remarksShown: true, remarks: long(TEXT_LIMITS.remarks + 1) }), 'remarks', 'kosProfile.tooLong')
+    expectErrorWith(errorsOf({ ...emptyProfileForm(), phone: `+7 495 123-45-67${' '.repeat(20)}0` }), 'phone', 'kosProfile.tooLong')
+    expectErrorWith(errorsOf({ ...emptyProfileForm(), email: `${'a'.repeat(250)}@x.ru` }), 'email', 'kosProfile.tooLong')
+    const person = addContactPerson(shown('contacts'), 'p1')
+    const named = (patch: object) => ({ ...person, contacts: [{ ...person.contacts[0]!, lastName: 'Петров', ...patch }] })
+    expectErrorWith(errorsOf(named({ lastName: long(TEXT_LIMITS.contactName + 1) })), 'contacts.0.lastName', 'kosProfile.tooLong')
+    expectErrorWith(errorsOf(named({ firstName: long(TEXT_LIMITS.contactName + 1) })), 'contacts.0.firstName', 'kosProfile.tooLong')
+    expectErrorWith(errorsOf(named({ middleName: long(TEXT_LIMITS.contactName + 1) })), 'contacts.0.middleName', 'kosProfile.tooLong')
+    expect(errorsOf(named({ firstName: long(TEXT_LIMITS.contactName) }))).toEqual({})
+  })
+
   it('requires text in shown text blocks and a name per contact person', () => {
     expectError(shown('companyInfo', { companyInfo: '  ' }), 'companyInfo', 'kosProfile.required')
     expectError(shown('address'), 'address', 'kosProfile.required')
@@ -78,6 +126,8 @@ describe('profile validation messages', () => {
     const nameless = addContactPerson(shown('contacts'), 'p1')
     expectError({ ...nameless, contacts: [{ ...nameless.contacts[0]!, middleName: 'Ильич' }] }, 'contacts.0.firstName', 'kosProfile.contactNameRequired')
     expect(errorsOf({ ...nameless, contacts: [{ ...nameless.contacts[0]!, lastName: 'Петров' }] })).toEqual({})
+    // Only spaces is no name: refused, not saved as nothing.
+    expectError({ ...nameless, contacts: [{ ...nameless.contacts[0]!, lastName: '   ', firstName: ' \u00a0\t' }] }, 'contacts.0.firstName', 'kosProfile.contactNameRequired')
   })
 
   it('refuses codes outside the directories', () => {
@@ -101,18 +151,58 @@ describe('history events (P7)', () => {
   it('starts today and validates type, comment and date', () => {
     const event = newHistoryEvent(new Date(2026, 2, 5, 23, 30))
     expect(event).toEqual({ type: 'LEAD_OR_CARD', comment: '', date: '2026-03-05', files: [] })
-    const missing = validateHistoryEvent(event)
+    const missing = validateHistoryEvent(event, TODAY)
     expect(missing.ok ? {} : missing.errors).toEqual({ comment: 'kosProfile.historyCommentRequired' })
     reported.add('kosProfile.historyCommentRequired')
-    const badDate = validateHistoryEvent({ ...event, comment: 'Звонок', date: '2026-02-30' })
+    const badDate = validateHistoryEvent({ ...event, comment: 'Звонок', date: '2026-02-30' }, TODAY)
     expect(badDate.ok ? {} : badDate.errors).toEqual({ date: 'kosProfile.dateInvalid' })
     reported.add('kosProfile.dateInvalid')
-    const badType = validateHistoryEvent({ ...event, comment: 'Звонок', type: 'PARTY' as never })
+    const badType = validateHistoryEvent({ ...event, comment: 'Звонок', type: 'PARTY' as never }, TODAY)
     expect(badType.ok ? {} : badType.errors).toEqual({ type: 'kosProfile.unknownValue' })
-    expect(validateHistoryEvent({ ...event, comment: ' Звонок ', files: ['a.pdf'] })).toEqual({
+    expect(validateHistoryEvent({ ...event, comment: ' Звонок ', files: ['a.pdf'] }, TODAY)).toEqual({
       ok: true,
       value: { ...event, comment: 'Звонок', files: ['a.pdf'] },
     })
+  })
+
+  it('dates an event between 2000 and today, with a message instead of a clamp', () => {
+    const event = { ...newHistoryEvent(new Date(2026, 2, 5)), comment: 'Звонок' }
+    const errors = (date: string) => {
+      const result = validateHistoryEvent({ ...event, date }, TODAY)
+      return result.ok ? {} : result.errors
+    }
+    expect(expectErrorWith(errors('2999-01-01'), 'date', 'kosProfile.dateInFuture')).toEqual({ today: TODAY })
+    expectErrorWith(errors('2026-03-06'), 'date', 'kosProfile.dateInFuture')
+    expect(expectErrorWith(errors('1900-01-01'), 'date', 'kosProfile.dateTooOld')).toEqual({ earliest: '2000-01-01' })
+    expectErrorWith(errors('1999-12-31'), 'date', 'kosProfile.dateTooOld')
+    expect(errors(TODAY)).toEqual({})
+    expect(errors('2000-01-01')).toEqual({})
+  })
+
+  it('caps the comment at 10,000 characters and refuses a blank one', () => {
+    const event = { ...newHistoryEvent(new Date(2026, 2, 5)) }
+    const errors = (comment: string) => {
+      const result = validateHistoryEvent({ ...event, comment }, TODAY)
+      return result.ok ? {} : result.errors
+    }
+    expect(expectErrorWith(errors('x'.repeat(100_000)), 'comment', 'kosProfile.tooLong')).toEqual({ max: 10_000, length: 100_000 })
+    expect(errors('x'.repeat(10_000))).toEqual({})
+    expect(errors(' \n\t ')).toEqual({ comment: 'kosProfile.historyCommentRequired' })
+  })
+
+  it('attaches no program, no empty file and nothing too large', () => {
+    const file = (name: string, size: number, head: number[] = [0x25, 0x50, 0x44, 0x46]) => ({ name, size, head })
+    expect(validateAttachments([file('loi.pdf', 1000), file('photo.JPG', 2 * 1024 * 1024)])).toBeNull()
+    expect(expectErrorWith(validateAttachments([file('setup.exe', 5000, [0x4d, 0x5a, 0x90, 0])]) ?? {}, 'files', 'kosProfile.fileExecutable')).toEqual({ name: 'setup.exe' })
+    // A program renamed to .pdf is still a program; so is a script with #!.
+    expectErrorWith(validateAttachments([file('invoice.pdf', 5000, [0x4d, 0x5a, 0x90, 0])]) ?? {}, 'files', 'kosProfile.fileExecutable')
+    expectErrorWith(validateAttachments([file('run.txt', 50, [0x23, 0x21, 0x2f, 0x62])]) ?? {}, 'files', 'kosProfile.fileExecutable')
+    expectErrorWith(validateAttachments([file('macro.XLSM', 50)]) ?? {}, 'files', 'kosProfile.fileExecutable')
+    expect(expectErrorWith(validateAttachments([file('empty.pdf', 0, [])]) ?? {}, 'files', 'kosProfile.fileEmpty')).toEqual({ name: 'empty.pdf' })
+    expect(expectErrorWith(validateAttachments([file('scan.pdf', 2 * 1024 * 1024 + 1)]) ?? {}, 'files', 'kosProfile.fileTooLarge')).toEqual({ name: 'scan.pdf', maxMb: 2 })
+    expectErrorWith(validateAttachments([file('a.pdf', 2_000_000), file('b.pdf', 2_000_000)]) ?? {}, 'files', 'kosProfile.filesTooLarge')
+    expectErrorWith(validateAttachments(Array.from({ length: 6 }, (_, i) => file(`${i}.pdf`, 10))) ?? {}, 'files', 'kosProfile.tooManyFiles')
+    expectErrorWith(validateAttachments([file(`${'я'.repeat(252)}.pdf`, 10)]) ?? {}, 'files', 'kosProfile.fileNameTooLong')
   })
 
   it('round-trips an event through a timeline comment', () => {
