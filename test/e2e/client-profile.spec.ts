@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localIsoDate } from '../../src/domain/client-profile/history'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
 import { completeInn } from '../../src/domain/inn'
+import { withoutIdempotencyTag } from '../../src/domain/write-plan'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+import { appFrame } from './helpers/portal'
 
 // A manager walks the «Профиль клиента» tab in Chromium against the sandbox portal; every
 // result is read back from the portal's REST. Shapes: b24restdocs
@@ -11,7 +14,10 @@ import { enumItemId, startAppSession, type AppSession } from './helpers/app-sess
 // crm/timeline/comments/crm-timeline-comment-list.md, crm/companies/userfields/crm-company-userfield-list.md.
 
 const MANAGER = 3
+const SECOND_MANAGER = 4
 const HEAD = 2
+/** Demo company 1 («Экор»): the first manager's, open to everyone for reading. */
+const OTHER_MANAGERS_COMPANY = 1
 const TAB = 'Профиль клиента'
 
 type Company = Record<string, unknown> & { PHONE?: { VALUE: string }[]; EMAIL?: { VALUE: string }[] }
@@ -29,7 +35,8 @@ async function openProfile(): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await startAppSession()
+  // Limits off: the tests read every result back through REST, beside the app's own requests.
+  session = await startAppSession({ limits: false })
   companyId = await session.rest<number>('crm.company.add', { fields: { TITLE: 'ООО «Северный Хладокомбинат»', ASSIGNED_BY_ID: MANAGER } })
   await session.actAs(MANAGER)
 })
@@ -180,7 +187,10 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
       select: ['ID', 'COMMENT', 'AUTHOR_ID', 'FILES'],
     })
     const event = comments.find((c) => c.COMMENT.startsWith('[Подписание соглашения/договора]'))
-    expect(event?.COMMENT).toBe(`[Подписание соглашения/договора] ${localIsoDate(new Date())}\nОтправлен проект LOI на склад 1200 м²`)
+    // The comment carries the write's idempotency tag at its end; the tab never shows it.
+    expect(event?.COMMENT).toMatch(/\n\[b24app:[^\]]+\]$/)
+    expect(withoutIdempotencyTag(event?.COMMENT ?? '')).toBe(`[Подписание соглашения/договора] ${localIsoDate(new Date())}\nОтправлен проект LOI на склад 1200 м²`)
+    expect(await byId('history-item-comment').allTextContents()).not.toContain(expect.stringContaining('[b24app:'))
     expect(Object.values(event?.FILES ?? {}).map((f) => f.name)).toEqual(['loi.pdf'])
     expect(Number(event?.AUTHOR_ID)).toBe(MANAGER)
 
@@ -194,5 +204,292 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
 
   it('logged no errors in the page or its frames', () => {
     expect(session.errors).toEqual([])
+  })
+})
+
+// ---------- Issue 12 «Writes that never lie»: the profile's three writes under refusals, races, faults and bad input ----------
+
+type CommentRow = { ID: string; COMMENT: string }
+
+const SHOTS = process.env.SHOTS_DIR
+async function shot(name: string): Promise<void> {
+  if (!SHOTS) return
+  mkdirSync(SHOTS, { recursive: true })
+  await session.page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+}
+
+describe('the profile tab never claims a write the portal does not hold (issue 12)', () => {
+  let clientId: number
+  const client = () => session.rest<Company>('crm.company.get', { id: clientId })
+  const commentsOf = (id: number) =>
+    session.rest<CommentRow[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: id, ENTITY_TYPE: 'company' }, select: ['ID', 'COMMENT'] })
+  const contactsOf = (id: number) =>
+    session.rest<{ ID: string; NAME: string; LAST_NAME: string; ORIGIN_ID?: string }[]>('crm.contact.list', { filter: { COMPANY_ID: id }, select: ['ID', 'NAME', 'LAST_NAME', 'ORIGIN_ID'] })
+  const alertWith = (text: string) => frame.getByRole('alert').filter({ hasText: text }).first()
+
+  async function openClient(title = TAB): Promise<void> {
+    frame = await session.openTab('company', clientId, title)
+    await byId('profile-fields').waitFor({ timeout: 30_000 })
+  }
+
+  /** The same card in a second browser (its own cookies): another user at the same time. */
+  async function openAs(userId: number): Promise<{ frame: Frame; close(): Promise<void> }> {
+    const context = await session.context.browser()!.newContext()
+    await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: session.sandbox.origin }])
+    const page = await context.newPage()
+    await page.goto(`${session.sandbox.origin}/crm/company/details/${clientId}/`)
+    await page.locator('[data-placement-id]', { hasText: TAB }).click()
+    const other = await appFrame(page, session.appOrigin)
+    await other.locator('[data-testid="profile-fields"]').waitFor({ timeout: 30_000 })
+    return { frame: other, close: () => context.close() }
+  }
+
+  beforeAll(async () => {
+    clientId = await session.rest<number>('crm.company.add', { fields: { TITLE: 'ООО «Косинский Терминал»', ASSIGNED_BY_ID: MANAGER } })
+    await session.actAs(MANAGER)
+  })
+
+  it('refuses visibly a save on a company the user may not edit, keeps the draft and says nothing was saved (user 4, company 1)', async () => {
+    await session.actAs(SECOND_MANAGER)
+    const before = (await session.rest<Company>('crm.company.get', { id: OTHER_MANAGERS_COMPANY }))[F.source.fieldName] ?? ''
+    frame = await session.openTab('company', OTHER_MANAGERS_COMPANY, TAB)
+    await byId('profile-fields').waitFor({ timeout: 30_000 })
+    await byId('card-source-text').fill('Выставка «ПродЭкспо-2026»')
+    await byId('profile-save').click()
+    await alertWith('Недостаточно прав').waitFor({ timeout: 30_000 })
+    await shot('refused-access-ru')
+    expect(await byId('profile-saved').count()).toBe(0)
+    expect((await session.rest<Company>('crm.company.get', { id: OTHER_MANAGERS_COMPANY }))[F.source.fieldName] ?? '').toBe(before)
+    // What was typed survives the refusal and a reload.
+    frame = await session.openTab('company', OTHER_MANAGERS_COMPANY, TAB)
+    await byId('profile-fields').waitFor({ timeout: 30_000 })
+    expect(await byId('card-source-text').inputValue()).toBe('Выставка «ПродЭкспо-2026»')
+    expect(await byId('draft-note').count()).toBe(1)
+    await byId('profile-discard').click()
+    await session.actAs(MANAGER)
+  })
+
+  it('writes no comment about a status change the portal refused, leaves the status as it was and says so', async () => {
+    await openClient()
+    const shownBefore = await byId('status-current').textContent()
+    const saved = await client()
+    const commentsBefore = (await commentsOf(clientId)).length
+    session.sandbox.control.faults({ method: 'crm.company.update', count: 1, status: 400, code: 'ACCESS_DENIED', description: 'Access denied' })
+    await byId('status-deactivate').click()
+    await alertWith('Недостаточно прав').waitFor({ timeout: 30_000 })
+    session.sandbox.control.clearFaults()
+    const after = await client()
+    expect(after[F.inactive.fieldName]).toBe(saved[F.inactive.fieldName])
+    expect(after[F.statusLog.fieldName] ?? '').toBe(saved[F.statusLog.fieldName] ?? '')
+    expect((await commentsOf(clientId)).length).toBe(commentsBefore)
+    expect(await byId('status-current').textContent()).toBe(shownBefore)
+    expect(await byId('status-changed').count()).toBe(0)
+  })
+
+  it('two users save the same field: the second gets the merge view, not an overwrite (the first save lands before the second one reads)', async () => {
+    await openClient()
+    const head = await openAs(HEAD)
+    try {
+      await byId('card-source-text').fill('Звонок директора')
+      await head.frame.locator('[data-testid="card-source-text"]').fill('Рекомендация партнёра')
+      await byId('profile-save').click()
+      await byId('profile-saved').waitFor({ timeout: 30_000 })
+      expect((await client())[F.source.fieldName]).toBe('Звонок директора')
+
+      await head.frame.locator('[data-testid="profile-save"]').click()
+      await head.frame.locator('[data-testid="conflict-source"]').waitFor({ timeout: 30_000 })
+      expect(await head.frame.locator('[data-testid="profile-saved"]').count()).toBe(0)
+      expect(await head.frame.locator('[data-testid="conflict-source"]').textContent()).toContain('Звонок директора')
+      expect((await client())[F.source.fieldName]).toBe('Звонок директора')
+
+      await head.frame.locator('[data-testid="conflict-source-mine"]').check()
+      await head.frame.locator('[data-testid="conflict-apply"]').click()
+      await head.frame.locator('[data-testid="profile-saved"]').waitFor({ timeout: 30_000 })
+      expect((await client())[F.source.fieldName]).toBe('Рекомендация партнёра')
+    } finally {
+      await head.close()
+    }
+  })
+
+  it('two users save the same field: the second gets the merge view, not an overwrite (the other write lands between my read and my write)', async () => {
+    await openClient()
+    await byId('card-source-text').fill('Сайт компании')
+    // My save reads the company, then its contacts: the portal holds that read 2.5 s, and the head writes meanwhile.
+    session.sandbox.control.faults({ method: 'crm.contact.list', count: 1, delayMs: 2_500 })
+    await byId('profile-save').click()
+    await frame.waitForTimeout(1_200)
+    await session.rest('crm.company.update', { id: clientId, fields: { [F.source.fieldName]: 'Холодный звонок' } }, HEAD)
+    await byId('conflict-source').waitFor({ timeout: 30_000 })
+    session.sandbox.control.clearFaults()
+    await shot('conflict-after-check-ru')
+    expect(await byId('profile-saved').count()).toBe(0)
+    expect((await client())[F.source.fieldName]).toBe('Холодный звонок')
+    expect(await byId('conflict-source').textContent()).toContain('Сайт компании')
+    await byId('conflict-cancel').click()
+    await byId('profile-discard').click()
+  })
+
+  it('a save whose company update fails writes no contact, and «Повторить» finishes it later without a false conflict', async () => {
+    await openClient()
+    const source = (await client())[F.source.fieldName]
+    await byId('card-source-text').fill('Входящая заявка')
+    await byId('tick-contacts').check()
+    await byId('person-0-lastName').fill('Кузнецов')
+    await byId('person-0-firstName').fill('Игорь')
+    session.sandbox.control.faults({ method: 'crm.company.update', count: 10, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' })
+    await byId('profile-save').click()
+    await frame.locator('[data-testid="profile-plans"] [data-testid="plan-incomplete"]').waitFor({ timeout: 30_000 })
+    session.sandbox.control.clearFaults()
+    await shot('save-unfinished-ru')
+    expect(await byId('profile-saved').count()).toBe(0)
+    expect(await contactsOf(clientId)).toEqual([])
+    expect((await client())[F.source.fieldName]).toBe(source)
+
+    // A reload lists the unfinished save and writes nothing by itself.
+    await openClient()
+    await frame.locator('[data-testid="profile-plans"] [data-testid="plan-incomplete"]').waitFor({ timeout: 30_000 })
+    expect(await byId('profile-pending').count()).toBe(1)
+    expect(await contactsOf(clientId)).toEqual([])
+    expect((await client())[F.source.fieldName]).toBe(source)
+
+    await frame.locator('[data-testid="profile-plans"] [data-testid="plan-repeat"]').click()
+    await byId('profile-saved').waitFor({ timeout: 30_000 })
+    expect(await byId('conflict').count()).toBe(0)
+    expect((await client())[F.source.fieldName]).toBe('Входящая заявка')
+    const contacts = await contactsOf(clientId)
+    expect(contacts.map((c) => `${c.LAST_NAME} ${c.NAME}`)).toEqual(['Кузнецов Игорь'])
+    expect(await byId('plan-incomplete').count()).toBe(0)
+    expect(await byId('draft-note').count()).toBe(0)
+  })
+
+  it('a save whose update reached the portal but whose reply was lost ends saved, with no conflict with itself and no second contact', async () => {
+    await openClient()
+    await byId('card-source-text').fill('Повторное обращение')
+    await byId('person-add').click()
+    await byId('person-1-lastName').fill('Орлова')
+    await byId('person-1-firstName').fill('Мария')
+    session.sandbox.control.faults({ method: 'crm.company.update', count: 3, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true })
+    await byId('profile-save').click()
+    const repeat = frame.locator('[data-testid="profile-plans"] [data-testid="plan-repeat"]')
+    await Promise.race([byId('profile-saved').waitFor({ timeout: 30_000 }), repeat.waitFor({ timeout: 30_000 })])
+    session.sandbox.control.clearFaults()
+    if (await repeat.count()) {
+      await repeat.click()
+      await byId('profile-saved').waitFor({ timeout: 30_000 })
+    }
+    expect(await byId('conflict').count()).toBe(0)
+    expect(await byId('profile-refused').count()).toBe(0)
+    expect((await client())[F.source.fieldName]).toBe('Повторное обращение')
+    expect((await contactsOf(clientId)).map((c) => `${c.LAST_NAME} ${c.NAME}`).sort()).toEqual(['Кузнецов Игорь', 'Орлова Мария'])
+  })
+
+  it('a history event whose reply is lost is found again, not written twice, and shown without its tag', async () => {
+    await openClient()
+    await byId('history-comment').fill('Звонок: уточнили объём хранения')
+    session.sandbox.control.faults({ method: 'crm.timeline.comment.add', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true })
+    await byId('history-add').click()
+    await byId('history-added').waitFor({ timeout: 30_000 })
+    session.sandbox.control.clearFaults()
+    const written = (await commentsOf(clientId)).filter((c) => c.COMMENT.includes('Звонок: уточнили объём хранения'))
+    expect(written).toHaveLength(1)
+    const shown = await byId('history-item-comment').allTextContents()
+    expect(shown).toContain('Звонок: уточнили объём хранения')
+    expect(shown.join('\n')).not.toContain('[b24app:')
+    expect(await byId('history-comment').inputValue()).toBe('')
+  })
+
+  it('refuses a contact name of only spaces with a message instead of «Сохранено»', async () => {
+    await openClient()
+    const before = await contactsOf(clientId)
+    await byId('person-add').click()
+    const index = before.length
+    await byId(`person-${index}-lastName`).fill('   ')
+    await byId(`person-${index}-firstName`).fill('  ')
+    await byId('profile-save').click()
+    await byId(`error-person-${index}-firstName-error`).waitFor({ timeout: 30_000 })
+    expect(await byId(`error-person-${index}-firstName-error`).textContent()).toContain('фамилию или имя')
+    expect(await byId('profile-saved').count()).toBe(0)
+    expect(await contactsOf(clientId)).toHaveLength(before.length)
+    await byId('profile-discard').click()
+  })
+
+  it('lets no bad input reach the portal and says why in Russian and English', async () => {
+    await openClient()
+    const commentsBefore = (await commentsOf(clientId)).length
+    const saved = await client()
+
+    // History: a date in 2999 or 1900, a 100,000-character comment, an .exe and an empty file.
+    await byId('history-comment').fill('Встреча на складе')
+    await byId('history-date').fill('2999-01-01')
+    await byId('history-add').click()
+    await byId('error-history-date-error').waitFor()
+    expect(await byId('error-history-date-error').textContent()).toContain('не может быть позже сегодняшнего дня')
+    await byId('history-date').fill('1900-01-01')
+    await byId('history-add').click()
+    await frame.locator('[data-testid="error-history-date-error"]', { hasText: 'не раньше 2000-01-01' }).waitFor()
+    await byId('history-date').fill(localIsoDate(new Date()))
+    await byId('history-comment').fill('ы'.repeat(100_000))
+    await byId('history-add').click()
+    await frame.locator('[data-testid="error-history-comment-error"]', { hasText: 'не больше 10000 символов' }).waitFor()
+    await byId('history-comment').fill('Встреча на складе')
+    await byId('history-files').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00binary') })
+    await byId('history-add').click()
+    await frame.locator('[data-testid="error-history-files-error"]', { hasText: 'программы и скрипты' }).waitFor()
+    await byId('history-files').setInputFiles({ name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) })
+    await byId('history-add').click()
+    await frame.locator('[data-testid="error-history-files-error"]', { hasText: 'пустой' }).waitFor()
+    await shot('bad-history-ru')
+    await byId('history-files').setInputFiles([])
+
+    // Profile: a 100,000-character address, and every other text field one character over its limit.
+    await byId('tick-address').check()
+    await byId('field-address').fill('ж'.repeat(100_000))
+    await byId('tick-companyInfo').check()
+    await byId('field-companyInfo').fill('и'.repeat(5_001))
+    await byId('tick-position').check()
+    await byId('field-position').fill('д'.repeat(256))
+    await byId('card-source-text').fill('и'.repeat(256))
+    await byId('person-0-middleName').fill('о'.repeat(51))
+    await byId('field-email').fill(`${'a'.repeat(250)}@mail.ru`)
+    await byId('tick-remarks').check()
+    await byId('status-remarks').fill('з'.repeat(1_001))
+    await byId('profile-save').click()
+    await byId('error-address-error').waitFor()
+    expect(await byId('error-address-error').textContent()).toContain('не больше 255 символов (сейчас 100000)')
+    expect(await byId('error-companyInfo-error').textContent()).toContain('не больше 5000')
+    expect(await byId('error-position-error').textContent()).toContain('не больше 255')
+    expect(await byId('error-card-source-error').textContent()).toContain('не больше 255')
+    expect(await byId('error-person-0-middleName-error').textContent()).toContain('не больше 50')
+    expect(await byId('error-email-error').textContent()).toContain('не больше 250')
+    expect(await byId('error-status-remarks-error').textContent()).toContain('не больше 1000')
+    expect(await byId('profile-saved').count()).toBe(0)
+    await shot('bad-profile-ru')
+
+    // The same refusals in English (the portal's language reaches the app as LANG).
+    await session.context.addCookies([{ name: 'lang', value: 'en', url: session.sandbox.origin }])
+    try {
+      await openClient('Client profile')
+      await byId('profile-save').click()
+      await frame.locator('[data-testid="error-address-error"]', { hasText: 'Too long: at most 255 characters (now 100000)' }).waitFor()
+      await byId('history-comment').fill('Meeting at the warehouse')
+      await byId('history-date').fill('2999-01-01')
+      await byId('history-add').click()
+      await frame.locator('[data-testid="error-history-date-error"]', { hasText: 'cannot be after today' }).waitFor()
+      await byId('history-files').setInputFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') })
+      await byId('history-date').fill(localIsoDate(new Date()))
+      await byId('history-add').click()
+      await frame.locator('[data-testid="error-history-files-error"]', { hasText: 'programs and scripts cannot be attached' }).waitFor()
+      await shot('bad-input-en')
+    } finally {
+      await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+    }
+
+    // Nothing of it reached the portal.
+    expect((await commentsOf(clientId)).length).toBe(commentsBefore)
+    const after = await client()
+    for (const field of [F.address, F.info, F.position, F.source, F.remarks]) expect(after[field.fieldName] ?? '', field.fieldName).toBe(saved[field.fieldName] ?? '')
+    expect(after.EMAIL ?? []).toEqual(saved.EMAIL ?? [])
+    await openClient()
+    await byId('profile-discard').click()
   })
 })

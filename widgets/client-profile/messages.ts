@@ -43,6 +43,9 @@ const own = {
       saved: 'Сохранено в карточке.',
       nothing: 'Нечего сохранять.',
       invalid: 'Исправьте ошибки в форме: ничего не отправлено.',
+      notSaved: 'Ничего не сохранено: ваши изменения остались в форме.',
+      pending: 'Предыдущее сохранение не завершено: нажмите «Повторить», чтобы закончить его, прежде чем сохранять снова.',
+      moved: 'Карточку снова и снова меняет другой сотрудник: ничего не сохранено, ваши изменения остались в форме. Сохраните ещё раз.',
     },
     conflict: {
       title: 'Пока вы редактировали, карточку изменил другой сотрудник',
@@ -76,6 +79,8 @@ const own = {
       log: 'История статусов',
       logLine: '{at} — {by}: {from} → {to}',
       changed: 'Статус изменён.',
+      moved: 'Пока вы меняли статус, карточку изменил другой сотрудник: статус не изменён. Проверьте текущий статус и повторите.',
+      notChanged: 'Статус не изменён, комментарий о смене не записан.',
       refused: {
         'client-inactive': 'Клиент не активен: сначала верните его в работу.',
         'already-inactive': 'Клиент уже не активен.',
@@ -99,6 +104,9 @@ const own = {
       added: 'Событие добавлено.',
       empty: 'Событий пока нет.',
       by: 'добавил(а) {name}',
+      pending: 'Предыдущее событие ещё не записано: нажмите «Повторить», чтобы закончить его.',
+      filesPolicy: 'До 5 файлов: каждый не больше 2 МБ, вместе не больше 3 МБ; пустые файлы, программы и скрипты не прикладываются.',
+      notAdded: 'Событие не добавлено: то, что вы ввели, осталось в форме.',
     },
   },
   en: {
@@ -142,6 +150,9 @@ const own = {
       saved: 'Saved to the card.',
       nothing: 'Nothing to save.',
       invalid: 'Fix the errors in the form: nothing was sent.',
+      notSaved: 'Nothing was saved: your changes are still in the form.',
+      pending: 'The previous save is not finished: press «Repeat» to finish it before saving again.',
+      moved: 'Someone else keeps changing the card: nothing was saved, your changes are still in the form. Save again.',
     },
     conflict: {
       title: 'Someone else changed the card while you were editing',
@@ -175,6 +186,8 @@ const own = {
       log: 'Status history',
       logLine: '{at} — {by}: {from} → {to}',
       changed: 'Status changed.',
+      moved: 'Someone else changed the card while you were changing the status: the status is unchanged. Check the current status and try again.',
+      notChanged: 'The status is unchanged and no comment about it was written.',
       refused: {
         'client-inactive': 'The client is inactive: bring it back to work first.',
         'already-inactive': 'The client is already inactive.',
@@ -198,6 +211,9 @@ const own = {
       added: 'Event added.',
       empty: 'No events yet.',
       by: 'added by {name}',
+      pending: 'The previous event is not written yet: press «Repeat» to finish it.',
+      filesPolicy: 'Up to 5 files: each at most 2 MB, together at most 3 MB; empty files, programs and scripts cannot be attached.',
+      notAdded: 'The event was not added: what you typed is still in the form.',
     },
   },
 }

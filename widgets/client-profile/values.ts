@@ -235,3 +235,18 @@ export function statusUpdateFields(
     [F.statusLog.fieldName]: appendStatusLog(log, record),
   }
 }
+
+/**
+ * The company as it reads once `fields` (crm.company.update fields) are written onto it: what
+ * a save expects to find afterwards, in the same shape as the company read from the portal.
+ */
+export function companyWithFields(company: CompanyRow, fields: Record<string, unknown>): CompanyRow {
+  const uf = { ...company.uf }
+  for (const [key, value] of Object.entries(fields)) if (key.startsWith('UF_CRM_')) uf[key] = value
+  const multi = (value: unknown, existing: CompanyRow['phones']) => {
+    if (!Array.isArray(value)) return existing
+    const first = value[0] as { VALUE?: unknown } | undefined
+    return typeof first?.VALUE === 'string' && first.VALUE !== '' ? [{ id: existing[0]?.id ?? 0, value: first.VALUE }] : []
+  }
+  return { ...company, uf, phones: multi(fields.PHONE, company.phones), emails: multi(fields.EMAIL, company.emails) }
+}
