@@ -3,9 +3,13 @@ import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlacementRow } from '../../sandbox/core/types'
 import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
+import { idempotencyTag } from '../../src/b24/gateway'
 import {
   composeRecordText,
   decodeMarker,
+  tripKeys,
+  tripRequestDescription,
+  type TripRequestInput,
   parseApprovalSettings,
   PAYOUT_TASK_TITLE,
   DRAFT_TASK_TITLE,
@@ -154,6 +158,18 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
     expect((await tasks({ ID: draftTask!.id }))[0]?.status).toBe(2)
     expect((await replayedContract()).state.status).toBe('draft')
+
+    // Bad files never reach «Проект договора»: a program, an empty file, one over 2 MB.
+    for (const bad of [
+      { name: 'setup.exe', buffer: Buffer.from('MZ'), text: /Программы и другие файлы не принимаются/ },
+      { name: 'dogovor.docx.exe', buffer: Buffer.from('MZ'), text: /Программы и другие файлы не принимаются/ },
+      { name: 'pustoj.docx', buffer: Buffer.alloc(0), text: /Файл пустой \(0 байт\)/ },
+      { name: 'ogromnyj.pdf', buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 1), text: /Файл больше 2 МБ/ },
+    ]) {
+      await frame.locator('[data-testid=contract-upload]').setInputFiles({ name: bad.name, mimeType: 'application/octet-stream', buffer: bad.buffer })
+      await frame.locator('[data-testid=approval-refusal]').getByText(bad.text).waitFor({ timeout: 30_000 })
+    }
+    expect((await dealFacts()).file).toBeNull()
 
     await upload(frame, 'dogovor-v1.docx', 'версия 1')
     await frame.locator('[data-testid=contract-submit]').click()
@@ -379,6 +395,152 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     const invalid = frame.locator(`[data-testid=trip-card][data-request-id="${rejected.requestTaskId}"] [data-testid=invalid-record][data-record-id="${forgedId}"]`)
     await invalid.waitFor({ timeout: 30_000 })
     expect(await invalid.getAttribute('data-kind')).toBe('forgery')
+  })
+
+  /** A request the manager files through his own REST (as the form would), for the decision tests. */
+  async function tripRequestedByRest(destination: string): Promise<number> {
+    const input: TripRequestInput = { destination, dateFrom: '2027-02-01', dateTo: '2027-02-03', purpose: 'Монтаж', budget: { amount: 30000, currency: 'RUB' } }
+    const created = await session.restAs<{ task: { id: string } }>(MANAGER, 'tasks.task.add', {
+      fields: {
+        TITLE: `Согласование командировки: ${destination}`,
+        RESPONSIBLE_ID: APPROVER,
+        DESCRIPTION: composeRecordText(tripRequestDescription(input), { t: 'trip-request', key: `e2e:${destination}`, ...input }),
+      },
+    })
+    return Number(created.task.id)
+  }
+
+  /** What the portal holds of a decision on the request: each record and follow-up counted. */
+  async function decisionFacts(requestId: number) {
+    const all = await tasks({})
+    const decisions = all.filter((t) => {
+      const decoded = decodeMarker(t.description)
+      return decoded.status === 'ok' && decoded.marker.t === 'trip-decision' && decoded.marker.request === requestId
+    })
+    return {
+      decisions: decisions.length,
+      payouts: all.filter((t) => t.description.includes(idempotencyTag(tripKeys.payout(requestId)))).length,
+      notices: notificationsFor(MANAGER).filter((n) => n.TAG === tripKeys.notify(requestId)).length,
+      requestOpen: all.find((t) => t.id === requestId)?.status !== 5,
+    }
+  }
+
+  const inboxItem = (frame: Frame, requestId: number) => frame.locator(`[data-testid=inbox-item][data-item-id="trip:${requestId}"]`)
+
+  it('an approval decision under a lasting 500 on tasks.task.complete stays in «Ждут меня» after a reload, and «Повторить» finishes it once', async () => {
+    const requestId = await tripRequestedByRest('Казань')
+    await session.actAs(APPROVER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await inboxItem(frame, requestId).waitFor({ timeout: 30_000 })
+    session.sandbox.control.faults({ method: 'tasks.task.complete', count: 200, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' })
+    await inboxItem(frame, requestId).locator('[data-testid=trip-approve]').click()
+    await frame.locator('[data-testid=plan-incomplete]').waitFor({ timeout: 30_000 })
+    await inboxItem(frame, requestId).locator('[data-testid=item-unfinished]').waitFor({ timeout: 30_000 })
+    expect(await frame.locator('[data-testid=approval-done]').count()).toBe(0)
+    expect(await decisionFacts(requestId)).toEqual({ decisions: 1, payouts: 1, notices: 1, requestOpen: true })
+
+    // After a reload the portal still holds an open request with a decision: it is still there.
+    const again = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await inboxItem(again, requestId).locator('[data-testid=item-unfinished]').waitFor({ timeout: 30_000 })
+    await again.locator('[data-testid=plan-incomplete]').waitFor({ timeout: 30_000 })
+
+    session.sandbox.control.clearFaults()
+    await again.locator('[data-testid=plan-repeat]').click()
+    await again.locator('[data-testid=approval-done]').waitFor({ timeout: 30_000 })
+    await inboxItem(again, requestId).waitFor({ state: 'detached', timeout: 30_000 })
+    expect(await decisionFacts(requestId)).toEqual({ decisions: 1, payouts: 1, notices: 1, requestOpen: false })
+  })
+
+  for (const [status, code] of [[503, 'QUERY_LIMIT_EXCEEDED'], [429, 'OPERATION_TIME_LIMIT']] as const) {
+    it(`an approval decision waits out a ${status} with a countdown; cancelled, it stays unfinished and another browser finishes it`, async () => {
+      const requestId = await tripRequestedByRest(`Пермь ${status}`)
+      await session.actAs(APPROVER)
+      const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+      await inboxItem(frame, requestId).waitFor({ timeout: 30_000 })
+      session.sandbox.control.faults({ method: 'tasks.task.complete', count: 200, status, code, description: 'limit' })
+      await inboxItem(frame, requestId).locator('[data-testid=trip-approve]').click()
+      await frame.locator('[data-testid=plan-wait]').waitFor({ timeout: 30_000 })
+      await frame.locator('[data-testid=plan-cancel]').click()
+      await inboxItem(frame, requestId).locator('[data-testid=item-unfinished]').waitFor({ timeout: 30_000 })
+      expect((await decisionFacts(requestId)).requestOpen).toBe(true)
+
+      // Another browser: no journal of the first attempt; the inbox derives «не завершено» from the portal.
+      await frame.evaluate(() => {
+        for (const key of Object.keys(localStorage)) if (key.includes(':plan:')) localStorage.removeItem(key)
+      })
+      session.sandbox.control.clearFaults()
+      const elsewhere = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+      expect(await elsewhere.locator('[data-testid=plan-incomplete]').count()).toBe(0)
+      await inboxItem(elsewhere, requestId).locator('[data-testid=item-finish]').click()
+      await inboxItem(elsewhere, requestId).waitFor({ state: 'detached', timeout: 30_000 })
+      await elsewhere.locator('[data-testid=approval-done]').waitFor({ timeout: 30_000 })
+      expect(await decisionFacts(requestId)).toEqual({ decisions: 1, payouts: 1, notices: 1, requestOpen: false })
+    })
+  }
+
+  it('a 5 s hang costs about one hang in approve and in the trip request', async () => {
+    const requestId = await tripRequestedByRest('Тюмень')
+    await session.actAs(APPROVER)
+    const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    await inboxItem(frame, requestId).waitFor({ timeout: 30_000 })
+    session.sandbox.control.faults({ method: 'tasks.task.add', count: 1, delayMs: 5_000 })
+    let started = Date.now()
+    await inboxItem(frame, requestId).locator('[data-testid=trip-approve]').click()
+    await frame.locator('[data-testid=approval-done]').waitFor({ timeout: 30_000 })
+    const approveSeconds = (Date.now() - started) / 1000
+    expect(await decisionFacts(requestId)).toEqual({ decisions: 1, payouts: 1, notices: 1, requestOpen: false })
+
+    await session.actAs(MANAGER)
+    const form = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
+    await fillTripForm(form, { destination: 'Тюмень-2' })
+    session.sandbox.control.faults({ method: 'tasks.task.add', count: 1, delayMs: 5_000 })
+    started = Date.now()
+    await form.locator('[data-testid=trip-send]').click()
+    await form.locator('[data-testid=approval-done]').waitFor({ timeout: 30_000 })
+    const requestSeconds = (Date.now() - started) / 1000
+    expect((await tasks({ CREATED_BY: MANAGER })).filter((t) => t.title.endsWith('Тюмень-2'))).toHaveLength(1)
+    console.info(`one 5 s hang: approve ${approveSeconds.toFixed(1)} s, trip request ${requestSeconds.toFixed(1)} s`)
+    expect(approveSeconds).toBeLessThan(8)
+    expect(requestSeconds).toBeLessThan(8)
+  })
+
+  async function fillTripForm(frame: Frame, values: Partial<Record<'destination' | 'dateFrom' | 'dateTo' | 'purpose' | 'budget' | 'deal', string>>): Promise<void> {
+    const all = { destination: 'Екатеринбург', dateFrom: '2027-01-18', dateTo: '2027-01-20', purpose: 'Вибродиагностика насосов у клиента', budget: '45000', deal: String(dealId), ...values }
+    await frame.locator('[data-testid=trip-destination]').fill(all.destination)
+    await frame.locator('[data-testid=trip-date-from]').fill(all.dateFrom)
+    await frame.locator('[data-testid=trip-date-to]').fill(all.dateTo)
+    await frame.locator('[data-testid=trip-purpose]').fill(all.purpose)
+    await frame.locator('[data-testid=trip-budget-input]').fill(all.budget)
+    await frame.locator('[data-testid=trip-deal]').fill(all.deal)
+  }
+
+  it('refuses bad trip input before anything is sent, each with a message in the user’s language', async () => {
+    await session.actAs(MANAGER)
+    const before = (await tasks({ CREATED_BY: MANAGER })).length
+    const cases: { values: Parameters<typeof fillTripForm>[1]; ru: RegExp; en: RegExp }[] = [
+      // The silent no-op of the issue: a 100,000-character purpose.
+      { values: { purpose: 'ц'.repeat(100_000) }, ru: /Не длиннее 2000 символов \(сейчас 100000\)/, en: /At most 2000 characters \(now 100000\)/ },
+      { values: { budget: '1000000000000000' }, ru: /Сумма не больше 1 000 000 000 000 ₽/, en: /At most 1 000 000 000 000 RUB/ },
+      { values: { budget: '1e5' }, ru: /цифрами/, en: /in digits/ },
+      { values: { deal: '99999999' }, ru: /Сделка №99999999 не найдена или недоступна вам/, en: /Deal #99999999 does not exist or you may not see it/ },
+      { values: { dateFrom: '2019-03-01', dateTo: '2019-03-03' }, ru: /Дата не раньше \d{4}-\d{2}-\d{2}/, en: /Not before \d{4}-\d{2}-\d{2}/ },
+      { values: { destination: 'К'.repeat(300) }, ru: /Не длиннее 255 символов/, en: /At most 255 characters/ },
+      { values: { destination: '    ' }, ru: /Обязательное поле/, en: /Required/ },
+    ]
+    for (const lang of ['ru', 'en'] as const) {
+      await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
+      try {
+        const frame = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
+        for (const { values, ru, en } of cases) {
+          await fillTripForm(frame, values)
+          await frame.locator('[data-testid=trip-send]').click()
+          await frame.locator('[data-testid=trip-form]').getByText(lang === 'ru' ? ru : en).first().waitFor({ timeout: 30_000 })
+        }
+      } finally {
+        await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+      }
+    }
+    expect((await tasks({ CREATED_BY: MANAGER })).length).toBe(before)
   })
 
   it('logged no errors in the page or its frames', () => {

@@ -1,8 +1,8 @@
-import { command, idempotencyTag } from '@/b24/gateway'
+import { command } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
+import { rowsOf } from '@/b24/rest-values'
 import {
   APPROVAL_SETTINGS_OPTION,
-  decodeMarker,
   parseApprovalSettings,
   type ApprovalSettings,
   type TaskRecord,
@@ -13,7 +13,7 @@ import { joinUserPages, parseCurrentUser, parseUsers, userPageCommands, type Use
 import { parseComments, parseDeal, parseDeals, parseTaskRows, type DealRow } from './dto'
 
 export const PAGE = 50
-const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY']
+export const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY']
 const DEAL_SELECT = ['ID', 'TITLE', 'CATEGORY_ID', 'ASSIGNED_BY_ID', APPROVAL_FIELDS.contractFile, APPROVAL_FIELDS.state]
 
 // b24restdocs api-reference/common/settings/app-option-get.md: one key → its value, unknown → null
@@ -150,22 +150,20 @@ export async function loadSettingsChoices(gateway: Gateway) {
   }
 }
 
-/** Puts a new version into «Проект договора» (legacy fileData shape, b24restdocs api-reference/crm/deals/crm-deal-update.md). */
-export async function uploadContractFile(gateway: Gateway, dealId: number, name: string, base64: string): Promise<void> {
-  await gateway.call('crm.deal.update', { id: dealId, fields: { [APPROVAL_FIELDS.contractFile]: { fileData: [name, base64] } } })
+/**
+ * Whether the deal and the company a trip names exist and the user may read them: a list
+ * filtered on the ID answers only what the caller may see (b24restdocs crm-deal-list.md,
+ * crm-company-list.md), so a missing record and a hidden one both come back empty.
+ */
+export async function findReferences(gateway: Gateway, ids: { dealId?: number; companyId?: number }): Promise<{ deal: boolean; company: boolean }> {
+  const commands: ScreenCommands = {}
+  const found = (raw: unknown) => rowsOf(raw).length > 0
+  if (ids.dealId) commands.deal = command('crm.deal.list', { filter: { ID: ids.dealId }, select: ['ID'] }, found)
+  if (ids.companyId) commands.company = command('crm.company.list', { filter: { ID: ids.companyId }, select: ['ID'] }, found)
+  if (Object.keys(commands).length === 0) return { deal: true, company: true }
+  const screen = await gateway.loadScreen(commands)
+  return {
+    deal: !ids.dealId || screen.optional('deal') === true,
+    company: !ids.companyId || screen.optional('company') === true,
+  }
 }
-
-/** Finds a record already written for a key: a timeline comment whose marker carries it. */
-export function commentWithKey(comments: readonly TimelineRecord[], key: string): TimelineRecord | null {
-  return comments.find((c) => {
-    const decoded = decodeMarker(c.text)
-    return decoded.status === 'ok' && decoded.marker.key === key
-  }) ?? null
-}
-
-export function taskWithKey(tasks: readonly TaskRecord[], key: string): TaskRecord | null {
-  const tag = idempotencyTag(key)
-  return tasks.find((t) => t.description.includes(tag)) ?? null
-}
-
-export { TASK_SELECT }

@@ -1,32 +1,46 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
 import {
   buildInbox,
+  checkContractFile,
+  checkTripForm,
+  contractFileStep,
+  contractFollowUps,
+  contractUnfinished,
+  effectSteps,
+  INPUT_LIMITS,
   issuesOfTrip,
+  lookUpFirst,
   planContractStep,
   planTripDecision,
   planTripRequest,
+  referenceIssues,
   replayContract,
   replayTrips,
+  tripFollowUps,
   type ApprovalSettings,
   type ContractReplay,
   type ContractStep,
   type Effect,
+  type FieldIssue,
   type TripDecisionStep,
-  type TripRequestInput,
+  type TripFormIssues,
+  type TripFormText,
   type TripsReplay,
 } from '@/domain/approvals'
+import { newPlan, type Params, type PlanText, type WritePlan, type WriteStep } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
-import { loadDealTab, loadInbox, uploadContractFile, type DealTabData, type InboxData } from './data'
-import { runEffects } from './run-effects'
+import { newPlanId, useRecordPlans } from '@/stores/record-plans'
+import { findReferences, loadDealTab, loadInbox, type DealTabData, type InboxData } from './data'
+import { messages } from './messages'
 import { namesFrom, toContractView, toTripView, type ContractView, type TripView } from './view-model'
 
 export interface InboxItemView {
   id: string
   kind: 'contract' | 'trip'
-  todo: 'decide' | 'fix' | 'attach-and-submit'
+  todo: 'decide' | 'fix' | 'attach-and-submit' | 'finish'
   since: string
   contract?: ContractView
   trip?: TripView
@@ -40,8 +54,14 @@ export interface OwnRequestView {
   trip?: TripView
 }
 
-/** A refused step: a domain reason (i18n key `refusal.<code>`) or a REST failure. */
-export type ActionFailure = { code: string } | { gateway: GatewayError }
+/** A refused step: a domain reason (i18n key `refusal.<code>`, with what it names) or a REST failure. */
+export type ActionFailure = { code: string; params?: FieldIssue['params'] } | { gateway: GatewayError }
+
+/** What the last write finished (its success text), and for which item or form. */
+export interface WriteDone {
+  kind: 'contract' | 'file' | 'decision' | 'trip-request' | 'finish'
+  meta?: Params
+}
 
 /** One key per filled form: a repeated send of the same form is the same request. */
 export function newFormKey(me: number): string {
@@ -49,18 +69,34 @@ export function newFormKey(me: number): string {
   return `apr:trip:req:${me}:${random}`
 }
 
+/** Every write of the inbox and the trip page is listed there; the deal tab lists the deal's own. */
+export const INBOX_SCOPE = 'approvals:inbox'
+const dealScope = (dealId: number) => `deal:${dealId}`
+
+type TitleKey = keyof (typeof messages)['ru']['planTitle']
+
+/** A plan's title in both languages: the journal keeps it for whichever screen resumes it. */
+function planTitle(key: TitleKey, params: Record<string, string>): PlanText {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
+  return { ru: fill(messages.ru.planTitle[key]), en: fill(messages.en.planTitle[key]) }
+}
+
 /**
  * The approvals widget's state: the deal tab (one deal's contract approval) and the inbox
  * (everything waiting for the user and his own requests). Every view is rebuilt from the
- * portal's records after each write.
+ * portal's records after each write; every write is a write plan, and a step whose record is
+ * in the portal but whose follow-ups are not is shown as unfinished (derived from the portal,
+ * whichever browser started it) until «Повторить» finishes it.
  */
 export const useApprovalsStore = defineStore('approvals', () => {
   const app = useAppContext()
   const loading = ref(false)
-  const busy = ref(false)
+  const checking = ref(false)
   const error = shallowRef<GatewayError | null>(null)
   const failure = shallowRef<ActionFailure | null>(null)
-  const warnings = shallowRef<Effect[]>([])
+  const done = shallowRef<WriteDone | null>(null)
+  const plans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
+  const busy = computed(() => checking.value || plans.busy.value)
 
   const deal = shallowRef<{ data: DealTabData; replay: ContractReplay; view: ContractView } | null>(null)
   const inbox = shallowRef<{
@@ -72,20 +108,23 @@ export const useApprovalsStore = defineStore('approvals', () => {
   } | null>(null)
   const settings = shallowRef<ApprovalSettings | null>(null)
   const me = ref<number | null>(null)
+  /** Which screen this store serves: a resumed plan reloads it. */
+  let screen: { kind: 'deal'; dealId: number } | { kind: 'inbox' } | null = null
 
-  async function guarded(work: () => Promise<void>, flag: typeof loading): Promise<void> {
-    flag.value = true
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    loading.value = true
     error.value = null
     try {
       await work()
     } catch (raw) {
       error.value = toGatewayError(raw)
     } finally {
-      flag.value = false
+      loading.value = false
     }
   }
 
   async function loadDeal(dealId: number): Promise<void> {
+    screen = { kind: 'deal', dealId }
     await guarded(async () => {
       const data = await loadDealTab(app.requireGateway(), dealId)
       const replay = replayContract(
@@ -97,10 +136,13 @@ export const useApprovalsStore = defineStore('approvals', () => {
       deal.value = { data, replay, view }
       settings.value = data.settings
       me.value = data.me
-    }, loading)
+      // Listing the deal's unfinished writes only reads this browser's journal; nothing is resumed unasked.
+      await plans.open(data.me, dealScope(dealId))
+    })
   }
 
   async function loadInboxScreen(): Promise<void> {
+    screen = { kind: 'inbox' }
     await guarded(async () => {
       const data = await loadInbox(app.requireGateway())
       const names = namesFrom(data.users)
@@ -112,7 +154,7 @@ export const useApprovalsStore = defineStore('approvals', () => {
           data.settings,
         )
         contracts.set(entry.deal.id, { replay, data: entry })
-        return { deal: { id: entry.deal.id, title: entry.deal.title }, replay }
+        return { deal: { id: entry.deal.id, title: entry.deal.title, cachedState: entry.deal.cachedState }, replay }
       })
       const trips = replayTrips(data.tasks, data.settings)
       const model = buildInbox(data.me, cases, trips.trips, data.settings)
@@ -126,12 +168,12 @@ export const useApprovalsStore = defineStore('approvals', () => {
         data,
         trips,
         contracts,
-        waiting: model.waiting.map((item) =>
+        waiting: model.waiting.map((item): InboxItemView =>
           item.kind === 'contract'
             ? { id: item.id, kind: 'contract', todo: item.todo, since: item.since, contract: contractView(item.case.deal.id) }
-            : { id: item.id, kind: 'trip', todo: 'decide', since: item.since, trip: tripView(item.trip) },
+            : { id: item.id, kind: 'trip', todo: item.todo, since: item.since, trip: tripView(item.trip) },
         ),
-        mine: model.mine.map((item) =>
+        mine: model.mine.map((item): OwnRequestView =>
           item.kind === 'contract'
             ? { id: item.id, kind: 'contract', updated: item.updated, contract: contractView(item.case.deal.id) }
             : { id: item.id, kind: 'trip', updated: item.updated, trip: tripView(item.trip) },
@@ -139,111 +181,201 @@ export const useApprovalsStore = defineStore('approvals', () => {
       }
       settings.value = data.settings
       me.value = data.me
-    }, loading)
+      await plans.open(data.me, INBOX_SCOPE)
+    })
   }
 
-  /** Runs a plan; returns true when the record was written. */
-  async function execute(plan: { ok: true; effects: Effect[] } | { ok: false; error: string }, actor: number): Promise<boolean> {
+  async function reload(): Promise<void> {
+    if (screen?.kind === 'deal') await loadDeal(screen.dealId)
+    else if (screen?.kind === 'inbox') await loadInboxScreen()
+  }
+
+  function startAction(): boolean {
+    if (busy.value) return false
     failure.value = null
-    warnings.value = []
-    if (!plan.ok) {
-      failure.value = { code: plan.error }
-      return false
-    }
-    busy.value = true
+    done.value = null
+    return true
+  }
+
+  /**
+   * Runs a plan. «Done» (the success text) only when the portal holds every step; otherwise the
+   * plan stays in the journal and <WritePlanStatus> offers «Повторить». The screen is read again
+   * either way: what it shows is what the portal holds.
+   */
+  async function run(make: () => WritePlan, kind: WriteDone['kind']): Promise<boolean> {
+    let result: WritePlan | null = null
     try {
-      const outcome = await runEffects(app.requireGateway(), actor, plan.effects)
-      warnings.value = outcome.warnings.map((w) => w.effect)
-      return true
+      result = await plans.run(make())
     } catch (raw) {
       failure.value = { gateway: toGatewayError(raw) }
-      return false
-    } finally {
-      busy.value = false
     }
+    if (result?.status === 'done') done.value = { kind, ...(result.meta ? { meta: result.meta } : {}) }
+    await reload()
+    return result?.status === 'done'
   }
 
-  async function contractStepOnDeal(step: ContractStep): Promise<boolean> {
-    const current = deal.value
-    if (!current) return false
-    const plan = planContractStep(
+  function write(steps: WriteStep[], options: { id: string; scope: string; title: PlanText; meta: Params; lookUp?: boolean; kind: WriteDone['kind'] }): Promise<boolean> {
+    return run(() => {
+      const plan = newPlan({ id: options.id, scope: options.scope, title: options.title, steps, now: new Date(), meta: options.meta })
+      // A create that may already be in the portal is looked up before it is sent.
+      return options.lookUp ? lookUpFirst(plan) : plan
+    }, options.kind)
+  }
+
+  function writeEffects(effects: Effect[], options: Omit<Parameters<typeof write>[1], 'id'>): Promise<boolean> {
+    const id = newPlanId()
+    return write(effectSteps(effects, me.value ?? 0, id), { ...options, id })
+  }
+
+  function refuse(code: string): false {
+    failure.value = code === 'text-too-long' ? { code, params: { max: INPUT_LIMITS.decisionText } } : { code }
+    return false
+  }
+
+  async function contractStep(dealId: number, step: ContractStep, scope: string): Promise<boolean> {
+    const current = deal.value?.data.deal.id === dealId ? deal.value : null
+    const found = current ? null : inbox.value?.contracts.get(dealId)
+    const replay = current?.replay ?? found?.replay
+    const title = current?.data.deal.title ?? found?.data.deal.title ?? ''
+    if (!replay || me.value === null || !startAction()) return false
+    const planned = planContractStep(
       {
-        deal: { id: current.data.deal.id, title: current.data.deal.title },
-        replay: current.replay,
-        actor: current.data.me,
+        deal: { id: dealId, title },
+        replay,
+        actor: me.value,
         at: new Date().toISOString(),
-        draftTaskId: current.view.draftTaskId,
-        fixTaskId: current.view.fixTaskId,
+        draftTaskId: current?.view.draftTaskId ?? null,
+        fixTaskId: current?.view.fixTaskId ?? null,
       },
       step,
     )
-    const done = await execute(plan, current.data.me)
-    await loadDeal(current.data.deal.id)
-    return done
+    if (!planned.ok) return refuse(planned.error)
+    return writeEffects(planned.effects, { scope, title: planTitle(step.action, { deal: title }), meta: { item: `contract:${dealId}` }, kind: 'contract' })
+  }
+
+  const contractStepOnDeal = (step: ContractStep) => (deal.value ? contractStep(deal.value.data.deal.id, step, dealScope(deal.value.data.deal.id)) : Promise.resolve(false))
+  const contractStepInInbox = (dealId: number, step: ContractStep) => contractStep(dealId, step, INBOX_SCOPE)
+
+  /** The follow-ups of the user's own step that the portal does not hold yet; each create is looked up before it is sent. */
+  async function finishContract(dealId: number): Promise<boolean> {
+    const current = deal.value?.data.deal.id === dealId ? deal.value : null
+    const found = current ? null : inbox.value?.contracts.get(dealId)
+    const replay = current?.replay ?? found?.replay
+    const row = current?.data.deal ?? found?.data.deal
+    if (!replay || !row || !startAction()) return false
+    const unfinished = contractUnfinished(replay, row.cachedState)
+    if (!unfinished) return false
+    const effects = contractFollowUps({
+      deal: { id: dealId, title: row.title },
+      roles: replay.roles,
+      state: replay.state,
+      action: unfinished.action,
+      draftTaskId: current?.view.draftTaskId ?? null,
+      fixTaskId: current?.view.fixTaskId ?? null,
+    })
+    const scope = current ? dealScope(dealId) : INBOX_SCOPE
+    return writeEffects(effects, { scope, title: planTitle('finishContract', { deal: row.title }), meta: { item: `contract:${dealId}` }, lookUp: true, kind: 'finish' })
   }
 
   async function uploadFile(file: File): Promise<boolean> {
     const current = deal.value
-    if (!current) return false
-    failure.value = null
-    busy.value = true
+    if (!current || !startAction()) return false
+    const issue = checkContractFile({ name: file.name, size: file.size })
+    if (issue) {
+      failure.value = issue
+      return false
+    }
+    let base64: string
     try {
-      const base64 = await fileToBase64(file)
-      await uploadContractFile(app.requireGateway(), current.data.deal.id, file.name, base64)
+      base64 = await fileToBase64(file)
     } catch (raw) {
       failure.value = { gateway: toGatewayError(raw) }
       return false
-    } finally {
-      busy.value = false
     }
-    await loadDeal(current.data.deal.id)
-    return true
+    const id = newPlanId()
+    const dealId = current.data.deal.id
+    return write([contractFileStep(dealId, file.name, base64, id)], {
+      id,
+      scope: dealScope(dealId),
+      title: planTitle('file', { deal: current.data.deal.title }),
+      meta: { item: `contract:${dealId}` },
+      kind: 'file',
+    })
   }
 
-  async function contractStepInInbox(dealId: number, step: ContractStep): Promise<boolean> {
+  function tripOf(requestTaskId: number) {
     const current = inbox.value
-    const found = current?.contracts.get(dealId)
-    if (!current || !found) return false
-    const plan = planContractStep(
-      { deal: { id: dealId, title: found.data.deal.title }, replay: found.replay, actor: current.data.me, at: new Date().toISOString() },
-      step,
-    )
-    const done = await execute(plan, current.data.me)
-    await loadInboxScreen()
-    return done
+    const trip = current?.trips.trips.find((t) => t.requestTaskId === requestTaskId)
+    return current && trip ? { current, trip, initiatorName: namesFrom(current.data.users)(trip.state.initiator) } : null
   }
 
   async function decideTrip(requestTaskId: number, step: TripDecisionStep): Promise<boolean> {
-    const current = inbox.value
-    const trip = current?.trips.trips.find((t) => t.requestTaskId === requestTaskId)
-    if (!current || !trip) return false
-    const names = namesFrom(current.data.users)
-    const plan = planTripDecision(
-      { trip, actor: current.data.me, at: new Date().toISOString(), settings: current.data.settings, initiatorName: names(trip.state.initiator) },
-      step,
-    )
-    const done = await execute(plan, current.data.me)
-    await loadInboxScreen()
-    return done
+    const found = tripOf(requestTaskId)
+    if (!found || !startAction()) return false
+    const { current, trip, initiatorName } = found
+    const planned = planTripDecision({ trip, actor: current.data.me, at: new Date().toISOString(), settings: current.data.settings, initiatorName }, step)
+    if (!planned.ok) return refuse(planned.error)
+    const title = planTitle(step.decision === 'approve' ? 'tripApprove' : 'tripReject', { destination: trip.state.request.destination })
+    return writeEffects(planned.effects, { scope: INBOX_SCOPE, title, meta: { item: `trip:${requestTaskId}` }, kind: 'decision' })
   }
 
-  async function requestTrip(input: TripRequestInput, formKey: string): Promise<{ ok: boolean; fields?: Record<string, string> }> {
+  /** The follow-ups of a recorded decision the portal does not hold yet (the request still open). */
+  async function finishTrip(requestTaskId: number): Promise<boolean> {
+    const found = tripOf(requestTaskId)
+    if (!found || !startAction()) return false
+    const { current, trip, initiatorName } = found
+    const effects = tripFollowUps({ trip, settings: current.data.settings, initiatorName })
+    const title = planTitle('finishTrip', { destination: trip.state.request.destination })
+    return writeEffects(effects, { scope: INBOX_SCOPE, title, meta: { item: `trip:${requestTaskId}` }, lookUp: true, kind: 'finish' })
+  }
+
+  /**
+   * Sends a trip request: the form checked, then the deal and company it names looked up, then
+   * one plan. `formKey` names the filled form; when it was sent before (`repeated`) the request
+   * is looked up before it is created, and the earlier attempt's journal entry is replaced.
+   */
+  async function requestTrip(form: TripFormText, formKey: string, repeated: boolean, today: string): Promise<{ ok: boolean; issues?: TripFormIssues }> {
     if (!inbox.value) await loadInboxScreen()
     const current = inbox.value
-    if (!current) return { ok: false }
-    const plan = planTripRequest(input, current.data.settings, formKey)
-    if (!plan.ok && plan.fields) {
-      failure.value = { code: plan.error }
-      return { ok: false, fields: plan.fields }
+    if (!current || !startAction()) return { ok: false }
+    const checked = checkTripForm(form, today)
+    if (!checked.input) return { ok: false, issues: checked.issues }
+    checking.value = true
+    let issues: TripFormIssues
+    try {
+      issues = referenceIssues(checked.input, await findReferences(app.requireGateway(), checked.input))
+    } catch (raw) {
+      failure.value = { gateway: toGatewayError(raw) }
+      return { ok: false }
+    } finally {
+      checking.value = false
     }
-    const done = await execute(plan, current.data.me)
-    await loadInboxScreen()
-    return { ok: done }
+    if (Object.keys(issues).length > 0) return { ok: false, issues }
+    const planned = planTripRequest(checked.input, current.data.settings, formKey)
+    if (!planned.ok) return { ok: refuse(planned.error) }
+    for (const earlier of plans.unfinished.value.filter((plan) => plan.meta?.formKey === formKey)) await plans.discard(earlier.id)
+    const ok = await writeEffects(planned.effects, {
+      scope: INBOX_SCOPE,
+      title: planTitle('tripRequest', { destination: checked.input.destination }),
+      meta: { formKey },
+      lookUp: repeated,
+      kind: 'trip-request',
+    })
+    return { ok }
+  }
+
+  /** «Повторить» of an unfinished plan: its done steps are kept, and every create is looked up before it is sent. */
+  async function resume(planId: string): Promise<void> {
+    const plan = plans.unfinished.value.find((candidate) => candidate.id === planId)
+    if (!plan || !startAction()) return
+    // The plain plan, not the list's reactive proxy (the SDK clones what it sends).
+    await run(() => lookUpFirst(toRaw(plan)), plan.meta?.formKey ? 'trip-request' : 'finish')
   }
 
   return {
-    loading, busy, error, failure, warnings, deal, inbox, settings, me,
-    loadDeal, loadInboxScreen, contractStepOnDeal, uploadFile, contractStepInInbox, decideTrip, requestTrip,
+    loading, busy, error, failure, done, plans, deal, inbox, settings, me,
+    loadDeal, loadInboxScreen, contractStepOnDeal, contractStepInInbox, finishContract, uploadFile,
+    decideTrip, finishTrip, requestTrip, resume,
   }
 })
 

@@ -1,6 +1,7 @@
 import {
   contractActionsFor,
   contractDenial,
+  contractUnfinished,
   DRAFT_TASK_TITLE,
   FIX_TASK_TITLE,
   contractKeys,
@@ -58,6 +59,11 @@ export interface ContractView {
   fixTaskId: number | null
   /** The deal's cached state disagrees with the replay (the view shows the replay). */
   cacheStale: boolean
+  /**
+   * The last recorded step whose follow-ups the portal does not all hold (the state cache, set
+   * last, disagrees); `mine`: the current user wrote it and may finish it.
+   */
+  unfinished: { action: ContractAction; mine: boolean } | null
 }
 
 function invalidViews(issues: readonly RecordIssue[], names: Names): InvalidRecordView[] {
@@ -74,6 +80,11 @@ function invalidViews(issues: readonly RecordIssue[], names: Names): InvalidReco
 function openTaskWithKey(tasks: readonly TaskRecord[], key: string): number | null {
   const tag = idempotencyTag(key)
   return tasks.find((task) => task.status !== 5 && task.description.includes(tag))?.id ?? null
+}
+
+function unfinishedOf(replay: ContractReplay, cachedState: string, me: number): ContractView['unfinished'] {
+  const unfinished = contractUnfinished(replay, cachedState)
+  return unfinished ? { action: unfinished.action, mine: unfinished.by === me } : null
 }
 
 export function toContractView(input: {
@@ -110,6 +121,7 @@ export function toContractView(input: {
     draftTaskId,
     fixTaskId,
     cacheStale: state.status !== 'none' && deal.cachedState !== state.status,
+    unfinished: unfinishedOf(replay, deal.cachedState, me),
   }
 }
 

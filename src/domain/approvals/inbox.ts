@@ -1,21 +1,27 @@
 import type { ContractStatus } from './contract-machine'
+import { contractUnfinished } from './contract-plan'
 import type { ContractReplay } from './contract-replay'
 import type { ApprovalSettings } from './settings'
 import type { TripStatus } from './trip-machine'
+import { tripUnfinished } from './trip-plan'
 import type { TripReplay } from './trip-replay'
 import type { RecordIssue, UserId } from './types'
 
 export interface ContractCase {
-  deal: { id: number; title: string }
+  /** `cachedState`: the deal's state cache as the portal holds it (absent: not known, taken as current). */
+  deal: { id: number; title: string; cachedState?: string }
   replay: ContractReplay
 }
 
-/** What the user has to do with an item. */
-export type InboxTodo = 'decide' | 'fix' | 'attach-and-submit'
+/**
+ * What the user has to do with an item. `finish`: the user's own step is recorded but its
+ * follow-ups did not all reach the portal; it stays here until they have.
+ */
+export type InboxTodo = 'decide' | 'fix' | 'attach-and-submit' | 'finish'
 
 export type InboxItem =
   | { kind: 'contract'; id: string; todo: InboxTodo; since: string; case: ContractCase }
-  | { kind: 'trip'; id: string; todo: 'decide'; since: string; trip: TripReplay }
+  | { kind: 'trip'; id: string; todo: 'decide' | 'finish'; since: string; trip: TripReplay }
 
 export type OwnRequest =
   | { kind: 'contract'; id: string; status: ContractStatus; updated: string; case: ContractCase }
@@ -28,7 +34,8 @@ export interface Inbox {
   mine: OwnRequest[]
 }
 
-function contractTodo(userId: UserId, replay: ContractReplay): InboxTodo | null {
+function contractTodo(userId: UserId, replay: ContractReplay, cachedState: string | undefined): InboxTodo | null {
+  if (cachedState !== undefined && contractUnfinished(replay, cachedState)?.by === userId) return 'finish'
   const { status } = replay.state
   const { roles } = replay
   if (status === 'submitted' && roles.approver === userId) return 'decide'
@@ -61,7 +68,7 @@ export function buildInbox(
 
   for (const item of contracts) {
     const id = `contract:${item.deal.id}`
-    const todo = contractTodo(userId, item.replay)
+    const todo = contractTodo(userId, item.replay, item.deal.cachedState)
     if (todo && item.replay.state.since) {
       waiting.push({ kind: 'contract', id, todo, since: item.replay.state.since, case: item })
     }
@@ -73,6 +80,8 @@ export function buildInbox(
     const id = `trip:${trip.requestTaskId}`
     if (trip.state.status === 'requested' && settings.tripApprover === userId) {
       waiting.push({ kind: 'trip', id, todo: 'decide', since: trip.state.requestedAt, trip })
+    } else if (tripUnfinished(trip) && trip.state.decision?.by === userId) {
+      waiting.push({ kind: 'trip', id, todo: 'finish', since: trip.state.requestedAt, trip })
     }
     if (trip.state.initiator === userId) {
       const updated = trip.state.decision?.at ?? trip.state.requestedAt

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from './input-rules'
 import type { Money, UserId } from './types'
 
 /**
@@ -57,14 +58,20 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
-/** Field errors of a trip form (empty when it may be sent). */
+/**
+ * Field errors of a request as a record holds it (empty when it is well-formed): what the
+ * replay accepts and the least a plan checks. The form's own rules (date window, money range,
+ * referenced records) are in input-rules.ts.
+ */
 export function validateTripRequest(input: TripRequestInput): Partial<Record<TripField, string>> {
   const errors: Partial<Record<TripField, string>> = {}
   if (!input.destination.trim()) errors.destination = 'required'
+  else if (input.destination.trim().length > INPUT_LIMITS.destination) errors.destination = 'too-long'
   if (!isRealDate(input.dateFrom)) errors.dateFrom = 'invalid-date'
   if (!isRealDate(input.dateTo)) errors.dateTo = 'invalid-date'
   else if (isRealDate(input.dateFrom) && input.dateTo < input.dateFrom) errors.dateTo = 'before-start'
   if (!input.purpose.trim()) errors.purpose = 'required'
+  else if (input.purpose.trim().length > INPUT_LIMITS.purpose) errors.purpose = 'too-long'
   if (!isValidAmount(input.budget)) errors.budget = 'positive-amount'
   return errors
 }

@@ -1,4 +1,4 @@
-import type { Effect, TaskRecord, TimelineRecord } from '@/domain/approvals'
+import type { ApprovalSettings, Effect, TaskRecord, TimelineRecord, TripRequestInput } from '@/domain/approvals'
 
 /**
  * The portal's side of an effect list, for tests: it stamps every record with the caller
@@ -77,4 +77,18 @@ export class FakePortal {
   timeline(dealId: number): TimelineRecord[] {
     return this.comments.filter((c) => c.dealId === dealId)
   }
+}
+
+/** The demo portal's people in the approval tests (sandbox users 3, 6, 7). */
+export const MANAGER = 3
+export const APPROVER = 6
+export const ACCOUNTANT = 7
+export const approvalSettings: ApprovalSettings = { contractApprovers: { '1': APPROVER }, tripApprover: APPROVER, accountant: ACCOUNTANT }
+export const demoTrip: TripRequestInput = {
+  destination: 'Екатеринбург',
+  dateFrom: '2026-12-14',
+  dateTo: '2026-12-16',
+  purpose: 'Вибродиагностика',
+  budget: { amount: 45000, currency: 'RUB' },
+  dealId: 12,
 }

@@ -1,0 +1,116 @@
+import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
+import { setStep, stepState, taskAddStep, timelineCommentStep, withStep, type PlanText, type WritePlan, type WriteStep } from '@/domain/write-plan'
+import type { Effect } from './effects'
+import type { UserId } from './types'
+
+/*
+ * An approval's effects as write-plan steps (src/domain/write-plan). The security property of
+ * the approvals — a step counts only as the portal records it, with the author the portal sets —
+ * holds for the look-ups too: a create whose reply was lost is looked for among the records the
+ * user himself made, so nobody can pre-write a record carrying the key and make the real one
+ * look done.
+ * - a record comment: its tag carries the plan's ID besides the record's key. Comments cannot be
+ *   listed by author (b24restdocs crm-timeline-comment-list.md filters on ENTITY_ID/ENTITY_TYPE
+ *   only), so the tag must be something nobody else knows before the comment exists;
+ * - a task: looked for among the tasks the user created for that responsible (tasks-task-list.md
+ *   filters on CREATED_BY, which the portal sets), so its key may stay the same across plans
+ *   and finishing a step later never makes a second task;
+ * - a notice: TAG makes a repeated notice replace the earlier one (im-notify-personal-add.md);
+ * - closing a task: tasks.task.complete refuses a task that is already completed
+ *   (tasks-task-complete.md), so after a lost reply it is looked up (completed already?) like a
+ *   create instead of being sent again.
+ */
+
+/** tasks.task.complete, looked up as «that task is completed» before it is sent again. */
+export function completeTaskStep(key: string, taskId: number, label: PlanText): WriteStep {
+  return {
+    key,
+    method: 'tasks.task.complete',
+    params: { taskId },
+    label,
+    kind: 'create',
+    find: {
+      method: 'tasks.task.list',
+      params: { filter: { ID: taskId, REAL_STATUS: 5 }, select: ['ID', 'STATUS'] },
+      rowsAt: ['tasks'],
+      field: 'status',
+      match: 'equals',
+      needle: '5',
+      idField: 'id',
+    },
+  }
+}
+
+function labelOf(effect: Effect): PlanText {
+  switch (effect.kind) {
+    case 'timeline-comment':
+      return { ru: 'Запись в ленте сделки', en: 'Record in the deal timeline' }
+    case 'create-task':
+      return { ru: `Задача «${effect.title}»`, en: `Task «${effect.title}»` }
+    case 'complete-task':
+      return { ru: `Закрыть задачу №${effect.taskId}`, en: `Close task #${effect.taskId}` }
+    case 'notify':
+      return { ru: 'Уведомление сотруднику', en: 'Notice to the employee' }
+    case 'cache-state':
+      return { ru: 'Состояние согласования в сделке', en: 'Approval state on the deal' }
+  }
+}
+
+/** One effect as one step of the plan `planId`, written by `me`. */
+export function effectStep(effect: Effect, me: UserId, planId: string): WriteStep {
+  const label = labelOf(effect)
+  switch (effect.kind) {
+    case 'timeline-comment':
+      // crm-timeline-comment-add.md: AUTHOR_ID is the caller.
+      return timelineCommentStep(`${effect.key}:${planId}`, { type: 'deal', id: effect.dealId }, effect.text, label)
+    case 'create-task': {
+      // tasks-task-add.md: CREATED_BY is the caller (never sent); STATUS 5 makes a record, not a to-do.
+      const fields: Parameters<typeof taskAddStep>[1] = { TITLE: effect.title, RESPONSIBLE_ID: effect.responsibleId, DESCRIPTION: effect.description }
+      if (effect.crm.length > 0) fields.UF_CRM_TASK = effect.crm
+      if (effect.auditors?.length) fields.AUDITORS = effect.auditors
+      if (effect.completeOnCreate) fields.STATUS = 5
+      const step = taskAddStep(effect.key, fields, effect.crm[0] ?? '', label)
+      const filter = { CREATED_BY: me, RESPONSIBLE_ID: effect.responsibleId }
+      return { ...step, find: { ...step.find!, params: { filter, select: ['ID', 'DESCRIPTION'], order: { ID: 'DESC' } } } }
+    }
+    case 'complete-task':
+      return completeTaskStep(effect.key, effect.taskId, label)
+    case 'notify':
+      return setStep(effect.key, 'im.notify.personal.add', { USER_ID: effect.userId, MESSAGE: effect.message, TAG: effect.key }, label)
+    case 'cache-state':
+      return setStep(effect.key, 'crm.deal.update', {
+        id: effect.dealId,
+        fields: { [APPROVAL_FIELDS.state]: effect.status, [APPROVAL_FIELDS.round]: effect.round },
+      }, label)
+  }
+}
+
+export function effectSteps(effects: readonly Effect[], me: UserId, planId: string): WriteStep[] {
+  return effects.map((effect) => effectStep(effect, me, planId))
+}
+
+/**
+ * The plan with every unfinished create marked «outcome unknown», so the runner looks each one
+ * up before it sends it. For a plan finishing what the portal shows half done (the journal of
+ * the first attempt may be in another browser), and for a repeat after a refusal: a task closed
+ * meanwhile by someone else is then found closed instead of being refused again.
+ */
+export function lookUpFirst(plan: WritePlan): WritePlan {
+  let next = plan
+  for (const step of plan.steps) {
+    const state = stepState(next, step.key)
+    if (step.kind === 'create' && (state.status === 'pending' || state.status === 'failed')) next = withStep(next, step.key, { status: 'sent', attempts: state.attempts })
+  }
+  return next
+}
+
+/**
+ * A new version of «Проект договора» (legacy fileData shape, b24restdocs crm-deal-update.md).
+ * Sending it again after a lost reply only puts the same file in once more: the field keeps one file.
+ */
+export function contractFileStep(dealId: number, name: string, base64: string, planId: string): WriteStep {
+  return setStep(`apr:contract:${dealId}:file:${planId}`, 'crm.deal.update', {
+    id: dealId,
+    fields: { [APPROVAL_FIELDS.contractFile]: { fileData: [name, base64] } },
+  }, { ru: `Файл «${name}» в поле «Проект договора»`, en: `File «${name}» in «Проект договора»` })
+}
