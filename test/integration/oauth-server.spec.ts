@@ -1,5 +1,6 @@
-import { B24OAuth, EnumAppStatus, type B24OAuthParams } from '@bitrix24/b24jssdk'
+import type { B24OAuth } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
+import { appClient, appSecret, type IssuedPair } from './helpers/app-client'
 import { control, rest } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
@@ -7,45 +8,6 @@ import { useTestSandbox } from './helpers/suite-sandbox'
 // b24restdocs settings/oauth/auto-renewal.md (the refresh grant and reply), settings/oauth/error-codes.md
 // (invalid_client, invalid_grant), _includes/system-errors.md (expired_token 401).
 const sandbox = useTestSandbox({ limits: false })
-
-interface IssuedPair {
-  AUTH_ID: string
-  REFRESH_ID: string
-  AUTH_EXPIRES: number
-}
-
-/** The local app's client id and secret, as `/sandbox-api/state` (and the start banner) show them. */
-async function appSecret(): Promise<{ clientId: string; clientSecret: string }> {
-  const state = await control(sandbox.origin, 'state')
-  return { clientId: state.app.clientId, clientSecret: state.app.clientSecret }
-}
-
-/** A B24OAuth over a pair the control API issued in the app's context, refreshing through the sandbox. */
-async function runnerClient(userId: number, serverOrigin = sandbox.origin) {
-  const pair = (await control(sandbox.origin, 'tokens', { userId })) as IssuedPair
-  const { clientId, clientSecret } = await appSecret()
-  const params: B24OAuthParams = {
-    applicationToken: '',
-    userId,
-    memberId: 'sandbox',
-    accessToken: pair.AUTH_ID,
-    refreshToken: pair.REFRESH_ID,
-    expires: Math.floor(Date.now() / 1000) + pair.AUTH_EXPIRES,
-    expiresIn: pair.AUTH_EXPIRES,
-    scope: 'crm,task',
-    domain: new URL(sandbox.origin).host,
-    clientEndpoint: `${sandbox.origin}/rest/`,
-    serverEndpoint: `${serverOrigin}/rest/`,
-    status: EnumAppStatus.Local,
-  }
-  const b24 = new B24OAuth(params, { clientId, clientSecret }, { restrictionParams: { maxRetries: 1, retryOnNetworkError: false } })
-  b24.offClientSideWarning()
-  const refreshed: B24OAuthParams[] = []
-  b24.setCallbackRefreshAuth(async ({ b24OAuthParams }) => {
-    refreshed.push({ ...b24OAuthParams })
-  })
-  return { b24, pair, refreshed }
-}
 
 async function serverTime(b24: B24OAuth): Promise<string> {
   const reply = await b24.actions.v2.call.make<string>({ method: 'server.time', params: {} })
@@ -55,7 +17,7 @@ async function serverTime(b24: B24OAuth): Promise<string> {
 
 describe('the OAuth server for a runner (B24OAuth)', () => {
   it('an expired access token is refreshed through /oauth/token/ and the call goes through', async () => {
-    const { b24, pair, refreshed } = await runnerClient(1)
+    const { b24, pair, refreshed } = await appClient(sandbox.origin, 1)
     expect(await serverTime(b24)).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(refreshed).toHaveLength(0)
 
@@ -75,7 +37,7 @@ describe('the OAuth server for a runner (B24OAuth)', () => {
       expect(refreshed[0]!.refreshToken).not.toBe(pair.REFRESH_ID)
 
       // Rotation: the used refresh token no longer works at the OAuth server.
-      const { clientId, clientSecret } = await appSecret()
+      const { clientId, clientSecret } = await appSecret(sandbox.origin)
       const again = await fetch(
         `${sandbox.origin}/oauth/token/?grant_type=refresh_token&client_id=${clientId}&client_secret=${clientSecret}&refresh_token=${pair.REFRESH_ID}`,
       )
@@ -87,7 +49,7 @@ describe('the OAuth server for a runner (B24OAuth)', () => {
   })
 
   it('works on the https origin as well (server_endpoint follows the origin asked)', async () => {
-    const { b24, refreshed } = await runnerClient(3, sandbox.httpsOrigin)
+    const { b24, refreshed } = await appClient(sandbox.origin, 3, sandbox.httpsOrigin)
     await control(sandbox.origin, 'clock', { offsetMs: 2 * 3600_000 })
     try {
       await serverTime(b24)
@@ -100,7 +62,7 @@ describe('the OAuth server for a runner (B24OAuth)', () => {
 
   it('a wrong client secret is refused with invalid_client and no pair is spent', async () => {
     const pair = (await control(sandbox.origin, 'tokens', { userId: 1 })) as IssuedPair
-    const { clientId, clientSecret } = await appSecret()
+    const { clientId, clientSecret } = await appSecret(sandbox.origin)
     const form = (secret: string) =>
       new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, client_secret: secret, refresh_token: pair.REFRESH_ID })
     const wrong = await fetch(`${sandbox.origin}/oauth/token/`, { method: 'POST', body: form('wrong-secret') })
@@ -111,7 +73,7 @@ describe('the OAuth server for a runner (B24OAuth)', () => {
   })
 
   it('a revoked app is refused: REST answers invalid_token, the SDK refresh gets invalid_grant', async () => {
-    const { b24, pair } = await runnerClient(1)
+    const { b24, pair } = await appClient(sandbox.origin, 1)
     const before = (await control(sandbox.origin, 'state')).app.applicationToken
     expect(await control(sandbox.origin, 'revoke', {})).toMatchObject({ reinstalled: true })
     expect((await control(sandbox.origin, 'state')).app.applicationToken).not.toBe(before)

@@ -7,7 +7,7 @@ import { PRODUCT_ROW_TABLE, productRowsOf } from './product-row-store'
 import type { CrmRights } from './rights'
 import { isMultiField, type EntitySchema } from './schema'
 import { buildPatch, type WriteOptions } from './write'
-import { recordLeadAdded } from '../system/offline-queue'
+import { raiseCrmEvent, raiseDealMovedToCategory } from '../system/offline-queue'
 
 /** Record operations shared by the legacy and crm.item methods. */
 
@@ -30,8 +30,8 @@ export function createRecord(ctx: CallContext, schema: EntitySchema, input: Reco
     row = table.update(row.ID, { TITLE: schema.entity.defaultTitle(row.ID) })
   }
   if (companyContacts) setCompanyContacts(ctx.store, row.ID, companyContacts)
-  // crm.lead.add and crm.item.add both land here: queue ONCRMLEADADD for offline bindings.
-  if (schema.entity.kind === 'lead') recordLeadAdded(ctx.store, row.ID, ctx.user.ID, ctx.now())
+  // The legacy add, crm.item.add (a batch's too) and the portal's own writes (the web form) all land here.
+  raiseCrmEvent(ctx, schema.entity.kind, 'ADD', row.ID)
   return row
 }
 
@@ -46,6 +46,9 @@ export function updateRecord(
   const companyContacts = takeCompanyContacts(schema, patch)
   const updated = ctx.store.table<CrmRow>(schema.entity.table).update(row.ID, patch)
   if (companyContacts) setCompanyContacts(ctx.store, row.ID, companyContacts)
+  const movedCategory = schema.entity.kind === 'deal' && Number(row.CATEGORY_ID ?? 0) !== Number(updated.CATEGORY_ID ?? 0)
+  if (movedCategory) raiseDealMovedToCategory(ctx, row.ID, Number(updated.CATEGORY_ID), String(updated.STAGE_ID))
+  else raiseCrmEvent(ctx, schema.entity.kind, 'UPDATE', row.ID)
   return updated
 }
 
@@ -63,6 +66,7 @@ export function deleteRecord(ctx: CallContext, schema: EntitySchema, row: CrmRow
     for (const r of productRowsOf(ctx.store, schema.entity.abbr, row.ID)) rows.delete(r.ID)
   }
   if (schema.entity.kind === 'company' || schema.entity.kind === 'contact') unlinkDeleted(ctx.store, schema.entity.kind, row.ID)
+  raiseCrmEvent(ctx, schema.entity.kind, 'DELETE', row.ID)
 }
 
 /** Value of a field for filters and sorting (multi-fields by their VALUEs). */

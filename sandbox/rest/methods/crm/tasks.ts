@@ -7,6 +7,7 @@ import { formatPortalDate, parseDateInput } from './dates'
 import { CALL_COST, LIST_COST } from './legacy-methods'
 import { isObject, listOf, param, positiveId } from './params'
 import { subordinatesOf } from './rights'
+import { raiseTaskEvent } from '../system/offline-queue'
 
 /**
  * `tasks.task.{add,update,get,list,complete,delete}`: input UPPER_CASE, output camelCase with numbers
@@ -249,6 +250,7 @@ export const taskMethods: MethodTable = {
         ACCOMPLICES: patch.ACCOMPLICES ?? [],
         UF_CRM_TASK: patch.UF_CRM_TASK ?? [],
       })
+      raiseTaskEvent(ctx, 'ADD', row.ID)
       return { task: taskView(ctx, row, new Set(['*', 'UF_CRM_TASK', ...Object.keys(row)])) }
     },
   },
@@ -267,6 +269,7 @@ export const taskMethods: MethodTable = {
         patch.CLOSED_BY = patch.STATUS === TASK_STATUS.completed ? ctx.user.ID : null
       }
       const row = ctx.store.table<TaskRow>(TASK_TABLE).update(task.ID, { ...patch, CHANGED_BY: ctx.user.ID, CHANGED_DATE: now })
+      raiseTaskEvent(ctx, 'UPDATE', row.ID)
       return { task: taskView(ctx, row, new Set(['*', 'UF_CRM_TASK', ...Object.keys(row)])) }
     },
   },
@@ -315,6 +318,7 @@ export const taskMethods: MethodTable = {
         CHANGED_BY: ctx.user.ID,
         CHANGED_DATE: now,
       })
+      raiseTaskEvent(ctx, 'UPDATE', row.ID)
       return { task: taskView(ctx, row, null) }
     },
   },
@@ -325,6 +329,7 @@ export const taskMethods: MethodTable = {
       const task = visibleTask(ctx, params, noDeleteAccess)
       if (!ctx.user.IS_ADMIN && task.CREATED_BY !== ctx.user.ID) throw noDeleteAccess()
       ctx.store.table(TASK_TABLE).delete(task.ID)
+      raiseTaskEvent(ctx, 'DELETE', task.ID)
       return { task: true }
     },
   },

@@ -9,6 +9,7 @@ import { entityByTimelineType, entityByTypeId, type CrmRow, type EntityDef } fro
 import { CALL_COST, LIST_COST } from './legacy-methods'
 import { isObject, listOf, param, positiveId } from './params'
 import { crmRights } from './rights'
+import { raiseTimelineCommentEvent } from '../system/offline-queue'
 
 /**
  * Timeline comments, to-do activities and log messages. The author is always the caller.
@@ -158,14 +159,16 @@ export const timelineMethods: MethodTable = {
       const owner = ownerRecord(ctx, entity, fields.ENTITY_ID, 'read')
       const comment = String(fields.COMMENT ?? '').trim()
       if (!comment) throw fail('INVALID_ARG_VALUE', 'Empty comment')
-      return ctx.store.table<CommentRow>(COMMENT_TABLE).insert({
+      const row = ctx.store.table<CommentRow>(COMMENT_TABLE).insert({
         ENTITY_TYPE: entity!.timelineType,
         ENTITY_ID: owner.ID,
         CREATED: formatPortalDate(ctx.now()),
         COMMENT: comment,
         AUTHOR_ID: ctx.user.ID,
         FILES: fields.FILES === undefined ? [] : saveFiles(ctx, fields.FILES),
-      }).ID
+      })
+      raiseTimelineCommentEvent(ctx, 'ADD', row.ID)
+      return row.ID
     },
   },
   'crm.timeline.comment.get': {
@@ -210,6 +213,7 @@ export const timelineMethods: MethodTable = {
       // Sending FILES replaces every earlier file of the comment.
       if (fields.FILES !== undefined) patch.FILES = saveFiles(ctx, fields.FILES)
       ctx.store.table<CommentRow>(COMMENT_TABLE).update(row.ID, patch)
+      raiseTimelineCommentEvent(ctx, 'UPDATE', row.ID)
       return row.ID
     },
   },
@@ -220,6 +224,7 @@ export const timelineMethods: MethodTable = {
       const row = commentOrThrow(ctx, params)
       if (row.AUTHOR_ID !== ctx.user.ID && !ctx.user.IS_ADMIN) throw fail('ACCESS_DENIED', 'Access denied')
       ctx.store.table(COMMENT_TABLE).delete(row.ID)
+      raiseTimelineCommentEvent(ctx, 'DELETE', row.ID)
       return null
     },
   },

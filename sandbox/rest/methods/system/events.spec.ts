@@ -9,6 +9,7 @@ import { OperatingTime, defaultLimits } from '../../limits'
 import { allMethods } from '../index'
 import { ensureCrmDictionaries } from '../crm'
 import { OFFLINE_QUEUE_TABLE } from './offline-queue'
+import { readApp } from './app-state'
 
 // Shapes and rules: b24restdocs api-reference/events/event-bind.md, event-get.md, event-unbind.md,
 // event-offline-get.md, event-offline-clear.md, event-offline-error.md, event-offline-list.md,
@@ -27,10 +28,12 @@ interface OfflineEvent {
   TIMESTAMP_X: string
 }
 
-function setup() {
+function setup({ installed = true } = {}) {
   const store = new MemoryStore()
   seedPeople(store)
   ensureCrmDictionaries(store)
+  // Events reach an app only once its install is finished (see offline-queue.ts raiseEvent).
+  store.setValue('app', { ...readApp(store), installed })
   let now = Date.parse('2026-03-02T09:00:00Z')
   const invoker = new RestInvoker({
     store,
@@ -46,7 +49,7 @@ function setup() {
     user: store.table<UserRow>('users').get(userId)!,
     auth: kind === 'oauth' ? { type: 'oauth', appId, accessToken: 't' } : { type: 'webhook', userId },
     clientKey: kind === 'oauth' ? `app:${appId}` : `hook:${userId}`,
-    scopes: kind === 'oauth' ? ['crm', 'placement', 'im', 'user', 'department'] : null,
+    scopes: kind === 'oauth' ? ['crm', 'task', 'placement', 'im', 'user', 'department'] : null,
   })
   async function call<T = unknown>(method: string, params: Record<string, unknown> = {}, who: Caller = caller(ADMIN)): Promise<T> {
     const outcome = await invoker.invoke(who, method, params)
@@ -62,7 +65,14 @@ function setup() {
   const tick = (seconds: number) => {
     now += seconds * 1000
   }
-  return { store, caller, call, code, addLead, tick }
+  const bindOffline = async (...events: string[]) => {
+    for (const event of events) await call('event.bind', { event, event_type: 'offline' })
+  }
+  const queued = async () =>
+    (await call<Array<{ EVENT_NAME: string; EVENT_DATA: Record<string, unknown>; EVENT_ADDITIONAL: { user_id: string } }>>('event.offline.list')).map(
+      (row) => [row.EVENT_NAME, row.EVENT_DATA],
+    )
+  return { store, caller, call, code, addLead, tick, bindOffline, queued }
 }
 
 describe('event.bind / event.get / event.unbind', () => {
@@ -189,5 +199,102 @@ describe('the offline queue', () => {
     expect(await code('event.offline.error', { process_id: 'x' }, caller(ADMIN))).toBe('400 ERROR_ARGUMENT')
     expect(await code('event.offline.clear', { process_id: 'x', message_id: ['short'] }, caller(ADMIN))).toBe('400 ERROR_ARGUMENT')
     expect(await code('event.offline.get', { limit: 0 }, caller(ADMIN))).toBe('400 ERROR_ARGUMENT')
+  })
+})
+
+// Payloads: b24restdocs api-reference/crm/deals/events/on-crm-deal-{add,update}.md and index.md (MOVETOCATEGORY
+// instead of UPDATE), crm/leads/events/on-crm-lead-update.md, tasks/events-tasks/on-task-{add,update,delete}.md,
+// crm/timeline/comments/events/on-Crm-Timeline-Comment-Add.md; the queue keeps one entry per object (offline-events.md).
+describe('the events the sandbox raises', () => {
+  it('raises nothing before the app\'s install is finished', async () => {
+    const { store, call, addLead } = setup({ installed: false })
+    await call('event.bind', { event: 'ONCRMLEADADD', event_type: 'offline' })
+    await addLead('Рано')
+    expect(store.table(OFFLINE_QUEUE_TABLE).size).toBe(0)
+  })
+
+  it('deal add and update from the legacy methods, crm.item and a batch; a pipeline move is MOVETOCATEGORY only', async () => {
+    const { call, caller, bindOffline, queued } = setup()
+    await bindOffline('ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMDEALMOVETOCATEGORY', 'ONCRMLEADUPDATE')
+    const legacy = await call<number>('crm.deal.add', { fields: { TITLE: 'Старая' } })
+    const item = (await call<{ item: { id: number } }>('crm.item.add', { entityTypeId: 2, fields: { title: 'Новая' } })).item.id
+    await call('batch', { halt: 1, cmd: { a: `crm.deal.update?id=${legacy}&fields[TITLE]=x`, b: `crm.item.update?entityTypeId=2&id=${item}&fields[title]=y` } })
+    expect(await queued()).toEqual([
+      ['ONCRMDEALADD', { FIELDS: { ID: legacy } }],
+      ['ONCRMDEALADD', { FIELDS: { ID: item } }],
+      ['ONCRMDEALUPDATE', { FIELDS: { ID: legacy } }],
+      ['ONCRMDEALUPDATE', { FIELDS: { ID: item } }],
+    ])
+    await call('event.offline.get')
+    const category = Number((await call<{ category: { id: number } }>('crm.category.add', { entityTypeId: 2, fields: { name: 'Вторая' } })).category.id)
+    const moved = (await call<{ item: { stageId: string } }>('crm.item.update', { entityTypeId: 2, id: item, fields: { categoryId: category } }, caller(ADMIN))).item
+    expect(await queued()).toEqual([['ONCRMDEALMOVETOCATEGORY', { FIELDS: { ID: item, CATEGORY_ID: category, STAGE_ID: moved.stageId } }]])
+  })
+
+  it('keeps one entry per changed object: three updates of a deal queue one ONCRMDEALUPDATE with the last time', async () => {
+    const { call, tick, bindOffline } = setup()
+    await bindOffline('ONCRMDEALUPDATE')
+    const id = await call<number>('crm.deal.add', { fields: { TITLE: 'Трижды' } })
+    for (const title of ['a', 'b', 'c']) {
+      tick(60)
+      await call('crm.deal.update', { id, fields: { TITLE: title } })
+    }
+    const list = await call<Array<{ EVENT_NAME: string; TIMESTAMP_X: string }>>('event.offline.list')
+    expect(list.map((row) => [row.EVENT_NAME, row.TIMESTAMP_X])).toEqual([['ONCRMDEALUPDATE', '2026-03-02T09:03:00+00:00']])
+  })
+
+  it('tasks: add, update and complete (both ONTASKUPDATE), delete, with FIELDS_BEFORE/FIELDS_AFTER', async () => {
+    const { call, caller, bindOffline, queued } = setup()
+    await bindOffline('ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE')
+    const id = Number((await call<{ task: { id: string } }>('tasks.task.add', { fields: { TITLE: 'Позвонить', RESPONSIBLE_ID: MANAGER } })).task.id)
+    expect(await queued()).toEqual([
+      ['ONTASKADD', { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: id }, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' }],
+    ])
+    await call('event.offline.get')
+    await call('tasks.task.update', { taskId: id, fields: { DEADLINE: '2026-03-05T18:00:00+03:00' } })
+    const update = ['ONTASKUPDATE', { FIELDS_BEFORE: { ID: id }, FIELDS_AFTER: { ID: id }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' }]
+    expect(await queued()).toEqual([update])
+    await call('event.offline.get')
+    await call('tasks.task.complete', { taskId: id }, caller(MANAGER))
+    expect(await queued()).toEqual([update])
+    const list = await call<Array<{ EVENT_ADDITIONAL: { user_id: string } }>>('event.offline.list')
+    expect(list[0]!.EVENT_ADDITIONAL).toEqual({ user_id: String(MANAGER) })
+    await call('event.offline.get')
+    await call('tasks.task.delete', { taskId: id })
+    expect(await queued()).toEqual([
+      ['ONTASKDELETE', { FIELDS_BEFORE: { ID: id }, FIELDS_AFTER: 'undefined', IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'N' }],
+    ])
+  })
+
+  it('timeline comments: ONCRMTIMELINECOMMENTADD with the comment ID; lead updates too', async () => {
+    const { call, addLead, bindOffline, queued } = setup()
+    await bindOffline('ONCRMTIMELINECOMMENTADD', 'ONCRMLEADUPDATE')
+    const lead = await addLead('С комментарием', undefined)
+    const comment = await call<number>('crm.timeline.comment.add', { fields: { ENTITY_TYPE: 'lead', ENTITY_ID: lead, COMMENT: 'Позвонить завтра' } })
+    await call('crm.lead.update', { id: lead, fields: { TITLE: 'Переименован' } })
+    expect(await queued()).toEqual([
+      ['ONCRMTIMELINECOMMENTADD', { ID: comment }],
+      ['ONCRMLEADUPDATE', { FIELDS: { ID: lead } }],
+    ])
+  })
+
+  it('1,000 queued events are read in pages of 50, each exactly once, in order', async () => {
+    const { call, tick, bindOffline } = setup()
+    await bindOffline('ONCRMDEALADD')
+    const ids: number[] = []
+    for (let i = 0; i < 1000; i++) {
+      ids.push(await call<number>('crm.deal.add', { fields: { TITLE: `D${i}` } }))
+      tick(1)
+    }
+    const seen: number[] = []
+    for (let page = 0; page < 25; page++) {
+      const got = await call<{ process_id: string; events: OfflineEvent[] }>('event.offline.get', { clear: 0 })
+      if (got.events.length === 0) break
+      expect(got.events.length).toBeLessThanOrEqual(50)
+      seen.push(...got.events.map((e) => e.EVENT_DATA.FIELDS.ID))
+      await call('event.offline.clear', { process_id: got.process_id })
+    }
+    expect(seen).toEqual(ids)
+    expect(await call('event.offline.list')).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import type { CallContext, MethodTable, Params } from '../../../core/types'
 import { ListPage } from '../../../core/types'
 import { PAGE_SIZE, parseStart } from '../../../core/paging'
 import { compileFilter, compileOrder, parseFilter, parseOrder } from '../../filter'
-import { EVENT_HANDLERS_TABLE, OFFLINE_QUEUE_TABLE, type EventHandlerRow, type OfflineEventRow } from './offline-queue'
+import { EVENT_HANDLERS_TABLE, OFFLINE_QUEUE_TABLE, RAISED_EVENTS, type EventHandlerRow, type OfflineEventRow } from './offline-queue'
 import { checkHandlerUrl } from './handler-url'
 
 /*
@@ -20,9 +20,9 @@ import { checkHandlerUrl } from './handler-url'
  * event-bind.md says too). The sandbox follows the portal: the offline methods are admin-only.
  */
 
-/** Events a binding may name. Only ONCRMLEADADD is raised into the queue by the sandbox today. */
-const KNOWN_EVENTS = new Set([
-  ...['LEAD', 'DEAL', 'CONTACT', 'COMPANY'].flatMap((entity) => ['ADD', 'UPDATE', 'DELETE'].map((action) => `ONCRM${entity}${action}`)),
+/** Events a binding may name (b24restdocs `api-reference/events/events.md`): those the sandbox raises, and the app's own. */
+const KNOWN_EVENTS = new Set<string>([
+  ...RAISED_EVENTS,
   'ONAPPINSTALL',
   'ONAPPUPDATE',
   'ONAPPUNINSTALL',
