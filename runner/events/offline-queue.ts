@@ -1,0 +1,74 @@
+import type { Gateway } from '@/b24/gateway'
+
+/*
+ * The portal's offline event queue as the runner reads it (b24restdocs api-reference/events/
+ * event-offline-get.md, event-offline-clear.md, event-offline-error.md): a page is reserved
+ * with clear=0 under a process_id, and cleared only after what it asks for is durably
+ * scheduled; a page that could not be scheduled is marked as an error and read again later.
+ */
+
+/** What the runner binds at install (payloads: crm/deals/events/on-crm-deal-*.md, tasks/events-tasks/on-task-*.md, …). */
+export const RUNNER_EVENTS = ['ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMLEADADD', 'ONCRMLEADUPDATE', 'ONTASKADD', 'ONTASKUPDATE', 'ONCRMTIMELINECOMMENTADD'] as const
+
+export interface PortalEvent {
+  messageId: string
+  name: string
+  data: Record<string, unknown>
+  at: string
+}
+
+export interface EventPage {
+  processId: string | null
+  events: PortalEvent[]
+}
+
+export function parseEventPage(raw: unknown): EventPage {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as { process_id?: unknown; events?: unknown }
+  const rows = Array.isArray(value.events) ? value.events : []
+  const events = rows.flatMap((row): PortalEvent[] => {
+    const event = (row ?? {}) as { MESSAGE_ID?: unknown; EVENT_NAME?: unknown; EVENT_DATA?: unknown; TIMESTAMP_X?: unknown }
+    if (typeof event.MESSAGE_ID !== 'string' || typeof event.EVENT_NAME !== 'string') return []
+    const data = event.EVENT_DATA && typeof event.EVENT_DATA === 'object' ? (event.EVENT_DATA as Record<string, unknown>) : {}
+    return [{ messageId: event.MESSAGE_ID, name: event.EVENT_NAME.toUpperCase(), data, at: String(event.TIMESTAMP_X ?? '') }]
+  })
+  return { processId: typeof value.process_id === 'string' && value.process_id !== '' ? value.process_id : null, events }
+}
+
+/** A subject the runner looks at again because of an event: a deal, a lead, or a task whose deal is not known yet. */
+export type EventSubject = { kind: 'deal' | 'lead' | 'task'; id: number }
+
+const positive = (value: unknown): number | null => {
+  const id = Number(value)
+  return Number.isInteger(id) && id > 0 ? id : null
+}
+
+/** The record an event is about (CRM: FIELDS.ID; tasks: FIELDS_AFTER.ID or FIELDS_BEFORE.ID; comments: their owner). */
+export function subjectOf(event: PortalEvent): EventSubject | null {
+  const fields = (event.data.FIELDS ?? {}) as Record<string, unknown>
+  if (event.name.startsWith('ONCRMDEAL')) return positive(fields.ID) ? { kind: 'deal', id: positive(fields.ID)! } : null
+  if (event.name.startsWith('ONCRMLEAD')) return positive(fields.ID) ? { kind: 'lead', id: positive(fields.ID)! } : null
+  if (event.name.startsWith('ONTASK')) {
+    const after = event.data.FIELDS_AFTER
+    const before = event.data.FIELDS_BEFORE
+    const id = positive((after && typeof after === 'object' ? (after as Record<string, unknown>).ID : undefined) ?? (before && typeof before === 'object' ? (before as Record<string, unknown>).ID : undefined))
+    return id ? { kind: 'task', id } : null
+  }
+  if (event.name === 'ONCRMTIMELINECOMMENTADD') {
+    const type = String(fields.ENTITY_TYPE ?? '').toLowerCase()
+    const id = positive(fields.ENTITY_ID)
+    if (id && type === 'deal') return { kind: 'deal', id }
+    if (id && type === 'lead') return { kind: 'lead', id }
+  }
+  return null
+}
+
+export async function takeEventPage(gateway: Gateway, limit = 50): Promise<EventPage> {
+  return parseEventPage(await gateway.call('event.offline.get', { clear: 0, limit }, { retry: true }))
+}
+
+/** Clears a handled page (or marks it failed); both are idempotent for the same process_id. */
+export async function finishEventPage(gateway: Gateway, page: EventPage, outcome: 'clear' | 'error'): Promise<void> {
+  if (!page.processId || page.events.length === 0) return
+  const method = outcome === 'clear' ? 'event.offline.clear' : 'event.offline.error'
+  await gateway.call(method, { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, { retry: true })
+}

@@ -1,0 +1,28 @@
+import type { Gateway } from '@/b24/gateway'
+import type { RunnerStore } from '../store/runner-store'
+import { finishEventPage, subjectOf, takeEventPage } from './offline-queue'
+
+/**
+ * Turns the portal's queued events into jobs due now, one per subject (ten updates of one deal
+ * are one look at it). A page is cleared only after its jobs are in the store, so a crash
+ * between the two reads the page again (at least once); jobs are keyed by subject, so a page
+ * read twice schedules nothing twice.
+ */
+export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number } = {}): Promise<{ events: number; jobs: number }> {
+  let events = 0
+  let jobs = 0
+  for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20); pageIndex++) {
+    const page = await takeEventPage(gateway, options.pageSize ?? 50)
+    if (page.events.length === 0) break
+    const subjects = new Map<string, { kind: string; id: number }>()
+    for (const event of page.events) {
+      const subject = subjectOf(event)
+      if (subject) subjects.set(`${subject.kind}:${subject.id}`, subject)
+    }
+    for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
+    await finishEventPage(gateway, page, 'clear')
+    events += page.events.length
+    jobs += subjects.size
+  }
+  return { events, jobs }
+}
