@@ -2,6 +2,7 @@ import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
+import { injectFault } from './helpers/fault-matrix'
 
 // The app's own page opens its other pages in the portal's slider: `openApplication({ widget })`
 // reaches the new frame as PLACEMENT_OPTIONS, and the shell shows that widget there.
@@ -42,3 +43,47 @@ describe('app pages', () => {
     await expect.poll(() => child.getByTestId('trip-form').count(), { timeout: 20_000 }).toBe(1)
   })
 })
+
+// Settings saves as write plans (issue 12): app.option.set (b24restdocs api-reference/common/settings/app-option-set.md)
+// waited out with a visible countdown, a refusal told and finished by «Повторить»; results read back with app.option.get.
+describe('settings saves that never lie', () => {
+  const option = async (name: string) => JSON.parse((await session.rest<string | null>('app.option.get', { option: name })) ?? 'null') as unknown
+
+  it('429 OPERATION_TIME_LIMIT: «Портал занят, повтор через N с» beside the button, then «Сохранено» with the option stored', async () => {
+    const main = await session.openAppPage()
+    const people = main.getByTestId('playbook-people')
+    await main.locator('[data-testid=people-product-manager] option[value="5"]').waitFor({ state: 'attached', timeout: 30_000 })
+    await main.getByTestId('people-product-manager').selectOption('5')
+    injectFault(session, '429', 'app.option.set')
+    await main.getByTestId('people-save').click()
+    const wait = people.getByTestId('plan-wait')
+    await wait.waitFor({ timeout: 5_000 })
+    expect(await wait.textContent()).toMatch(/Портал занят, повтор через \d+ с/)
+    await main.getByTestId('people-saved').waitFor({ timeout: 30_000 })
+    expect(await option('playbookPeople')).toMatchObject({ productManagerId: 5 })
+  })
+
+  it('a refused save says why, shows no «Сохранено», and «Повторить» finishes it', async () => {
+    const main = await session.openAppPage()
+    const box = main.getByTestId('recipient-PHARMACY-4')
+    await box.waitFor({ timeout: 30_000 })
+    await box.check()
+    session.sandbox.control.faults({ method: 'app.option.set', count: 1, status: 403, code: 'ACCESS_DENIED', description: 'Access denied.' })
+    await main.getByTestId('lead-recipients-save').click()
+    const form = main.getByTestId('settings-lead-recipients')
+    await form.getByTestId('plan-incomplete').waitFor({ timeout: 30_000 })
+    expect(await form.getByTestId('plan-incomplete').textContent()).toContain('Недостаточно прав')
+    expect(await main.getByTestId('lead-recipients-saved').count()).toBe(0)
+    expect(await option('leadRecipients')).not.toMatchObject({ byObjectType: { PHARMACY: [4] } })
+
+    await form.getByTestId('plan-repeat').click()
+    await main.getByTestId('lead-recipients-saved').waitFor({ timeout: 30_000 })
+    expect(await option('leadRecipients')).toMatchObject({ byObjectType: { PHARMACY: [4] } })
+    expect(await form.getByTestId('plan-incomplete').count()).toBe(0)
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(session.errors).toEqual([])
+  })
+})
+

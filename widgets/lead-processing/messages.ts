@@ -44,6 +44,8 @@ const own = {
       department: 'Подразделение: {name}',
       save: 'Сохранить получателей',
       saved: 'Сохранено',
+      unknownPerson: 'сотрудник №{id} (нет на портале)',
+      unknownRecipients: 'Среди получателей есть сотрудники, которых нет среди активных на портале (ID {ids}): снимите их.',
     },
   },
   en: {
@@ -88,6 +90,8 @@ const own = {
       department: 'Department: {name}',
       save: 'Save the recipients',
       saved: 'Saved',
+      unknownPerson: 'employee #{id} (not on the portal)',
+      unknownRecipients: 'Some recipients are not active employees of the portal (ID {ids}): untick them.',
     },
   },
 }

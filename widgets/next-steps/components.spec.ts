@@ -1,8 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createGateway } from '@/b24/gateway'
-import type { RestTransport } from '@/b24/gateway'
+import { createGateway, GatewayError } from '@/b24/gateway'
+import type { BatchReply, RestTransport } from '@/b24/gateway'
 import type { ServerVersion } from '@/domain/drafts'
 import { DEFAULT_PLAYBOOK, evaluateDeal } from '@/domain/playbook'
 import type { DealSnapshot } from '@/domain/playbook'
@@ -173,13 +173,31 @@ describe('KeyFieldsForm', () => {
 })
 
 describe('PlaybookSettings (N7)', () => {
+  /** app.option.set commands that reached the portal, each as its `options` (b24restdocs common/settings/app-option-set.md). */
+  let stored: Record<string, unknown>[]
+  let refuse: boolean
   function setup() {
     const pinia = createPinia()
     setActivePinia(pinia)
-    // user.get rows (b24restdocs api-reference/user/user-get.md) for the role pickers.
+    localStorage.clear()
+    stored = []
+    refuse = false
+    // user.get rows (b24restdocs api-reference/user/user-get.md) for the role pickers; profile for the journal.
     const transport: RestTransport = {
-      call: async (method) => (method === 'user.get' ? [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }] : true),
-      batch: async () => ({ results: {}, errors: {} }),
+      call: async (method) => (method === 'user.get' ? [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }] : method === 'profile' ? { ID: '1', ADMIN: true } : true),
+      batch: async (commands) => {
+        const reply: BatchReply = { results: {}, errors: {} }
+        for (const [name, [method, params]] of Object.entries(commands)) {
+          if (method !== 'app.option.set') continue
+          if (refuse) {
+            reply.errors[name] = new GatewayError('access', 'ACCESS_DENIED', 'Access denied.')
+            break
+          }
+          stored.push(params.options as Record<string, unknown>)
+          reply.results[name] = true
+        }
+        return reply
+      },
     }
     useAppContext().ready({
       frame: null,
@@ -189,44 +207,70 @@ describe('PlaybookSettings (N7)', () => {
     })
     const settings = useSettingsStore()
     settings.options = { playbook: JSON.stringify(DEFAULT_PLAYBOOK) }
-    const saveOption = vi.spyOn(settings, 'saveOption').mockResolvedValue(undefined)
     const wrapper = mount(PlaybookSettings, { props: { readonly: false }, global: { plugins: [pinia, createAppI18n('ru')] } })
-    return { wrapper, saveOption }
+    return { wrapper, settings }
   }
 
   it('refuses a broken playbook with an error that points at the path, and saves nothing', async () => {
-    const { wrapper, saveOption } = setup()
+    const { wrapper } = setup()
     const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: { deadline?: unknown }[] }[] }[] }
     broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
     await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(broken))
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('pipelines[0].stages[1].steps[1].deadline')
-    expect(saveOption).not.toHaveBeenCalled()
+    expect(stored).toEqual([])
     expect(wrapper.find('[data-testid="playbook-source"]').text()).toContain('сохранённый')
   })
 
-  it('saves a valid playbook as JSON under the «playbook» option', async () => {
-    const { wrapper, saveOption } = setup()
+  it('saves a valid playbook as JSON under the «playbook» option, as a plan that is done', async () => {
+    const { wrapper, settings } = setup()
     const edited = structuredClone(DEFAULT_PLAYBOOK)
     edited.pipelines = [edited.pipelines[1]!]
     await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
-    expect(saveOption).toHaveBeenCalledOnce()
-    const [key, value] = saveOption.mock.calls[0]!
-    expect(key).toBe('playbook')
-    expect(JSON.parse(String(value))).toEqual(edited)
+    expect(stored).toHaveLength(1)
+    expect(JSON.parse(String(stored[0]!.playbook))).toEqual(edited)
     expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(true)
+    expect(JSON.parse(String(settings.options.playbook))).toEqual(edited)
+  })
+
+  it('says nothing is saved when the portal refuses, and offers «Повторить»', async () => {
+    const { wrapper } = setup()
+    refuse = true
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(DEFAULT_PLAYBOOK))
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="plan-incomplete"]').text()).toContain('Недостаточно прав')
+    refuse = false
+    await wrapper.find('[data-testid="plan-repeat"]').trigger('click')
+    await flushPromises()
+    expect(stored).toHaveLength(1)
+    expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="plan-incomplete"]').exists()).toBe(false)
+  })
+
+  it('refuses a playbook naming an employee who is not active', async () => {
+    const { wrapper } = setup()
+    const edited = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: Record<string, unknown>[] }[] }[] }
+    edited.pipelines[0]!.stages[1]!.steps[1]!.responsible = 'user:99'
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('user:99')
+    expect(stored).toEqual([])
   })
 
   it('saves who the product manager and the works executor are', async () => {
-    const { wrapper, saveOption } = setup()
+    const { wrapper } = setup()
     await flushPromises()
     await wrapper.find('[data-testid="people-product-manager"]').setValue('5')
     await wrapper.find('[data-testid="people-executor"]').setValue('3')
     await wrapper.find('[data-testid="playbook-people"]').trigger('submit')
     await flushPromises()
-    expect(saveOption).toHaveBeenCalledWith('playbookPeople', JSON.stringify({ productManagerId: 5, roles: { executor: 3 } }))
+    expect(stored).toEqual([{ playbookPeople: JSON.stringify({ productManagerId: 5, roles: { executor: 3 } }) }])
+    expect(wrapper.find('[data-testid="people-saved"]').text()).toBe('Участники сохранены.')
   })
 })

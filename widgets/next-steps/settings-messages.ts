@@ -16,6 +16,9 @@ export const settingsMessages = {
     executor: 'Исполнитель работ (уведомления перед выездом на объект)',
     nobody: '— не назначен —',
     savePeople: 'Сохранить участников',
+    peopleSaved: 'Участники сохранены.',
+    unknownUsers: 'Плейбук называет сотрудников, которых нет среди активных на портале: {ids}. Выберите существующих.',
+    unknownPerson: 'Выбранного сотрудника нет среди активных на портале: выберите другого.',
   },
   en: {
     intro: 'Rules of the «Next step» tab: pipelines, stages, tasks, deadlines, conditions and notifications (JSON by the playbook schema).',
@@ -34,5 +37,8 @@ export const settingsMessages = {
     executor: 'Works executor (told before the site visit)',
     nobody: '— nobody —',
     savePeople: 'Save the people',
+    peopleSaved: 'People saved.',
+    unknownUsers: 'The playbook names employees who are not active on the portal: {ids}. Choose existing ones.',
+    unknownPerson: 'The chosen employee is not active on the portal: choose another.',
   },
 }

@@ -6,6 +6,9 @@ export const messages = {
     loading: 'Загрузка настроек…',
     save: 'Сохранить',
     saved: 'Сохранено',
+    check: {
+      unknownPerson: 'Выбранного сотрудника нет среди активных на портале: выберите другого.',
+    },
     install: {
       title: 'Установка',
       ok: 'Всё установлено: вкладки, поля и настройки на месте.',
@@ -20,6 +23,9 @@ export const messages = {
     loading: 'Loading settings…',
     save: 'Save',
     saved: 'Saved',
+    check: {
+      unknownPerson: 'A chosen employee is not active on the portal: choose another.',
+    },
     install: {
       title: 'Installation',
       ok: 'Everything is installed: tabs, fields and settings are in place.',

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { GatewayError } from '@/b24/gateway'
 import { command, toGatewayError } from '@/b24/gateway'
 import { planInstall } from '@/domain/install/plan'
@@ -7,10 +7,11 @@ import type { InstallStep } from '@/domain/install/plan'
 import { appUrl } from '@/shell/app-url'
 import { useAppContext } from '@/stores/app-context'
 import { desiredState, readPortalState, runInstall } from '~placements/install'
+import { planFailure, useOptionWrites } from './option-write'
 
 /**
  * The settings page's data: app options (`app.option.get`, everyone reads;
- * `app.option.set`, admins write) and, for admins, what the install still lacks.
+ * `app.option.set`, admins write, each save a write plan) and, for admins, what the install still lacks.
  */
 export const useSettingsStore = defineStore('settings', () => {
   const app = useAppContext()
@@ -42,10 +43,31 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  let me: Promise<number | null> | null = null
+  /** The current user, read once (b24restdocs api-reference/common/users/profile.md): the plan journal is per user. */
+  function whoAmI(): Promise<number | null> {
+    me ??= app
+      .requireGateway()
+      .call<{ ID?: unknown }>('profile')
+      .then((raw) => Number(raw?.ID) || null)
+      .catch(() => {
+        me = null
+        return null
+      })
+    return me
+  }
+
+  function stored(option: string, value: unknown): void {
+    options.value = { ...options.value, [option]: value }
+  }
+
+  /** Saves made through `saveOption` (sections without their own writer), listed and repeated on the page. */
+  const optionWrites = markRaw(useOptionWrites({ scope: 'app-options', whoAmI, onDone: stored }))
+
+  /** One option as a write plan; rejects with the reason when the plan did not finish (it stays to repeat). */
   async function saveOption(key: string, value: unknown): Promise<void> {
-    // b24restdocs api-reference/common/settings/app-option-set.md (upsert by key: safe to repeat)
-    await app.requireGateway().call('app.option.set', { options: { [key]: value } }, { retry: true })
-    options.value = { ...options.value, [key]: value }
+    const plan = await optionWrites.save(key, value, { ru: `Настройка «${key}»`, en: `Setting «${key}»` })
+    if (plan.status !== 'done') throw planFailure(plan)
   }
 
   async function repairInstall(): Promise<void> {
@@ -53,7 +75,7 @@ export const useSettingsStore = defineStore('settings', () => {
     await load()
   }
 
-  return { options, pending, loading, error, isAdmin, load, saveOption, repairInstall }
+  return { options, pending, loading, error, isAdmin, load, saveOption, repairInstall, whoAmI, stored, optionWrites }
 })
 
 function toOptions(raw: unknown): Record<string, unknown> {

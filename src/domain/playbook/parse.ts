@@ -4,6 +4,13 @@ import type { LocalizedText } from '@/domain/fields/types'
 import { PlaybookSchema, SCHEMA_MESSAGES } from './schema'
 import type { Playbook } from './schema'
 
+/**
+ * The playbook is kept as one app option (app.option.set) and read by every «Следующий шаг» tab
+ * in its opening batch; the default one is about 21 000 characters as JSON (43 000 indented).
+ * 200 000 leaves room for several times more pipelines and keeps every tab's first read small.
+ */
+export const PLAYBOOK_JSON_MAX = 200_000
+
 export interface PlaybookError {
   /** e.g. `pipelines[1].stages[3].steps[0].deadline.hours` */
   path: string
@@ -52,6 +59,13 @@ function translateOwn(message: string, lang: Lang): string {
  */
 export function parsePlaybook(json: unknown): ParsePlaybookResult {
   let value = json
+  if (typeof json === 'string' && json.length > PLAYBOOK_JSON_MAX) {
+    const message = {
+      ru: 'Плейбук длиннее 200 000 символов: сократите его',
+      en: 'The playbook is longer than 200,000 characters: shorten it',
+    }
+    return { ok: false, errors: [{ path: '(root)', message, text: { ru: `(root): ${message.ru}`, en: `(root): ${message.en}` } }] }
+  }
   if (typeof json === 'string') {
     try {
       value = JSON.parse(json)

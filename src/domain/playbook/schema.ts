@@ -21,6 +21,7 @@ export const SCHEMA_MESSAGES = {
     ru: 'Ожидалось responsible, head, productManager, role:<код> или user:<id>',
     en: 'Expected responsible, head, productManager, role:<code> or user:<id>',
   },
+  blank: { ru: 'Текст не может состоять из одних пробелов', en: 'The text cannot be only spaces' },
   recipient: {
     ru: 'Ожидалось client, responsible, head, productManager, role:<код> или user:<id>',
     en: 'Expected client, responsible, head, productManager, role:<code> or user:<id>',
@@ -192,13 +193,23 @@ const stepCommon = {
   revisionBy: FieldKeySchema.optional(),
 }
 
+/**
+ * What a playbook puts into the portal is checked against the portal's own limits before it is
+ * saved: a task title is a one-line field of 255 characters (tasks.task.add TITLE); a task's
+ * description and a notification's text are capped at 10 000 characters, long enough for any
+ * instruction and short enough to read in a task card or a notification.
+ */
+export const TASK_TITLE_MAX = 255
+export const PLAYBOOK_TEXT_MAX = 10_000
+const taskTitle = z.string().min(1).max(TASK_TITLE_MAX).regex(/\S/, { error: '@blank' })
+
 const TaskStepSchema = z.strictObject({
   ...stepCommon,
   kind: z.literal('task'),
-  title: z.string().min(1),
+  title: taskTitle,
   /** Title of the occurrences after the first when `revisionBy` changes. */
-  titleOnRevision: z.string().min(1).optional(),
-  description: z.string().optional(),
+  titleOnRevision: taskTitle.optional(),
+  description: z.string().max(PLAYBOOK_TEXT_MAX).optional(),
   responsible: AssigneeSchema,
   auditors: z.array(AssigneeSchema).optional(),
   deadline: TimeRuleSchema,
@@ -214,7 +225,7 @@ const NotifyStepSchema = z.strictObject({
   channels: z.array(z.enum(['notify', 'email'])).min(1),
   recipients: z.array(RecipientSchema).min(1),
   /** Russian text sent (template: {title} {stage} {paid} {amount} {debt} {currency} {field:key}). */
-  message: z.string().min(1),
+  message: z.string().min(1).max(PLAYBOOK_TEXT_MAX).regex(/\S/, { error: '@blank' }),
   at: TimeRuleSchema,
   repeat: z
     .strictObject({ every: DurationSchema, while: ConditionSchema.optional() })
