@@ -17,6 +17,8 @@ export interface EntitySpec {
   tabPlacement: string
   /** selectCRM id prefix (D_12, CO_3, L_7, C_5). */
   selectPrefix: string
+  /** CRM object type id (b24restdocs `api-reference/crm/data-types.md#object_type`): activities' OWNER_TYPE_ID. */
+  entityTypeId: number
   listTitle: [string, string]
   listColumns: FieldSpec[]
   cardFields: FieldSpec[]
@@ -32,6 +34,7 @@ const CREATED: FieldSpec = { code: 'DATE_CREATE', label: ['Создано', 'Cre
 export const ENTITIES: Record<EntityKind, EntitySpec> = {
   deal: {
     kind: 'deal',
+    entityTypeId: 2,
     table: 'deals',
     tabPlacement: 'CRM_DEAL_DETAIL_TAB',
     selectPrefix: 'D',
@@ -52,6 +55,7 @@ export const ENTITIES: Record<EntityKind, EntitySpec> = {
   },
   company: {
     kind: 'company',
+    entityTypeId: 4,
     table: 'companies',
     tabPlacement: 'CRM_COMPANY_DETAIL_TAB',
     selectPrefix: 'CO',
@@ -72,6 +76,7 @@ export const ENTITIES: Record<EntityKind, EntitySpec> = {
   },
   lead: {
     kind: 'lead',
+    entityTypeId: 1,
     table: 'leads',
     tabPlacement: 'CRM_LEAD_DETAIL_TAB',
     selectPrefix: 'L',
@@ -94,6 +99,7 @@ export const ENTITIES: Record<EntityKind, EntitySpec> = {
   },
   contact: {
     kind: 'contact',
+    entityTypeId: 3,
     table: 'contacts',
     tabPlacement: 'CRM_CONTACT_DETAIL_TAB',
     selectPrefix: 'C',

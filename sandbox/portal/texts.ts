@@ -55,6 +55,18 @@ const TEXTS = {
   webformPhoneInvalid: ['Телефон указан неверно.', 'The phone number is not valid.'],
   webformEmailInvalid: ['E-mail указан неверно.', 'The e-mail is not valid.'],
   webformObjectTypeUnknown: ['Выберите тип объекта из списка.', 'Choose an object type from the list.'],
+  activities: ['Дела и письма', 'Activities and e-mails'],
+  noActivities: ['Дел и писем нет', 'No activities or e-mails'],
+  activityEmailOut: ['Письмо отправлено', 'E-mail sent'],
+  activityEmailDraft: ['Письмо (не отправлено)', 'E-mail (not sent)'],
+  activityEmailIn: ['Входящее письмо', 'Incoming e-mail'],
+  activityTodo: ['Дело', 'To-do'],
+  activityCall: ['Звонок', 'Call'],
+  activityMeeting: ['Встреча', 'Meeting'],
+  activityTo: ['Кому', 'To'],
+  activityFrom: ['От', 'From'],
+  activityResponsible: ['Ответственный', 'Responsible'],
+  activityDone: ['выполнено', 'done'],
 } as const
 
 export type TextKey = keyof typeof TEXTS

@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../html'
 import { placementTitle, placementsFor } from '../placements'
 import type { Lang } from '../session'
 import { t } from '../texts'
+import { cardActivities } from './card-activities'
 import { appFrameSlot, layout, type PageContext } from './layout'
 
 /** A CRM card: main fields on top, then «Общие» and one tab per bound `CRM_<TYPE>_DETAIL_TAB`. */
@@ -30,6 +31,7 @@ export function crmCardPage(ctx: PageContext, kind: EntityKind, id: number, acti
 <section class="card tab-panel" data-tab-panel="general" ${active === 'general' ? '' : 'hidden'}>
   <div data-card-extra>${cardExtraFields(kind, row, lang)}</div>
 </section>
+${spec.entityTypeId ? cardActivities(services.store, spec.entityTypeId, row.ID, lang) : ''}
 ${tabs.map(
   (tab) => html`<section class="tab-panel app-tab" data-tab-panel="app-${tab.ID}" ${active === `app-${tab.ID}` ? '' : 'hidden'}>
     ${appFrameSlot({ placementId: tab.ID, options: { ID: String(row.ID) } }, 'lazy')}

@@ -1,4 +1,5 @@
 import type { MethodTable } from '../../../core/types'
+import { activityMethods } from './activities'
 import { dictionaryMethods } from './dictionary-methods'
 import { diskMethods } from './disk'
 import { itemMethods } from './item-methods'
@@ -18,6 +19,7 @@ export const crmMethods: MethodTable = {
   ...productRowMethods,
   ...linkMethods,
   ...timelineMethods,
+  ...activityMethods,
   ...taskMethods,
   ...diskMethods,
 }

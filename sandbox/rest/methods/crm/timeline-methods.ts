@@ -9,6 +9,7 @@ import { entityByTimelineType, entityByTypeId, type CrmRow, type EntityDef } fro
 import { CALL_COST, LIST_COST } from './legacy-methods'
 import { isObject, listOf, param, positiveId } from './params'
 import { crmRights } from './rights'
+import { ACTIVITY_TABLE, type ActivityRow } from './activities'
 import { raiseTimelineCommentEvent } from '../system/offline-queue'
 
 /**
@@ -27,23 +28,6 @@ export interface CommentRow extends Row {
   FILES: number[]
 }
 
-export interface ActivityRow extends Row {
-  OWNER_TYPE_ID: number
-  OWNER_ID: number
-  TYPE_ID: number
-  PROVIDER_ID: string
-  PROVIDER_TYPE_ID: string
-  SUBJECT: string
-  DESCRIPTION: string
-  DEADLINE: string
-  RESPONSIBLE_ID: number
-  AUTHOR_ID: number
-  CREATED: string
-  COMPLETED: 'Y' | 'N'
-  COLOR_ID: string | null
-  PING_OFFSETS: number[]
-}
-
 export interface LogMessageRow extends Row {
   ENTITY_TYPE_ID: number
   ENTITY_ID: number
@@ -55,7 +39,6 @@ export interface LogMessageRow extends Row {
 }
 
 export const COMMENT_TABLE = 'crm_timeline_comments'
-export const ACTIVITY_TABLE = 'crm_activities'
 export const LOG_MESSAGE_TABLE = 'crm_timeline_logmessages'
 
 const fail = (code: string, text: string) => new RestError(400, code, text)
@@ -127,24 +110,6 @@ function fieldsParam(params: Params): Record<string, unknown> {
   if (!isObject(fields)) throw fail('100', "Required fields are not provided: 'fields'")
   return fields
 }
-
-const activityView = (a: ActivityRow): Record<string, unknown> => ({
-  ID: String(a.ID),
-  OWNER_ID: String(a.OWNER_ID),
-  OWNER_TYPE_ID: String(a.OWNER_TYPE_ID),
-  TYPE_ID: String(a.TYPE_ID),
-  PROVIDER_ID: a.PROVIDER_ID,
-  PROVIDER_TYPE_ID: a.PROVIDER_TYPE_ID,
-  SUBJECT: a.SUBJECT,
-  DESCRIPTION: a.DESCRIPTION,
-  CREATED: a.CREATED,
-  START_TIME: a.DEADLINE,
-  END_TIME: a.DEADLINE,
-  DEADLINE: a.DEADLINE,
-  COMPLETED: a.COMPLETED,
-  RESPONSIBLE_ID: String(a.RESPONSIBLE_ID),
-  AUTHOR_ID: String(a.AUTHOR_ID),
-})
 
 export const timelineMethods: MethodTable = {
   'crm.timeline.comment.add': {
@@ -264,23 +229,6 @@ export const timelineMethods: MethodTable = {
         PING_OFFSETS: listOf(param(params, 'pingOffsets')).map(Number).filter(Number.isFinite),
       })
       return { id: row.ID }
-    },
-  },
-  'crm.activity.list': {
-    scope: 'crm',
-    cost: LIST_COST,
-    handler: (ctx, params) => {
-      const rights = crmRights(ctx.store, ctx.user)
-      const matches = compileFilter(parseFilter(param(params, 'filter'), { mapField: (f) => f.toUpperCase() }), (r: ActivityRow, f) => r[f])
-      const order = parseOrder(param(params, 'order'), (f) => f.toUpperCase())
-      const rows = [...ctx.store.table<ActivityRow>(ACTIVITY_TABLE).rows()]
-        .filter((a) => {
-          const entity = entityByTypeId(a.OWNER_TYPE_ID)
-          const owner = entity ? ctx.store.table<CrmRow>(entity.table).get(a.OWNER_ID) : undefined
-          return owner !== undefined && rights.canRead(owner) && matches(a)
-        })
-        .sort(compileOrder(order, (r, f) => r[f]))
-      return pageOf(rows, param(params, 'start'), activityView)
     },
   },
   'crm.timeline.logmessage.add': {
