@@ -1,0 +1,166 @@
+import type { Frame } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_PROFILE_FIELDS as F } from '../../../src/domain/fields/client-profile'
+import { startAppSession, type AppSession } from '../helpers/app-session'
+import { FAULT_KINDS, injectFault, recordCell, type CellOutcome, type FaultKind } from '../helpers/fault-matrix'
+
+/*
+ * «Профиль клиента» × the six portal faults, for each of its writes: the profile save (a guarded
+ * company update, then a new contact person), the status change (a guarded status update, then
+ * its timeline comment) and a history event (a tagged timeline comment). In each cell a manager
+ * opens a fresh company, types, and presses the button with the fault armed on the write's own
+ * method. When the tab says «Не завершено» (or the request failed before writing), the fault is
+ * cleared and the manager presses «Повторить» (or the button again), as a person would. Then REST
+ * tells: is what was typed there, is anything doubled, does the card agree with itself, was the
+ * user told, and was a success text shown while the portal did not hold the write.
+ * Shapes: b24restdocs crm-company-get.md, crm-contact-list.md, crm-timeline-comment-list.md.
+ */
+
+const MANAGER = 3
+const TAB = 'Профиль клиента'
+
+let session: AppSession
+const cells: CellOutcome[] = []
+
+beforeAll(async () => {
+  // The faults make the page log failed requests: expected here, not collected.
+  session = await startAppSession({ limits: false, ignoreErrors: [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i] })
+  await session.actAs(MANAGER)
+})
+
+afterAll(async () => {
+  if (cells.length) console.table(cells)
+  await session?.close()
+})
+
+type Seen = 'done' | 'incomplete' | 'error' | null
+
+/** The first of: the write's success text, its «Не завершено» panel, a failed request or refusal; null if none in time. */
+async function outcome(frame: Frame, testIds: { done: string; plans: string; error: string[] }, timeoutMs = 60_000): Promise<Seen> {
+  const done = frame.locator(`[data-testid="${testIds.done}"]`)
+  const incomplete = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-incomplete"]`)
+  const running = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-running"]`)
+  const failed = testIds.error.map((id) => frame.locator(`[data-testid="${id}"]`))
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await done.isVisible()) return 'done'
+    if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
+    for (const locator of failed) if (await locator.isVisible()) return 'error'
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
+}
+
+interface Write {
+  name: string
+  method: string
+  testIds: { done: string; plans: string; error: string[]; button: string }
+  /** Types the write in the tab; returns how to read the result back. */
+  type(frame: Frame, companyId: number, fault: FaultKind): Promise<() => Promise<{ lost: number; doubled: number; consistent: boolean }>>
+}
+
+const rest = <T,>(method: string, params: Record<string, unknown>) => session.rest<T>(method, params)
+const commentsOf = (companyId: number) =>
+  rest<{ COMMENT: string }[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: companyId, ENTITY_TYPE: 'company' }, select: ['ID', 'COMMENT'] })
+
+const WRITES: Write[] = [
+  {
+    name: 'profile save',
+    method: 'crm.company.update',
+    testIds: { done: 'profile-saved', plans: 'profile-plans', error: ['profile-error', 'profile-refused'], button: 'profile-save' },
+    async type(frame, companyId, fault) {
+      const source = `Матрица ${fault}`
+      const lastName = `Матрицын-${fault}`
+      await frame.locator('[data-testid="card-source-text"]').fill(source)
+      await frame.locator('[data-testid="tick-contacts"]').check()
+      await frame.locator('[data-testid="person-0-lastName"]').fill(lastName)
+      await frame.locator('[data-testid="person-0-firstName"]').fill('Пётр')
+      return async () => {
+        const company = await rest<Record<string, unknown>>('crm.company.get', { id: companyId })
+        const contacts = await rest<{ LAST_NAME: string }[]>('crm.contact.list', { filter: { COMPANY_ID: companyId }, select: ['ID', 'LAST_NAME'] })
+        const mine = contacts.filter((contact) => contact.LAST_NAME === lastName).length
+        const sourceThere = company[F.source.fieldName] === source
+        return {
+          lost: (sourceThere ? 0 : 1) + (mine === 0 ? 1 : 0),
+          doubled: Math.max(0, mine - 1),
+          // The plan writes the company first: a contact of this save on a card without its fields is a half-write.
+          consistent: !(mine > 0 && !sourceThere),
+        }
+      }
+    },
+  },
+  {
+    name: 'status change',
+    method: 'crm.company.update',
+    testIds: { done: 'status-changed', plans: 'status-plans', error: ['profile-error', 'status-error'], button: 'status-deactivate' },
+    async type(_frame, companyId) {
+      const before = (await commentsOf(companyId)).filter((c) => c.COMMENT.startsWith('Статус клиента:')).length
+      return async () => {
+        const company = await rest<Record<string, unknown>>('crm.company.get', { id: companyId })
+        const comments = (await commentsOf(companyId)).filter((c) => c.COMMENT.startsWith('Статус клиента:') && c.COMMENT.includes('Не активен')).length - before
+        const log = JSON.parse(String(company[F.statusLog.fieldName] || '[]')) as unknown[]
+        const inactive = company[F.inactive.fieldName] === '1'
+        return {
+          lost: inactive ? 0 : 1,
+          doubled: Math.max(0, comments - 1) + Math.max(0, log.length - 1),
+          // A comment about the change exactly when the change is there.
+          consistent: inactive === comments > 0 && log.length === (inactive ? 1 : 0),
+        }
+      }
+    },
+  },
+  {
+    name: 'history event',
+    method: 'crm.timeline.comment.add',
+    testIds: { done: 'history-added', plans: 'history-plans', error: ['profile-error', 'history-error'], button: 'history-add' },
+    async type(frame, companyId, fault) {
+      const text = `Матрица ${fault}: звонок клиенту`
+      await frame.locator('[data-testid="history-comment"]').fill(text)
+      return async () => {
+        const written = (await commentsOf(companyId)).filter((c) => c.COMMENT.includes(text)).length
+        const shown = await frame.locator('[data-testid="history-item-comment"]').allTextContents()
+        return { lost: written === 0 ? 1 : 0, doubled: Math.max(0, written - 1), consistent: shown.every((line) => !line.includes('[b24app:')) }
+      }
+    },
+  },
+]
+
+describe('fault matrix: «Профиль клиента»', () => {
+  for (const write of WRITES) {
+    for (const fault of FAULT_KINDS) {
+      it(`${write.name} × ${fault}`, async () => {
+        const companyId = await session.restAs<number>(MANAGER, 'crm.company.add', { fields: { TITLE: `Матрица: ${write.name}, ${fault}`, ASSIGNED_BY_ID: MANAGER } })
+        const frame = await session.openTab('company', companyId, TAB)
+        await frame.locator('[data-testid="profile-fields"]').waitFor({ timeout: 30_000 })
+        const readBack = await write.type(frame, companyId, fault)
+
+        injectFault(session, fault, write.method)
+        const started = Date.now()
+        await frame.locator(`[data-testid="${write.testIds.button}"]`).click()
+        let seen = await outcome(frame, write.testIds)
+        const told = seen !== null
+        // The armed fault really met the write (it is used up).
+        const consumed = session.sandbox.control.state().faults.length === 0
+        let falseSaved = seen === 'done' && (await readBack()).lost > 0
+        if (seen === 'incomplete' || seen === 'error') {
+          // The user finishes it once the portal is fine again.
+          session.sandbox.control.clearFaults()
+          const again = seen === 'incomplete' ? `[data-testid="${write.testIds.plans}"] [data-testid="plan-repeat"]` : `[data-testid="${write.testIds.button}"]`
+          await frame.locator(again).first().click()
+          seen = await outcome(frame, write.testIds)
+          falseSaved ||= seen === 'done' && (await readBack()).lost > 0
+        }
+        const seconds = Math.round((Date.now() - started) / 100) / 10
+        session.sandbox.control.clearFaults()
+
+        const back = await readBack()
+        const cell: CellOutcome = { write: write.name, fault, lost: back.lost, doubled: back.doubled, falseSaved, inconsistent: !back.consistent, told, seconds }
+        recordCell(cell)
+        cells.push(cell)
+        expect(consumed, 'the fault met the write').toBe(true)
+        expect(seen, 'the write ended done').toBe('done')
+        expect(cell).toMatchObject({ lost: 0, doubled: 0, falseSaved: false, inconsistent: false, told: true })
+      })
+    }
+  }
+})
