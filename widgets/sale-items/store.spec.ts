@@ -233,6 +233,7 @@ describe('sale tab store against an in-memory portal', () => {
     expect(portal.rows.get(DEAL)).toHaveLength(3)
     expect(portal.table.get(DEAL)!.OPPORTUNITY).toBe('1000000.37')
     expect(reopened.dirty).toBe(false)
+    expect(reopened.plans.unfinished.value).toEqual([])
 
     // Another browser (no journal) sees the same half-saved card and can finish it from the card itself.
     portal.rows.set(DEAL, [])
@@ -242,6 +243,17 @@ describe('sale tab store against an in-memory portal', () => {
     expect(elsewhere.cardUnfinished).toBe(true)
     await elsewhere.save()
     expect(elsewhere.notice).toBe('saved')
+    expect(portal.rows.get(DEAL)).toHaveLength(3)
+  })
+
+  it('a new save while an older one is unfinished finishes the sale and drops the overtaken plan', async () => {
+    const { portal, store } = await typedSale()
+    portal.fail({ method: 'crm.deal.update', error: new GatewayError('access', '', 'Access denied.', 400) })
+    await store.save()
+    expect(store.plans.unfinished.value).toHaveLength(1)
+    await store.save()
+    expect(store.notice).toBe('saved')
+    expect(store.plans.unfinished.value).toEqual([])
     expect(portal.rows.get(DEAL)).toHaveLength(3)
   })
 

@@ -216,13 +216,9 @@ export const useSaleStore = defineStore('saleItems', () => {
     if (!loaded || dealId.value === null || busy.value) return
     showErrors.value = true
     saveError.value = null
-    notice.value = null
-    if (!validation.value?.ok) return
     // Rows shown as not in the sale: nothing is sent until the manager says what to do with them.
-    if (foreignRows.value.length > 0) {
-      notice.value = 'rows-undecided'
-      return
-    }
+    notice.value = foreignRows.value.length > 0 ? 'rows-undecided' : null
+    if (!validation.value?.ok || notice.value === 'rows-undecided') return
     saving.value = true
     try {
       await saveFresh(1)
@@ -304,7 +300,9 @@ export const useSaleStore = defineStore('saleItems', () => {
     notice.value = 'changed-again'
   }
 
-  function saved(result: WritePlan): void {
+  async function saved(result: WritePlan): Promise<void> {
+    // Older unfinished saves of this deal are overtaken: this one wrote the whole sale after reading the deal.
+    for (const older of plans.unfinished.value.filter((plan) => plan.id !== result.id)) await plans.discard(older.id)
     const loaded = screen.value!
     // The plan may come from the reactive list of unfinished ones: its values are copied out as plain data.
     const written = JSON.parse(JSON.stringify(result.meta?.values)) as SaleValues
