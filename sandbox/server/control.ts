@@ -129,9 +129,10 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
       // The CRM helper's generator; loaded only when asked for (it is big and optional).
       const moduleUrl = new URL('../demo/generate.ts', import.meta.url).href
       const generator = (await import(/* @vite-ignore */ moduleUrl)) as {
-        generateDeals: (store: typeof state.store, count: number) => unknown
+        generateDeals: (store: typeof state.store, count: number, options: { now: Date }) => unknown
       }
-      await generator.generateDeals(state.store, count)
+      // Dated on the sandbox clock, like every other write.
+      await generator.generateDeals(state.store, count, { now: new Date(state.nowMs()) })
       await state.store.commit()
       return { deals: count }
     },
