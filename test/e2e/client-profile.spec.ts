@@ -225,7 +225,7 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     session.rest<CommentRow[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: id, ENTITY_TYPE: 'company' }, select: ['ID', 'COMMENT'] })
   const contactsOf = (id: number) =>
     session.rest<{ ID: string; NAME: string; LAST_NAME: string; ORIGIN_ID?: string }[]>('crm.contact.list', { filter: { COMPANY_ID: id }, select: ['ID', 'NAME', 'LAST_NAME', 'ORIGIN_ID'] })
-  const alertWith = (text: string) => frame.getByRole('alert').filter({ hasText: text }).first()
+  const requests = () => frame.evaluate(() => window.__b24Requests?.total ?? 0)
 
   async function openClient(title = TAB): Promise<void> {
     frame = await session.openTab('company', clientId, title)
@@ -256,7 +256,9 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     await byId('profile-fields').waitFor({ timeout: 30_000 })
     await byId('card-source-text').fill('Выставка «ПродЭкспо-2026»')
     await byId('profile-save').click()
-    await alertWith('Недостаточно прав').waitFor({ timeout: 30_000 })
+    await byId('profile-refused').waitFor({ timeout: 30_000 })
+    expect(await byId('profile-refused').textContent()).toContain('Недостаточно прав')
+    expect(await byId('profile-refused').textContent()).toContain('Ничего не сохранено')
     await shot('refused-access-ru')
     expect(await byId('profile-saved').count()).toBe(0)
     expect((await session.rest<Company>('crm.company.get', { id: OTHER_MANAGERS_COMPANY }))[F.source.fieldName] ?? '').toBe(before)
@@ -276,8 +278,9 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     const commentsBefore = (await commentsOf(clientId)).length
     session.sandbox.control.faults({ method: 'crm.company.update', count: 1, status: 400, code: 'ACCESS_DENIED', description: 'Access denied' })
     await byId('status-deactivate').click()
-    await alertWith('Недостаточно прав').waitFor({ timeout: 30_000 })
+    await byId('status-error').waitFor({ timeout: 30_000 })
     session.sandbox.control.clearFaults()
+    expect(await byId('status-error').textContent()).toContain('Недостаточно прав')
     const after = await client()
     expect(after[F.inactive.fieldName]).toBe(saved[F.inactive.fieldName])
     expect(after[F.statusLog.fieldName] ?? '').toBe(saved[F.statusLog.fieldName] ?? '')
@@ -292,9 +295,12 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     try {
       await byId('card-source-text').fill('Звонок директора')
       await head.frame.locator('[data-testid="card-source-text"]').fill('Рекомендация партнёра')
+      const sent = await requests()
       await byId('profile-save').click()
       await byId('profile-saved').waitFor({ timeout: 30_000 })
       expect((await client())[F.source.fieldName]).toBe('Звонок директора')
+      // Read the company, the plan in one batch, read it again for the screen.
+      expect((await requests()) - sent).toBe(3)
 
       await head.frame.locator('[data-testid="profile-save"]').click()
       await head.frame.locator('[data-testid="conflict-source"]').waitFor({ timeout: 30_000 })
@@ -387,9 +393,12 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     await openClient()
     await byId('history-comment').fill('Звонок: уточнили объём хранения')
     session.sandbox.control.faults({ method: 'crm.timeline.comment.add', count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true })
+    const sent = await requests()
     await byId('history-add').click()
     await byId('history-added').waitFor({ timeout: 30_000 })
     session.sandbox.control.clearFaults()
+    // The plan's batch, the lookup of the comment by its tag, the batch it finished in, the screen's reload.
+    expect((await requests()) - sent).toBeLessThanOrEqual(4)
     const written = (await commentsOf(clientId)).filter((c) => c.COMMENT.includes('Звонок: уточнили объём хранения'))
     expect(written).toHaveLength(1)
     const shown = await byId('history-item-comment').allTextContents()
