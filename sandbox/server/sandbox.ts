@@ -16,6 +16,7 @@ import { RestRouter } from '../rest/router'
 import type { Store } from '../store/types'
 import { LmdbStore } from '../store/lmdb-store'
 import { createControl, ensureAppUrl, seedIfEmpty, type SandboxControl } from './control'
+import { EventDispatcher } from './event-dispatcher'
 import { createRequestHandler } from './http-handler'
 import { createPortalServices } from './portal-services'
 import { serveApp } from './static-app'
@@ -101,6 +102,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
   // Origins are known only after listening; the handlers read them through this holder.
   const origins = { http: '', https: '', app: '' }
+  // Online events go to their handlers once the request that raised them is committed.
+  const dispatcher = new EventDispatcher({
+    store,
+    tokens: state.tokens,
+    app: () => readApp(store),
+    memberId: () => portalMemberId(store),
+    portalOrigin: () => origins.http,
+    commitSoon: () => state.commitSoon(),
+    log,
+  })
+  const commitThenDispatch = () => {
+    const written = store.commit()
+    written.then(() => dispatcher.flushSoon(), () => {})
+    return written
+  }
   const invoker = new RestInvoker({
     store,
     methods: allMethods,
@@ -114,7 +130,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     log,
     allowLocalHandlers: () => state.allowLocalHandlers,
     serial: state.serial,
-    commit: () => store.commit(),
+    commit: commitThenDispatch,
   })
   const rest = new RestRouter({
     invoker,
@@ -171,6 +187,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (options.clientSecret) store.setValue('app', { ...readApp(store), clientSecret: options.clientSecret })
     await store.commit()
   } catch (error) {
+    dispatcher.stop()
     await Promise.all(servers.map(closeServer))
     await store.close()
     throw error
@@ -196,6 +213,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     control,
     close: () =>
       (closing ??= (async () => {
+        dispatcher.stop()
         await Promise.all(servers.map(closeServer))
         await store.close()
       })()),

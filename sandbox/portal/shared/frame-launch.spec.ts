@@ -33,6 +33,14 @@ describe('buildFrameLaunch', () => {
     expect(launch.appOrigin).toBe('http://localhost:5173')
   })
 
+  it('posts SERVER_ENDPOINT, APPLICATION_TOKEN and APPLICATION_SCOPE after the tokens, as detail-tab.md shows', () => {
+    const launch = buildFrameLaunch({ ...input, serverEndpoint: 'http://localhost:4000/rest/', applicationToken: 'f'.repeat(32), scope: ['crm', 'placement'] })
+    expect(launch.fields.map(([name]) => name)).toEqual([
+      'AUTH_ID', 'AUTH_EXPIRES', 'REFRESH_ID', 'SERVER_ENDPOINT', 'APPLICATION_TOKEN', 'APPLICATION_SCOPE', 'member_id', 'status', 'PLACEMENT', 'PLACEMENT_OPTIONS',
+    ])
+    expect(Object.fromEntries(launch.fields)).toMatchObject({ SERVER_ENDPOINT: 'http://localhost:4000/rest/', APPLICATION_TOKEN: 'f'.repeat(32), APPLICATION_SCOPE: 'crm,placement' })
+  })
+
   it('leaves PLACEMENT_OPTIONS out when there are none', () => {
     const launch = buildFrameLaunch({ ...input, placement: 'DEFAULT', placementOptions: {} })
     expect(launch.fields.map(([name]) => name)).not.toContain('PLACEMENT_OPTIONS')

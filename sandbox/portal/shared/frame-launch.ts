@@ -24,6 +24,11 @@ export interface FrameLaunchInput {
   sid: string
   tokens: { AUTH_ID: string; AUTH_EXPIRES: number; REFRESH_ID: string }
   memberId: string
+  /** The OAuth server's REST address: the sandbox's own `<origin>/rest/` (its /oauth/token/ beside it). */
+  serverEndpoint?: string
+  /** The install's application_token, and the app's scopes comma-separated. */
+  applicationToken?: string
+  scope?: string[]
   placement: string
   placementOptions: Record<string, unknown>
   inSlider: boolean
@@ -41,6 +46,11 @@ export function buildFrameLaunch(input: FrameLaunchInput): FrameLaunch {
     ['AUTH_ID', input.tokens.AUTH_ID],
     ['AUTH_EXPIRES', String(input.tokens.AUTH_EXPIRES)],
     ['REFRESH_ID', input.tokens.REFRESH_ID],
+    // b24restdocs api-reference/widgets/crm/detail-tab.md, settings/oauth/simple-way.md: the OAuth server,
+    // the install's application_token and the granted scopes come with the tokens.
+    ...(input.serverEndpoint ? [['SERVER_ENDPOINT', input.serverEndpoint] as [string, string]] : []),
+    ...(input.applicationToken ? [['APPLICATION_TOKEN', input.applicationToken] as [string, string]] : []),
+    ...(input.scope ? [['APPLICATION_SCOPE', input.scope.join(',')] as [string, string]] : []),
     ['member_id', input.memberId],
     ['status', 'L'],
     ['PLACEMENT', input.placement],

@@ -3,6 +3,7 @@ import type { CallContext } from '../../../core/types'
 import type { Row, Store } from '../../../store/types'
 import { formatDateTime } from '../../time-format'
 import { readApp } from './app-state'
+import { queueOnlineEvent } from './event-outbox'
 
 /**
  * The app's event bindings (`event.bind`) and the offline event queue the portal fills for
@@ -70,7 +71,8 @@ export function recordOfflineEvent(store: Store, eventName: string, data: Record
 export type EventSource = Pick<CallContext, 'store' | 'user' | 'now'>
 
 /**
- * Raises `eventName` with the data of its doc page: queued for the app's offline bindings. Nothing is
+ * Raises `eventName` with the data of its doc page: queued for the app's offline bindings, and for its
+ * online ones sent to their handlers once the change is committed (event-outbox.ts). Nothing is
  * raised before the app's install is finished: «Events will not be sent to the application until the
  * installation is complete» (b24restdocs `api-reference/tasks/events-tasks/on-task-add.md` and every
  * event page; `settings/app-installation/installation-finish.md`).
@@ -78,6 +80,7 @@ export type EventSource = Pick<CallContext, 'store' | 'user' | 'now'>
 export function raiseEvent(source: EventSource, eventName: string, data: Record<string, unknown>): void {
   if (!readApp(source.store).installed) return
   recordOfflineEvent(source.store, eventName, data, source.user.ID, source.now())
+  queueOnlineEvent(source.store, eventName, data, source.user.ID, source.now())
 }
 
 export type CrmEventEntity = 'lead' | 'deal' | 'contact' | 'company'
