@@ -27,8 +27,9 @@ const data: SummaryData = {
   ],
   users: [{ ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }, { ID: '4', NAME: 'Ольга', LAST_NAME: 'Васильева' }],
   comments: [
-    { ID: '1', CREATED: '2025-01-05T10:00:00+03:00', COMMENT: 'Позвонили клиенту' },
-    { ID: '2', CREATED: '2025-02-02T10:00:00+03:00', COMMENT: '[Подписание соглашения/договора] 2025-02-01\nПодписан договор аренды' },
+    { ID: '1', CREATED: '2025-01-05T10:00:00+03:00', COMMENT: 'Позвонили клиенту\n[b24app:77-note]' },
+    // Written by the tab as a write plan: the idempotency tag ends the text (src/domain/write-plan).
+    { ID: '2', CREATED: '2025-02-02T10:00:00+03:00', COMMENT: '[Подписание соглашения/договора] 2025-02-01\nПодписан договор аренды\n[b24app:3f2a-history]' },
     { ID: '3', CREATED: '2025-02-04T00:30:00+03:00', COMMENT: 'Статус клиента: Согласование условий сотрудничества: Направлены условия сотрудничества → Подписание LOI\nЗамечания: Условия приняты' },
   ],
   // crm.company.userfield.list LIST items: ID → XML_ID (the ladder's codes)

@@ -14,6 +14,7 @@ import {
   type StageSemantic,
 } from '@/domain/reports'
 import type { SummaryData } from './data'
+import { withoutIdempotencyTag } from '@/domain/write-plan'
 
 /** What the «Сводка» tab shows, from the batch's raw rows. Pure. */
 export interface SummaryDealRow {
@@ -126,7 +127,8 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   // Status changes are shown from the log above; their timeline comments would repeat them here.
   const notes = log.unreadable ? data.comments : data.comments.filter((comment) => !(comment.COMMENT ?? '').startsWith(STATUS_COMMENT_PREFIX))
   const history: SummaryHistoryRow[] = notes.map((comment) => {
-    const text = comment.COMMENT ?? ''
+    // The app's own comments end in an idempotency tag (src/domain/write-plan): never shown.
+    const text = withoutIdempotencyTag(comment.COMMENT ?? '')
     const event = historyEventFromComment(text)
     const type = event ? HISTORY_EVENT_TYPES.find((entry) => entry.code === event.type) ?? null : null
     return {
