@@ -1,15 +1,9 @@
 import { B24Hook } from '@bitrix24/b24jssdk'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlacementRow } from '../../sandbox/core/types'
-import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
-import { idempotencyTag } from '../../src/b24/gateway'
 import {
   composeRecordText,
   decodeMarker,
-  tripKeys,
-  tripRequestDescription,
-  type TripRequestInput,
   parseApprovalSettings,
   PAYOUT_TASK_TITLE,
   DRAFT_TASK_TITLE,
@@ -20,7 +14,8 @@ import {
 import { APPROVAL_FIELDS } from '../../src/domain/fields/approvals'
 import { parseComments, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
 import { startAppSession, type AppSession } from './helpers/app-session'
-import { appFrame } from './helpers/portal'
+import * as screens from './helpers/approvals-screens'
+import { ACCOUNTANT, APPROVER, fillTripForm, inboxItem, MANAGER, type TripFormValues } from './helpers/approvals-screens'
 
 // Approvals in the sandbox portal with several users (Chromium, the built app, the unmodified SDK).
 // Every result is read back through REST, not from the page. Shapes:
@@ -29,38 +24,16 @@ import { appFrame } from './helpers/portal'
 // im-notify-personal-add.md, api-reference/common/settings/app-option-get.md.
 
 const ADMIN = 1
-const MANAGER = 3
-const APPROVER = 6
-const ACCOUNTANT = 7
 const DEAL_TITLE = 'Договор поставки комплектующих ТехноПромМаш'
 
 let session: AppSession
 let dealId: number
 let categoryId: number
 
-function placementRow(placement: string, widget: string): PlacementRow {
-  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find(
-    (p) => p.placement === placement && new URL(p.handler).searchParams.get('widget') === widget,
-  )
-  if (!row) throw new Error(`${placement} ${widget} is not bound`)
-  return row
-}
-
-async function openDealTab(): Promise<Frame> {
-  await session.page.goto(`${session.sandbox.origin}/crm/deal/details/${dealId}/`)
-  const tabId = placementRow('CRM_DEAL_DETAIL_TAB', 'approvals-deal').ID
-  await session.page.locator(`[data-placement-id="${tabId}"]`).click()
-  const frame = await appFrame(session.page, session.appOrigin)
-  await frame.locator('[data-testid=contract-card]').waitFor({ timeout: 60_000 })
-  return frame
-}
-
-async function openMenuPage(widget: 'approvals' | 'approvals-trip', ready: string): Promise<Frame> {
-  await session.page.goto(`${session.sandbox.origin}/marketplace/view/LEFT_MENU/${placementRow('LEFT_MENU', widget).ID}/`)
-  const frame = await appFrame(session.page, session.appOrigin)
-  await frame.locator(ready).waitFor({ timeout: 60_000 })
-  return frame
-}
+const openDealTab = () => screens.openDealTab(session, dealId)
+const openMenuPage = (widget: 'approvals' | 'approvals-trip', ready: string) => screens.openMenuPage(session, widget, ready)
+const tasks = (filter: Record<string, unknown>) => screens.listTasks(session, filter)
+const notificationsFor = (userId: number) => screens.notificationsFor(session, userId)
 
 const card = (frame: Frame) => frame.locator('[data-testid=contract-card]').first()
 async function waitForStatus(frame: Frame, status: string): Promise<void> {
@@ -81,19 +54,6 @@ async function dealFacts() {
 async function replayedContract() {
   return replayContract(await dealFacts(), await timeline(), await settings())
 }
-async function tasks(filter: Record<string, unknown>) {
-  return parseTaskRows(
-    await session.rest('tasks.task.list', {
-      filter,
-      select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY'],
-      order: { ID: 'ASC' },
-    }),
-  )
-}
-function notificationsFor(userId: number): NotificationRow[] {
-  return [...session.sandbox.store.table<NotificationRow>('notifications').rows()].filter((n) => n.USER_ID === userId)
-}
-
 async function upload(frame: Frame, name: string, text: string): Promise<void> {
   const before = await frame.locator('[data-testid=contract-file]').getAttribute('data-file-id')
   await frame.locator('[data-testid=contract-upload]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) })
@@ -397,35 +357,11 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(await invalid.getAttribute('data-kind')).toBe('forgery')
   })
 
-  /** A request the manager files through his own REST (as the form would), for the decision tests. */
-  async function tripRequestedByRest(destination: string): Promise<number> {
-    const input: TripRequestInput = { destination, dateFrom: '2027-02-01', dateTo: '2027-02-03', purpose: 'Монтаж', budget: { amount: 30000, currency: 'RUB' } }
-    const created = await session.restAs<{ task: { id: string } }>(MANAGER, 'tasks.task.add', {
-      fields: {
-        TITLE: `Согласование командировки: ${destination}`,
-        RESPONSIBLE_ID: APPROVER,
-        DESCRIPTION: composeRecordText(tripRequestDescription(input), { t: 'trip-request', key: `e2e:${destination}`, ...input }),
-      },
-    })
-    return Number(created.task.id)
+  const tripRequestedByRest = (destination: string) => screens.tripRequestedByRest(session, destination)
+  const decisionFacts = async (requestId: number) => {
+    const { amount: _amount, ...facts } = await screens.decisionFacts(session, requestId)
+    return facts
   }
-
-  /** What the portal holds of a decision on the request: each record and follow-up counted. */
-  async function decisionFacts(requestId: number) {
-    const all = await tasks({})
-    const decisions = all.filter((t) => {
-      const decoded = decodeMarker(t.description)
-      return decoded.status === 'ok' && decoded.marker.t === 'trip-decision' && decoded.marker.request === requestId
-    })
-    return {
-      decisions: decisions.length,
-      payouts: all.filter((t) => t.description.includes(idempotencyTag(tripKeys.payout(requestId)))).length,
-      notices: notificationsFor(MANAGER).filter((n) => n.TAG === tripKeys.notify(requestId)).length,
-      requestOpen: all.find((t) => t.id === requestId)?.status !== 5,
-    }
-  }
-
-  const inboxItem = (frame: Frame, requestId: number) => frame.locator(`[data-testid=inbox-item][data-item-id="trip:${requestId}"]`)
 
   it('an approval decision under a lasting 500 on tasks.task.complete stays in «Ждут меня» after a reload, and «Повторить» finishes it once', async () => {
     const requestId = await tripRequestedByRest('Казань')
@@ -492,7 +428,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
 
     await session.actAs(MANAGER)
     const form = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
-    await fillTripForm(form, { destination: 'Тюмень-2' })
+    await fillTripForm(form, { destination: 'Тюмень-2', deal: String(dealId) })
     session.sandbox.control.faults({ method: 'tasks.task.add', count: 1, delayMs: 5_000 })
     started = Date.now()
     await form.locator('[data-testid=trip-send]').click()
@@ -504,20 +440,10 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(requestSeconds).toBeLessThan(8)
   })
 
-  async function fillTripForm(frame: Frame, values: Partial<Record<'destination' | 'dateFrom' | 'dateTo' | 'purpose' | 'budget' | 'deal', string>>): Promise<void> {
-    const all = { destination: 'Екатеринбург', dateFrom: '2027-01-18', dateTo: '2027-01-20', purpose: 'Вибродиагностика насосов у клиента', budget: '45000', deal: String(dealId), ...values }
-    await frame.locator('[data-testid=trip-destination]').fill(all.destination)
-    await frame.locator('[data-testid=trip-date-from]').fill(all.dateFrom)
-    await frame.locator('[data-testid=trip-date-to]').fill(all.dateTo)
-    await frame.locator('[data-testid=trip-purpose]').fill(all.purpose)
-    await frame.locator('[data-testid=trip-budget-input]').fill(all.budget)
-    await frame.locator('[data-testid=trip-deal]').fill(all.deal)
-  }
-
   it('refuses bad trip input before anything is sent, each with a message in the user’s language', async () => {
     await session.actAs(MANAGER)
     const before = (await tasks({ CREATED_BY: MANAGER })).length
-    const cases: { values: Parameters<typeof fillTripForm>[1]; ru: RegExp; en: RegExp }[] = [
+    const cases: { values: TripFormValues; ru: RegExp; en: RegExp }[] = [
       // The silent no-op of the issue: a 100,000-character purpose.
       { values: { purpose: 'ц'.repeat(100_000) }, ru: /Не длиннее 2000 символов \(сейчас 100000\)/, en: /At most 2000 characters \(now 100000\)/ },
       { values: { budget: '1000000000000000' }, ru: /Сумма не больше 1 000 000 000 000 ₽/, en: /At most 1 000 000 000 000 RUB/ },
@@ -532,7 +458,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
       try {
         const frame = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
         for (const { values, ru, en } of cases) {
-          await fillTripForm(frame, values)
+          await fillTripForm(frame, { deal: String(dealId), ...values })
           await frame.locator('[data-testid=trip-send]').click()
           await frame.locator('[data-testid=trip-form]').getByText(lang === 'ru' ? ru : en).first().waitFor({ timeout: 30_000 })
         }
