@@ -1,6 +1,6 @@
 import type { B24OAuth } from '@bitrix24/b24jssdk'
 import { describe, expect, it } from 'vitest'
-import { appClient, appSecret, type IssuedPair } from './helpers/app-client'
+import { appClient, appSecret, callApp, type IssuedPair } from './helpers/app-client'
 import { control, rest } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
@@ -100,5 +100,13 @@ describe('the OAuth server for a runner (B24OAuth)', () => {
     expect(await control(sandbox.origin, 'revoke', { userId: 3 })).toEqual({ revoked: 1, reinstalled: false })
     expect((await rest(sandbox.origin, 'server.time', { auth: manager.AUTH_ID })).status).toBe(401)
     expect((await rest(sandbox.origin, 'server.time', { auth: head.AUTH_ID })).status).toBe(200)
+  })
+
+  it('app.info reflects the install state (api-reference/common/system/app-info.md INSTALLED)', async () => {
+    const { b24 } = await appClient(sandbox.origin, 1)
+    await control(sandbox.origin, 'install', { installed: false })
+    expect(await callApp(b24, 'app.info')).toMatchObject({ INSTALLED: false, STATUS: 'L' })
+    await control(sandbox.origin, 'install', { installed: true })
+    expect(await callApp(b24, 'app.info')).toMatchObject({ INSTALLED: true })
   })
 })
