@@ -26,7 +26,8 @@ function int(raw: string | undefined, fallback: number): number {
 
 export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env): RunnerConfig {
   return {
-    port: int(env.RUNNER_PORT, 4100),
+    // 0 asks the system for a free port (tests).
+    port: env.RUNNER_PORT === '0' ? 0 : int(env.RUNNER_PORT, 4100),
     dataDir: path.resolve(repoRoot, env.RUNNER_DATA || '.runner/data'),
     clientId: env.RUNNER_CLIENT_ID ?? '',
     clientSecret: env.RUNNER_CLIENT_SECRET ?? '',

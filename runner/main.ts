@@ -1,0 +1,65 @@
+import { configProblems, readRunnerConfig } from './config'
+import { connectionOf } from './portal/app-auth'
+import { verifyAdminToken } from './portal/verify-admin'
+import { createRunnerServer, type RunnerStatus } from './server'
+import { RunnerStore } from './store/runner-store'
+import { tick, type JobHandler, type TickReport } from './tick'
+
+/**
+ * `tsx runner/main.ts` — the app's server side (README «The runner»). Environment: RUNNER_PORT,
+ * RUNNER_DATA, RUNNER_CLIENT_ID, RUNNER_CLIENT_SECRET, RUNNER_OAUTH_SERVER, RUNNER_APP_ORIGINS,
+ * RUNNER_POLL_MS. Never prints a token or the secret.
+ */
+export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, JobHandler> = {}) {
+  const config = readRunnerConfig(env)
+  const store = RunnerStore.open(config.dataDir)
+  let last: TickReport | null = null
+  const status = (): RunnerStatus => ({
+    connection: connectionOf(store),
+    lastTick: last?.at ?? null,
+    lastError: last?.error ?? null,
+    dueJobs: store.dueJobs(new Date(8.64e15)).length,
+  })
+  const server = createRunnerServer({ config, store, status, verifyAdmin: (auth) => verifyAdminToken(auth), now: () => new Date() })
+  await new Promise<void>((resolve) => server.listen(config.port, 'localhost', resolve))
+
+  let stopped = false
+  let running: Promise<unknown> = Promise.resolve()
+  const loop = async () => {
+    while (!stopped) {
+      running = tick(store, config, handlers).then((report) => (last = report ?? last))
+      await running.catch(() => undefined)
+      await new Promise((resolve) => setTimeout(resolve, config.pollMs))
+    }
+  }
+  void loop()
+  const address = server.address()
+  return {
+    config,
+    store,
+    port: typeof address === 'object' && address ? address.port : config.port,
+    status,
+    async stop() {
+      stopped = true
+      await running.catch(() => undefined)
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await store.close()
+    },
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/runner\//, '/runner/'))) {
+  const problems = configProblems(readRunnerConfig())
+  for (const problem of problems) console.warn(`Runner: ${problem}`)
+  startRunner()
+    .then((runner) => {
+      console.log(`Runner: http://localhost:${runner.port}/status (store ${runner.config.dataDir})`)
+      const stop = () => void runner.stop().then(() => process.exit(0))
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    })
+}
