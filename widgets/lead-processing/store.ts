@@ -4,10 +4,12 @@ import { findStepRecord } from '@/b24/write-plan'
 import type { FieldErrors } from '@/domain/client-profile'
 import { editDraft, startDraft, type FieldValues } from '@/domain/drafts'
 import {
+  afterLandedUpdate,
   assumeStarted,
   bitrixLeadStatusId,
   conversionPlan,
   defaultTransitionInput,
+  holdsStep,
   leadScope,
   leadStepPlan,
   nextLeadStatus,
@@ -126,34 +128,41 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       return
     }
     errors.value = {}
-    await act(() => writeStep(from, planned.next, to, true))
+    await act(() => writeStep(from, planned.next, true))
   }
 
-  /** The step as a plan on the lead as it was read; a change meanwhile is looked at before anything is written. */
-  async function writeStep(from: LeadProcessing, to: LeadProcessing, target: LeadStatusCode, mayRetry: boolean): Promise<void> {
+  /** The step as a plan on the lead as it was read; a change meanwhile is looked at before anything more is written. */
+  async function writeStep(from: LeadProcessing, to: LeadProcessing, mayRetry: boolean): Promise<void> {
     const current = screen.value!
     const plan = leadStepPlan({
       planId: newPlanId(),
       leadId: current.lead.id,
       dateModify: current.lead.dateModify,
-      to: target,
+      from: from.status,
+      next: to,
       fields: leadUpdateFields(to, current.enums, current.statusIds),
       comment: transitionComment(from, to),
       now: new Date(),
     })
     const result = await plans.run(plan)
-    if (stoppedOnConflict(result)) {
-      // Nothing was written. Read the lead again: moved → show it; otherwise someone edited something
-      // else, and the step goes onto the new version once (what the user typed is still the draft).
-      await plans.discard(result.id)
-      screen.value = await loadLeadScreen(app.requireGateway(), current.lead.id)
-      const now = processing.value
-      if (now?.status !== from.status) refusal.value = 'changed-meanwhile'
-      else if (mayRetry) await writeStep(now, { ...to }, target, false)
-      else refusal.value = 'lead-changed'
-      return
-    }
+    if (stoppedOnConflict(result)) return afterConflict(result, mayRetry ? (now) => writeStep(now, { ...to }, false) : null)
     await afterStep(result)
+  }
+
+  /**
+   * The step's check found the lead changed, so the update did not go out this time. Read the lead:
+   * if it holds the step (this user's own update landed and only its reply was lost), finish the
+   * rest; if it moved elsewhere, show it; if someone edited something else, go onto the new version
+   * once (`retry`). What the user typed stays the draft until the step is done.
+   */
+  async function afterConflict(result: WritePlan, retry: ((now: LeadProcessing) => Promise<void>) | null): Promise<void> {
+    screen.value = await loadLeadScreen(app.requireGateway(), leadId.value!)
+    const now = processing.value
+    if (now && holdsStep(now, result)) return afterStep(await plans.run(afterLandedUpdate(result)))
+    await plans.discard(result.id)
+    if (!now || now.status !== result.meta?.from) refusal.value = 'changed-meanwhile'
+    else if (retry) await retry(now)
+    else refusal.value = 'lead-changed'
   }
 
   async function afterStep(result: WritePlan): Promise<void> {
@@ -207,13 +216,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     await act(async () => {
       const result = (await plans.resume(planId))!
       if (plan.meta?.kind === 'lead-conversion') return afterConversion(result)
-      if (stoppedOnConflict(result)) {
-        // The lead changed since the step was planned: drop the plan; the draft stays for a new try.
-        await plans.discard(result.id)
-        screen.value = await loadLeadScreen(app.requireGateway(), leadId.value!)
-        refusal.value = 'lead-changed'
-        return
-      }
+      if (stoppedOnConflict(result)) return afterConflict(result, null)
       await afterStep(result)
     })
   }

@@ -106,8 +106,9 @@ export function useKeyFieldsDraft(options: KeyFieldsDraftOptions) {
       return 'conflict'
     }
     if (comparison.kind === 'nothing-to-save') {
+      // The deal holds every value this user typed: their own update landed (its reply was lost) or someone typed the same.
       discard()
-      return 'nothing'
+      return 'saved'
     }
     return attempt(current, comparison.patch, server.dateModify ?? '', rebases - 1)
   }

@@ -2,6 +2,7 @@ import { LEAD_PROCESSING_FIELDS as L } from '../fields/lead-processing'
 import { crmAddStep, newPlan, setStep, stepState, timelineCommentStep, versionCheckStep, withStep } from '../write-plan'
 import type { Params, PlanText, WritePlan } from '../write-plan'
 import { LEAD_STATUSES, type LeadStatusCode } from './statuses'
+import type { LeadProcessing } from './transitions'
 
 /*
  * The lead tab's writes as write plans (src/domain/write-plan): each ordered so that any
@@ -21,7 +22,9 @@ export interface LeadStepPlanInput {
   leadId: number
   /** DATE_MODIFY of the lead as the user saw it: the step writes only onto that version. */
   dateModify: string
-  to: LeadStatusCode
+  from: LeadStatusCode
+  /** The processing state the step writes (kept with the plan to recognise it on the lead later). */
+  next: LeadProcessing
   /** crm.lead.update fields of the new processing state. */
   fields: Params
   /** The timeline comment telling what moved and what was entered. */
@@ -36,14 +39,14 @@ export interface LeadStepPlanInput {
  */
 export function leadStepPlan(input: LeadStepPlanInput): WritePlan {
   const { planId, leadId } = input
-  const to = statusText(input.to)
+  const to = statusText(input.next.status)
   const check = `${planId}-check`
   return newPlan({
     id: planId,
     scope: leadScope(leadId),
     title: { ru: `Перевод лида в «${to.ru}»`, en: `Moving the lead to «${to.en}»` },
     now: input.now,
-    meta: { kind: 'lead-step', to: input.to },
+    meta: { kind: 'lead-step', from: input.from, to: input.next.status, next: { ...input.next } },
     steps: [
       versionCheckStep(check, 'lead', leadId, input.dateModify, { ru: 'Лид не изменён другими', en: 'The lead is as you saw it' }),
       setStep(`${planId}-lead`, 'crm.lead.update', { id: { $step: check }, fields: input.fields }, { ru: `Статус «${to.ru}» в лиде`, en: `Status «${to.en}» on the lead` }),
@@ -123,4 +126,23 @@ export function assumeStarted(plan: WritePlan): WritePlan {
     if (step.kind === 'create' && stepState(next, step.key).status === 'pending') next = withStep(next, step.key, { status: 'sent', attempts: 0 })
   }
   return next
+}
+
+/**
+ * What is left of a status step whose guarded update landed although the plan did not see it
+ * (a lost reply; the re-check then finds the lead changed — by this very update): the steps
+ * after the update, each create looked up by its key before it is sent.
+ */
+export function afterLandedUpdate(plan: WritePlan): WritePlan {
+  const update = plan.steps.findIndex((step) => step.method === 'crm.lead.update')
+  const rest = plan.steps.slice(update + 1)
+  const next = newPlan({ id: plan.id, scope: plan.scope, title: plan.title, now: new Date(plan.createdAt), meta: plan.meta, steps: rest })
+  return assumeStarted(next)
+}
+
+/** The lead already holds the state a step meant to write (compared field by field). */
+export function holdsStep(current: LeadProcessing, plan: WritePlan): boolean {
+  const next = plan.meta?.next as LeadProcessing | undefined
+  if (!next) return false
+  return (Object.keys(next) as (keyof LeadProcessing)[]).every((key) => (current[key] ?? null) === (next[key] ?? null))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
-import { assumeStarted, conversionPlan, conversionPlanId, leadScope, leadStepPlan } from '@/domain/lead-processing'
+import { afterLandedUpdate, assumeStarted, conversionPlan, conversionPlanId, holdsStep, initialLeadProcessing, leadScope, leadStepPlan } from '@/domain/lead-processing'
 import { refsIn, stepState } from '@/domain/write-plan'
 
 // Shapes: b24restdocs api-reference/crm/leads/crm-lead-update.md, crm/companies/crm-company-add.md,
@@ -9,7 +9,8 @@ import { refsIn, stepState } from '@/domain/write-plan'
 const now = new Date('2026-12-06T10:00:00Z')
 
 describe('the lead step as a plan', () => {
-  const plan = leadStepPlan({ planId: 'p', leadId: 7, dateModify: '2026-12-06T09:00:00+03:00', to: 'NEEDS', fields: { STATUS_ID: 'IN_PROCESS' }, comment: 'Статус: Новый → Выяснение потребности', now })
+  const next = { ...initialLeadProcessing(), status: 'NEEDS' as const, firstResult: 'Нужен склад', firstDate: '2026-12-06' }
+  const plan = leadStepPlan({ planId: 'p', leadId: 7, dateModify: '2026-12-06T09:00:00+03:00', from: 'NEW', next, fields: { STATUS_ID: 'IN_PROCESS' }, comment: 'Статус: Новый → Выяснение потребности', now })
 
   it('checks the lead’s version first and updates only the lead it found, then writes the comment', () => {
     expect(plan.scope).toBe(leadScope(7))
@@ -22,7 +23,17 @@ describe('the lead step as a plan', () => {
     expect(plan.steps[1]!.params).toEqual({ id: { $step: 'p-check' }, fields: { STATUS_ID: 'IN_PROCESS' } })
     expect((plan.steps[2]!.params.fields as { COMMENT: string }).COMMENT).toBe('Статус: Новый → Выяснение потребности\n[b24app:p-comment]')
     expect(plan.title.ru).toBe('Перевод лида в «Выяснение потребности»')
-    expect(plan.meta).toEqual({ kind: 'lead-step', to: 'NEEDS' })
+    expect(plan.meta).toEqual({ kind: 'lead-step', from: 'NEW', to: 'NEEDS', next })
+  })
+
+  it('after its own update landed unseen, finishes only the comment, looked up by its key first', () => {
+    expect(holdsStep(next, plan)).toBe(true)
+    expect(holdsStep({ ...next, firstResult: 'Другое' }, plan)).toBe(false)
+    expect(holdsStep(initialLeadProcessing(), plan)).toBe(false)
+    const rest = afterLandedUpdate(plan)
+    expect(rest.id).toBe('p')
+    expect(rest.steps.map((step) => step.key)).toEqual(['p-comment'])
+    expect(stepState(rest, 'p-comment').status).toBe('sent')
   })
 })
 

@@ -1,0 +1,114 @@
+import type { Frame } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { AppSession } from '../helpers/app-session'
+import { FAULT_KINDS, injectFault, recordCell, type CellOutcome, type FaultKind } from '../helpers/fault-matrix'
+
+/*
+ * One cell of the fault matrix for the lead tab, «Следующий шаг» and settings: a fresh record
+ * opened and typed into, the fault armed on the write's own REST method, the button pressed as a
+ * user would; on «Не завершено» (or a failed request) the fault is cleared and «Повторить» (or the
+ * button) pressed once more. REST then tells what was lost, doubled or contradictory, and whether
+ * a success text was shown while the portal did not hold the write.
+ */
+
+export interface ReadBack {
+  /** Typed values (or the records the write makes) missing from the portal. */
+  lost: number
+  /** Records made more than once. */
+  doubled: number
+  /** The record agrees with itself (e.g. a comment about a move that happened). */
+  consistent: boolean
+}
+
+export interface MatrixWrite {
+  name: string
+  /** The REST method the fault is armed on: the write's own. */
+  method: string
+  testIds: {
+    /** The success text, shown only when the write is done. */
+    done: string
+    /** The element holding this write's WritePlanStatus. */
+    plans: string
+    /** Failure texts shown outside the plan panel. */
+    error: string[]
+    button: string
+  }
+  /** Opens the screen on a fresh record of this cell and types the write; returns how to read it back. */
+  prepare(fault: FaultKind): Promise<{ frame: Frame; readBack: () => Promise<ReadBack> }>
+}
+
+type Seen = 'done' | 'incomplete' | 'error' | null
+
+/** The first of: the success text, the «Не завершено» panel (not while running), a failure text; null if none in time. */
+async function outcome(frame: Frame, ids: MatrixWrite['testIds'], timeoutMs = 60_000): Promise<Seen> {
+  const done = frame.locator(`[data-testid="${ids.done}"]`)
+  const incomplete = frame.locator(`[data-testid="${ids.plans}"] [data-testid="plan-incomplete"]`)
+  const running = frame.locator(`[data-testid="${ids.plans}"] [data-testid="plan-running"]`)
+  const failed = ids.error.map((id) => frame.locator(`[data-testid="${id}"]`))
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await done.isVisible()) return 'done'
+    if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
+    for (const locator of failed) if (await locator.isVisible()) return 'error'
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
+}
+
+export interface CellRun {
+  cell: CellOutcome
+  /** How the write ended after at most one «Повторить». */
+  seen: Seen
+  /** The armed fault met the write (it is used up). */
+  consumed: boolean
+}
+
+export async function runCell(session: AppSession, write: MatrixWrite, fault: FaultKind): Promise<CellRun> {
+  const { frame, readBack } = await write.prepare(fault)
+  injectFault(session, fault, write.method)
+  const started = Date.now()
+  await frame.locator(`[data-testid="${write.testIds.button}"]`).click()
+  let seen = await outcome(frame, write.testIds)
+  const told = seen !== null
+  const consumed = session.sandbox.control.state().faults.length === 0
+  let falseSaved = seen === 'done' && (await readBack()).lost > 0
+  let consistent = (await readBack()).consistent
+  if (seen === 'incomplete' || seen === 'error') {
+    session.sandbox.control.clearFaults()
+    const again = seen === 'incomplete' ? `[data-testid="${write.testIds.plans}"] [data-testid="plan-repeat"]` : `[data-testid="${write.testIds.button}"]`
+    await frame.locator(again).first().click()
+    seen = await outcome(frame, write.testIds)
+    falseSaved ||= seen === 'done' && (await readBack()).lost > 0
+  }
+  const seconds = Math.round((Date.now() - started) / 100) / 10
+  session.sandbox.control.clearFaults()
+  const back = await readBack()
+  consistent &&= back.consistent
+  const cell: CellOutcome = { write: write.name, fault, lost: back.lost, doubled: back.doubled, falseSaved, inconsistent: !consistent, told, seconds }
+  recordCell(cell)
+  return { cell, seen, consumed }
+}
+
+/** What the faults make the page log on purpose (failed requests): not collected as errors. */
+export const FAULT_NOISE = [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i]
+
+/** Every write × every fault, each cell clean: nothing lost or doubled, no false success, consistent, told. */
+export function describeFaultMatrix(title: string, session: () => AppSession, writes: readonly MatrixWrite[]): void {
+  const cells: CellOutcome[] = []
+  afterAll(() => {
+    if (cells.length) console.table(cells)
+  })
+  describe(title, () => {
+    for (const write of writes) {
+      for (const fault of FAULT_KINDS) {
+        it(`${write.name} × ${fault}`, async () => {
+          const { cell, seen, consumed } = await runCell(session(), write, fault)
+          cells.push(cell)
+          expect(consumed, 'the fault met the write').toBe(true)
+          expect(seen, 'the write ended done').toBe('done')
+          expect(cell).toMatchObject({ lost: 0, doubled: 0, falseSaved: false, inconsistent: false, told: true })
+        })
+      }
+    }
+  })
+}
