@@ -440,6 +440,35 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     expect(requestSeconds).toBeLessThan(8)
   })
 
+  it('a contract step whose follow-ups failed shows «не завершено» on the deal tab from the portal alone; «Повторить» finishes it once', async () => {
+    const draftId = await screens.draftContractByRest(session, 'Договор с незавершённым шагом', true)
+    await session.actAs(MANAGER)
+    const frame = await screens.openDealTab(session, draftId)
+    await frame.locator('[data-testid=contract-card][data-status=draft]').waitFor({ timeout: 30_000 })
+    // The record goes in; the deal's state cache (crm.deal.update, the last follow-up) keeps failing.
+    session.sandbox.control.faults({ method: 'crm.deal.update', count: 200, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' })
+    await frame.locator('[data-testid=contract-submit]').click()
+    await frame.locator('[data-testid=plan-incomplete]').waitFor({ timeout: 30_000 })
+    await frame.locator('[data-testid=contract-card][data-status=submitted]').waitFor({ timeout: 30_000 })
+
+    // Another browser: no journal; the tab sees the record without its follow-ups in the portal.
+    await frame.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.includes(':plan:')) localStorage.removeItem(key)
+    })
+    session.sandbox.control.clearFaults()
+    const again = await screens.openDealTab(session, draftId)
+    await again.locator('[data-testid=item-unfinished]').waitFor({ timeout: 30_000 })
+    await again.locator('[data-testid=item-finish]').click()
+    await again.locator('[data-testid=approval-done]').waitFor({ timeout: 30_000 })
+    expect(await again.locator('[data-testid=item-unfinished]').count()).toBe(0)
+
+    const deal = await session.rest<Record<string, unknown>>('crm.deal.get', { id: draftId })
+    expect(deal[APPROVAL_FIELDS.state]).toBe('submitted')
+    const comments = parseComments(await session.rest('crm.timeline.comment.list', { filter: { ENTITY_ID: draftId, ENTITY_TYPE: 'deal' } }))
+    expect(comments.filter((c) => { const d = decodeMarker(c.text); return d.status === 'ok' && d.marker.t === 'contract' && d.marker.a === 'submit' })).toHaveLength(1)
+    expect((await tasks({ UF_CRM_TASK: `D_${draftId}` })).map((t) => [t.title, t.status])).toEqual([[DRAFT_TASK_TITLE, 5]])
+  })
+
   it('refuses bad trip input before anything is sent, each with a message in the user’s language', async () => {
     await session.actAs(MANAGER)
     const before = (await tasks({ CREATED_BY: MANAGER })).length

@@ -1,6 +1,7 @@
 import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
 import { setStep, stepState, taskAddStep, timelineCommentStep, withStep, type PlanText, type WritePlan, type WriteStep } from '@/domain/write-plan'
 import type { Effect } from './effects'
+import { DRAFT_TASK_TITLE, FIX_TASK_TITLE, PAYOUT_TASK_TITLE, TRIP_DECISION_TITLE_PREFIX, TRIP_REQUEST_TITLE_PREFIX } from './record-text'
 import type { UserId } from './types'
 
 /*
@@ -41,14 +42,30 @@ export function completeTaskStep(key: string, taskId: number, label: PlanText): 
   }
 }
 
+/** How the screen names the process's own tasks (the titles themselves are Russian portal data). */
+const TASK_LABELS: Record<string, PlanText> = {
+  [PAYOUT_TASK_TITLE]: { ru: `Задача бухгалтеру «${PAYOUT_TASK_TITLE}»`, en: 'The accountant’s task to pay out the trip money' },
+  [DRAFT_TASK_TITLE]: { ru: `Задача «${DRAFT_TASK_TITLE}»`, en: 'The task to draft the non-standard contract' },
+  [FIX_TASK_TITLE]: { ru: `Задача «${FIX_TASK_TITLE}»`, en: 'The task to fix the contract draft' },
+}
+
+function taskLabel(title: string): PlanText {
+  if (TASK_LABELS[title]) return TASK_LABELS[title]
+  if (title.startsWith(TRIP_DECISION_TITLE_PREFIX)) return { ru: 'Решение (задача-запись утверждающего)', en: 'The decision (the approver’s record task)' }
+  if (title.startsWith(TRIP_REQUEST_TITLE_PREFIX)) return { ru: 'Заявка утверждающему (задача)', en: 'The request to the approver (a task)' }
+  return { ru: `Задача «${title}»`, en: `Task «${title}»` }
+}
+
 function labelOf(effect: Effect): PlanText {
   switch (effect.kind) {
     case 'timeline-comment':
       return { ru: 'Запись в ленте сделки', en: 'Record in the deal timeline' }
     case 'create-task':
-      return { ru: `Задача «${effect.title}»`, en: `Task «${effect.title}»` }
+      return taskLabel(effect.title)
     case 'complete-task':
-      return { ru: `Закрыть задачу №${effect.taskId}`, en: `Close task #${effect.taskId}` }
+      return effect.key.endsWith(':close-request')
+        ? { ru: `Закрыть заявку (задача №${effect.taskId})`, en: `Close the request (task #${effect.taskId})` }
+        : { ru: `Закрыть задачу №${effect.taskId}`, en: `Close task #${effect.taskId}` }
     case 'notify':
       return { ru: 'Уведомление сотруднику', en: 'Notice to the employee' }
     case 'cache-state':

@@ -1,17 +1,6 @@
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  composeRecordText,
-  contractKeys,
-  contractLines,
-  decodeMarker,
-  DRAFT_TASK_TITLE,
-  draftTaskDescription,
-  parseApprovalSettings,
-  replayContract,
-  replayTrips,
-  type ContractMarker,
-} from '../../../src/domain/approvals'
+import { contractKeys, decodeMarker, parseApprovalSettings, replayContract, replayTrips } from '../../../src/domain/approvals'
 import { idempotencyTag } from '../../../src/b24/gateway'
 import { APPROVAL_FIELDS } from '../../../src/domain/fields/approvals'
 import { parseComments, parseFileValue } from '../../../widgets/approvals/dto'
@@ -20,6 +9,7 @@ import {
   ACCOUNTANT,
   APPROVER,
   decisionFacts,
+  draftContractByRest,
   fillTripForm,
   inboxItem,
   listTasks,
@@ -49,32 +39,6 @@ async function settingsNow() {
   return parseApprovalSettings(await session.rest('app.option.get', { option: 'approvals' }))
 }
 
-/** A deal of the manager with the contract approval started and a file attached, as the deal tab would leave it. */
-async function draftContract(fault: FaultKind, withFile: boolean): Promise<number> {
-  const dealId = Number(await session.restAs(MANAGER, 'crm.deal.add', { fields: { TITLE: `Матрица договора ${fault}`, ASSIGNED_BY_ID: MANAGER, CATEGORY_ID: 0 } }))
-  const marker: ContractMarker = { t: 'contract', a: 'start', deal: dealId, round: 0, key: contractKeys.record(dealId, 0, 'start') }
-  await session.restAs(MANAGER, 'crm.timeline.comment.add', {
-    fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: composeRecordText(contractLines.start(), marker) },
-  })
-  await session.restAs(MANAGER, 'tasks.task.add', {
-    fields: {
-      TITLE: DRAFT_TASK_TITLE,
-      RESPONSIBLE_ID: MANAGER,
-      DESCRIPTION: `${draftTaskDescription(`Матрица договора ${fault}`)}\n${idempotencyTag(contractKeys.draftTask(dealId))}`,
-      UF_CRM_TASK: [`D_${dealId}`],
-    },
-  })
-  await session.restAs(MANAGER, 'crm.deal.update', {
-    id: dealId,
-    fields: {
-      [APPROVAL_FIELDS.state]: 'draft',
-      [APPROVAL_FIELDS.round]: 0,
-      ...(withFile ? { [APPROVAL_FIELDS.contractFile]: { fileData: [`dogovor-${fault}.docx`, Buffer.from(`договор ${fault}`).toString('base64')] } } : {}),
-    },
-  })
-  return dealId
-}
-
 beforeAll(async () => {
   // Limits off: the cells' own REST reads would share the bucket with the app.
   session = await startAppSession({ limits: false })
@@ -82,8 +46,8 @@ beforeAll(async () => {
     options: { approvals: JSON.stringify({ contractApprovers: { '0': APPROVER }, tripApprover: APPROVER, accountant: ACCOUNTANT }) },
   })
   for (const fault of FAULT_KINDS) {
-    drafts.set(fault, await draftContract(fault, true))
-    unfiled.set(fault, await draftContract(fault, false))
+    drafts.set(fault, await draftContractByRest(session, `Матрица договора ${fault}`, true))
+    unfiled.set(fault, await draftContractByRest(session, `Матрица договора ${fault}`, false))
   }
 })
 

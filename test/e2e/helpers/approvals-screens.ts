@@ -2,7 +2,19 @@ import type { Frame } from 'playwright-core'
 import type { PlacementRow } from '../../../sandbox/core/types'
 import type { NotificationRow } from '../../../sandbox/rest/methods/system/im'
 import { idempotencyTag } from '../../../src/b24/gateway'
-import { composeRecordText, decodeMarker, tripKeys, tripRequestDescription, type TripRequestInput } from '../../../src/domain/approvals'
+import {
+  composeRecordText,
+  contractKeys,
+  contractLines,
+  decodeMarker,
+  DRAFT_TASK_TITLE,
+  draftTaskDescription,
+  tripKeys,
+  tripRequestDescription,
+  type ContractMarker,
+  type TripRequestInput,
+} from '../../../src/domain/approvals'
+import { APPROVAL_FIELDS } from '../../../src/domain/fields/approvals'
 import { parseTaskRows } from '../../../widgets/approvals/dto'
 import type { AppSession } from './app-session'
 import { appFrame } from './portal'
@@ -76,6 +88,32 @@ export async function tripRequestedByRest(session: AppSession, destination: stri
     },
   })
   return Number(created.task.id)
+}
+
+/** A deal of the manager (pipeline 0) with the contract approval started and a file attached, as the deal tab would leave it. */
+export async function draftContractByRest(session: AppSession, title: string, withFile: boolean): Promise<number> {
+  const dealId = Number(await session.restAs(MANAGER, 'crm.deal.add', { fields: { TITLE: title, ASSIGNED_BY_ID: MANAGER, CATEGORY_ID: 0 } }))
+  const marker: ContractMarker = { t: 'contract', a: 'start', deal: dealId, round: 0, key: contractKeys.record(dealId, 0, 'start') }
+  await session.restAs(MANAGER, 'crm.timeline.comment.add', {
+    fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: composeRecordText(contractLines.start(), marker) },
+  })
+  await session.restAs(MANAGER, 'tasks.task.add', {
+    fields: {
+      TITLE: DRAFT_TASK_TITLE,
+      RESPONSIBLE_ID: MANAGER,
+      DESCRIPTION: `${draftTaskDescription(title)}\n${idempotencyTag(contractKeys.draftTask(dealId))}`,
+      UF_CRM_TASK: [`D_${dealId}`],
+    },
+  })
+  await session.restAs(MANAGER, 'crm.deal.update', {
+    id: dealId,
+    fields: {
+      [APPROVAL_FIELDS.state]: 'draft',
+      [APPROVAL_FIELDS.round]: 0,
+      ...(withFile ? { [APPROVAL_FIELDS.contractFile]: { fileData: ['dogovor.docx', Buffer.from(`договор: ${title}`).toString('base64')] } } : {}),
+    },
+  })
+  return dealId
 }
 
 /** What the portal holds of a decision on the request: each record and follow-up counted. */
