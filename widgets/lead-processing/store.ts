@@ -23,7 +23,7 @@ import {
   type TransitionInput,
 } from '@/domain/lead-processing'
 import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
-import { planProgress, type WritePlan } from '@/domain/write-plan'
+import { planProgress, stepState, type WritePlan } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
 import { useRecordDraft } from '@/stores/draft-storage'
 import { useGatewayRequests } from '@/stores/gateway-requests'
@@ -33,6 +33,10 @@ import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf }
 import { startNewLeadEvents } from './new-lead-events'
 import { isLeadAnnounced, personName, planLeadAnnouncement } from './new-lead-notice'
 import { transitionComment } from './transition-text'
+
+/** A status step whose lead update has not gone through (a plan left with only its comment is not one). */
+const updateNotDone = (plan: WritePlan) =>
+  plan.meta?.kind === 'lead-step' && plan.steps.some((step) => step.key === `${plan.id}-lead`) && stepState(plan, `${plan.id}-lead`).status !== 'done'
 
 /** The plan stopped at its compare-and-set: someone changed the lead since it was read. */
 const stoppedOnConflict = (plan: WritePlan) => plan.status !== 'done' && planProgress(plan, 'ru').failure?.kind === 'conflict'
@@ -144,6 +148,8 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       comment: transitionComment(from, to),
       now: new Date(),
     })
+    // An earlier step that stopped before its update is superseded by this one (same form, newer version).
+    for (const older of plans.unfinished.value.filter(updateNotDone)) await plans.discard(older.id)
     const result = await plans.run(plan)
     if (stoppedOnConflict(result)) return afterConflict(result, mayRetry ? (now) => writeStep(now, { ...to }, false) : null)
     await afterStep(result)

@@ -252,6 +252,23 @@ describe('PlaybookSettings (N7)', () => {
     expect(wrapper.find('[data-testid="plan-incomplete"]').exists()).toBe(false)
   })
 
+  it('a new save supersedes an unfinished one: no «Повторить» is left that would put the older value back', async () => {
+    const { wrapper } = setup()
+    refuse = true
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(DEFAULT_PLAYBOOK))
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="plan-incomplete"]')).toHaveLength(1)
+    refuse = false
+    const edited = structuredClone(DEFAULT_PLAYBOOK)
+    edited.pipelines = [edited.pipelines[0]!]
+    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="plan-incomplete"]')).toHaveLength(0)
+    expect(stored.map((options) => JSON.parse(String(options.playbook)))).toEqual([edited])
+  })
+
   it('refuses a playbook naming an employee who is not active', async () => {
     const { wrapper } = setup()
     const edited = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: Record<string, unknown>[] }[] }[] }

@@ -154,7 +154,13 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     createResult.value = null
     const responsible = evaluation.value?.responsibleId ?? snapshot.value.responsibleId
     const plan = stageTasksPlan({ planId: newPlanId(), dealId: id, tasks: toCreate.map((task) => stageTask(id, task, responsible)), now: new Date() })
+    // The new plan holds every task still missing: an older unfinished one repeated later would make copies.
+    await discardAll(taskPlans)
     await finishTasks(() => taskPlans.run(plan))
+  }
+
+  async function discardAll(plans: typeof taskPlans): Promise<void> {
+    for (const older of [...plans.unfinished.value]) await plans.discard(older.id)
   }
 
   /** «Повторить» on an unfinished task plan: the tasks already made are found by their keys. */
@@ -184,6 +190,8 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   async function writeFields(fields: Record<string, unknown>, dateModify: string): Promise<FieldsOutcome> {
     const id = dealId.value
     if (id === null || creating.value) return 'incomplete'
+    // The draft holds every change not yet saved: an older unfinished save is superseded by this one.
+    await discardAll(fieldPlans)
     return fieldsOutcome(await fieldPlans.run(keyFieldsPlan({ planId: newPlanId(), dealId: id, dateModify, fields, now: new Date() })))
   }
 

@@ -66,6 +66,8 @@ export function useOptionWrites(deps: OptionWritesDeps) {
 
   async function save(option: string, value: unknown, title: PlanText): Promise<WritePlan> {
     if (!(await open())) throw new GatewayError('unknown', 'NO_USER', 'The current user could not be read')
+    // An earlier unfinished save of this option is superseded: repeating it later would put the older value back.
+    for (const older of plans.unfinished.value.filter((plan) => plan.meta?.option === option)) await plans.discard(older.id)
     return settle(await plans.run(optionPlan({ planId: newPlanId(), scope: deps.scope, option, value, title, now: new Date() })))
   }
 

@@ -97,8 +97,6 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
   if (stage.section) result.stage.section = stage.section
   if (stage.final) result.stage.final = stage.final
   result.keyFields = [...(stage.keyFields ?? [])]
-  result.nextStage = previewNextStage(pipeline, stageIndex)
-
   const field = (key: PlaybookFieldKey): FieldValue => deal.fields[key]
   const conditionCtx: ConditionContext = { field, money, nowMs }
   const stageEnteredMs = toMs(deal.stageEnteredAt) ?? nowMs
@@ -150,6 +148,9 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
     }
     return out
   }
+  // The next stage's steps as they will read: their texts with this deal's values, not `{dealId}`.
+  const preview = previewNextStage(pipeline, stageIndex)
+  result.nextStage = preview && { ...preview, steps: preview.steps.map((step) => ({ ...step, title: renderTemplate(step.title, vars('ru', step.title)) })) }
 
   const settled = new Map<string, number>()
   const usedTaskIds = new Set<number>()

@@ -166,6 +166,13 @@ describe('§6 Счет/КП — Товары', () => {
       ],
     })
   })
+
+  it('previews a notice of the next stage with this deal’s number, never the raw `{dealId}`', () => {
+    const preview = evaluate({ pipeline: 'Товары', stage: 'Экспресс-идентификация' }).nextStage
+    const titles = preview?.steps.map((s) => s.title) ?? []
+    expect(titles).toContain('Истёк срок по задаче «Сформировать и отправить КП» (сделка #42)')
+    expect(titles.join('\n')).not.toMatch(/\{\w+\}/)
+  })
 })
 
 describe('§7 Договор — Товары', () => {
