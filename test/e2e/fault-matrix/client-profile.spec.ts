@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLIENT_PROFILE_FIELDS as F } from '../../../src/domain/fields/client-profile'
 import { startAppSession, type AppSession } from '../helpers/app-session'
 import { FAULT_KINDS, injectFault, recordCell, type CellOutcome, type FaultKind } from '../helpers/fault-matrix'
+import { writeOutcome } from '../helpers/fault-matrix'
 
 /*
  * «Профиль клиента» × the six portal faults, for each of its writes: the profile save (a guarded
@@ -33,23 +34,7 @@ afterAll(async () => {
   await session?.close()
 })
 
-type Seen = 'done' | 'incomplete' | 'error' | null
-
-/** The first of: the write's success text, its «Не завершено» panel, a failed request or refusal; null if none in time. */
-async function outcome(frame: Frame, testIds: { done: string; plans: string; error: string[] }, timeoutMs = 60_000): Promise<Seen> {
-  const done = frame.locator(`[data-testid="${testIds.done}"]`)
-  const incomplete = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-incomplete"]`)
-  const running = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-running"]`)
-  const failed = testIds.error.map((id) => frame.locator(`[data-testid="${id}"]`))
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await done.isVisible()) return 'done'
-    if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
-    for (const locator of failed) if (await locator.isVisible()) return 'error'
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return null
-}
+const outcome = writeOutcome
 
 interface Write {
   name: string

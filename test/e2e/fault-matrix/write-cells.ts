@@ -2,6 +2,7 @@ import type { Frame } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AppSession } from '../helpers/app-session'
 import { FAULT_KINDS, injectFault, recordCell, type CellOutcome, type FaultKind } from '../helpers/fault-matrix'
+import { writeOutcome, type Seen } from '../helpers/fault-matrix'
 
 /*
  * One cell of the fault matrix for the lead tab, «Следующий шаг» and settings: a fresh record
@@ -37,23 +38,7 @@ export interface MatrixWrite {
   prepare(fault: FaultKind): Promise<{ frame: Frame; readBack: () => Promise<ReadBack> }>
 }
 
-type Seen = 'done' | 'incomplete' | 'error' | null
-
-/** The first of: the success text, the «Не завершено» panel (not while running), a failure text; null if none in time. */
-async function outcome(frame: Frame, ids: MatrixWrite['testIds'], timeoutMs = 60_000): Promise<Seen> {
-  const done = frame.locator(`[data-testid="${ids.done}"]`)
-  const incomplete = frame.locator(`[data-testid="${ids.plans}"] [data-testid="plan-incomplete"]`)
-  const running = frame.locator(`[data-testid="${ids.plans}"] [data-testid="plan-running"]`)
-  const failed = ids.error.map((id) => frame.locator(`[data-testid="${id}"]`))
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await done.isVisible()) return 'done'
-    if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
-    for (const locator of failed) if (await locator.isVisible()) return 'error'
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return null
-}
+const outcome = writeOutcome
 
 export interface CellRun {
   cell: CellOutcome

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { Frame } from 'playwright-core'
 import type { AppSession } from './app-session'
 
 /*
@@ -72,4 +73,22 @@ export function recordCell(outcome: CellOutcome): void {
   if (!out) return
   mkdirSync(dirname(out), { recursive: true })
   appendFileSync(out, `${JSON.stringify(outcome)}\n`)
+}
+
+export type Seen = 'done' | 'incomplete' | 'error' | null
+
+/** What the user was shown first: the success text, the «Не завершено» panel (not while running), a failure text; null if none in time. */
+export async function writeOutcome(frame: Frame, testIds: { done: string; plans: string; error: string[] }, timeoutMs = 60_000): Promise<Seen> {
+  const done = frame.locator(`[data-testid="${testIds.done}"]`)
+  const incomplete = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-incomplete"]`)
+  const running = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-running"]`)
+  const failed = testIds.error.map((id) => frame.locator(`[data-testid="${id}"]`))
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await done.isVisible()) return 'done'
+    if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
+    for (const locator of failed) if (await locator.isVisible()) return 'error'
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
 }
