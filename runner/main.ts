@@ -3,6 +3,7 @@ import { connectionOf } from './portal/app-auth'
 import { verifyAdminToken } from './portal/verify-admin'
 import { createRunnerServer, type RunnerStatus } from './server'
 import { RunnerStore } from './store/runner-store'
+import { defaultHandlers } from './handlers'
 import { tick, type JobHandler, type TickReport } from './tick'
 
 /**
@@ -10,7 +11,7 @@ import { tick, type JobHandler, type TickReport } from './tick'
  * RUNNER_DATA, RUNNER_CLIENT_ID, RUNNER_CLIENT_SECRET, RUNNER_OAUTH_SERVER, RUNNER_APP_ORIGINS,
  * RUNNER_POLL_MS. Never prints a token or the secret.
  */
-export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, JobHandler> = {}) {
+export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, JobHandler> = defaultHandlers) {
   const config = readRunnerConfig(env)
   const store = RunnerStore.open(config.dataDir)
   let last: TickReport | null = null

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import type { SandboxOptions } from '../../../sandbox/server/sandbox'
+import { RUNNER_EVENTS } from '../../../runner/events/offline-queue'
+import { startRunner } from '../../../runner/main'
+import type { JobHandler } from '../../../runner/tick'
+import { appClient, appSecret, callApp, type IssuedPair } from './app-client'
+import { control, startTestSandbox, type TestSandbox } from './sandbox'
+
+/*
+ * A sandbox portal with the runner beside it, connected as the admin's install screen
+ * connects it: nobody has a tab open. Tests act through users' own tokens (webhooks) and
+ * watch what the runner does by itself; `shiftClock` moves the portal's time, which is the
+ * runner's time too.
+ */
+
+export interface RunnerHarness {
+  sandbox: TestSandbox
+  runner: Awaited<ReturnType<typeof startRunner>>
+  dataDir: string
+  /** Starts the runner again on the same store (after `stop` or a kill test). */
+  restart(): Promise<void>
+  /** Moves the portal's clock `ms` further forward (control API `clock`); the runner follows it. */
+  shiftClock(ms: number): Promise<void>
+  /** How far the portal's clock is ahead of real time now. */
+  clockOffsetMs: number
+}
+
+export const APP_ORIGIN = 'http://localhost:4001'
+
+export function runnerEnv(sandbox: TestSandbox, dataDir: string, secret: { clientId: string; clientSecret: string }): NodeJS.ProcessEnv {
+  return {
+    RUNNER_PORT: '0',
+    RUNNER_DATA: dataDir,
+    RUNNER_CLIENT_ID: secret.clientId,
+    RUNNER_CLIENT_SECRET: secret.clientSecret,
+    RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
+    RUNNER_APP_ORIGINS: APP_ORIGIN,
+    RUNNER_POLL_MS: '100',
+  }
+}
+
+/** The frame's auth of `userId` as the install screen hands it to POST /connect. */
+export async function handedAuth(origin: string, userId: number) {
+  const pair = (await control(origin, 'tokens', { userId })) as IssuedPair
+  return {
+    access_token: pair.AUTH_ID,
+    refresh_token: pair.REFRESH_ID,
+    expires: Math.floor(Date.now() / 1000) + pair.AUTH_EXPIRES,
+    domain: new URL(origin).host,
+    member_id: 'sandbox',
+    client_endpoint: `${origin}/rest/`,
+    user_id: userId,
+  }
+}
+
+/** Connects a started runner as the admin (user 1) does at install. */
+export async function connectRunner(origin: string, port: number): Promise<void> {
+  const response = await fetch(`http://localhost:${port}/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: APP_ORIGIN },
+    body: JSON.stringify(await handedAuth(origin, 1)),
+  })
+  if (response.status !== 200) throw new Error(`runner /connect: ${response.status} ${await response.text()}`)
+}
+
+/** Binds the runner's offline events as the install does (skipping those already bound). */
+export async function bindRunnerEvents(origin: string): Promise<void> {
+  const { b24 } = await appClient(origin, 1)
+  const bound = await callApp<{ event: string; offline: number }[]>(b24, 'event.get')
+  for (const event of RUNNER_EVENTS) {
+    if (!bound.some((row) => row.event === event && Number(row.offline) === 1)) await callApp(b24, 'event.bind', { event, event_type: 'offline' })
+  }
+}
+
+/**
+ * One spec file's sandbox and runner: started in beforeAll (installed, events bound, runner
+ * connected), stopped in afterAll. `handlers` defaults to the runner's own.
+ */
+export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; handlers?: Record<string, JobHandler> } = {}): RunnerHarness {
+  const harness = {} as RunnerHarness
+  let secret: { clientId: string; clientSecret: string }
+  beforeAll(async () => {
+    harness.sandbox = await startTestSandbox({ limits: false, demo: true, ...options.sandbox })
+    harness.dataDir = mkdtempSync(path.join(tmpdir(), 'runner-harness-'))
+    await control(harness.sandbox.origin, 'install', { installed: true })
+    await bindRunnerEvents(harness.sandbox.origin)
+    secret = await appSecret(harness.sandbox.origin)
+    harness.runner = await startRunner(runnerEnv(harness.sandbox, harness.dataDir, secret), options.handlers)
+    await connectRunner(harness.sandbox.origin, harness.runner.port)
+    harness.restart = async () => {
+      await harness.runner.stop().catch(() => undefined)
+      harness.runner = await startRunner(runnerEnv(harness.sandbox, harness.dataDir, secret), options.handlers)
+    }
+    harness.clockOffsetMs = 0
+    harness.shiftClock = async (ms) => {
+      harness.clockOffsetMs += ms
+      await control(harness.sandbox.origin, 'clock', { offsetMs: harness.clockOffsetMs })
+    }
+  }, 60_000)
+  afterAll(async () => {
+    await harness.runner?.stop().catch(() => undefined)
+    await harness.sandbox?.dispose()
+    if (harness.dataDir) rmSync(harness.dataDir, { recursive: true, force: true })
+  })
+  return harness
+}
+
+/** Polls `read` until `ok` holds or `ms` pass; returns the last value (the test asserts on it). */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const value = await read()
+    if (ok(value) || Date.now() > end) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
