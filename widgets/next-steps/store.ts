@@ -1,6 +1,6 @@
 import { useNow } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, watch } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
 import { dealFieldsScope, dealTasksScope, evaluateDeal, keyFieldsPlan, stageTasksPlan } from '@/domain/playbook'
@@ -8,12 +8,12 @@ import type { DealEvaluation } from '@/domain/playbook'
 import { finishedSteps, planProgress, type WritePlan } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
 import { newPlanId, useRecordPlans } from '@/stores/record-plans'
-import { loadDealScreen, performedKeysOf, removeDuplicateTasks, runAutoActions, sendNotifications } from './data'
+import { loadDealScreen, performedKeysOf } from './data'
 import type { DealScreen } from './data'
 import { enumMapsFrom } from './deal-fields'
 import { toDealPeople, toDealSnapshot } from './evaluation-input'
 import { playbookFromOptions } from './playbook-option'
-import { duplicateTaskIds, stageTask } from './tasks'
+import { stageTask } from './tasks'
 import { toNextStepsView } from './view-model'
 import { PAID_AMOUNT_FIELD } from '@/domain/fields/next-steps'
 
@@ -39,12 +39,10 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   /** The tab's writes as plans: the stage's tasks, and the key fields (compare-and-set on the deal). */
   const taskPlans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
   const fieldPlans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
-  /** A write of this tab is running (the automatic actions wait for it). */
+  /** A write of this tab is running. */
   const creating = computed(() => taskPlans.busy.value || fieldPlans.busy.value)
   const creatingTasks = computed(() => taskPlans.busy.value)
   const actionError = shallowRef<GatewayError | null>(null)
-  /** Automatic actions tried in this tab, so a failing one is not repeated in a loop. */
-  const attemptedAuto = new Set<string>()
   /** When the screen was last read: the verdict never runs on a clock older than the data. */
   const readAt = ref(0)
   const clock = computed(() => new Date(Math.max(now.value.getTime(), readAt.value)))
@@ -66,29 +64,11 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     })
   })
 
-  /** Automatic actions and notifications the verdict asks for and this tab has not tried yet. */
-  const pendingAuto = computed(() => {
-    const e = evaluation.value
-    if (!e) return []
-    return [...e.autoActions.map((a) => a.key), ...e.notificationsDue.map((n) => n.key)].filter((key) => !attemptedAuto.has(key))
-  })
-
-  // A reminder falls due while the tab is open: carry it out without waiting for a reload.
-  watch(pendingAuto, (keys) => {
-    if (keys.length > 0 && busy.value === 0 && !creating.value && dealId.value !== null) void settleNow()
-  })
-
-  async function settleNow(): Promise<void> {
-    busy.value++
-    try {
-      await settle(1)
-    } finally {
-      busy.value--
-      loads.value++
-    }
-  }
-
-  async function load(id: number, settleRound = 0): Promise<void> {
+  /**
+   * Reads the deal and lists this user's unfinished writes of it. Opening the tab writes
+   * nothing: moves, notices, reminders and clean-ups are the runner's (runner/handlers/deal.ts).
+   */
+  async function load(id: number): Promise<void> {
     dealId.value = id
     loading.value = true
     busy.value++
@@ -105,39 +85,8 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
       error.value = toGatewayError(raw)
     } finally {
       loading.value = false
-    }
-    try {
-      // A few rounds at most: each round fixes what the previous read showed.
-      if (settleRound < 3) await settle(settleRound + 1)
-    } finally {
       busy.value--
-      if (settleRound === 0) loads.value++
-    }
-  }
-
-  /** What the portal should already show by itself: late task copies removed, automatic moves done. */
-  async function settle(round: number): Promise<void> {
-    if (!screen.value || dealId.value === null) return
-    const gateway = app.requireGateway()
-    try {
-      if (duplicateTaskIds(screen.value.tasks).length > 0) {
-        await removeDuplicateTasks(gateway, screen.value.tasks)
-        return await load(dealId.value, round)
-      }
-      const actions = (evaluation.value?.autoActions ?? []).filter((a) => !attemptedAuto.has(a.key))
-      if (actions.length > 0) {
-        actions.forEach((a) => attemptedAuto.add(a.key))
-        await runAutoActions(gateway, dealId.value, actions, screen.value.stages)
-        return await load(dealId.value, round)
-      }
-      const due = (evaluation.value?.notificationsDue ?? []).filter((n) => !attemptedAuto.has(n.key))
-      if (due.length > 0) {
-        due.forEach((n) => attemptedAuto.add(n.key))
-        await sendNotifications(gateway, screen.value.deal, due)
-        return await load(dealId.value, round)
-      }
-    } catch (raw) {
-      actionError.value = toGatewayError(raw)
+      loads.value++
     }
   }
 
