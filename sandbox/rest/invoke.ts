@@ -27,6 +27,8 @@ export interface InvokeDeps {
   serial?: SerialQueue
   /** Starts the store commit at the end of that task, so a commit holds whole requests only. */
   commit?: () => Promise<void>
+  /** Told of every call from outside: a top-level one and each command of a batch (not a method's own sub-calls). */
+  countCall?: (method: string) => void
 }
 
 // b24restdocs `api-reference/widgets/placement-unbind.md`: the full text of the portal.
@@ -53,6 +55,7 @@ export class RestInvoker {
   }
 
   async invoke(caller: Caller, method: string, params: Params, depth = 0): Promise<Outcome> {
+    if (depth === 0) this.deps.countCall?.(method)
     const unit: { committed?: Promise<void> } = {}
     const outcome = await this.run(caller, method, params, depth, unit)
     return unit.committed ? { ...outcome, committed: unit.committed } : outcome
@@ -66,7 +69,7 @@ export class RestInvoker {
         if (depth > 0) throw batchNotAllowed()
         await this.applyFault(this.deps.faults.take(name))
         // One unit against other requests: every command, and the commit, before anyone else's.
-        const value = await this.exclusive(depth, unit, () => runBatch(params, (sub, subParams) => this.invoke(caller, sub, subParams, depth + 1)))
+        const value = await this.exclusive(depth, unit, () => runBatch(params, (sub, subParams) => this.invokeCommand(caller, sub, subParams, depth + 1)))
         const finishMs = this.deps.nowMs()
         // The outer batch is not counted in operating time (b24restdocs `limits.md`).
         return { ok: true, value, time: timeInfo(startMs, finishMs, finishMs - startMs, this.deps.operating.status(`${caller.clientKey}:batch`, finishMs)) }
@@ -101,6 +104,11 @@ export class RestInvoker {
       this.deps.log(`REST ${method} failed`, error)
       return { ok: false, error: errors.internal() }
     }
+  }
+
+  private invokeCommand(caller: Caller, method: string, params: Params, depth: number): Promise<Outcome> {
+    this.deps.countCall?.(method)
+    return this.invoke(caller, method, params, depth)
   }
 
   /**

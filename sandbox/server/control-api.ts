@@ -36,6 +36,8 @@ async function run(control: SandboxControl, op: string, body: Record<string, unk
       return control.limits(body)
     case 'faults':
       return control.faults(body as Parameters<SandboxControl['faults']>[0])
+    case 'calls/reset':
+      return control.resetCalls()
     case 'faults/clear':
       control.clearFaults()
       return { faults: [] }

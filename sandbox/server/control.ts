@@ -4,6 +4,7 @@ import { newApplicationToken, seedPeople } from '../demo/people'
 import type { FaultRule } from '../rest/faults'
 import type { LimitSettings } from '../rest/limits'
 import type { RestStats } from '../rest/router'
+import type { CallCounts } from '../rest/call-counter'
 import { readApp } from '../rest/methods/system/app-state'
 import type { SandboxState } from './state'
 
@@ -19,6 +20,8 @@ export interface SandboxStateReport {
   app: SandboxApp
   /** REST requests served and refused by the rate limit since the start. */
   stats: RestStats
+  /** REST calls by method (batch commands one by one) since the last `resetCalls`, writes and reads apart. */
+  calls: CallCounts
 }
 
 /** Sandbox-only operations: the control API (`/sandbox-api/<op>`) and `RunningSandbox.control`. */
@@ -34,6 +37,8 @@ export interface SandboxControl {
   /** Adds `deals` generated deals (the CRM helper's generator). */
   generate(deals: number): Promise<{ deals: number }>
   state(): SandboxStateReport
+  /** Starts the REST call counts (`state().calls`) from zero. */
+  resetCalls(): CallCounts
   /** An access/refresh pair for a user in the app's context (what a placement frame gets). */
   issueTokens(userId: number): IssuedTokens
   /** Marks the app installed or not (as `installFinish` does). */
@@ -149,7 +154,12 @@ export function createControl(state: SandboxState, appUrl: () => string): Sandbo
         allowLocalHandlers: state.allowLocalHandlers,
         app: readApp(state.store),
         stats: { ...state.stats },
+        calls: state.calls.snapshot(),
       }
+    },
+    resetCalls() {
+      state.calls.reset()
+      return state.calls.snapshot()
     },
     issueTokens(userId) {
       const app = readApp(state.store)

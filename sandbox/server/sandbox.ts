@@ -131,6 +131,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     allowLocalHandlers: () => state.allowLocalHandlers,
     serial: state.serial,
     commit: commitThenDispatch,
+    countCall: (method) => state.calls.count(method),
   })
   const rest = new RestRouter({
     invoker,

@@ -3,6 +3,7 @@ import { SerialQueue } from '../core/serial'
 import type { LmdbStore } from '../store/lmdb-store'
 import { Faults } from '../rest/faults'
 import type { RestStats } from '../rest/router'
+import { CallCounter } from '../rest/call-counter'
 import { LeakyBucket, OperatingTime, defaultLimits, type LimitSettings } from '../rest/limits'
 
 /** The mutable runtime of one sandbox: store, clock, limits, faults, tokens. */
@@ -13,6 +14,8 @@ export class SandboxState {
   readonly faults = new Faults()
   readonly tokens: TokenService
   readonly stats: RestStats = { requests: 0, queryLimitRefusals: 0 }
+  /** REST calls by method since the control API's `calls/reset`: tests check that a screen wrote nothing. */
+  readonly calls = new CallCounter()
   /** The one writer: REST calls (a batch as a whole), the portal's own writes and the control API's, one at a time. */
   readonly serial = new SerialQueue()
   /** Added to the real clock: deadline and token-expiry tests move time forward. */
