@@ -10,7 +10,7 @@ import { OperatingTime, defaultLimits } from './limits'
 
 describe('isWriteMethod', () => {
   it('reads are .get/.list/.fields and the read-only system methods; everything else writes', () => {
-    for (const read of ['crm.deal.get', 'crm.deal.list', 'crm.item.fields', 'app.option.get', 'crm.deal.contact.items.get', 'user.current', 'user.admin', 'server.time', 'app.info']) {
+    for (const read of ['crm.deal.get', 'crm.deal.list', 'crm.item.fields', 'app.option.get', 'crm.deal.contact.items.get', 'user.current', 'user.admin', 'server.time', 'app.info', 'profile', 'scope']) {
       expect(isWriteMethod(read), read).toBe(false)
     }
     for (const write of ['crm.deal.update', 'tasks.task.complete', 'im.notify.system.add', 'app.option.set', 'crm.deal.contact.items.set', 'event.bind', 'event.offline.get', 'CRM.TIMELINE.COMMENT.ADD']) {

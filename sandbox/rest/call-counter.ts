@@ -13,11 +13,11 @@ export interface CallCounts {
 }
 
 /** Method names' last segments that only read. */
-const READ_VERBS = new Set(['get', 'list', 'fields', 'current', 'access', 'admin', 'info', 'time'])
+const READ_VERBS = new Set(['get', 'list', 'fields', 'current', 'access', 'admin', 'info', 'time', 'profile', 'scope'])
 
 /**
  * A write is any method except the pure reads: a name ending in .get/.list/.fields (and the
- * read-only user.current, user.access, user.admin, app.info, server.time), and `batch` itself
+ * read-only user.current, user.access, user.admin, app.info, server.time, profile, scope), and `batch` itself
  * (its commands count on their own). event.offline.get is a write: by default it clears what it hands out.
  */
 export function isWriteMethod(method: string): boolean {
