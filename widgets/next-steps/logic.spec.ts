@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PLAYBOOK, stageTasksPlan } from '@/domain/playbook'
-import type { DealTask, TaskToCreate } from '@/domain/playbook'
-import { enumMapsFrom, readPlaybookFields, toFormValues, toRestFields, validateForm } from './deal-fields'
-import type { DealDto, DepartmentDto, UserFieldDto } from './dto'
-import { resolveHead } from './head'
-import { playbookFromOptions, PLAYBOOK_OPTION } from './playbook-option'
-import { duplicateTaskIds, stageTask, tagOf, toDealTask } from './tasks'
-import { createGateway } from '@/b24/gateway'
-import type { RestTransport } from '@/b24/gateway'
-import { performedKeysOf, sendNotifications } from './data'
+import type { TaskToCreate } from '@/domain/playbook'
+import { enumMapsFrom, readPlaybookFields, toFormValues, toRestFields, validateForm } from '@/b24/deal-screen/deal-fields'
+import type { DealDto, DepartmentDto, UserFieldDto } from '@/b24/deal-screen/dto'
+import { resolveHead } from '@/b24/deal-screen/head'
+import { playbookFromOptions, PLAYBOOK_OPTION } from '@/b24/deal-screen/playbook-option'
+import { stageTask, tagOf, toDealTask } from '@/b24/deal-screen/tasks'
 
 // department.get rows: IDs as strings, UF_HEAD the head (b24restdocs api-reference/departments/department-get.md).
 const departments: DepartmentDto[] = [
@@ -165,14 +162,6 @@ describe('tasks and their idempotency keys (N4)', () => {
     const task = toDealTask({ id: '15', title: wanted.title, description: `x\n\n[b24app:${key}]`, status: '5', createdDate: '2026-03-05T10:00:00+03:00', closedDate: null, deadline: null, responsibleId: '3' })
     expect(task).toMatchObject({ id: 15, status: 5, responsibleId: 3, tag: key })
   })
-
-  it('removes late open copies of a key and keeps the oldest (or the closed one)', () => {
-    const t = (id: number, status: number, tag: string | null = key): DealTask => ({ id, title: 'x', status, createdAt: '', responsibleId: 3, tag })
-    expect(duplicateTaskIds([t(10, 2), t(11, 2), t(12, 3)])).toEqual([11, 12])
-    expect(duplicateTaskIds([t(10, 2), t(11, 5)])).toEqual([10])
-    expect(duplicateTaskIds([t(10, 5), t(11, 5)])).toEqual([])
-    expect(duplicateTaskIds([t(10, 2, null), t(11, 2, null)])).toEqual([])
-  })
 })
 
 describe('the playbook in force (N7)', () => {
@@ -193,35 +182,9 @@ describe('the playbook in force (N7)', () => {
   })
 })
 
-describe('notifications the playbook says are due', () => {
-  it('notifies each person with the key as TAG, writes the client message to the timeline, records the keys', async () => {
-    const calls: [string, Record<string, unknown>][] = []
-    const transport: RestTransport = {
-      call: async (method, params) => {
-        calls.push([method, params])
-        return true
-      },
-      batch: async () => ({ results: {}, errors: {} }),
-    }
-    const withDone: DealDto = { ...deal, UF_CRM_LMS_PB_DONE: ['pb:7:goods:quote:send-kp-reminder:0'] }
-    expect(performedKeysOf(withDone)).toEqual(['pb:7:goods:quote:send-kp-reminder:0'])
-    const done = await sendNotifications(createGateway(transport), withDone, [
-      { key: 'k1', stepId: 's1', channels: ['notify', 'email'], userIds: [3, 2], toClient: false, message: 'Через 2 часа готовность', index: 0, dueAt: '' },
-      { key: 'k2', stepId: 's2', channels: ['email'], userIds: [], toClient: true, message: 'Ваш заказ отправлен. Трек-номер: CDEK-1', index: 0, dueAt: '' },
-    ])
-    expect(done).toEqual(['k1', 'k2'])
-    // b24restdocs api-reference/chats/notifications/im-notify-system-add.md
-    expect(calls[0]).toEqual(['im.notify.system.add', { USER_ID: 3, MESSAGE: 'Через 2 часа готовность', TAG: 'k1', MESSAGE_OUT: 'Через 2 часа готовность' }])
-    expect(calls[1]?.[1]).toMatchObject({ USER_ID: 2, TAG: 'k1' })
-    // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-add.md
-    expect(calls[2]).toEqual(['crm.timeline.comment.add', { fields: { ENTITY_ID: 7, ENTITY_TYPE: 'deal', COMMENT: 'Письмо клиенту: Ваш заказ отправлен. Трек-номер: CDEK-1' } }])
-    expect(calls[3]).toEqual(['crm.deal.update', { id: 7, fields: { UF_CRM_LMS_PB_DONE: ['pb:7:goods:quote:send-kp-reminder:0', 'k1', 'k2'] } }])
-  })
-})
-
 describe('the playbook’s fixed roles from settings', () => {
   it('reads the product manager and roles, and ignores a broken option', async () => {
-    const { peopleFromOptions, withRoles } = await import('./people-option')
+    const { peopleFromOptions, withRoles } = await import('@/b24/deal-screen/people-option')
     const people = peopleFromOptions({ playbookPeople: '{"productManagerId":5,"roles":{"executor":3}}' })
     expect(withRoles({ headId: 2 }, people)).toEqual({ headId: 2, productManagerId: 5, roles: { executor: 3 } })
     expect(peopleFromOptions({ playbookPeople: '{oops' })).toEqual({})

@@ -6,9 +6,9 @@ import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 import type { LocalizedText } from '@/domain/fields/types'
 import { changedFields, compareForSave, draftStorageKey, readStoredDraft, resolveConflicts, startDraft, editDraft } from '@/domain/drafts'
 import type { ConflictChoice, Draft, FieldConflict, SaveComparison, ServerVersion } from '@/domain/drafts'
-import type { DealDto } from './dto'
-import { readPlaybookFields, toFormValues, toRestFields, validateForm } from './deal-fields'
-import type { EnumMaps, FormValues } from './deal-fields'
+import type { DealDto } from '@/b24/deal-screen/dto'
+import { readPlaybookFields, toFormValues, toRestFields, validateForm } from '@/b24/deal-screen/deal-fields'
+import type { EnumMaps, FormValues } from '@/b24/deal-screen/deal-fields'
 
 /** Server values of all playbook fields in form shape, and the deal's DATE_MODIFY. */
 export function serverVersion(deal: DealDto, maps: EnumMaps): ServerVersion<FormValues> {

@@ -1,6 +1,6 @@
 import { parseMoney } from '@/domain/money'
 import type { MinorUnits } from '@/domain/money'
-import type { DealDto, StageDto, UserDto } from './dto'
+import type { DealDto, StageDto, UserDto } from '@/b24/deal-screen/dto'
 
 export interface NextStepsView {
   dealId: number

@@ -11,3 +11,5 @@ export type { Condition, Playbook, PlaybookPipeline, PlaybookStage, PlaybookStep
 export { dealBinding, dealFieldsScope, dealTasksScope, keyFieldsPlan, stageTasksPlan } from './deal-plans'
 export type { StageTask } from './deal-plans'
 export { checkDateInput, checkMoneyInput, checkTextInput, KEY_DATE_YEARS_AHEAD, KEY_DATE_YEARS_BACK, KEY_MONEY_MAX_MINOR, KEY_TEXT_MAX } from './key-field-input'
+export { nextLookAt, planDealEffects, runnerDealScope, stageTaskFields } from './deal-effects'
+export type { DealEffect, DealEffects, DealEffectsInput } from './deal-effects'

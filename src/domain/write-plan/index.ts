@@ -1,2 +1,3 @@
 export * from './plan'
 export * from './step-builders'
+export * from './message-steps'

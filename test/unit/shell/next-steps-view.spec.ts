@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dealScreenCommands } from '~widgets/next-steps/data'
-import type { DealDto } from '~widgets/next-steps/dto'
+import { dealScreenCommands } from '@/b24/deal-screen/data'
+import type { DealDto } from '@/b24/deal-screen/dto'
 import { moneyFieldAmount, toNextStepsView } from '~widgets/next-steps/view-model'
 
 // crm.deal.get returns scalars as strings (b24restdocs api-reference/crm/deals/crm-deal-get.md);

@@ -1,8 +1,7 @@
 import { command, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
-import { normalizeName } from '@/domain/playbook'
-import type { AutoAction, DealTask, NotificationDue } from '@/domain/playbook'
+import type { DealTask } from '@/domain/playbook'
 import { PERFORMED_ACTIONS_FIELD } from '@/domain/fields/next-steps'
 import {
   parseCategories,
@@ -16,7 +15,7 @@ import {
   parseUsers,
 } from './dto'
 import type { CategoryDto, DealDto, DepartmentDto, StageDto, UserDto, UserFieldDto } from './dto'
-import { dealBinding, duplicateTaskIds, toDealTask } from './tasks'
+import { dealBinding, toDealTask } from './tasks'
 
 /** Departments read in the opening batch: 4 offset pages, up to 200. */
 const DEPARTMENT_PAGES = 4
@@ -90,36 +89,6 @@ export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<
   }
 }
 
-/** Deletes late copies of a key (b24restdocs api-reference/tasks/tasks-task-delete.md). */
-export async function removeDuplicateTasks(gateway: Gateway, tasks: readonly DealTask[]): Promise<number> {
-  const extra = duplicateTaskIds(tasks)
-  for (const taskId of extra) await gateway.call('tasks.task.delete', { taskId }, { retry: true })
-  return extra.length
-}
-
-/**
- * Carries out what the engine asks to do by itself: a stage move (§7 «Договор» not needed)
- * or the new responsible (§5). b24restdocs api-reference/crm/deals/crm-deal-update.md.
- * A stage is found by name among the deal pipeline's stages; an unknown name is skipped.
- */
-export async function runAutoActions(gateway: Gateway, dealId: number, actions: readonly AutoAction[], stages: readonly StageDto[]): Promise<string[]> {
-  const done: string[] = []
-  for (const action of actions) {
-    const fields: Record<string, unknown> = {}
-    if (action.type === 'moveStage') {
-      const target = stages.find((s) => normalizeName(s.NAME) === normalizeName(action.toStageName))
-      if (!target) continue
-      fields.STAGE_ID = target.STATUS_ID
-    } else {
-      fields.ASSIGNED_BY_ID = action.userId
-    }
-    // Setting the same value again is harmless, so a retried update is safe.
-    await gateway.call('crm.deal.update', { id: dealId, fields }, { retry: true })
-    done.push(action.key)
-  }
-  return done
-}
-
 /** The deal as it is now, to compare versions after a save found it changed. */
 export async function readDeal(gateway: Gateway, dealId: number): Promise<DealDto> {
   return gateway.call('crm.deal.get', { id: dealId }, { parse: parseDeal })
@@ -129,34 +98,4 @@ export async function readDeal(gateway: Gateway, dealId: number): Promise<DealDt
 export function performedKeysOf(deal: DealDto): string[] {
   const raw = deal[PERFORMED_ACTIONS_FIELD as `UF_CRM_${string}`]
   return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String).filter((key) => key !== '')
-}
-
-/** The field keeps the newest keys only: old stages' keys are never asked for again. */
-const KEPT_KEYS = 200
-
-/**
- * Sends what the playbook says is due: a notification to each person (im.notify.system.add,
- * b24restdocs api-reference/chats/notifications/im-notify-system-add.md; its TAG is the key,
- * so a repeated send replaces instead of doubling) and, for the client, a timeline comment
- * with the text to send (the app has no mail channel of its own;
- * crm/timeline/comments/crm-timeline-comment-add.md). Then the keys are recorded on the deal.
- */
-export async function sendNotifications(gateway: Gateway, deal: DealDto, due: readonly NotificationDue[]): Promise<string[]> {
-  const dealId = Number(deal.ID)
-  const done: string[] = []
-  for (const item of due) {
-    for (const userId of item.userIds) {
-      const email = item.channels.includes('email') ? { MESSAGE_OUT: item.message } : {}
-      await gateway.call('im.notify.system.add', { USER_ID: userId, MESSAGE: item.message, TAG: item.key, ...email }, { retry: true })
-    }
-    if (item.toClient) {
-      await gateway.call('crm.timeline.comment.add', { fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: `Письмо клиенту: ${item.message}` } })
-    }
-    done.push(item.key)
-  }
-  if (done.length > 0) {
-    const keys = [...new Set([...performedKeysOf(deal), ...done])].slice(-KEPT_KEYS)
-    await gateway.call('crm.deal.update', { id: dealId, fields: { [PERFORMED_ACTIONS_FIELD]: keys } }, { retry: true })
-  }
-  return done
 }
