@@ -4,6 +4,9 @@ import { allUserFields } from '@/domain/fields'
 import type { UserFieldDef } from '@/domain/fields'
 import { DEFAULT_APP_OPTIONS } from '@/domain/install/default-options'
 import { fieldLookupCommand, handlerUrl, planInstall, stepCommand } from '@/domain/install/plan'
+import { RUNNER_EVENTS } from '@/domain/install/runner-events'
+import { runnerUrlOptions } from '@/domain/install/runner-link'
+import { BUILT_RUNNER_URL } from '@/b24/runner-connect'
 import type { BoundEvent, DesiredState, ExistingField, InstallStep, PortalState } from '@/domain/install/plan'
 import { bindableEntries, manifest } from './manifest'
 import type { WidgetEntry } from './manifest'
@@ -32,14 +35,20 @@ export interface InstallProgress {
   error?: GatewayError
 }
 
-/** New web-form leads reach the app through the offline queue (L3; widgets/lead-processing/new-lead-events.ts). */
-export const OFFLINE_EVENTS: readonly string[] = ['ONCRMLEADADD']
+/**
+ * Offline events the install binds: new web-form leads (L3; widgets/lead-processing/new-lead-events.ts)
+ * and everything the runner reads, which ONCRMLEADADD is part of.
+ */
+export const OFFLINE_EVENTS: readonly string[] = [...new Set(['ONCRMLEADADD', ...RUNNER_EVENTS])]
+
+/** Options the install sets when missing: the defaults, and the runner's address when the build has one. */
+export const INSTALL_OPTIONS: Readonly<Record<string, string>> = { ...DEFAULT_APP_OPTIONS, ...runnerUrlOptions(BUILT_RUNNER_URL) }
 
 export function desiredState(
   appUrl: string,
   entries: readonly WidgetEntry[] = manifest,
   fields: readonly UserFieldDef[] = allUserFields,
-  options: Readonly<Record<string, unknown>> = DEFAULT_APP_OPTIONS,
+  options: Readonly<Record<string, unknown>> = INSTALL_OPTIONS,
   offlineEvents: readonly string[] = OFFLINE_EVENTS,
 ): DesiredState {
   return {

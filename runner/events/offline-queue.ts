@@ -7,8 +7,8 @@ import type { Gateway } from '@/b24/gateway'
  * scheduled; a page that could not be scheduled is marked as an error and read again later.
  */
 
-/** What the runner binds at install (payloads: crm/deals/events/on-crm-deal-*.md, tasks/events-tasks/on-task-*.md, …). */
-export const RUNNER_EVENTS = ['ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMLEADADD', 'ONCRMLEADUPDATE', 'ONTASKADD', 'ONTASKUPDATE', 'ONCRMTIMELINECOMMENTADD'] as const
+/** What the install binds for the runner; kept beside the install plan (src/domain/install). */
+export { RUNNER_EVENTS } from '@/domain/install/runner-events'
 
 export interface PortalEvent {
   messageId: string

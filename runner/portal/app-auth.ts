@@ -1,5 +1,6 @@
 import { B24OAuth, EnumAppStatus } from '@bitrix24/b24jssdk'
 import type { B24OAuthParams } from '@bitrix24/b24jssdk'
+import type { RunnerHandover } from '@/domain/install/runner-link'
 import type { RunnerStore } from '../store/runner-store'
 
 /*
@@ -15,21 +16,8 @@ export type ConnectionState =
   | { state: 'connected'; domain: string; memberId: string; userId: number; since: string }
   | { state: 'revoked'; domain: string; reason: string; since: string }
 
-/** The token pair as the install screen sends it (the frame's auth data). */
-export interface HandedAuth {
-  access_token: string
-  refresh_token: string
-  /** Seconds since the epoch when the access token expires. */
-  expires: number
-  expires_in?: number
-  domain: string
-  member_id: string
-  /** The portal's REST endpoint, e.g. `https://portal.bitrix24.ru/rest/` (from the domain when absent). */
-  client_endpoint?: string
-  application_token?: string
-  user_id?: number
-  scope?: string
-}
+/** The token pair as the install screen sends it (the frame's auth data; src/domain/install/runner-link.ts). */
+export type HandedAuth = RunnerHandover
 
 const AUTH_KEY = 'auth'
 const CONNECTION_KEY = 'connection'

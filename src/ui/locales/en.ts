@@ -33,6 +33,13 @@ export const en: ShellMessages = {
     nothingToDo: 'Everything is already installed.',
     finishing: 'Finishing installation…',
     done: 'Installation finished.',
+    runner: {
+      connecting: 'Connecting the automation (the app server)…',
+      connected: 'Automation connected: the app server watches deals, leads and tasks by itself.',
+      notConfigured: 'Automation not connected: no app server address is set. The installation is finished; the tabs work and their buttons act by hand.',
+      unreachable: 'Automation not connected: the app server {url} does not answer. The installation is finished; connect it later in the app settings.',
+      refused: 'Automation not connected: the app server refused ({reason}). The installation is finished; connect it later in the app settings.',
+    },
     step: {
       bind: 'Placement "{title}" ({placement})',
       field: 'Field "{label}" ({entity})',

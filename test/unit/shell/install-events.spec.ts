@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planInstall, stepCommand } from '@/domain/install/plan'
 import type { DesiredState, PortalState } from '@/domain/install/plan'
+import { RUNNER_EVENTS } from '@/domain/install/runner-events'
 import { OFFLINE_EVENTS, desiredState } from '~placements/install'
 
 // event.get rows: b24restdocs api-reference/events/event-get.md (offline rows carry connector_id, offline: 1);
@@ -32,8 +33,15 @@ describe('planInstall: offline events', () => {
     expect(planInstall(mixed, portal([]))).toEqual([{ kind: 'event', event: 'ONCRMLEADADD' }])
   })
 
-  it('the app desires ONCRMLEADADD offline', () => {
+  it('the app desires ONCRMLEADADD and every event the runner reads offline, each once', () => {
     expect(OFFLINE_EVENTS).toContain('ONCRMLEADADD')
-    expect(desiredState('https://app.example/').offlineEvents).toEqual(['ONCRMLEADADD'])
+    expect([...OFFLINE_EVENTS].sort()).toEqual([...RUNNER_EVENTS].sort())
+    expect(desiredState('https://app.example/').offlineEvents).toEqual(OFFLINE_EVENTS)
+  })
+
+  it('binds only the runner events event.get does not list as offline', () => {
+    const bound = [{ event: 'ONCRMDEALADD', connector_id: '', offline: 1 }, { event: 'ONTASKADD', handler: 'https://app.example/h', offline: 0 }]
+    const plan = planInstall({ ...desired, offlineEvents: OFFLINE_EVENTS }, portal(bound))
+    expect(plan.map((step) => (step.kind === 'event' ? step.event : step.kind)).sort()).toEqual(RUNNER_EVENTS.filter((event) => event !== 'ONCRMDEALADD').sort())
   })
 })
