@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { RunnerConfig } from './config'
 import { connectionOf, storeAuth, toOAuthParams, type HandedAuth } from './portal/app-auth'
+import { dealAutomationOf } from './handlers/deal-automation'
 import type { RunnerStore } from './store/runner-store'
 
 /*
@@ -75,8 +76,12 @@ export function createRunnerServer(deps: ServerDeps): Server {
     if (req.method === 'GET' && url.pathname === '/status') return send(res, 200, deps.status(), origin)
     const deal = url.pathname.match(/^\/deals\/(\d+)\/next$/)
     if (req.method === 'GET' && deal) {
-      const job = deps.store.nextJob('deal', Number(deal[1]))
-      return send(res, 200, { connection: connectionOf(deps.store).state, next: job ? job.dueAt : null }, origin)
+      const dealId = Number(deal[1])
+      const job = deps.store.nextJob('deal', dealId)
+      const automation = dealAutomationOf(deps.store, dealId)
+      // The next look is the scheduled job's time; what it is for, when the last turn computed it.
+      const next = job ? job.dueAt : null
+      return send(res, 200, { connection: connectionOf(deps.store).state, next, nextWhat: next && next === automation.next ? automation.nextWhat : null, done: automation.done, lastRunAt: automation.lastRunAt }, origin)
     }
     if (req.method === 'POST' && url.pathname === '/connect') {
       void (async () => {

@@ -1,4 +1,4 @@
-import { createGateway, frameTransport, toGatewayError, type Gateway } from '@/b24/gateway'
+import { createGateway, frameTransport, toGatewayError, type Gateway, type RestTransport } from '@/b24/gateway'
 import { scheduleQueuedEvents } from './events/schedule-events'
 import { markRevoked, openPortalClient } from './portal/app-auth'
 import type { Job, RunnerStore } from './store/runner-store'
@@ -11,6 +11,10 @@ import type { Job, RunnerStore } from './store/runner-store'
 
 export interface JobContext {
   gateway: Gateway
+  /** The same connection, for write plans (runPlan sends their batches itself). */
+  transport: RestTransport
+  store: RunnerStore
+  /** The portal's time at the start of this turn. */
   now: Date
 }
 
@@ -39,7 +43,8 @@ export async function portalNow(gateway: Gateway): Promise<Date> {
 export async function tick(store: RunnerStore, secret: { clientId: string; clientSecret: string }, handlers: Record<string, JobHandler>): Promise<TickReport | null> {
   const client = openPortalClient(store, secret)
   if (!client) return null
-  const gateway = createGateway(frameTransport(client))
+  const transport = frameTransport(client)
+  const gateway = createGateway(transport)
   const report: TickReport = { at: new Date().toISOString(), events: 0, jobsRun: 0, jobsFailed: 0, error: null }
   try {
     const now = await portalNow(gateway)
@@ -49,7 +54,7 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
       const handler = handlers[job.kind]
       if (!handler) continue
       try {
-        const next = await handler(job, { gateway, now })
+        const next = await handler(job, { gateway, transport, store, now })
         if (next) await store.schedule({ ...job, dueAt: next.toISOString() })
         else await store.unschedule(job.id)
         report.jobsRun++

@@ -16,6 +16,7 @@ export interface DealDto {
   MOVED_BY_ID?: string | number | null
   MOVED_TIME?: string | null
   DATE_MODIFY?: string | null
+  CONTACT_ID?: string | number | null
   [field: `UF_CRM_${string}`]: unknown
 }
 

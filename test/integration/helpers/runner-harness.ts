@@ -6,6 +6,8 @@ import type { SandboxOptions } from '../../../sandbox/server/sandbox'
 import { RUNNER_EVENTS } from '../../../runner/events/offline-queue'
 import { startRunner } from '../../../runner/main'
 import type { JobHandler } from '../../../runner/tick'
+import { desiredState, runInstall } from '../../../placements/install'
+import { createGateway, frameTransport } from '@/b24/gateway'
 import { appClient, appSecret, callApp, type IssuedPair } from './app-client'
 import { control, startTestSandbox, type TestSandbox } from './sandbox'
 
@@ -66,13 +68,17 @@ export async function connectRunner(origin: string, port: number): Promise<void>
   if (response.status !== 200) throw new Error(`runner /connect: ${response.status} ${await response.text()}`)
 }
 
-/** Binds the runner's offline events as the install does (skipping those already bound). */
-export async function bindRunnerEvents(origin: string): Promise<void> {
+/**
+ * The admin's install as the install screen runs it (placements/install.ts): the app's user
+ * fields, its options and the runner's offline events; the placements' handler is a stand-in.
+ */
+export async function installApp(origin: string): Promise<void> {
   const { b24 } = await appClient(origin, 1)
+  const progress = await runInstall({ gateway: createGateway(frameTransport(b24)), desired: desiredState('https://widgets.example.com/') })
+  if (progress.phase !== 'done') throw new Error(`install: ${progress.phase} ${progress.error?.description ?? ''}`)
   const bound = await callApp<{ event: string; offline: number }[]>(b24, 'event.get')
-  for (const event of RUNNER_EVENTS) {
-    if (!bound.some((row) => row.event === event && Number(row.offline) === 1)) await callApp(b24, 'event.bind', { event, event_type: 'offline' })
-  }
+  const missing = RUNNER_EVENTS.filter((event) => !bound.some((row) => row.event === event && Number(row.offline) === 1))
+  if (missing.length > 0) throw new Error(`install did not bind ${missing.join(', ')}`)
 }
 
 /**
@@ -86,7 +92,7 @@ export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; h
     harness.sandbox = await startTestSandbox({ limits: false, demo: true, ...options.sandbox })
     harness.dataDir = mkdtempSync(path.join(tmpdir(), 'runner-harness-'))
     await control(harness.sandbox.origin, 'install', { installed: true })
-    await bindRunnerEvents(harness.sandbox.origin)
+    await installApp(harness.sandbox.origin)
     secret = await appSecret(harness.sandbox.origin)
     harness.runner = await startRunner(runnerEnv(harness.sandbox, harness.dataDir, secret), options.handlers)
     await connectRunner(harness.sandbox.origin, harness.runner.port)

@@ -322,6 +322,21 @@ export const taskMethods: MethodTable = {
       return { task: taskView(ctx, row, null) }
     },
   },
+  'tasks.task.renew': {
+    // b24restdocs tasks/tasks-task-renew.md: a completed task is open again (pending). An open
+    // task is answered as it is, so a renewal repeated after a lost reply is harmless here.
+    scope: 'task',
+    cost: CALL_COST,
+    handler: (ctx, params) => {
+      const task = visibleTask(ctx, params, notAllowed)
+      if (!canCompleteTask(ctx, task)) throw notAllowed()
+      if (task.STATUS !== TASK_STATUS.completed && task.STATUS !== TASK_STATUS.awaitingControl) return { task: taskView(ctx, task, null) }
+      const now = formatPortalDate(ctx.now())
+      const row = ctx.store.table<TaskRow>(TASK_TABLE).update(task.ID, { STATUS: TASK_STATUS.pending, CLOSED_DATE: null, CLOSED_BY: null, CHANGED_BY: ctx.user.ID, CHANGED_DATE: now })
+      raiseTaskEvent(ctx, 'UPDATE', row.ID)
+      return { task: taskView(ctx, row, null) }
+    },
+  },
   'tasks.task.delete': {
     scope: 'task',
     cost: CALL_COST,

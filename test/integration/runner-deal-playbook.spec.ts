@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
+import { appClient, callApp } from './helpers/app-client'
+import { eventually, useRunnerHarness } from './helpers/runner-harness'
+import { webhookRaw } from './helpers/sandbox'
+
+// The LEMUS playbook carried out by the runner alone: no browser, no tab. People act through
+// their own tokens (webhooks), the runner reads the portal's offline events and its clock.
+const harness = useRunnerHarness()
+
+const ADMIN = 1
+const HEAD = 2
+const MANAGER = 3
+const OTHER_MANAGER = 4
+const PRODUCT_MANAGER = 5
+const HOUR = 3_600_000
+
+async function rest<T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> {
+  const reply = await webhookRaw(harness.sandbox, userId, method, params)
+  if (reply.status !== 200) throw new Error(`${method}: ${reply.status} ${JSON.stringify(reply.body)}`)
+  return reply.body.result as T
+}
+
+async function goodsStage(name: string): Promise<{ categoryId: number; statusId: string }> {
+  const categories = await rest<{ categories: { id: number; name: string }[] }>(ADMIN, 'crm.category.list', { entityTypeId: 2 })
+  const categoryId = Number(categories.categories.find((c) => c.name === 'Товары')!.id)
+  const stages = await rest<{ STATUS_ID: string; NAME: string }[]>(ADMIN, 'crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${categoryId}` } })
+  return { categoryId, statusId: stages.find((s) => s.NAME === name)!.STATUS_ID }
+}
+
+interface TaskRow {
+  id: string
+  title: string
+  status: string
+  responsibleId: string
+  auditors?: string[]
+  deadline: string | null
+}
+
+async function dealTasks(dealId: number, title?: string): Promise<TaskRow[]> {
+  const reply = await rest<{ tasks: TaskRow[] }>(ADMIN, 'tasks.task.list', { filter: { UF_CRM_TASK: `D_${dealId}` }, select: ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'AUDITORS', 'DEADLINE'] })
+  return reply.tasks.filter((task) => !title || task.title === title)
+}
+
+const notices = (fragment: string) =>
+  [...harness.sandbox.store.table<NotificationRow>('notifications').rows()].filter((row) => row.MESSAGE.includes(fragment))
+
+/** Waits until the runner has nothing due now: every job it keeps is in the future. */
+async function runnerIdle(): Promise<void> {
+  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
+  // One more turn, so an event raised by its own last write is read too.
+  await new Promise((resolve) => setTimeout(resolve, 400))
+  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
+}
+
+async function portalNow(): Promise<Date> {
+  return new Date(await rest<string>(ADMIN, 'server.time'))
+}
+
+describe('the runner carries out the «Товары» playbook with nobody looking', () => {
+  let dealId: number
+  const EXPRESS = 'Выполнить Экспресс-идентификацию'
+
+  it('the admin names the product manager in settings (app option playbookPeople)', async () => {
+    const { b24 } = await appClient(harness.sandbox.origin, ADMIN)
+    await callApp(b24, 'app.option.set', { options: { playbookPeople: JSON.stringify({ productManagerId: PRODUCT_MANAGER }) } })
+    expect(JSON.parse(await callApp<string>(b24, 'app.option.get', { option: 'playbookPeople' }))).toEqual({ productManagerId: PRODUCT_MANAGER })
+  })
+
+  it('§5: whoever takes the deal out of «Не обработан» becomes responsible (the head takes a colleague’s deal)', async () => {
+    const start = await goodsStage('Не обработан')
+    const taken = await rest<number>(ADMIN, 'crm.deal.add', {
+      fields: { TITLE: 'Сделка коллеги', CATEGORY_ID: start.categoryId, STAGE_ID: start.statusId, OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: OTHER_MANAGER },
+    })
+    await rest(HEAD, 'crm.deal.update', { id: taken, fields: { STAGE_ID: (await goodsStage('Экспресс-идентификация')).statusId } })
+    const deal = await eventually(() => rest<{ ASSIGNED_BY_ID: string }>(ADMIN, 'crm.deal.get', { id: taken }), (d) => Number(d.ASSIGNED_BY_ID) === HEAD)
+    expect(Number(deal.ASSIGNED_BY_ID)).toBe(HEAD)
+    const tasks = await eventually(() => dealTasks(taken, EXPRESS), (found) => found.length > 0)
+    expect(tasks.map((task) => Number(task.responsibleId))).toEqual([HEAD])
+  })
+
+  it('§5: the manager moves his deal through his own token and gets exactly one express task, the head as auditor', async () => {
+    const start = await goodsStage('Не обработан')
+    dealId = await rest<number>(MANAGER, 'crm.deal.add', {
+      fields: { TITLE: 'Подшипники для раннера', CATEGORY_ID: start.categoryId, STAGE_ID: start.statusId, OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: MANAGER },
+    })
+    const entered = (await portalNow()).getTime()
+    await rest(MANAGER, 'crm.deal.update', { id: dealId, fields: { STAGE_ID: (await goodsStage('Экспресс-идентификация')).statusId } })
+
+    const tasks = await eventually(() => dealTasks(dealId, EXPRESS), (found) => found.length > 0)
+    await runnerIdle()
+    const deal = await rest<{ ASSIGNED_BY_ID: string }>(ADMIN, 'crm.deal.get', { id: dealId })
+    expect(Number(deal.ASSIGNED_BY_ID)).toBe(MANAGER)
+    const after = await dealTasks(dealId, EXPRESS)
+    expect(after).toHaveLength(1)
+    expect(Number(after[0]!.responsibleId)).toBe(MANAGER)
+    expect((after[0]!.auditors ?? []).map(Number)).toContain(HEAD)
+    // The deadline counts from the moment the deal entered the stage: 5 hours.
+    const deadline = Date.parse(tasks[0]!.deadline!)
+    expect(deadline).toBeGreaterThanOrEqual(entered + 5 * HOUR - 60_000)
+    expect(deadline).toBeLessThanOrEqual(entered + 5 * HOUR + 60_000)
+    expect(notices(`экспресс-идентификация по сделке #${dealId}`)).toEqual([])
+  })
+
+  it('§5: past 5 hours the reminder goes to the responsible, the head and the product manager, once', async () => {
+    await harness.shiftClock(5 * HOUR + 5 * 60_000)
+    const fragment = `экспресс-идентификация по сделке #${dealId} не выполнена`
+    const sent = await eventually(async () => notices(fragment), (rows) => rows.length >= 3)
+    expect(sent.map((row) => row.USER_ID).sort()).toEqual([HEAD, MANAGER, PRODUCT_MANAGER])
+    const ids = sent.map((row) => row.ID).sort()
+    // Later turns and another hour do not send it again (a repeat would replace the rows).
+    await harness.shiftClock(HOUR)
+    await runnerIdle()
+    expect(notices(fragment).map((row) => row.ID).sort()).toEqual(ids)
+    expect(harness.runner.status().connection.state).toBe('connected')
+  })
+})
