@@ -4,14 +4,14 @@ import { verifyAdminToken } from './portal/verify-admin'
 import { createRunnerServer, type RunnerStatus } from './server'
 import { RunnerStore } from './store/runner-store'
 import { defaultHandlers } from './handlers'
-import { tick, type JobHandler, type TickReport } from './tick'
+import { tick, type KindHandler, type TickReport } from './tick'
 
 /**
  * `tsx runner/main.ts` — the app's server side (README «The runner»). Environment: RUNNER_PORT,
  * RUNNER_DATA, RUNNER_CLIENT_ID, RUNNER_CLIENT_SECRET, RUNNER_OAUTH_SERVER, RUNNER_APP_ORIGINS,
  * RUNNER_POLL_MS. Never prints a token or the secret.
  */
-export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, JobHandler> = defaultHandlers) {
+export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, KindHandler> = defaultHandlers) {
   const config = readRunnerConfig(env)
   const store = RunnerStore.open(config.dataDir)
   let last: TickReport | null = null

@@ -1,10 +1,11 @@
-import { toGatewayError } from '@/b24/gateway'
-import type { JobHandler } from '../tick'
+import type { BatchJobHandler } from '../tick'
 
 /*
- * A task was added, changed or closed: the deals it is bound to (UF_CRM_TASK `D_<id>`) are
+ * Tasks added, changed or closed: the deals they are bound to (UF_CRM_TASK `D_<id>`) are
  * looked at now, so a task closed while its condition does not hold is renewed and the next
- * step starts (b24restdocs tasks/tasks-task-get.md; ONTASKUPDATE carries only the task ID).
+ * step starts. ONTASKUPDATE carries only the task's ID, so the bindings are read — for all
+ * the turn's tasks in one call (b24restdocs tasks/tasks-task-list.md; a deleted task is
+ * simply not listed).
  */
 
 const DEAL_BINDING = /^D_(\d+)$/
@@ -14,17 +15,12 @@ export function dealsOfBindings(bindings: unknown): number[] {
   return [...new Set(list.map((value) => DEAL_BINDING.exec(String(value))?.[1]).filter((id): id is string => !!id).map(Number))]
 }
 
-export const taskJobHandler: JobHandler = async (job, { gateway, store, now }) => {
-  let task: { ufCrmTask?: unknown; UF_CRM_TASK?: unknown }
-  try {
-    task = (await gateway.call<{ task: typeof task }>('tasks.task.get', { taskId: job.subject, select: ['ID', 'UF_CRM_TASK'] })).task ?? {}
-  } catch (raw) {
-    // Deleted, or not visible to the app: nothing to follow.
-    if (['notFound', 'access'].includes(toGatewayError(raw).kind)) return null
-    throw raw
-  }
-  for (const dealId of dealsOfBindings(task.ufCrmTask ?? task.UF_CRM_TASK)) {
-    await store.schedule({ id: `deal:${dealId}`, kind: 'deal', subject: dealId, dueAt: now.toISOString() })
-  }
-  return null
+export const taskBatchHandler: BatchJobHandler = async (jobs, { gateway, store, now }) => {
+  const reply = await gateway.call<{ tasks: { id: string | number; ufCrmTask?: unknown }[] }>('tasks.task.list', {
+    filter: { ID: jobs.map((job) => job.subject) },
+    select: ['ID', 'UF_CRM_TASK'],
+  })
+  const deals = new Set((reply.tasks ?? []).flatMap((task) => dealsOfBindings(task.ufCrmTask)))
+  for (const dealId of deals) await store.schedule({ id: `deal:${dealId}`, kind: 'deal', subject: dealId, dueAt: now.toISOString() })
+  return new Map(jobs.map((job) => [job.id, null]))
 }

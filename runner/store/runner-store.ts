@@ -71,6 +71,12 @@ export class RunnerStore {
     })
   }
 
+  /** When a job is due now, or null when it is not scheduled. */
+  dueAtOf(jobId: string): string | null {
+    const key = this.db.get(`jobid${SEP}${jobId}`) as string | undefined
+    return key ? (this.db.get(key) as Job | undefined)?.dueAt ?? null : null
+  }
+
   /** Jobs due at `now` or before, oldest first. */
   dueJobs(now: Date, limit = 100): Job[] {
     const jobs: Job[] = []

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest'
 import type { SandboxOptions } from '../../../sandbox/server/sandbox'
 import { RUNNER_EVENTS } from '../../../runner/events/offline-queue'
 import { startRunner } from '../../../runner/main'
-import type { JobHandler } from '../../../runner/tick'
+import type { KindHandler } from '../../../runner/tick'
 import { desiredState, runInstall } from '../../../placements/install'
 import { createGateway, frameTransport } from '@/b24/gateway'
 import { appClient, appSecret, callApp, type IssuedPair } from './app-client'
@@ -32,7 +32,7 @@ export interface RunnerHarness {
 
 export const APP_ORIGIN = 'http://localhost:4001'
 
-export function runnerEnv(sandbox: TestSandbox, dataDir: string, secret: { clientId: string; clientSecret: string }): NodeJS.ProcessEnv {
+export function runnerEnv(sandbox: Pick<TestSandbox, 'origin'>, dataDir: string, secret: { clientId: string; clientSecret: string }): NodeJS.ProcessEnv {
   return {
     RUNNER_PORT: '0',
     RUNNER_DATA: dataDir,
@@ -85,7 +85,7 @@ export async function installApp(origin: string): Promise<void> {
  * One spec file's sandbox and runner: started in beforeAll (installed, events bound, runner
  * connected), stopped in afterAll. `handlers` defaults to the runner's own.
  */
-export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; handlers?: Record<string, JobHandler> } = {}): RunnerHarness {
+export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; handlers?: Record<string, KindHandler> } = {}): RunnerHarness {
   const harness = {} as RunnerHarness
   let secret: { clientId: string; clientSecret: string }
   beforeAll(async () => {
