@@ -14,6 +14,7 @@ const MANAGER = 3
 const OTHER_MANAGER = 4
 const PRODUCT_MANAGER = 5
 const HOUR = 3_600_000
+const DAY = 24 * HOUR
 
 async function rest<T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> {
   const reply = await webhookRaw(harness.sandbox, userId, method, params)
@@ -113,5 +114,62 @@ describe('the runner carries out the «Товары» playbook with nobody looki
     await runnerIdle()
     expect(notices(fragment).map((row) => row.ID).sort()).toEqual(ids)
     expect(harness.runner.status().connection.state).toBe('connected')
+  })
+})
+
+async function pickupItemId(): Promise<number> {
+  const [field] = await rest<{ LIST: { ID: string; XML_ID: string }[] }[]>(ADMIN, 'crm.deal.userfield.list', { filter: { FIELD_NAME: 'UF_CRM_LMS_DELIVERY_CONDITION' } })
+  return Number(field!.LIST.find((item) => item.XML_ID === 'pickup')!.ID)
+}
+
+/** A manager's «Товары» deal placed on «Комплектация» with the client as its contact. */
+async function pickingDeal(title: string, fields: Record<string, unknown>): Promise<number> {
+  const contactId = await rest<number>(MANAGER, 'crm.contact.add', { fields: { NAME: 'Клиент', LAST_NAME: title, EMAIL: [{ VALUE: 'client@lemus.example', VALUE_TYPE: 'WORK' }], ASSIGNED_BY_ID: MANAGER } })
+  const picking = await goodsStage('Комплектация')
+  return rest<number>(MANAGER, 'crm.deal.add', {
+    fields: { TITLE: title, CATEGORY_ID: picking.categoryId, STAGE_ID: picking.statusId, OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: MANAGER, CONTACT_ID: contactId, ...fields },
+  })
+}
+
+describe('closing rules and repeats, with nobody looking', () => {
+  const PAYMENT = 'Получить окончательный расчет'
+  const ASSEMBLE = 'Укомплектовать заказ по сделке'
+
+  it('a payment task closed while 400 of 1 000 ₽ is paid is renewed, the reason on the deal, the manager told', async () => {
+    const dealId = await pickingDeal('Недоплата', { UF_CRM_LMS_PAID_AMOUNT: '400|RUB' })
+    const [payment] = await eventually(() => dealTasks(dealId, PAYMENT), (found) => found.length > 0)
+    await runnerIdle()
+    await rest(MANAGER, 'tasks.task.complete', { taskId: Number(payment!.id) })
+
+    const renewed = await eventually(() => dealTasks(dealId, PAYMENT), (found) => found[0]?.status === '2')
+    expect(renewed).toHaveLength(1)
+    expect(renewed[0]!.status).toBe('2')
+    const comments = await rest<{ COMMENT: string }[]>(ADMIN, 'crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' } })
+    const reasons = comments.filter((c) => c.COMMENT.includes(`«${PAYMENT}» возобновлена`))
+    expect(reasons).toHaveLength(1)
+    expect(reasons[0]!.COMMENT).toMatch(/Оплачено 400 из 1\s000/)
+    expect(notices(`«${PAYMENT}» возобновлена`).map((row) => row.USER_ID)).toEqual([MANAGER])
+  })
+
+  it('pickup: the «готов к отгрузке» e-mail goes to the client as an e-mail activity, repeats every 14 days — twice over 28 days, and only twice', async () => {
+    const dealId = await pickingDeal('Самовывоз', { UF_CRM_LMS_PAID_AMOUNT: '1000|RUB', UF_CRM_LMS_DELIVERY_CONDITION: await pickupItemId(), UF_CRM_LMS_PRODUCT_RESERVED: 1 })
+    const [assemble] = await eventually(() => dealTasks(dealId, ASSEMBLE), (found) => found.length > 0)
+    await rest(MANAGER, 'tasks.task.complete', { taskId: Number(assemble!.id) })
+    const emails = () => rest<{ ID: string; SUBJECT: string; DIRECTION: string }[]>(ADMIN, 'crm.activity.list', { filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId, TYPE_ID: 4 } })
+
+    const first = await eventually(emails, (rows) => rows.length >= 1)
+    expect(first).toHaveLength(1)
+    expect(first[0]!.DIRECTION).toBe('2')
+    expect(first[0]!.SUBJECT).toContain('готов к отгрузке')
+    await harness.shiftClock(13 * DAY)
+    await runnerIdle()
+    expect(await emails()).toHaveLength(1)
+    await harness.shiftClock(DAY + 10 * 60_000)
+    expect(await eventually(emails, (rows) => rows.length >= 2)).toHaveLength(2)
+    await harness.shiftClock(14 * DAY)
+    expect(await eventually(emails, (rows) => rows.length >= 3)).toHaveLength(3)
+    await harness.shiftClock(HOUR)
+    await runnerIdle()
+    expect(await emails()).toHaveLength(3)
   })
 })
