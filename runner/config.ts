@@ -7,6 +7,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** The runner's settings, from the environment (README: «The runner»). */
 export interface RunnerConfig {
   port: number
+  /** The interface to listen on: localhost by default (behind a proxy), 0.0.0.0 in a container. */
+  host: string
   dataDir: string
   /** The local app's client id and secret (the portal's «Developer resources → Local application»). */
   clientId: string
@@ -28,6 +30,7 @@ export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env): RunnerCo
   return {
     // 0 asks the system for a free port (tests).
     port: env.RUNNER_PORT === '0' ? 0 : int(env.RUNNER_PORT, 4100),
+    host: env.RUNNER_HOST || 'localhost',
     dataDir: path.resolve(repoRoot, env.RUNNER_DATA || '.runner/data'),
     clientId: env.RUNNER_CLIENT_ID ?? '',
     clientSecret: env.RUNNER_CLIENT_SECRET ?? '',

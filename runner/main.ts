@@ -8,7 +8,7 @@ import { tick, type KindHandler, type TickReport } from './tick'
 
 /**
  * `tsx runner/main.ts` — the app's server side (README «The runner»). Environment: RUNNER_PORT,
- * RUNNER_DATA, RUNNER_CLIENT_ID, RUNNER_CLIENT_SECRET, RUNNER_OAUTH_SERVER, RUNNER_APP_ORIGINS,
+ * RUNNER_HOST, RUNNER_DATA, RUNNER_CLIENT_ID, RUNNER_CLIENT_SECRET, RUNNER_OAUTH_SERVER, RUNNER_APP_ORIGINS,
  * RUNNER_POLL_MS. Never prints a token or the secret.
  */
 export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, KindHandler> = defaultHandlers) {
@@ -22,7 +22,7 @@ export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers
     dueJobs: store.dueJobs(new Date(8.64e15)).length,
   })
   const server = createRunnerServer({ config, store, status, verifyAdmin: (auth) => verifyAdminToken(auth), now: () => new Date() })
-  await new Promise<void>((resolve) => server.listen(config.port, 'localhost', resolve))
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
 
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()
