@@ -1,31 +1,27 @@
-import { command, idempotencyTag, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
-import type { Gateway, ScreenCommand } from '@/b24/gateway'
-import { historyEventToComment } from '@/domain/client-profile'
-import { CLIENT_PROFILE_FIELDS as C } from '@/domain/fields/client-profile'
-import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
-import type { ConversionPlan, ConversionPlanInput, NotificationPlan } from '@/domain/lead-processing'
-import type { ObjectsDirectory } from '@/domain/sale'
-import { parseCurrentUser } from '@/b24/users'
-import type { CommentRow } from '~widgets/client-profile/dto'
-import { enumCommand, type EnumMap } from '~widgets/client-profile/enums'
-import { commentsCommand } from '~widgets/client-profile/data'
+import { enumCommand, type EnumMap } from '@/b24/enum-items'
+import { command, type Gateway } from '@/b24/gateway'
 import {
-  parseDepartments,
+  joinStructure,
+  LEAD_RECIPIENTS_OPTION,
+  OBJECTS_DIRECTORY_OPTION,
   parseDirectoryOption,
   parseLead,
-  parsePeople,
+  parseRecipientsOption,
   parseStatusIds,
+  structureCommands,
   type DepartmentRow,
   type LeadRow,
   type PersonRow,
-} from './dto'
-import { LEAD_RECIPIENTS_OPTION, parseRecipientsOption, type LeadEnums } from './lead-model'
-import type { LeadRecipientsConfig } from '@/domain/lead-processing'
-
-/** The sale tab's app option with the admin's objects directory (Приложение 1). */
-export const OBJECTS_DIRECTORY_OPTION = 'saleObjectsDirectory'
-
-const asIs = (raw: unknown) => raw
+} from '@/b24/lead-notice'
+import { parseCurrentUser } from '@/b24/users'
+import { historyEventToComment } from '@/domain/client-profile'
+import { CLIENT_PROFILE_FIELDS as C } from '@/domain/fields/client-profile'
+import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
+import type { ConversionPlan, ConversionPlanInput, LeadRecipientsConfig } from '@/domain/lead-processing'
+import type { ObjectsDirectory } from '@/domain/sale'
+import type { CommentRow } from '~widgets/client-profile/dto'
+import { commentsCommand } from '~widgets/client-profile/data'
+import type { LeadEnums } from './lead-model'
 
 // b24restdocs api-reference/crm/leads/crm-lead-get.md
 const leadCommand = (leadId: number) => command('crm.lead.get', { id: leadId }, parseLead)
@@ -43,10 +39,6 @@ export interface LeadScreen {
   companyEnums: { status: EnumMap; sourceKind: EnumMap }
 }
 
-/** Recipients and heads come from the whole directory: offset pages in the opening batch (500 users, 200 departments). */
-const PEOPLE_PAGES = 10
-const DEPARTMENT_PAGES = 4
-
 /** The lead tab in ONE batch: me, the lead, its timeline, stages, settings, people and departments, enumeration items. */
 export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<LeadScreen> {
   const screen = await gateway.loadScreen({
@@ -57,9 +49,8 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
     // b24restdocs api-reference/common/settings/app-option-get.md: one key → its value, unknown → null
     recipients: command('app.option.get', { option: LEAD_RECIPIENTS_OPTION }, parseRecipientsOption),
     directory: command('app.option.get', { option: OBJECTS_DIRECTORY_OPTION }, parseDirectoryOption),
-    // b24restdocs api-reference/user/user-get.md, api-reference/departments/department-get.md
-    ...offsetPageCommands('people', 'user.get', { sort: 'ID', order: 'ASC' }, PEOPLE_PAGES, parsePeople),
-    ...offsetPageCommands('departments', 'department.get', { sort: 'ID', order: 'ASC' }, DEPARTMENT_PAGES, parseDepartments, 'START'),
+    // Recipients' names and heads: the whole directory of people and departments.
+    ...structureCommands(),
     eStage: enumCommand(L.stage),
     eResult: enumCommand(L.result),
     eObjectType: enumCommand(L.objectType),
@@ -73,37 +64,10 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
     statusIds: screen.optional('statuses') ?? [],
     recipients: screen.optional('recipients') ?? parseRecipientsOption(null),
     directory: screen.optional('directory') ?? parseDirectoryOption(null),
-    people: joinOffsetPages('people', PEOPLE_PAGES, (name) => screen.optional(name as never) as PersonRow[] | undefined, (p) => p.id),
-    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name as never) as DepartmentRow[] | undefined, (d) => d.id),
+    ...joinStructure(screen),
     enums: { stage: screen.value('eStage'), result: screen.value('eResult'), objectType: screen.value('eObjectType') },
     companyEnums: { status: screen.value('eStatus'), sourceKind: screen.value('eSourceKind') },
   }
-}
-
-/**
- * L3: one system notification per recipient (the head marked «копия»), all with the
- * lead's TAG so a repeat replaces rather than duplicates, and a marker comment on the
- * lead that tells later opens it was sent (b24restdocs api-reference/chats/notifications/im-notify-system-add.md).
- */
-export async function sendNewLeadNotification(gateway: Gateway, leadId: number, plan: NotificationPlan, names: (id: number) => string): Promise<void> {
-  const commands: Record<string, ScreenCommand<unknown>> = {}
-  const message = `${plan.subject}\n${plan.body}`
-  plan.to.forEach((userId, index) => {
-    commands[`to${index}`] = command('im.notify.system.add', { USER_ID: userId, MESSAGE: message, TAG: plan.tag }, asIs)
-  })
-  plan.cc.forEach((userId, index) => {
-    commands[`cc${index}`] = command('im.notify.system.add', { USER_ID: userId, MESSAGE: `(копия) ${message}`, TAG: plan.tag }, asIs)
-  })
-  const recipients = plan.to.map(names).join(', ')
-  const copy = plan.cc.length ? `; копия: ${plan.cc.map(names).join(', ')}` : ''
-  commands.marker = command(
-    'crm.timeline.comment.add',
-    { fields: { ENTITY_ID: leadId, ENTITY_TYPE: 'lead', COMMENT: `Уведомление о новом лиде отправлено: ${recipients}${copy} ${idempotencyTag(plan.tag)}` } },
-    asIs,
-  )
-  const result = await gateway.loadScreen(commands)
-  const failed = Object.values(result.errors)[0]
-  if (failed) throw failed
 }
 
 const multi = (values: readonly string[]) => values.map((value) => ({ VALUE: value, VALUE_TYPE: 'WORK' }))

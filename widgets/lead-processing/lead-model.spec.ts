@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
 import { defaultObjectsDirectory } from '@/domain/sale'
-import { toEnumMap } from '~widgets/client-profile/enums'
-import type { LeadRow } from './dto'
-import { headOf, leadUpdateFields, objectTypeOf, parseRecipientsOption, processingOf, type LeadEnums } from './lead-model'
+import { toEnumMap } from '@/b24/enum-items'
+import { objectTypeOf, parseRecipientsOption, type LeadRow } from '@/b24/lead-notice'
+import { leadUpdateFields, processingOf, type LeadEnums } from './lead-model'
 
-// Lead shapes: b24restdocs api-reference/crm/leads/crm-lead-get.md; department heads:
-// api-reference/departments/department-get.md (UF_HEAD, PARENT).
+// Lead shapes: b24restdocs api-reference/crm/leads/crm-lead-get.md.
 const enums: LeadEnums = {
   stage: toEnumMap([{ ID: '1', XML_ID: 'NEW' }, { ID: '2', XML_ID: 'NEEDS' }]),
   result: toEnumMap([{ ID: '5', XML_ID: 'CONVERT' }]),
@@ -27,22 +26,14 @@ describe('lead tab model', () => {
 
   it('finds the object type in the field, or by its name in the form’s text', () => {
     const directory = defaultObjectsDirectory()
-    expect(objectTypeOf(lead({ uf: { [L.objectType.fieldName]: '9' } }), enums, directory)).toBe('PHARMACY')
-    expect(objectTypeOf(lead({ comments: 'Тип объекта: Низкотемпературный производственно-складской комплекс' }), enums, directory)).not.toBeNull()
-    expect(objectTypeOf(lead({ comments: 'без типа' }), enums, directory)).toBeNull()
+    expect(objectTypeOf(lead({ uf: { [L.objectType.fieldName]: '9' } }), enums.objectType, directory)).toBe('PHARMACY')
+    expect(objectTypeOf(lead({ comments: 'Тип объекта: Низкотемпературный производственно-складской комплекс' }), enums.objectType, directory)).not.toBeNull()
+    expect(objectTypeOf(lead({ comments: 'без типа' }), enums.objectType, directory)).toBeNull()
   })
 
   it('writes the portal stage along with the tab’s fields', () => {
     const fields = leadUpdateFields({ status: 'NEEDS', firstResult: 'ok', firstDate: '2026-03-01', outcome: '', outcomeDate: null, result: null }, enums, ['NEW', 'IN_PROCESS'])
     expect(fields).toMatchObject({ STATUS_ID: 'IN_PROCESS', [L.stage.fieldName]: '2', [L.firstResult.fieldName]: 'ok', [L.firstDate.fieldName]: '2026-03-01' })
-  })
-
-  it('resolves the head of a recipient’s department, walking up when the recipient heads it', () => {
-    const people = [{ id: 3, name: 'М', departments: [2] }, { id: 2, name: 'Р', departments: [2] }]
-    const departments = [{ id: 1, name: 'Компания', parent: null, head: 1 }, { id: 2, name: 'Продажи', parent: 1, head: 2 }]
-    expect(headOf(3, people, departments)).toBe(2)
-    expect(headOf(2, people, departments)).toBe(1)
-    expect(headOf(99, people, departments)).toBeNull()
   })
 
   it('reads the recipients option as JSON text and falls back to an empty map when it is broken', () => {

@@ -21,6 +21,7 @@ const own = {
     converted: 'Клиент создан: компания №{id}',
     stepDone: 'Статус обработки сохранён в лиде.',
     notified: 'Ответственные уведомлены о новом лиде.',
+    noticePending: 'Уведомление о новом лиде ещё не отправлено: сервер приложения отправит его, когда лид поступит или изменится.',
     refused: {
       'same-status': 'Лид уже в этом статусе.',
       'final-status': 'Статус «Обработан» — последний.',
@@ -67,6 +68,7 @@ const own = {
     converted: 'Client created: company #{id}',
     stepDone: 'The processing status is saved on the lead.',
     notified: 'The responsible people were told about the new lead.',
+    noticePending: 'The new lead notice has not gone out yet: the app’s server sends it when the lead arrives or changes.',
     refused: {
       'same-status': 'The lead already has this status.',
       'final-status': '«Processed» is the last status.',

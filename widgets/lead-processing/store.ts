@@ -1,19 +1,23 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { findStepRecord } from '@/b24/write-plan'
+import { leadData, objectTypeOf } from '@/b24/lead-notice'
 import type { FieldErrors } from '@/domain/client-profile'
 import { editDraft, startDraft, type FieldValues } from '@/domain/drafts'
 import {
   afterLandedUpdate,
   assumeStarted,
+  awaitsAnnouncement,
   bitrixLeadStatusId,
   conversionPlan,
   defaultTransitionInput,
   holdsStep,
+  isLeadAnnounced,
   leadScope,
   leadStepPlan,
   nextLeadStatus,
   planConversion,
+  planLeadAnnouncement,
   planLeadTransition,
   type ConversionRefusal,
   type LeadProcessing,
@@ -28,10 +32,8 @@ import { useAppContext } from '@/stores/app-context'
 import { useRecordDraft } from '@/stores/draft-storage'
 import { useGatewayRequests } from '@/stores/gateway-requests'
 import { newPlanId, useRecordPlans } from '@/stores/record-plans'
-import { conversionInput, loadLeadScreen, sendNewLeadNotification, type LeadScreen } from './data'
-import { isWebFormLead, leadData, leadUpdateFields, objectTypeOf, processingOf } from './lead-model'
-import { startNewLeadEvents } from './new-lead-events'
-import { isLeadAnnounced, personName, planLeadAnnouncement } from './new-lead-notice'
+import { conversionInput, loadLeadScreen, type LeadScreen } from './data'
+import { leadUpdateFields, processingOf } from './lead-model'
 import { transitionComment } from './transition-text'
 
 /** A status step whose lead update has not gone through (a plan left with only its comment is not one). */
@@ -41,14 +43,16 @@ const updateNotDone = (plan: WritePlan) =>
 /** The plan stopped at its compare-and-set: someone changed the lead since it was read. */
 const stoppedOnConflict = (plan: WritePlan) => plan.status !== 'done' && planProgress(plan, 'ru').failure?.kind === 'conflict'
 
-/** The «Обработка лида» tab: the lead's processing state, the next step's form (kept as a draft), conversion, L3 notification. */
+/** L3 as the tab shows it: the notice went out, the runner will send it, or why nobody can be told. */
+export type LeadNoticeView = { state: 'sent' } | { state: 'pending' } | { state: 'refused'; reason: NotificationRefusal }
+
+/** The «Обработка лида» tab: the lead's processing state, the next step's form (kept as a draft), conversion, whether L3's notice went out. */
 export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   const app = useAppContext()
   const screen = shallowRef<LeadScreen | null>(null)
   const { loading, busy, error, load: loadWith, act } = useGatewayRequests()
   const errors = ref<FieldErrors>({})
   const refusal = ref<LeadTransitionRefusal | ConversionRefusal | 'changed-meanwhile' | 'lead-changed' | null>(null)
-  const notification = ref<{ sent: boolean; refusal: NotificationRefusal | null }>({ sent: false, refusal: null })
   /** The client made from the lead: the lead's «Созданный клиент» field (set as the conversion's last step). */
   const convertedCompanyId = computed(() => {
     const field = screen.value?.lead.uf[L.company.fieldName]
@@ -63,7 +67,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
   const leadId = computed(() => app.context?.entityId ?? null)
   const processing = computed(() => (screen.value ? processingOf(screen.value.lead, screen.value.enums) : null))
   const next = computed<LeadStatusCode | null>(() => (processing.value ? nextLeadStatus(processing.value.status) : null))
-  const objectType = computed(() => (screen.value ? objectTypeOf(screen.value.lead, screen.value.enums, screen.value.directory) : null))
+  const objectType = computed(() => (screen.value ? objectTypeOf(screen.value.lead, screen.value.enums.objectType, screen.value.directory) : null))
 
   /** The next step's inputs: the stored draft, else the defaults (today's date). */
   const input = computed<TransitionInput>(() => {
@@ -73,8 +77,19 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     return defaultTransitionInput(processing.value, next.value, new Date())
   })
 
-  const alreadyNotified = computed(() => (screen.value ? isLeadAnnounced(screen.value) : false))
-  let newLeadEventsStarted = false
+  /**
+   * Read-only: the runner sends the notice when the lead arrives (runner/handlers/lead.ts); the
+   * marker comment its plan leaves on the lead says it went out.
+   */
+  const notice = computed<LeadNoticeView | null>(() => {
+    const current = screen.value
+    if (!current || !processing.value) return null
+    if (isLeadAnnounced(current.lead.id, current.comments.map((comment) => comment.text))) return { state: 'sent' }
+    if (!awaitsAnnouncement({ sourceId: current.lead.sourceId, status: processing.value.status, announced: false })) return null
+    const lead = leadData(current.lead, objectType.value)
+    const planned = planLeadAnnouncement({ lead, recipients: current.recipients, directory: current.directory, people: current.people, departments: current.departments })
+    return planned.ok ? { state: 'pending' } : { state: 'refused', reason: planned.reason }
+  })
 
   async function load(): Promise<void> {
     const id = leadId.value
@@ -85,15 +100,7 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       // Listing the lead's unfinished writes only reads the browser's journal; nothing is resumed unasked.
       await plans.open(loaded.me, leadScope(id))
       screen.value = loaded
-      // A web-form lead that is already «Новый» and nobody was told yet: tell them now (L3).
-      if (isWebFormLead(loaded.lead) && processing.value?.status === 'NEW' && !alreadyNotified.value) await notify()
     })
-    // Once per tab, after this lead's own check (so the two never announce it together): an admin's
-    // tab also collects the other new leads from the offline queue (event.offline.* are admin-only).
-    if (!newLeadEventsStarted) {
-      newLeadEventsStarted = true
-      startNewLeadEvents(app.gateway, app.context?.isAdmin === true)
-    }
   }
 
   function editInput(patch: TransitionInput): void {
@@ -102,20 +109,6 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     const base = { ...input.value, to: next.value } as FieldValues
     const draft = storage.draft.value && storage.draft.value.edited.to === next.value ? storage.draft.value : startDraft(storage.key.value, { values: base, dateModify: null }, now)
     storage.write(editDraft(draft, patch as FieldValues, now))
-  }
-
-  /** L3: plan from the lead, the recipients map and the department heads, then send once. */
-  async function notify(): Promise<void> {
-    const current = screen.value
-    if (!current || alreadyNotified.value) return
-    const plan = planLeadAnnouncement(current)
-    if (!plan.ok) {
-      notification.value = { sent: false, refusal: plan.reason }
-      return
-    }
-    await sendNewLeadNotification(app.requireGateway(), current.lead.id, plan.plan, (id) => personName(current, id))
-    notification.value = { sent: true, refusal: null }
-    screen.value = await loadLeadScreen(app.requireGateway(), current.lead.id)
   }
 
   /** One step forward with exactly what L2 asks; refused (nothing sent) when something is missing. */
@@ -179,8 +172,6 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
       done.value = 'step'
     }
     screen.value = await loadLeadScreen(app.requireGateway(), id)
-    // Sent into work («Новый»): the recipients hear of the lead (L3).
-    if (result.status === 'done' && result.meta?.to === 'NEW') await notify()
   }
 
   /** L4: the company (and contact) from the lead, once, however often the button is pressed. */
@@ -241,18 +232,16 @@ export const useLeadProcessingStore = defineStore('leadProcessing', () => {
     error,
     errors,
     refusal,
-    notification,
+    notice,
     convertedCompanyId,
     leadId,
     processing,
     next,
     objectType,
     input,
-    alreadyNotified,
     load,
     editInput,
     advance,
     convert,
-    notify,
   }
 })

@@ -33,6 +33,9 @@ export interface NotificationPlan {
   tag: string
 }
 
+/** The key of a lead's new-lead notice: the base of its notifications' TAGs and its marker comment's tag. */
+export const newLeadNoticeKey = (leadId: number) => `KOS_NEW_LEAD_${leadId}`
+
 export type NotificationRefusal = 'no-object-type' | 'unknown-object-type' | 'no-recipients'
 
 export type NotificationResult = { ok: true; plan: NotificationPlan } | { ok: false; reason: NotificationRefusal }
@@ -65,5 +68,5 @@ export function planNewLeadNotification(
     line('Дополнительные данные', lead.comments),
   ].join('\n')
 
-  return { ok: true, plan: { to, cc, subject: 'Сформирован новый «лид»', body, tag: `KOS_NEW_LEAD_${lead.id}` } }
+  return { ok: true, plan: { to, cc, subject: 'Сформирован новый «лид»', body, tag: newLeadNoticeKey(lead.id) } }
 }

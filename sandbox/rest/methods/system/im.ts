@@ -57,6 +57,54 @@ function notify(type: NotificationRow['TYPE']) {
   }
 }
 
+/** IM_NOTIFY_FROM (2) for a personal notification, IM_NOTIFY_SYSTEM (4) for a system one. */
+const NOTIFY_TYPE = { personal: 2, system: 4 } as const
+const NOTIFY_PAGE = 50
+
+/**
+ * b24restdocs `api-reference/chats/notifications/im-notify-get.md`: the caller's own notifications,
+ * newest first, a page at a time (LAST_ID and LAST_TYPE together; the sandbox has no
+ * confirmations, so every row is of the «regular notifications» stage, LAST_TYPE 3).
+ */
+function listOwnNotifications({ store, user }: Parameters<MethodTable[string]['handler']>[0], params: Params) {
+  const lastId = params.LAST_ID
+  const hasLastId = lastId !== undefined && lastId !== null && lastId !== ''
+  const hasLastType = params.LAST_TYPE !== undefined && params.LAST_TYPE !== null && params.LAST_TYPE !== ''
+  if (hasLastId !== hasLastType) throw new RestError(400, 'LAST_ID_AND_LAST_TYPE', 'Parameters LAST_ID and LAST_TYPE should be used together.')
+  if (hasLastId && !/^\d+$/.test(String(lastId))) throw new RestError(400, 'LAST_ID_STRING', "Last notification ID can't be string")
+  const limit = Math.min(NOTIFY_PAGE, Math.max(1, Number(params.LIMIT ?? NOTIFY_PAGE) || NOTIFY_PAGE))
+  const own = [...store.table<NotificationRow>(NOTIFICATIONS_TABLE).rows()]
+    .filter((row) => row.USER_ID === user.ID)
+    .sort((a, b) => b.DATE_CREATE.localeCompare(a.DATE_CREATE) || b.ID - a.ID)
+  const page = own.filter((row) => !hasLastId || row.ID < Number(lastId)).slice(0, limit)
+  const users = store.table<UserRow>('users')
+  const authors = [...new Set(page.map((row) => row.AUTHOR_ID).filter((id) => id > 0))].flatMap((id) => {
+    const author = users.get(id)
+    return author ? [managerView(author)] : []
+  })
+  return {
+    total_count: own.length,
+    total_unread_count: own.filter((row) => !row.READ).length,
+    notifications: page.map((row) => ({
+      id: row.ID,
+      chat_id: 0,
+      author_id: row.AUTHOR_ID,
+      date: row.DATE_CREATE,
+      notify_type: NOTIFY_TYPE[row.TYPE],
+      notify_module: 'rest',
+      notify_event: 'rest_notify',
+      notify_tag: row.TAG,
+      notify_sub_tag: row.SUB_TAG,
+      notify_title: '',
+      setting_name: 'rest|rest_notify',
+      text: row.MESSAGE,
+      notify_read: row.READ ? 'Y' : 'N',
+      params: null,
+    })),
+    users: authors,
+  }
+}
+
 function departmentIds(raw: unknown): number[] {
   let value = raw
   if (typeof value === 'string' && value.trim().startsWith('[')) {
@@ -107,6 +155,7 @@ function managerView(user: UserRow) {
 export const imMethods: MethodTable = {
   'im.notify.personal.add': { scope: 'im', handler: notify('personal') },
   'im.notify.system.add': { scope: 'im', handler: notify('system') },
+  'im.notify.get': { scope: 'im', handler: listOwnNotifications },
   // b24restdocs `api-reference/chats/departments/im-department-managers-get.md`
   'im.department.managers.get': {
     scope: 'im',

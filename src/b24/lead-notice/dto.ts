@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { defaultObjectsDirectory, parseObjectsDirectory, type ObjectsDirectory } from '@/domain/sale'
 import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 
 /**
- * REST shapes of the lead tab (legacy crm.lead.get: UPPER_CASE, strings;
- * b24restdocs api-reference/crm/leads/crm-lead-get.md).
+ * REST shapes of a lead and the people around it, read by the lead tab and the runner
+ * (legacy crm.lead.get: UPPER_CASE, strings; b24restdocs api-reference/crm/leads/crm-lead-get.md).
  */
 
 export interface LeadRow {
@@ -112,11 +111,4 @@ export function parseDepartments(raw: unknown): DepartmentRow[] {
     const head = Number(department.UF_HEAD ?? 0)
     return { id: department.ID, name: department.NAME, parent: parent > 0 ? parent : null, head: head > 0 ? head : null }
   })
-}
-
-/** The admin's objects directory (app option of the sale tab), or the default one. */
-export function parseDirectoryOption(raw: unknown): ObjectsDirectory {
-  if (raw === null || raw === undefined || raw === '') return defaultObjectsDirectory()
-  const read = parseObjectsDirectory(raw)
-  return read.ok ? read.directory : defaultObjectsDirectory()
 }

@@ -1,0 +1,5 @@
+export * from './dto'
+export * from './lead-values'
+export * from './options'
+export * from './read-notice-facts'
+export * from './structure'

@@ -1,0 +1,87 @@
+import type { ObjectsDirectory } from '../sale/objects-directory'
+import { idempotencyTag, newPlan, notifyStep, timelineCommentStep, type WritePlan } from '../write-plan'
+import type { LeadData } from './lead-data'
+import { leadScope } from './lead-plans'
+import { headOf, type DepartmentNode, type PersonInDepartments } from './lead-reading'
+import { newLeadNoticeKey, planNewLeadNotification, type LeadRecipientsConfig, type NotificationPlan, type NotificationResult } from './notification'
+import type { LeadStatusCode } from './statuses'
+
+/*
+ * L3/L5 as the runner sends it: a new web-form lead is announced once to the recipients of its
+ * object type, with the head in copy. Whether it was announced is what the portal holds — the
+ * marker comment the notice's plan leaves on the lead — so the runner, the tab and a restarted
+ * runner all read the same answer.
+ */
+
+/** The runner's plan of one lead's notice: one per lead, so an unfinished one is resumed, not made again. */
+export const newLeadNoticePlanId = (leadId: number) => `new-lead-notice-${leadId}`
+
+/** The lead's timeline holds the notice's marker comment: the notice went out. */
+export function isLeadAnnounced(leadId: number, commentTexts: readonly string[]): boolean {
+  const tag = idempotencyTag(newLeadNoticeKey(leadId))
+  return commentTexts.some((text) => text.includes(tag))
+}
+
+export interface NewLeadFacts {
+  /** SOURCE_ID of the lead. */
+  sourceId: string
+  status: LeadStatusCode
+  announced: boolean
+}
+
+/** A lead to announce: from the web form, not yet announced, not yet taken into work («Формирование запроса» or «Новый»). */
+export function awaitsAnnouncement(facts: NewLeadFacts): boolean {
+  return facts.sourceId === 'WEBFORM' && !facts.announced && (facts.status === 'REQUEST' || facts.status === 'NEW')
+}
+
+export interface AnnouncementInput {
+  lead: LeadData
+  recipients: LeadRecipientsConfig
+  directory: ObjectsDirectory
+  people: readonly PersonInDepartments[]
+  departments: readonly DepartmentNode[]
+}
+
+/** Recipients of the lead's object type; the head of the first recipient's department in copy. */
+export function planLeadAnnouncement(input: AnnouncementInput): NotificationResult {
+  const configured = input.recipients.byObjectType[input.lead.objectType ?? ''] ?? []
+  const type = input.directory.objectTypes.find((entry) => entry.code === input.lead.objectType)
+  const head = configured[0] === undefined ? null : headOf(configured[0], input.people, input.departments)
+  const heads = type && head !== null ? { [type.department]: head } : {}
+  return planNewLeadNotification(input.lead, input.recipients, input.directory, heads)
+}
+
+/** The marker comment's text before its tag; screens and tests look for it. */
+export const ANNOUNCED_COMMENT_PREFIX = 'Уведомление о новом лиде отправлено'
+
+/**
+ * The notice as a write plan: one system notification per person (the letter's text also for
+ * e-mail; the copy marked «(копия)»), each with its own TAG so a resend replaces only that
+ * person's earlier notice, then the marker comment on the lead — last, so it is there only
+ * once everybody was told.
+ */
+export function newLeadNoticePlan(input: { leadId: number; notice: NotificationPlan; nameOf: (userId: number) => string; now: Date }): WritePlan {
+  const { leadId, notice, nameOf } = input
+  const message = `${notice.subject}\n${notice.body}`
+  const toSteps = notice.to.map((userId) =>
+    notifyStep(`${notice.tag}:to:${userId}`, userId, message, { ru: `Уведомление: ${nameOf(userId)}`, en: `Notice to ${nameOf(userId)}` }, true),
+  )
+  const ccSteps = notice.cc.map((userId) =>
+    notifyStep(`${notice.tag}:cc:${userId}`, userId, `(копия) ${message}`, { ru: `Копия уведомления: ${nameOf(userId)}`, en: `Copy of the notice to ${nameOf(userId)}` }, true),
+  )
+  const copy = notice.cc.length ? `; копия: ${notice.cc.map(nameOf).join(', ')}` : ''
+  const marker = timelineCommentStep(
+    notice.tag,
+    { type: 'lead', id: leadId },
+    `${ANNOUNCED_COMMENT_PREFIX}: ${notice.to.map(nameOf).join(', ')}${copy}`,
+    { ru: 'Отметка в ленте лида об уведомлении', en: 'Note on the lead that the notice was sent' },
+  )
+  return newPlan({
+    id: newLeadNoticePlanId(leadId),
+    scope: leadScope(leadId),
+    title: { ru: 'Уведомление о новом лиде', en: 'New lead notice' },
+    steps: [...toSteps, ...ccSteps, marker],
+    now: input.now,
+    meta: { kind: 'new-lead-notice' },
+  })
+}

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { webformLeadFields, type ObjectTypeChoice } from '../../sandbox/portal/webform-lead'
+import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
+import { ANNOUNCED_COMMENT_PREFIX } from '../../src/domain/lead-processing'
+import { appClient, callApp } from './helpers/app-client'
+import { eventually, useRunnerHarness } from './helpers/runner-harness'
+import { webhookRaw } from './helpers/sandbox'
+
+// The Kosino new-lead notice sent by the runner alone (L3, L5): nobody opens the app. Shapes:
+// b24restdocs api-reference/crm/leads/crm-lead-add.md (a CRM form adds the lead as its
+// responsible user, SOURCE_ID WEBFORM), chats/notifications/im-notify-get.md (each person reads
+// his own notifications), crm/timeline/comments/crm-timeline-comment-list.md.
+
+const ADMIN = 1
+const HEAD = 2 // head of «Отдел продаж» and the form's responsible user
+const MANAGER = 3 // in «Отдел продаж»
+const WEBFORM_USER = 2
+
+interface Notice {
+  id: number
+  notify_tag: string
+  text: string
+}
+
+const harness = useRunnerHarness()
+let choices: ObjectTypeChoice[] = []
+
+const rest = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
+  const reply = await webhookRaw(harness.sandbox, userId, method, params)
+  if (reply.status !== 200) throw new Error(`${method}: ${JSON.stringify(reply.body)}`)
+  return reply.body.result as T
+}
+
+/** What `userId` reads of a lead's notice in his own notifications. */
+const noticesOf = async (userId: number, leadId: number) =>
+  (await rest<{ notifications: Notice[] }>(userId, 'im.notify.get', { LIMIT: 50 })).notifications.filter((n) => n.notify_tag.startsWith(`KOS_NEW_LEAD_${leadId}:`))
+
+const markers = async (leadId: number) =>
+  (await rest<Array<{ COMMENT: string }>>(ADMIN, 'crm.timeline.comment.list', { filter: { ENTITY_ID: leadId, ENTITY_TYPE: 'lead' } })).filter((c) =>
+    c.COMMENT.includes(ANNOUNCED_COMMENT_PREFIX),
+  )
+
+/** A lead as the feedback form makes it: the form's own fields, added by the form's responsible user. */
+async function sendForm(values: { name: string; company: string; objectType: string }, source?: string): Promise<number> {
+  const objectType = choices.find((choice) => choice.label === values.objectType)!.id
+  const fields = webformLeadFields({ ...values, phone: '+7 916 222-33-44', email: 'form@example.ru', objectType, comment: 'Нужно помещение 40 м²' }, choices, 'ru')
+  return rest<number>(WEBFORM_USER, 'crm.lead.add', { fields: source ? { ...fields, SOURCE_ID: source } : fields })
+}
+
+/** Waits for a runner turn that began after `since` (portal time) and left no job of the lead: it has seen everything before. */
+async function runnerCaughtUp(leadId: number): Promise<void> {
+  const since = new Date(Date.now() + harness.clockOffsetMs).toISOString()
+  const settled = await eventually(
+    async () => ({ tick: harness.runner.status().lastTick ?? '', job: harness.runner.store.nextJob('lead', leadId) }),
+    (state) => state.tick > since && state.job === null,
+  )
+  expect(settled.tick > since).toBe(true)
+  expect(settled.job).toBeNull()
+}
+
+beforeAll(async () => {
+  // The demo portal has the app's lead fields; «Аптека» → the manager.
+  const { b24 } = await appClient(harness.sandbox.origin, ADMIN)
+  await callApp(b24, 'app.option.set', { options: { leadRecipients: JSON.stringify({ version: 1, byObjectType: { PHARMACY: [MANAGER] } }) } })
+  const fields = await callApp<Array<{ LIST: Array<{ ID: string; VALUE: string }> }>>(b24, 'crm.lead.userfield.list', { filter: { FIELD_NAME: L.objectType.fieldName } })
+  choices = fields[0]!.LIST.map((item) => ({ id: String(item.ID), label: item.VALUE }))
+}, 60_000)
+
+describe('runner: the new-lead notice', () => {
+  let leadId = 0
+  let first: number[] = []
+
+  it('a web-form lead reaches the object type’s recipients, the head in copy, once, with nobody opening the app', async () => {
+    leadId = await sendForm({ name: 'Светлана Аптекарева', company: 'ООО «Аптека у парка»', objectType: 'Аптека' })
+
+    const toManager = await eventually(() => noticesOf(MANAGER, leadId), (list) => list.length > 0)
+    const toHead = await eventually(() => noticesOf(HEAD, leadId), (list) => list.length > 0)
+    expect(toManager).toHaveLength(1)
+    expect(toManager[0]!.text).toContain('Сформирован новый «лид»')
+    expect(toManager[0]!.text).toContain('Компания – ООО «Аптека у парка»')
+    expect(toManager[0]!.text).toContain('Тип объекта – Аптека')
+    expect(toHead).toHaveLength(1)
+    expect(toHead[0]!.text.startsWith('(копия)')).toBe(true)
+    expect(await noticesOf(ADMIN, leadId)).toEqual([])
+
+    await runnerCaughtUp(leadId)
+    expect(await markers(leadId)).toHaveLength(1)
+    expect((await markers(leadId))[0]!.COMMENT).toContain('Уведомление о новом лиде отправлено')
+    first = [...toManager, ...toHead].map((n) => n.id).sort()
+  })
+
+  it('after a restart of the runner, the lead touched again sends nothing twice', async () => {
+    await harness.restart()
+    await rest(HEAD, 'crm.lead.update', { id: leadId, fields: { COMMENTS: 'Перезвонить после обеда' } })
+    await rest(HEAD, 'crm.timeline.comment.add', { fields: { ENTITY_ID: leadId, ENTITY_TYPE: 'lead', COMMENT: 'Клиент ждёт звонка' } })
+    await runnerCaughtUp(leadId)
+
+    // A resend would have replaced each notice by a new one (same TAG, new ID).
+    const now = [...(await noticesOf(MANAGER, leadId)), ...(await noticesOf(HEAD, leadId))].map((n) => n.id).sort()
+    expect(now).toEqual(first)
+    expect(await markers(leadId)).toHaveLength(1)
+  })
+
+  it('a lead that did not come from the web form needs nothing', async () => {
+    const called = await sendForm({ name: 'Денис Широков', company: 'ООО «Аптека Плюс»', objectType: 'Аптека' }, 'CALL')
+    await runnerCaughtUp(called)
+    expect(await noticesOf(MANAGER, called)).toEqual([])
+    expect(await markers(called)).toEqual([])
+  })
+
+  it('a web-form lead whose object type has nobody to tell waits: once recipients are set, its next edit sends the notice', async () => {
+    const hotel = await sendForm({ name: 'Вера Соловьёва', company: 'ООО «Сити Стафф»', objectType: 'Апарт-отель' })
+    await runnerCaughtUp(hotel)
+    expect(await markers(hotel)).toEqual([])
+
+    const { b24 } = await appClient(harness.sandbox.origin, ADMIN)
+    const types = { PHARMACY: [MANAGER], APART_HOTEL: [MANAGER] }
+    await callApp(b24, 'app.option.set', { options: { leadRecipients: JSON.stringify({ version: 1, byObjectType: types }) } })
+    await rest(HEAD, 'crm.lead.update', { id: hotel, fields: { STATUS_ID: 'NEW' } })
+
+    const toManager = await eventually(() => noticesOf(MANAGER, hotel), (list) => list.length > 0)
+    expect(toManager).toHaveLength(1)
+    expect(toManager[0]!.text).toContain('Тип объекта – Апарт-отель')
+    await runnerCaughtUp(hotel)
+    expect(await markers(hotel)).toHaveLength(1)
+  })
+})
