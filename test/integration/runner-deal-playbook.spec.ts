@@ -117,9 +117,10 @@ describe('the runner carries out the «Товары» playbook with nobody looki
   })
 })
 
-async function pickupItemId(): Promise<number> {
-  const [field] = await rest<{ LIST: { ID: string; XML_ID: string }[] }[]>(ADMIN, 'crm.deal.userfield.list', { filter: { FIELD_NAME: 'UF_CRM_LMS_DELIVERY_CONDITION' } })
-  return Number(field!.LIST.find((item) => item.XML_ID === 'pickup')!.ID)
+/** A list field's item ID by its code: the portal takes IDs, not codes (crm.deal.userfield.list). */
+async function enumItemId(fieldName: string, code: string): Promise<number> {
+  const [field] = await rest<{ LIST: { ID: string; XML_ID: string }[] }[]>(ADMIN, 'crm.deal.userfield.list', { filter: { FIELD_NAME: fieldName } })
+  return Number(field!.LIST.find((item) => item.XML_ID === code)!.ID)
 }
 
 /** A manager's «Товары» deal placed on «Комплектация» with the client as its contact. */
@@ -130,6 +131,25 @@ async function pickingDeal(title: string, fields: Record<string, unknown>): Prom
     fields: { TITLE: title, CATEGORY_ID: picking.categoryId, STAGE_ID: picking.statusId, OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: MANAGER, CONTACT_ID: contactId, ...fields },
   })
 }
+
+describe('§7 «Договор»: the runner moves on only when «Нужен ли договор» is answered «нет»', () => {
+  it('an untouched answer is not «нет»: the deal stays; «нет» moves it to «Комплектация» once', async () => {
+    const contract = await goodsStage('Договор')
+    const dealId = await rest<number>(MANAGER, 'crm.deal.add', {
+      fields: { TITLE: 'Договор не ясен', CATEGORY_ID: contract.categoryId, STAGE_ID: contract.statusId, OPPORTUNITY: 1000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: MANAGER },
+    })
+    await eventually(async () => harness.runner.store.dueAtOf(`deal:${dealId}`), (due) => due !== null)
+    await runnerIdle()
+    const untouched = await rest<{ STAGE_ID: string; UF_CRM_LMS_CONTRACT_ANSWER: unknown }>(ADMIN, 'crm.deal.get', { id: dealId })
+    expect(untouched.STAGE_ID).toBe(contract.statusId)
+    expect(untouched.UF_CRM_LMS_CONTRACT_ANSWER).toBeNull()
+
+    await rest(MANAGER, 'crm.deal.update', { id: dealId, fields: { UF_CRM_LMS_CONTRACT_ANSWER: await enumItemId('UF_CRM_LMS_CONTRACT_ANSWER', 'N') } })
+    const picking = (await goodsStage('Комплектация')).statusId
+    const moved = await eventually(() => rest<{ STAGE_ID: string }>(ADMIN, 'crm.deal.get', { id: dealId }), (deal) => deal.STAGE_ID === picking)
+    expect(moved.STAGE_ID).toBe(picking)
+  })
+})
 
 describe('closing rules and repeats, with nobody looking', () => {
   const PAYMENT = 'Получить окончательный расчет'
@@ -152,7 +172,7 @@ describe('closing rules and repeats, with nobody looking', () => {
   })
 
   it('pickup: the «готов к отгрузке» e-mail goes to the client as an e-mail activity, repeats every 14 days — twice over 28 days, and only twice', async () => {
-    const dealId = await pickingDeal('Самовывоз', { UF_CRM_LMS_PAID_AMOUNT: '1000|RUB', UF_CRM_LMS_DELIVERY_CONDITION: await pickupItemId(), UF_CRM_LMS_PRODUCT_RESERVED: 1 })
+    const dealId = await pickingDeal('Самовывоз', { UF_CRM_LMS_PAID_AMOUNT: '1000|RUB', UF_CRM_LMS_DELIVERY_CONDITION: await enumItemId('UF_CRM_LMS_DELIVERY_CONDITION', 'pickup'), UF_CRM_LMS_PRODUCT_RESERVED: 1 })
     const [assemble] = await eventually(() => dealTasks(dealId, ASSEMBLE), (found) => found.length > 0)
     await rest(MANAGER, 'tasks.task.complete', { taskId: Number(assemble!.id) })
     const emails = () => rest<{ ID: string; SUBJECT: string; DIRECTION: string }[]>(ADMIN, 'crm.activity.list', { filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId, TYPE_ID: 4 } })

@@ -33,6 +33,14 @@ describe('resolveHead (N3)', () => {
 // crm.deal.userfield.list: LIST items with ID and XML_ID (b24restdocs crm/deals/user-defined-fields/crm-deal-userfield-list.md).
 const userFields: UserFieldDto[] = [
   {
+    FIELD_NAME: 'UF_CRM_LMS_CONTRACT_ANSWER',
+    USER_TYPE_ID: 'enumeration',
+    LIST: [
+      { ID: '51', XML_ID: 'Y', VALUE: 'Да' },
+      { ID: '52', XML_ID: 'N', VALUE: 'Нет' },
+    ],
+  },
+  {
     FIELD_NAME: 'UF_CRM_LMS_DELIVERY_CONDITION',
     USER_TYPE_ID: 'enumeration',
     LIST: [
@@ -52,7 +60,7 @@ const deal: DealDto = {
   ASSIGNED_BY_ID: '3',
   UF_CRM_LMS_PAID_AMOUNT: '60000|RUB',
   UF_CRM_LMS_DELIVERY_CONDITION: '41',
-  UF_CRM_LMS_CONTRACT_NEEDED: '0',
+  UF_CRM_LMS_CONTRACT_ANSWER: '52',
   UF_CRM_LMS_PRODUCT_RESERVED: '1',
   UF_CRM_LMS_KP_FEEDBACK_DATE: '2026-03-05T13:00:00+03:00',
   UF_CRM_LMS_TRACK_NUMBER: null,
@@ -64,7 +72,9 @@ describe('deal fields between REST, the engine and the form', () => {
     const fields = readPlaybookFields(deal, maps)
     expect(fields.paidAmount).toBe(6_000_000)
     expect(fields.deliveryCondition).toBe('pickup')
-    expect(fields.contractNeeded).toBe(false)
+    expect(fields.contractNeeded).toBe('N')
+    // Nobody answered «Нужен ли договор» yet: unknown, never «нет».
+    expect(readPlaybookFields({ ...deal, UF_CRM_LMS_CONTRACT_ANSWER: null }, maps).contractNeeded).toBeNull()
     expect(fields.productReserved).toBe(true)
     expect(fields.kpFeedbackDate).toBe('2026-03-05T10:00:00.000Z')
     expect(fields.trackNumber).toBeNull()

@@ -69,12 +69,13 @@ export function dealScreenCommands(dealId: number) {
     profile: command('profile', {}, parseProfile),
     deliveryField: enumFieldList(PLAYBOOK_FIELDS.deliveryCondition.fieldName),
     complexityField: enumFieldList(PLAYBOOK_FIELDS.complexity.fieldName),
+    contractField: enumFieldList(PLAYBOOK_FIELDS.contractNeeded.fieldName),
   }
 }
 
 export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<DealScreen> {
   const screen = await gateway.loadScreen(dealScreenCommands(dealId))
-  const enumFields = [...(screen.optional('deliveryField') ?? []), ...(screen.optional('complexityField') ?? [])]
+  const enumFields = [...(screen.optional('deliveryField') ?? []), ...(screen.optional('complexityField') ?? []), ...(screen.optional('contractField') ?? [])]
   const stages = (screen.optional('stages') ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
   return {
     deal: screen.value('deal'),

@@ -43,8 +43,9 @@ export function moneyMinor(value: unknown): number | null {
 }
 
 function readOne(kind: PlaybookFieldKind, raw: unknown, map: EnumMaps[PlaybookFieldKey]): FieldValue {
-  if (kind === 'boolean') return raw === true || raw === 1 || raw === '1' || raw === 'Y'
+  // An untouched yes/no field is unknown, not «нет»: «Нужен ли договор» left empty must be asked for.
   if (isBlank(raw)) return null
+  if (kind === 'boolean') return raw === true || raw === 1 || raw === '1' || raw === 'Y'
   switch (kind) {
     case 'money':
       return moneyMinor(raw)

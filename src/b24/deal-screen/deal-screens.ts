@@ -53,6 +53,7 @@ export async function loadDealScreens(gateway: Gateway, dealIds: readonly number
     options: command('app.option.get', {}, parseOptions),
     deliveryField: enumField(PLAYBOOK_FIELDS.deliveryCondition.fieldName),
     complexityField: enumField(PLAYBOOK_FIELDS.complexity.fieldName),
+    contractField: enumField(PLAYBOOK_FIELDS.contractNeeded.fieldName),
     ...taskPages(bindings, 0, FIRST_TASK_PAGES),
   })
   const deals = first.value('deals')
@@ -74,7 +75,7 @@ export async function loadDealScreens(gateway: Gateway, dealIds: readonly number
   const stagesOf = (categoryId: number): StageDto[] => ((second.optional(`stages${categoryId}` as never) as StageDto[] | undefined) ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
   const users = new Map(((second.optional('users' as never) as UserDto[] | undefined) ?? []).map((user) => [Number(user.ID), user]))
   const departments = joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => first.optional(name as never) as DepartmentDto[] | undefined, (d) => d.ID)
-  const userFields = [...(first.optional('deliveryField') ?? []), ...(first.optional('complexityField') ?? [])]
+  const userFields = [...(first.optional('deliveryField') ?? []), ...(first.optional('complexityField') ?? []), ...(first.optional('contractField') ?? [])]
   for (const deal of deals) {
     const id = Number(deal.ID)
     const binding = dealBinding(id)

@@ -15,6 +15,20 @@ export interface PlaybookFieldSpec {
   options?: readonly { code: string; value: string; en: string }[]
 }
 
+/**
+ * «Нужен ли договор» as a list, not a yes/no field: a portal returns an untouched yes/no as
+ * «нет», and a deal must not skip its contract because nobody answered yet.
+ */
+export const YES_NO = [
+  { code: 'Y', value: 'Да', en: 'Yes' },
+  { code: 'N', value: 'Нет', en: 'No' },
+] as const
+
+/** A yes/no field: a portal yes/no field, or a list of «Да»/«Нет» (empty until answered). */
+export function isYesNoField(spec: PlaybookFieldSpec): boolean {
+  return spec.kind === 'boolean' || (spec.kind === 'enum' && spec.options === YES_NO)
+}
+
 export const DELIVERY_CONDITIONS = [
   { code: 'pickup', value: 'Самовывоз', en: 'Pickup' },
   { code: 'carrier', value: 'Доставка транспортной компанией', en: 'Carrier delivery' },
@@ -86,9 +100,10 @@ export const PLAYBOOK_FIELDS = {
     label: { ru: 'Экстренный случай', en: 'Emergency' },
   },
   contractNeeded: {
-    fieldName: 'UF_CRM_LMS_CONTRACT_NEEDED',
-    kind: 'boolean',
+    fieldName: 'UF_CRM_LMS_CONTRACT_ANSWER',
+    kind: 'enum',
     label: { ru: 'Нужен ли договор', en: 'Contract needed' },
+    options: YES_NO,
   },
   productReserved: {
     fieldName: 'UF_CRM_LMS_PRODUCT_RESERVED',

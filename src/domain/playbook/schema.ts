@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PLAYBOOK_FIELDS, PLAYBOOK_FIELD_KEYS } from '@/domain/fields/playbook'
+import { isYesNoField, PLAYBOOK_FIELDS, PLAYBOOK_FIELD_KEYS } from '@/domain/fields/playbook'
 import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 
 /**
@@ -120,7 +120,7 @@ const FieldConditionSchema = z
   })
   .superRefine((c, ctx) => {
     const spec = PLAYBOOK_FIELDS[c.field]
-    if (BOOLEAN_OPS.has(c.op) && spec.kind !== 'boolean') {
+    if (BOOLEAN_OPS.has(c.op) && !isYesNoField(spec)) {
       ctx.addIssue({
         code: 'custom',
         path: ['op'],
