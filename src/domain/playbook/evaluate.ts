@@ -273,7 +273,11 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
       usedTaskIds.add(task.id)
     }
 
-    const check = step.blockUntil ? evaluateCondition(step.blockUntil.condition, conditionCtx) : null
+    // A closed task is judged as of its closing: a date that was in the future then and has
+    // passed since (time alone) does not make it «closed too early» days later.
+    const closedMs = task && isTaskClosed(task) ? toMs(task.closedAt ?? null) : null
+    const checkCtx = closedMs === null ? conditionCtx : { ...conditionCtx, nowMs: closedMs }
+    const check = step.blockUntil ? evaluateCondition(step.blockUntil.condition, checkCtx) : null
     const blockedReason =
       step.blockUntil && check && check.value !== true
         ? both((lang) => renderTemplate(step.blockUntil?.reason[lang] ?? '', vars(lang, title)))
