@@ -2,13 +2,14 @@ import { readClientEmail } from '@/b24/deal-screen/client-email'
 import type { DealScreen } from '@/b24/deal-screen/data'
 import { performedKeysOf } from '@/b24/deal-screen/data'
 import { enumMapsFrom } from '@/b24/deal-screen/deal-fields'
+import { parseUsers } from '@/b24/deal-screen/dto'
 import { loadDealScreens } from '@/b24/deal-screen/deal-screens'
 import { toDealPeople, toDealSnapshot } from '@/b24/deal-screen/evaluation-input'
 import { playbookFromOptions } from '@/b24/deal-screen/playbook-option'
 import { runPlan } from '@/b24/write-plan'
 import { PERFORMED_ACTIONS_FIELD } from '@/domain/fields/next-steps'
 import { evaluateDeal, nextLookAt, planDealEffects } from '@/domain/playbook'
-import type { DealEffect } from '@/domain/playbook'
+import type { DealEffect, DealPeople } from '@/domain/playbook'
 import { newPlan, planProgress, type WritePlan } from '@/domain/write-plan'
 import type { Job } from '../store/runner-store'
 import type { BatchJobHandler, JobContext } from '../tick'
@@ -63,16 +64,31 @@ interface DealTurn {
   next: ReturnType<typeof nextLookAt>
 }
 
+/**
+ * The people around the responsible the engine acts for. While the deal awaits its
+ * reassignment (§5: whoever moved it becomes responsible), the head is the new responsible's,
+ * not the former one's: the stage's tasks go out in the same plan as the reassignment.
+ */
+async function peopleOfNewResponsible(screen: DealScreen, responsibleId: number, context: JobContext): Promise<DealPeople> {
+  // b24restdocs api-reference/user/user-get.md (UF_DEPARTMENT for the head)
+  const users = await context.gateway.call('user.get', { ID: responsibleId }, { parse: parseUsers })
+  return toDealPeople({ ...screen, deal: { ...screen.deal, ASSIGNED_BY_ID: responsibleId }, responsible: users[0] ?? null })
+}
+
 async function planTurn(screen: DealScreen, context: JobContext): Promise<DealTurn | null> {
   const dealId = Number(screen.deal.ID)
-  const evaluation = evaluateDeal({
+  const input = {
     playbook: playbookFromOptions(screen.options).playbook,
     deal: toDealSnapshot(screen, enumMapsFrom(screen.userFields)),
     tasks: screen.tasks,
     people: toDealPeople(screen),
     performedActionKeys: performedKeysOf(screen.deal),
     now: context.now,
-  })
+  }
+  let evaluation = evaluateDeal(input)
+  if (evaluation.responsibleId !== input.deal.responsibleId) {
+    evaluation = evaluateDeal({ ...input, people: await peopleOfNewResponsible(screen, evaluation.responsibleId, context) })
+  }
   if (!evaluation.matched) return null
   const needsClient = evaluation.notificationsDue.some((due) => due.toClient)
   const { plan, effects } = planDealEffects({
