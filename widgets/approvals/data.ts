@@ -1,45 +1,24 @@
+import { parseDeal, parseDeals, parseTaskRows, type DealRow } from '@/b24/approvals/dto'
+import { commentsCommand, restOfComments, settingsCommand, TASK_SELECT } from '@/b24/approvals/reads'
 import { command } from '@/b24/gateway'
+import { MAX_BATCH_COMMANDS } from '@/b24/gateway/screen'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
 import { rowsOf } from '@/b24/rest-values'
-import {
-  APPROVAL_SETTINGS_OPTION,
-  parseApprovalSettings,
-  type ApprovalSettings,
-  type TaskRecord,
-  type TimelineRecord,
-} from '@/domain/approvals'
+import { parseApprovalSettings, type ApprovalSettings, type TaskRecord, type TimelineRecord } from '@/domain/approvals'
 import { APPROVAL_FIELDS, CACHED_STATES } from '@/domain/fields/approvals'
 import { joinUserPages, parseCurrentUser, parseUsers, userPageCommands, type UserRef } from '@/b24/users'
-import { parseComments, parseDeal, parseDeals, parseTaskRows, type DealRow } from './dto'
 
-export const PAGE = 50
-export const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'CHANGED_BY']
-const DEAL_SELECT = ['ID', 'TITLE', 'CATEGORY_ID', 'ASSIGNED_BY_ID', APPROVAL_FIELDS.contractFile, APPROVAL_FIELDS.state]
-
-// b24restdocs api-reference/common/settings/app-option-get.md: one key → its value, unknown → null
-const settingsCommand = () => command('app.option.get', { option: APPROVAL_SETTINGS_OPTION }, parseApprovalSettings)
+const DEAL_SELECT = [
+  'ID',
+  'TITLE',
+  'CATEGORY_ID',
+  'ASSIGNED_BY_ID',
+  APPROVAL_FIELDS.contractFile,
+  APPROVAL_FIELDS.state,
+  APPROVAL_FIELDS.reportFile,
+  APPROVAL_FIELDS.reportState,
+]
 const meCommand = () => command('user.current', {}, parseCurrentUser)
-// b24restdocs api-reference/user/user-get.md: first page of the portal's people, for names
-
-function commentsCommand(dealId: number, start = 0) {
-  // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
-  return command(
-    'crm.timeline.comment.list',
-    { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' }, select: ['ID', 'ENTITY_ID', 'CREATED', 'COMMENT', 'AUTHOR_ID'], order: { ID: 'ASC' }, start },
-    parseComments,
-  )
-}
-
-/** The rest of a long timeline (the screen batch brought the first page). */
-async function restOfComments(gateway: Gateway, dealId: number, first: TimelineRecord[]): Promise<TimelineRecord[]> {
-  const all = [...first]
-  let page = first
-  while (page.length === PAGE) {
-    page = parseComments(await gateway.call('crm.timeline.comment.list', commentsCommand(dealId, all.length).params))
-    all.push(...page)
-  }
-  return all
-}
 
 export interface DealTabData {
   me: number
@@ -89,36 +68,43 @@ function taskListCommand(filterKey: string) {
   )
 }
 
+// b24restdocs api-reference/crm/deals/crm-deal-list.md (`@` = IN): deals whose cache says a process is under way
+function candidateDeals(cacheField: string) {
+  return command('crm.deal.list', { filter: { [`@${cacheField}`]: [...CACHED_STATES] }, select: DEAL_SELECT, order: { ID: 'DESC' } }, parseDeals)
+}
+
 /**
- * The inbox: one batch for people, settings, candidate deals (by the state cache: only a
- * hint, each one is replayed) and my tasks; then one batch of those deals' timelines.
+ * The inbox: one batch for people, settings, candidate deals (by the contract's and the report's
+ * state caches: only a hint, each one is replayed) and my tasks; then one batch of those deals'
+ * timelines.
  */
 export async function loadInbox(gateway: Gateway): Promise<InboxData> {
   const screen = await gateway.loadScreen({
     me: meCommand(),
     settings: settingsCommand(),
     ...userPageCommands(parseUsers),
-    // b24restdocs api-reference/crm/deals/crm-deal-list.md (`@` = IN)
-    deals: command(
-      'crm.deal.list',
-      { filter: { [`@${APPROVAL_FIELDS.state}`]: [...CACHED_STATES] }, select: DEAL_SELECT, order: { ID: 'DESC' } },
-      parseDeals,
-    ),
+    deals: candidateDeals(APPROVAL_FIELDS.state),
+    reportDeals: candidateDeals(APPROVAL_FIELDS.reportState),
     created: taskListCommand('CREATED_BY'),
     responsible: taskListCommand('RESPONSIBLE_ID'),
     auditor: taskListCommand('AUDITOR'),
   })
-  const deals = screen.optional('deals') ?? []
+  // A deal with both a contract and a report in progress is read once.
+  const byId = new Map<number, DealRow>()
+  for (const deal of [...(screen.optional('deals') ?? []), ...(screen.optional('reportDeals') ?? [])]) byId.set(deal.id, deal)
+  const deals = [...byId.values()]
   const tasks = new Map<number, TaskRecord>()
   for (const name of ['created', 'responsible', 'auditor'] as const) {
     for (const task of screen.optional(name) ?? []) tasks.set(task.id, task)
   }
-  let timelines: { deal: DealRow; comments: TimelineRecord[] }[] = []
-  if (deals.length > 0) {
+  // One batch of timelines per 50 deals (the batch's limit).
+  const timelines: { deal: DealRow; comments: TimelineRecord[] }[] = []
+  for (let from = 0; from < deals.length; from += MAX_BATCH_COMMANDS) {
+    const chunk = deals.slice(from, from + MAX_BATCH_COMMANDS)
     const commands: ScreenCommands = {}
-    deals.forEach((deal, index) => (commands[`t${index}`] = commentsCommand(deal.id)))
+    chunk.forEach((deal, index) => (commands[`t${index}`] = commentsCommand(deal.id)))
     const batch = await gateway.loadScreen(commands)
-    timelines = deals.map((deal, index) => ({ deal, comments: (batch.optional(`t${index}`) as TimelineRecord[] | undefined) ?? [] }))
+    chunk.forEach((deal, index) => timelines.push({ deal, comments: (batch.optional(`t${index}`) as TimelineRecord[] | undefined) ?? [] }))
   }
   return {
     me: screen.value('me'),

@@ -3,10 +3,10 @@ import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
 import {
+  approvalFileStep,
   buildInbox,
   checkContractFile,
   checkTripForm,
-  contractFileStep,
   contractFollowUps,
   contractUnfinished,
   effectSteps,
@@ -14,16 +14,23 @@ import {
   issuesOfTrip,
   lookUpFirst,
   planContractStep,
+  planReportStep,
   planTripDecision,
   planTripRequest,
   referenceIssues,
   replayContract,
+  replayReport,
   replayTrips,
+  REPORT_TASK_TITLE,
+  reportFollowUps,
+  reportStarted,
   tripFollowUps,
   type ApprovalSettings,
   type ContractReplay,
   type ContractStep,
   type Effect,
+  type ReportStep,
+  type RoundProcess,
   type FieldIssue,
   type TripDecisionStep,
   type TripFormIssues,
@@ -39,19 +46,34 @@ import { namesFrom, toContractView, toTripView, type ContractView, type TripView
 
 export interface InboxItemView {
   id: string
-  kind: 'contract' | 'trip'
+  kind: 'contract' | 'report' | 'trip'
   todo: 'decide' | 'fix' | 'attach-and-submit' | 'finish'
   since: string
+  /** The contract's or the measurement report's card (its `process` says which). */
   contract?: ContractView
   trip?: TripView
 }
 
 export interface OwnRequestView {
   id: string
-  kind: 'contract' | 'trip'
+  kind: 'contract' | 'report' | 'trip'
   updated: string
   contract?: ContractView
   trip?: TripView
+}
+
+/** One deal's row as both round processes replay it. */
+interface DealReplays {
+  replay: ContractReplay
+  report: ContractReplay
+  data: InboxData['deals'][number]
+}
+
+/** The report's own refusals where the contract's words would name the contract. */
+const REPORT_REFUSALS: Record<string, string> = {
+  'not-responsible-or-initiator': 'report-not-responsible',
+  'file-required': 'report-file-required',
+  'no-approver-configured': 'report-no-approver',
 }
 
 /** A refused step: a domain reason (i18n key `refusal.<code>`, with what it names) or a REST failure. */
@@ -59,7 +81,7 @@ export type ActionFailure = { code: string; params?: FieldIssue['params'] } | { 
 
 /** What the last write finished (its success text), and for which item or form. */
 export interface WriteDone {
-  kind: 'contract' | 'file' | 'decision' | 'trip-request' | 'finish'
+  kind: 'contract' | 'file' | 'report-file' | 'decision' | 'trip-request' | 'finish'
   meta?: Params
 }
 
@@ -98,13 +120,19 @@ export const useApprovalsStore = defineStore('approvals', () => {
   const plans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
   const busy = computed(() => checking.value || plans.busy.value)
 
-  const deal = shallowRef<{ data: DealTabData; replay: ContractReplay; view: ContractView } | null>(null)
+  const deal = shallowRef<{
+    data: DealTabData
+    replay: ContractReplay
+    view: ContractView
+    /** The measurement report (LEMUS §4): shown once the stage's report task or a round exists. */
+    report: { replay: ContractReplay; view: ContractView; shown: boolean }
+  } | null>(null)
   const inbox = shallowRef<{
     data: InboxData
     trips: TripsReplay
     waiting: InboxItemView[]
     mine: OwnRequestView[]
-    contracts: Map<number, { replay: ContractReplay; data: InboxData['deals'][number] }>
+    contracts: Map<number, DealReplays>
   } | null>(null)
   const settings = shallowRef<ApprovalSettings | null>(null)
   const me = ref<number | null>(null)
@@ -127,13 +155,12 @@ export const useApprovalsStore = defineStore('approvals', () => {
     screen = { kind: 'deal', dealId }
     await guarded(async () => {
       const data = await loadDealTab(app.requireGateway(), dealId)
-      const replay = replayContract(
-        { id: data.deal.id, categoryId: data.deal.categoryId, responsibleId: data.deal.responsibleId, file: data.deal.file },
-        data.comments,
-        data.settings,
-      )
-      const view = toContractView({ deal: data.deal, replay, me: data.me, names: namesFrom(data.users), tasks: data.tasks })
-      deal.value = { data, replay, view }
+      const { replay, report } = replayDeal(data.deal, data.comments, data.settings)
+      const names = namesFrom(data.users)
+      const view = toContractView({ deal: data.deal, replay, me: data.me, names, tasks: data.tasks })
+      const reportView = toContractView({ deal: reportRow(data.deal), replay: report, me: data.me, names, tasks: data.tasks, process: 'report' })
+      const shown = reportStarted(report) || data.tasks.some((task) => task.title === REPORT_TASK_TITLE)
+      deal.value = { data, replay, view, report: { replay: report, view: reportView, shown } }
       settings.value = data.settings
       me.value = data.me
       // Listing the deal's unfinished writes only reads this browser's journal; nothing is resumed unasked.
@@ -146,21 +173,20 @@ export const useApprovalsStore = defineStore('approvals', () => {
     await guarded(async () => {
       const data = await loadInbox(app.requireGateway())
       const names = namesFrom(data.users)
-      const contracts = new Map<number, { replay: ContractReplay; data: InboxData['deals'][number] }>()
-      const cases = data.deals.map((entry) => {
-        const replay = replayContract(
-          { id: entry.deal.id, categoryId: entry.deal.categoryId, responsibleId: entry.deal.responsibleId, file: entry.deal.file },
-          entry.comments,
-          data.settings,
-        )
-        contracts.set(entry.deal.id, { replay, data: entry })
-        return { deal: { id: entry.deal.id, title: entry.deal.title, cachedState: entry.deal.cachedState }, replay }
-      })
+      const contracts = new Map<number, DealReplays>()
+      for (const entry of data.deals) contracts.set(entry.deal.id, { ...replayDeal(entry.deal, entry.comments, data.settings), data: entry })
+      const cases = [...contracts.values()].map(({ replay, data: entry }) => ({ deal: { id: entry.deal.id, title: entry.deal.title, cachedState: entry.deal.cachedState }, replay }))
+      const reportCases = [...contracts.values()].map(({ report, data: entry }) => ({ deal: { id: entry.deal.id, title: entry.deal.title, cachedState: entry.deal.reportCachedState }, replay: report }))
       const trips = replayTrips(data.tasks, data.settings)
-      const model = buildInbox(data.me, cases, trips.trips, data.settings)
+      const model = buildInbox(data.me, cases, trips.trips, data.settings, reportCases)
       const contractView = (dealId: number) => {
         const found = contracts.get(dealId)!
         return toContractView({ deal: found.data.deal, replay: found.replay, me: data.me, names, tasks: [] })
+      }
+      // The inbox knows the report's fix task from my own tasks (the approver created it for me).
+      const reportView = (dealId: number) => {
+        const found = contracts.get(dealId)!
+        return toContractView({ deal: reportRow(found.data.deal), replay: found.report, me: data.me, names, tasks: data.tasks, process: 'report' })
       }
       const tripView = (trip: (typeof trips.trips)[number]) =>
         toTripView(trip, data.me, data.settings.tripApprover, names, issuesOfTrip(trips, data.tasks, trip.requestTaskId))
@@ -168,16 +194,16 @@ export const useApprovalsStore = defineStore('approvals', () => {
         data,
         trips,
         contracts,
-        waiting: model.waiting.map((item): InboxItemView =>
-          item.kind === 'contract'
-            ? { id: item.id, kind: 'contract', todo: item.todo, since: item.since, contract: contractView(item.case.deal.id) }
-            : { id: item.id, kind: 'trip', todo: item.todo, since: item.since, trip: tripView(item.trip) },
-        ),
-        mine: model.mine.map((item): OwnRequestView =>
-          item.kind === 'contract'
-            ? { id: item.id, kind: 'contract', updated: item.updated, contract: contractView(item.case.deal.id) }
-            : { id: item.id, kind: 'trip', updated: item.updated, trip: tripView(item.trip) },
-        ),
+        waiting: model.waiting.map((item): InboxItemView => {
+          const base = { id: item.id, kind: item.kind, todo: item.todo, since: item.since }
+          if (item.kind === 'trip') return { ...base, trip: tripView(item.trip) }
+          return { ...base, contract: item.kind === 'report' ? reportView(item.case.deal.id) : contractView(item.case.deal.id) }
+        }),
+        mine: model.mine.map((item): OwnRequestView => {
+          const base = { id: item.id, kind: item.kind, updated: item.updated }
+          if (item.kind === 'trip') return { ...base, trip: tripView(item.trip) }
+          return { ...base, contract: item.kind === 'report' ? reportView(item.case.deal.id) : contractView(item.case.deal.id) }
+        }),
       }
       settings.value = data.settings
       me.value = data.me
@@ -227,8 +253,9 @@ export const useApprovalsStore = defineStore('approvals', () => {
     return write(effectSteps(effects, me.value ?? 0, id), { ...options, id })
   }
 
-  function refuse(code: string): false {
-    failure.value = code === 'text-too-long' ? { code, params: { max: INPUT_LIMITS.decisionText } } : { code }
+  function refuse(code: string, process: RoundProcess = 'contract'): false {
+    const shown = process === 'report' ? REPORT_REFUSALS[code] ?? code : code
+    failure.value = code === 'text-too-long' ? { code, params: { max: INPUT_LIMITS.decisionText } } : { code: shown }
     return false
   }
 
@@ -256,6 +283,34 @@ export const useApprovalsStore = defineStore('approvals', () => {
   const contractStepOnDeal = (step: ContractStep) => (deal.value ? contractStep(deal.value.data.deal.id, step, dealScope(deal.value.data.deal.id)) : Promise.resolve(false))
   const contractStepInInbox = (dealId: number, step: ContractStep) => contractStep(dealId, step, INBOX_SCOPE)
 
+  /** The deal's report as this screen knows it (the deal tab, or the inbox's row of the deal). */
+  function reportOf(dealId: number) {
+    const current = deal.value?.data.deal.id === dealId ? deal.value : null
+    if (current) return { replay: current.report.replay, row: current.data.deal, fixTaskId: current.report.view.fixTaskId, scope: dealScope(dealId) }
+    const found = inbox.value?.contracts.get(dealId)
+    const fixTaskId = found ? inbox.value!.waiting.find((item) => item.id === `report:${dealId}`)?.contract?.fixTaskId ?? null : null
+    return found ? { replay: found.report, row: found.data.deal, fixTaskId, scope: INBOX_SCOPE } : null
+  }
+
+  async function reportStep(dealId: number, step: ReportStep): Promise<boolean> {
+    const found = reportOf(dealId)
+    if (!found || me.value === null || !startAction()) return false
+    const planned = planReportStep({ deal: { id: dealId, title: found.row.title }, replay: found.replay, actor: me.value, at: new Date().toISOString(), fixTaskId: found.fixTaskId }, step)
+    if (!planned.ok) return refuse(planned.error, 'report')
+    const title = planTitle(`report-${step.action}` as TitleKey, { deal: found.row.title })
+    return writeEffects(planned.effects, { scope: found.scope, title, meta: { item: `report:${dealId}` }, kind: 'contract' })
+  }
+
+  /** The follow-ups of the user's own report step that the portal does not hold yet. */
+  async function finishReport(dealId: number): Promise<boolean> {
+    const found = reportOf(dealId)
+    if (!found || !startAction()) return false
+    const unfinished = contractUnfinished(found.replay, found.row.reportCachedState)
+    if (!unfinished || unfinished.action === 'start') return false
+    const effects = reportFollowUps({ deal: { id: dealId, title: found.row.title }, roles: found.replay.roles, state: found.replay.state, action: unfinished.action, fixTaskId: found.fixTaskId })
+    return writeEffects(effects, { scope: found.scope, title: planTitle('finishReport', { deal: found.row.title }), meta: { item: `report:${dealId}` }, lookUp: true, kind: 'finish' })
+  }
+
   /** The follow-ups of the user's own step that the portal does not hold yet; each create is looked up before it is sent. */
   async function finishContract(dealId: number): Promise<boolean> {
     const current = deal.value?.data.deal.id === dealId ? deal.value : null
@@ -277,7 +332,8 @@ export const useApprovalsStore = defineStore('approvals', () => {
     return writeEffects(effects, { scope, title: planTitle('finishContract', { deal: row.title }), meta: { item: `contract:${dealId}` }, lookUp: true, kind: 'finish' })
   }
 
-  async function uploadFile(file: File): Promise<boolean> {
+  /** A new version of the contract draft, or of the measurement report (`process`). */
+  async function uploadFile(file: File, process: RoundProcess = 'contract'): Promise<boolean> {
     const current = deal.value
     if (!current || !startAction()) return false
     const issue = checkContractFile({ name: file.name, size: file.size })
@@ -294,12 +350,12 @@ export const useApprovalsStore = defineStore('approvals', () => {
     }
     const id = newPlanId()
     const dealId = current.data.deal.id
-    return write([contractFileStep(dealId, file.name, base64, id)], {
+    return write([approvalFileStep(process, dealId, file.name, base64, id)], {
       id,
       scope: dealScope(dealId),
-      title: planTitle('file', { deal: current.data.deal.title }),
-      meta: { item: `contract:${dealId}` },
-      kind: 'file',
+      title: planTitle(process === 'report' ? 'reportFile' : 'file', { deal: current.data.deal.title }),
+      meta: { item: `${process}:${dealId}` },
+      kind: process === 'report' ? 'report-file' : 'file',
     })
   }
 
@@ -324,7 +380,7 @@ export const useApprovalsStore = defineStore('approvals', () => {
     const found = tripOf(requestTaskId)
     if (!found || !startAction()) return false
     const { current, trip, initiatorName } = found
-    const effects = tripFollowUps({ trip, settings: current.data.settings, initiatorName })
+    const effects = tripFollowUps({ trip, settings: current.data.settings, initiatorName, now: new Date() })
     const title = planTitle('finishTrip', { destination: trip.state.request.destination })
     return writeEffects(effects, { scope: INBOX_SCOPE, title, meta: { item: `trip:${requestTaskId}` }, lookUp: true, kind: 'finish' })
   }
@@ -374,10 +430,21 @@ export const useApprovalsStore = defineStore('approvals', () => {
 
   return {
     loading, busy, error, failure, done, plans, deal, inbox, settings, me,
-    loadDeal, loadInboxScreen, contractStepOnDeal, contractStepInInbox, finishContract, uploadFile,
+    loadDeal, loadInboxScreen, contractStepOnDeal, contractStepInInbox, finishContract, uploadFile, reportStep, finishReport,
     decideTrip, finishTrip, requestTrip, resume,
   }
 })
+
+/** The two round processes of one deal, from the same timeline. */
+function replayDeal(row: DealTabData['deal'], comments: DealTabData['comments'], settings: ApprovalSettings): { replay: ContractReplay; report: ContractReplay } {
+  const facts = { id: row.id, categoryId: row.categoryId, responsibleId: row.responsibleId, file: row.file }
+  return { replay: replayContract(facts, comments, settings), report: replayReport({ ...facts, file: row.reportFile }, comments, settings) }
+}
+
+/** The deal as the report's card reads it: the report's file and cache in the contract's places. */
+function reportRow(row: DealTabData['deal']) {
+  return { ...row, file: row.reportFile, cachedState: row.reportCachedState }
+}
 
 function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -6,6 +6,8 @@ import {
   FIX_TASK_TITLE,
   contractKeys,
   invalidRecords,
+  reportKeys,
+  type RoundProcess,
   type ContractAction,
   type ContractReplay,
   type ContractStatus,
@@ -41,7 +43,9 @@ export interface InvalidRecordView {
   action: string
 }
 
+/** A process kept in rounds on a deal (the contract, the measurement report) as a card shows it. */
 export interface ContractView {
+  process: RoundProcess
   dealId: number
   title: string
   status: ContractStatus
@@ -93,14 +97,21 @@ export function toContractView(input: {
   me: number
   names: Names
   tasks: readonly TaskRecord[]
+  /** The contract unless said (the deal's file and cache are then the process's own). */
+  process?: RoundProcess
 }): ContractView {
   const { deal, replay, me, names, tasks } = input
+  const process = input.process ?? 'contract'
   const { state, roles } = replay
   const actions = contractActionsFor(state.status).filter((action) => contractDenial(action, me, roles) === null)
   const round = state.rounds.length
-  const draftTaskId = openTaskWithKey(tasks, contractKeys.draftTask(deal.id))
-  const fixTaskId = round > 0 ? openTaskWithKey(tasks, contractKeys.fixTask(deal.id, round)) : null
+  const draftTaskId = process === 'contract' ? openTaskWithKey(tasks, contractKeys.draftTask(deal.id)) : null
+  const fixKey = process === 'contract' ? contractKeys.fixTask : reportKeys.fixTask
+  const fixTaskId = round > 0 ? openTaskWithKey(tasks, fixKey(deal.id, round)) : null
+  // The report begins as «being prepared» with no record: its cache is empty until the first round.
+  const started = process === 'contract' ? state.status !== 'none' : round > 0
   return {
+    process,
     dealId: deal.id,
     title: deal.title,
     status: state.status,
@@ -120,7 +131,7 @@ export function toContractView(input: {
     invalid: invalidViews(replay.issues, names),
     draftTaskId,
     fixTaskId,
-    cacheStale: state.status !== 'none' && deal.cachedState !== state.status,
+    cacheStale: started && deal.cachedState !== state.status,
     unfinished: unfinishedOf(replay, deal.cachedState, me),
   }
 }

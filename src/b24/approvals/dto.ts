@@ -16,6 +16,8 @@ const dealSchema = z.object({
   ASSIGNED_BY_ID: id,
   [APPROVAL_FIELDS.contractFile]: z.unknown().optional(),
   [APPROVAL_FIELDS.state]: z.unknown().optional(),
+  [APPROVAL_FIELDS.reportFile]: z.unknown().optional(),
+  [APPROVAL_FIELDS.reportState]: z.unknown().optional(),
 })
 
 export interface DealRow {
@@ -25,6 +27,9 @@ export interface DealRow {
   responsibleId: number
   file: FileVersion | null
   cachedState: string
+  /** «Отчет по результатам измерения» and the report approval's cache (LEMUS §4). */
+  reportFile: FileVersion | null
+  reportCachedState: string
 }
 
 /**
@@ -50,6 +55,8 @@ export function parseFileValue(raw: unknown): FileVersion | null {
   return best
 }
 
+const textOrEmpty = (value: unknown): string => (typeof value === 'string' ? value : '')
+
 export function parseDeal(raw: unknown): DealRow {
   const deal = dealSchema.parse(raw)
   return {
@@ -58,7 +65,9 @@ export function parseDeal(raw: unknown): DealRow {
     categoryId: deal.CATEGORY_ID,
     responsibleId: deal.ASSIGNED_BY_ID,
     file: parseFileValue(deal[APPROVAL_FIELDS.contractFile]),
-    cachedState: typeof deal[APPROVAL_FIELDS.state] === 'string' ? (deal[APPROVAL_FIELDS.state] as string) : '',
+    cachedState: textOrEmpty(deal[APPROVAL_FIELDS.state]),
+    reportFile: parseFileValue(deal[APPROVAL_FIELDS.reportFile]),
+    reportCachedState: textOrEmpty(deal[APPROVAL_FIELDS.reportState]),
   }
 }
 
@@ -86,11 +95,12 @@ const taskSchema = z.object({
   createdDate: text,
   status: id.catch(2),
   changedBy: id.optional().catch(undefined),
+  deadline: z.string().nullable().optional().catch(undefined),
 })
 
 function toTaskRecord(row: z.infer<typeof taskSchema>): TaskRecord {
-  const { changedBy, ...rest } = row
-  return changedBy ? { ...rest, changedBy } : rest
+  const { changedBy, deadline, ...rest } = row
+  return { ...rest, ...(changedBy ? { changedBy } : {}), ...(deadline ? { deadline } : {}) }
 }
 
 export function parseTaskRows(raw: unknown): TaskRecord[] {

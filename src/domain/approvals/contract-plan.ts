@@ -1,9 +1,8 @@
-import { transitionContract, type ContractCommand, type ContractError, type ContractState } from './contract-machine'
+import type { ContractState } from './contract-machine'
 import type { ContractReplay } from './contract-replay'
-import { contractDenial, type ContractDenial, type ContractRoles } from './contract-rules'
+import type { ContractRoles } from './contract-rules'
 import { contractKeys, type Effect } from './effects'
-import { INPUT_LIMITS } from './input-rules'
-import { composeRecordText, type ContractAction, type ContractMarker } from './marker'
+import type { ContractAction } from './marker'
 import {
   approvedNotice,
   contractLines,
@@ -13,7 +12,10 @@ import {
   fixTaskDescription,
   submittedNotice,
 } from './record-text'
-import type { FileVersion, UserId } from './types'
+import { cacheEffect, recordRoundStep, type ContractStep, type RoundPlanError } from './round-plan'
+import type { UserId } from './types'
+
+export type { ContractStep } from './round-plan'
 
 export interface ContractPlanContext {
   deal: { id: number; title: string }
@@ -25,32 +27,11 @@ export interface ContractPlanContext {
   fixTaskId?: number | null
 }
 
-export type ContractStep =
-  | { action: 'start' }
-  | { action: 'submit'; file: FileVersion | null }
-  | { action: 'resubmit'; file: FileVersion | null }
-  | { action: 'reject'; comment: string }
-  | { action: 'approve'; comment?: string }
-
-export type ContractPlanError = ContractError | ContractDenial | 'text-too-long'
+export type ContractPlanError = RoundPlanError
 
 export type ContractPlan =
   | { ok: true; effects: Effect[] }
   | { ok: false; error: ContractPlanError }
-
-function commandOf(step: ContractStep, by: UserId, at: string): ContractCommand {
-  switch (step.action) {
-    case 'start':
-      return { type: 'start', by, at }
-    case 'submit':
-    case 'resubmit':
-      return { type: step.action, by, at, file: step.file }
-    case 'reject':
-      return { type: 'reject', by, at, comment: step.comment }
-    case 'approve':
-      return { type: 'approve', by, at, comment: step.comment ?? '' }
-  }
-}
 
 /** What a step's record is followed by, once the portal holds the record. */
 export interface ContractFollowUpContext {
@@ -74,13 +55,7 @@ export function contractFollowUps(context: ContractFollowUpContext): Effect[] {
   const { deal, roles, state, action } = context
   const round = state.rounds.length
   const current = state.rounds[round - 1]
-  const cache: Effect = {
-    kind: 'cache-state',
-    key: contractKeys.cache(deal.id, round, state.status),
-    dealId: deal.id,
-    status: state.status,
-    round,
-  }
+  const cache = cacheEffect('contract', deal.id, state)
   switch (action) {
     case 'start':
       return [
@@ -135,59 +110,22 @@ export function contractFollowUps(context: ContractFollowUpContext): Effect[] {
 }
 
 /**
- * Plans one step of the contract approval for the current user. Checks the same rules the
- * replay will apply to the written record, so a step the user may not take is refused here
- * instead of becoming a record the replay has to mark invalid. The record comes first (it is
- * the step), its follow-ups after it.
+ * Plans one step of the contract approval for the current user: the record first (it is the
+ * step, see round-plan.ts), its follow-ups after it.
  */
 export function planContractStep(context: ContractPlanContext, step: ContractStep): ContractPlan {
-  const { deal, replay, actor, at } = context
-  const denial = contractDenial(step.action, actor, replay.roles)
-  if (denial) return { ok: false, error: denial }
-  if ((step.action === 'reject' || step.action === 'approve') && (step.comment ?? '').trim().length > INPUT_LIMITS.decisionText) {
-    return { ok: false, error: 'text-too-long' }
-  }
-  const result = transitionContract(replay.state, commandOf(step, actor, at))
-  if (!result.ok) return { ok: false, error: result.error }
-  const next = result.state
-  const round = step.action === 'start' ? 0 : next.rounds.length
-  const current = next.rounds[next.rounds.length - 1]
-  const key = contractKeys.record(deal.id, round, step.action)
-  const base: ContractMarker = { t: 'contract', a: step.action, deal: deal.id, round, key }
-
-  let text: string
-  let marker: ContractMarker
-  switch (step.action) {
-    case 'start':
-      text = contractLines.start()
-      marker = base
-      break
-    case 'submit':
-    case 'resubmit':
-      text = contractLines[step.action](round, current!.file)
-      marker = { ...base, file: current!.file }
-      break
-    case 'reject': {
-      const comment = current!.decision!.comment
-      text = contractLines.reject(round, comment)
-      marker = { ...base, comment }
-      break
-    }
-    case 'approve': {
-      const comment = current!.decision!.comment
-      text = contractLines.approve(round, comment)
-      marker = comment ? { ...base, comment } : base
-      break
-    }
-  }
-  const roles = step.action === 'start' ? { ...replay.roles, initiator: actor } : replay.roles
-  return {
-    ok: true,
-    effects: [
-      { kind: 'timeline-comment', key, dealId: deal.id, text: composeRecordText(text, marker) },
-      ...contractFollowUps({ deal, roles, state: next, action: step.action, draftTaskId: context.draftTaskId, fixTaskId: context.fixTaskId }),
-    ],
-  }
+  const recorded = recordRoundStep('contract', context, step, contractLines)
+  if (!recorded.ok) return recorded
+  const roles = step.action === 'start' ? { ...context.replay.roles, initiator: context.actor } : context.replay.roles
+  const followUps = contractFollowUps({
+    deal: context.deal,
+    roles,
+    state: recorded.state,
+    action: step.action,
+    draftTaskId: context.draftTaskId,
+    fixTaskId: context.fixTaskId,
+  })
+  return { ok: true, effects: [recorded.record, ...followUps] }
 }
 
 /** The last step the portal holds, when its follow-ups did not all arrive (the state cache disagrees). */

@@ -21,13 +21,20 @@ export type Effect =
       auditors?: UserId[]
       /** Complete the task right after creating it (a record, not a to-do). */
       completeOnCreate?: boolean
+      /** DEADLINE, ISO 8601 with the portal's offset. */
+      deadline?: string
     }
   | { kind: 'complete-task'; key: string; taskId: number }
+  /** A to-do task that came without a deadline gets one (the runner's repair of older tasks). */
+  | { kind: 'set-deadline'; key: string; taskId: number; deadline: string }
   | { kind: 'notify'; key: string; userId: UserId; message: string }
-  /** Refresh the deal's state cache (UF_CRM_APR_STATE / _ROUND); never read as truth. */
-  | { kind: 'cache-state'; key: string; dealId: number; status: ContractStatus; round: number }
+  /** Refresh the deal's state cache of a process (UF_CRM_APR_STATE / _ROUND, or the report's); never read as truth. */
+  | { kind: 'cache-state'; key: string; dealId: number; status: ContractStatus; round: number; process?: RoundProcess }
 
 export type EffectKind = Effect['kind']
+
+/** The approvals kept in rounds on a deal's timeline: the contract (A1) and the measurement report (LEMUS §4). */
+export type RoundProcess = 'contract' | 'report'
 
 export const contractKeys = {
   record: (dealId: number, round: number, action: string) => `apr:contract:${dealId}:r${round}:${action}`,
@@ -35,6 +42,20 @@ export const contractKeys = {
   fixTask: (dealId: number, round: number) => `apr:contract:${dealId}:r${round}:fix-task`,
   notify: (dealId: number, round: number, what: string) => `apr:contract:${dealId}:r${round}:notify-${what}`,
   cache: (dealId: number, round: number, status: ContractStatus) => `apr:contract:${dealId}:r${round}:cache-${status}`,
+  /** The approver's to-do of one round, set by the runner: one per deal and round. */
+  approverTask: (dealId: number, round: number) => `apr:contract:${dealId}:r${round}:approver-task`,
+}
+
+export const reportKeys = {
+  record: (dealId: number, round: number, action: string) => `apr:report:${dealId}:r${round}:${action}`,
+  fixTask: (dealId: number, round: number) => `apr:report:${dealId}:r${round}:fix-task`,
+  notify: (dealId: number, round: number, what: string) => `apr:report:${dealId}:r${round}:notify-${what}`,
+  cache: (dealId: number, round: number, status: ContractStatus) => `apr:report:${dealId}:r${round}:cache-${status}`,
+  approverTask: (dealId: number, round: number) => `apr:report:${dealId}:r${round}:approver-task`,
+}
+
+export function roundKeys(process: RoundProcess): typeof reportKeys {
+  return process === 'contract' ? contractKeys : reportKeys
 }
 
 export const tripKeys = {
@@ -42,6 +63,7 @@ export const tripKeys = {
   payout: (requestTaskId: number) => `apr:trip:${requestTaskId}:payout`,
   notify: (requestTaskId: number) => `apr:trip:${requestTaskId}:notify`,
   closeRequest: (requestTaskId: number) => `apr:trip:${requestTaskId}:close-request`,
+  payoutDeadline: (requestTaskId: number) => `apr:trip:${requestTaskId}:payout-deadline`,
 }
 
 export function crmBindings(trip: Pick<TripRequestInput, 'dealId' | 'companyId'>): string[] {

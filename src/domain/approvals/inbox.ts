@@ -21,10 +21,12 @@ export type InboxTodo = 'decide' | 'fix' | 'attach-and-submit' | 'finish'
 
 export type InboxItem =
   | { kind: 'contract'; id: string; todo: InboxTodo; since: string; case: ContractCase }
+  | { kind: 'report'; id: string; todo: InboxTodo; since: string; case: ContractCase }
   | { kind: 'trip'; id: string; todo: 'decide' | 'finish'; since: string; trip: TripReplay }
 
 export type OwnRequest =
   | { kind: 'contract'; id: string; status: ContractStatus; updated: string; case: ContractCase }
+  | { kind: 'report'; id: string; status: ContractStatus; updated: string; case: ContractCase }
   | { kind: 'trip'; id: string; status: TripStatus; updated: string; trip: TripReplay }
 
 export interface Inbox {
@@ -57,11 +59,16 @@ function lastContractActivity(replay: ContractReplay): string {
   return replay.state.since ?? replay.accepted[replay.accepted.length - 1]?.at ?? ''
 }
 
+/**
+ * `reports`: the measurement reports (LEMUS §4) of the candidate deals; the approver decides
+ * them, the responsible fixes them, and the responsible's sent reports are his own requests.
+ */
 export function buildInbox(
   userId: UserId,
   contracts: readonly ContractCase[],
   trips: readonly TripReplay[],
   settings: ApprovalSettings,
+  reports: readonly ContractCase[] = [],
 ): Inbox {
   const waiting: InboxItem[] = []
   const mine: OwnRequest[] = []
@@ -74,6 +81,15 @@ export function buildInbox(
     }
     if (item.replay.roles.initiator === userId) {
       mine.push({ kind: 'contract', id, status: item.replay.state.status, updated: lastContractActivity(item.replay), case: item })
+    }
+  }
+  for (const item of reports) {
+    const id = `report:${item.deal.id}`
+    // A report being prepared waits for nobody here: the stage's own task says so.
+    const todo = item.replay.state.status === 'draft' ? null : contractTodo(userId, item.replay, item.deal.cachedState)
+    if (todo && item.replay.state.since) waiting.push({ kind: 'report', id, todo, since: item.replay.state.since, case: item })
+    if (item.replay.roles.responsible === userId && item.replay.state.rounds.length > 0) {
+      mine.push({ kind: 'report', id, status: item.replay.state.status, updated: lastContractActivity(item.replay), case: item })
     }
   }
   for (const trip of trips) {

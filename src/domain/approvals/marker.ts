@@ -37,6 +37,15 @@ export const contractMarkerSchema = z.object({
   key: z.string().min(1).max(200),
 })
 
+/** The measurement report's approval (LEMUS §4): no draft step, the report is sent from the deal. */
+export const REPORT_ACTIONS = ['submit', 'reject', 'resubmit', 'approve'] as const
+export type ReportAction = (typeof REPORT_ACTIONS)[number]
+
+export const reportMarkerSchema = contractMarkerSchema.extend({
+  t: z.literal('report'),
+  a: z.enum(REPORT_ACTIONS),
+})
+
 export const tripRequestMarkerSchema = z
   .object({
     t: z.literal('trip-request'),
@@ -70,9 +79,12 @@ export const tripDecisionMarkerSchema = z.object({
   key: z.string().min(1).max(200),
 })
 
-export const approvalMarkerSchema = z.union([contractMarkerSchema, tripRequestMarkerSchema, tripDecisionMarkerSchema])
+export const approvalMarkerSchema = z.union([contractMarkerSchema, reportMarkerSchema, tripRequestMarkerSchema, tripDecisionMarkerSchema])
 
 export type ContractMarker = z.infer<typeof contractMarkerSchema>
+export type ReportMarker = z.infer<typeof reportMarkerSchema>
+/** A record of a process kept in rounds on a deal's timeline. */
+export type RoundMarker = ContractMarker | ReportMarker
 export type TripRequestMarker = z.infer<typeof tripRequestMarkerSchema>
 export type TripDecisionMarker = z.infer<typeof tripDecisionMarkerSchema>
 export type ApprovalMarker = z.infer<typeof approvalMarkerSchema>

@@ -1,7 +1,15 @@
 import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
 import { setStep, stepState, taskAddStep, timelineCommentStep, withStep, type PlanText, type WritePlan, type WriteStep } from '@/domain/write-plan'
-import type { Effect } from './effects'
-import { DRAFT_TASK_TITLE, FIX_TASK_TITLE, PAYOUT_TASK_TITLE, TRIP_DECISION_TITLE_PREFIX, TRIP_REQUEST_TITLE_PREFIX } from './record-text'
+import type { Effect, RoundProcess } from './effects'
+import {
+  APPROVER_TASK_TITLES,
+  DRAFT_TASK_TITLE,
+  FIX_TASK_TITLE,
+  PAYOUT_TASK_TITLE,
+  REPORT_FIX_TASK_TITLE,
+  TRIP_DECISION_TITLE_PREFIX,
+  TRIP_REQUEST_TITLE_PREFIX,
+} from './record-text'
 import type { UserId } from './types'
 
 /*
@@ -47,12 +55,15 @@ const TASK_LABELS: Record<string, PlanText> = {
   [PAYOUT_TASK_TITLE]: { ru: `Задача бухгалтеру «${PAYOUT_TASK_TITLE}»`, en: 'The accountant’s task to pay out the trip money' },
   [DRAFT_TASK_TITLE]: { ru: `Задача «${DRAFT_TASK_TITLE}»`, en: 'The task to draft the non-standard contract' },
   [FIX_TASK_TITLE]: { ru: `Задача «${FIX_TASK_TITLE}»`, en: 'The task to fix the contract draft' },
+  [REPORT_FIX_TASK_TITLE]: { ru: `Задача «${REPORT_FIX_TASK_TITLE}»`, en: 'The task to fix the measurement report' },
 }
 
 function taskLabel(title: string): PlanText {
   if (TASK_LABELS[title]) return TASK_LABELS[title]
   if (title.startsWith(TRIP_DECISION_TITLE_PREFIX)) return { ru: 'Решение (задача-запись утверждающего)', en: 'The decision (the approver’s record task)' }
   if (title.startsWith(TRIP_REQUEST_TITLE_PREFIX)) return { ru: 'Заявка утверждающему (задача)', en: 'The request to the approver (a task)' }
+  if (title.startsWith(APPROVER_TASK_TITLES.contract)) return { ru: 'Задача утверждающему: решение по договору', en: 'The approver’s task: decide on the contract' }
+  if (title.startsWith(APPROVER_TASK_TITLES.report)) return { ru: 'Задача утверждающему: решение по отчету', en: 'The approver’s task: decide on the report' }
   return { ru: `Задача «${title}»`, en: `Task «${title}»` }
 }
 
@@ -66,11 +77,20 @@ function labelOf(effect: Effect): PlanText {
       return effect.key.endsWith(':close-request')
         ? { ru: `Закрыть заявку (задача №${effect.taskId})`, en: `Close the request (task #${effect.taskId})` }
         : { ru: `Закрыть задачу №${effect.taskId}`, en: `Close task #${effect.taskId}` }
+    case 'set-deadline':
+      return { ru: `Срок задачи №${effect.taskId}`, en: `Deadline of task #${effect.taskId}` }
     case 'notify':
       return { ru: 'Уведомление сотруднику', en: 'Notice to the employee' }
     case 'cache-state':
-      return { ru: 'Состояние согласования в сделке', en: 'Approval state on the deal' }
+      return effect.process === 'report'
+        ? { ru: 'Состояние согласования отчета в сделке', en: 'Report approval state on the deal' }
+        : { ru: 'Состояние согласования в сделке', en: 'Approval state on the deal' }
   }
+}
+
+/** The deal fields of a process's state cache. */
+function cacheFields(process: RoundProcess | undefined) {
+  return process === 'report' ? { state: APPROVAL_FIELDS.reportState, round: APPROVAL_FIELDS.reportRound } : { state: APPROVAL_FIELDS.state, round: APPROVAL_FIELDS.round }
 }
 
 /** One effect as one step of the plan `planId`, written by `me`. */
@@ -86,19 +106,22 @@ export function effectStep(effect: Effect, me: UserId, planId: string): WriteSte
       if (effect.crm.length > 0) fields.UF_CRM_TASK = effect.crm
       if (effect.auditors?.length) fields.AUDITORS = effect.auditors
       if (effect.completeOnCreate) fields.STATUS = 5
+      if (effect.deadline) fields.DEADLINE = effect.deadline
       const step = taskAddStep(effect.key, fields, effect.crm[0] ?? '', label)
       const filter = { CREATED_BY: me, RESPONSIBLE_ID: effect.responsibleId }
       return { ...step, find: { ...step.find!, params: { filter, select: ['ID', 'DESCRIPTION'], order: { ID: 'DESC' } } } }
     }
     case 'complete-task':
       return completeTaskStep(effect.key, effect.taskId, label)
+    case 'set-deadline':
+      // tasks-task-update.md: the responsible, the creator or an admin may change it.
+      return setStep(effect.key, 'tasks.task.update', { taskId: effect.taskId, fields: { DEADLINE: effect.deadline } }, label)
     case 'notify':
       return setStep(effect.key, 'im.notify.personal.add', { USER_ID: effect.userId, MESSAGE: effect.message, TAG: effect.key }, label)
-    case 'cache-state':
-      return setStep(effect.key, 'crm.deal.update', {
-        id: effect.dealId,
-        fields: { [APPROVAL_FIELDS.state]: effect.status, [APPROVAL_FIELDS.round]: effect.round },
-      }, label)
+    case 'cache-state': {
+      const field = cacheFields(effect.process)
+      return setStep(effect.key, 'crm.deal.update', { id: effect.dealId, fields: { [field.state]: effect.status, [field.round]: effect.round } }, label)
+    }
   }
 }
 
@@ -122,12 +145,15 @@ export function lookUpFirst(plan: WritePlan): WritePlan {
 }
 
 /**
- * A new version of «Проект договора» (legacy fileData shape, b24restdocs crm-deal-update.md).
- * Sending it again after a lost reply only puts the same file in once more: the field keeps one file.
+ * A new version of a process's file field («Проект договора», «Отчет по результатам измерения»;
+ * legacy fileData shape, b24restdocs crm-deal-update.md). Sending it again after a lost reply only
+ * puts the same file in once more: the field keeps one file.
  */
-export function contractFileStep(dealId: number, name: string, base64: string, planId: string): WriteStep {
-  return setStep(`apr:contract:${dealId}:file:${planId}`, 'crm.deal.update', {
+export function approvalFileStep(process: RoundProcess, dealId: number, name: string, base64: string, planId: string): WriteStep {
+  const field = process === 'report' ? APPROVAL_FIELDS.reportFile : APPROVAL_FIELDS.contractFile
+  const fieldName = process === 'report' ? 'Отчет по результатам измерения' : 'Проект договора'
+  return setStep(`apr:${process}:${dealId}:file:${planId}`, 'crm.deal.update', {
     id: dealId,
-    fields: { [APPROVAL_FIELDS.contractFile]: { fileData: [name, base64] } },
-  }, { ru: `Файл «${name}» в поле «Проект договора»`, en: `File «${name}» in «Проект договора»` })
+    fields: { [field]: { fileData: [name, base64] } },
+  }, { ru: `Файл «${name}» в поле «${fieldName}»`, en: `File «${name}» in «${fieldName}»` })
 }

@@ -10,6 +10,14 @@ export const FIX_TASK_TITLE = 'Устранить замечания по про
 export const PAYOUT_TASK_TITLE = 'Выдать ДС для командировки'
 export const TRIP_REQUEST_TITLE_PREFIX = 'Согласование командировки'
 export const TRIP_DECISION_TITLE_PREFIX = 'Решение по командировке'
+/** The playbook's task of «Подведение итогов» on «Услуги» (LEMUS §4): the report is approved before it goes out. */
+export const REPORT_TASK_TITLE = 'Подготовить и отправить клиенту Отчет по результатам измерения'
+export const REPORT_FIX_TASK_TITLE = 'Доработать Отчет по результатам измерения'
+/** The approver's to-do of one round, set by the runner (prefixes: the title names the deal and the round). */
+export const APPROVER_TASK_TITLES = {
+  contract: 'Согласовать проект договора',
+  report: 'Согласовать Отчет по результатам измерения',
+} as const
 
 export function formatMoney(money: Money): string {
   const amount = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(money.amount)
@@ -29,6 +37,47 @@ export const contractLines = {
   reject: (round: number, comment: string) => `Проект договора отклонён (круг ${round}). Причина: ${comment}`,
   approve: (round: number, comment: string) =>
     `Проект договора согласован (круг ${round}).${comment ? ` Комментарий: ${comment}` : ''}`,
+}
+
+export const reportLines = {
+  submit: (round: number, file: { id: number; name?: string }) =>
+    `Отчет по результатам измерения отправлен на согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  resubmit: (round: number, file: { id: number; name?: string }) =>
+    `Исправленный Отчет по результатам измерения отправлен на повторное согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  reject: (round: number, comment: string) => `Отчет по результатам измерения отклонён (круг ${round}). Причина: ${comment}`,
+  approve: (round: number, comment: string) =>
+    `Отчет по результатам измерения согласован (круг ${round}).${comment ? ` Комментарий: ${comment}` : ''}`,
+}
+
+export function reportFixTaskDescription(dealTitle: string, round: number, comment: string): string {
+  return [
+    `Сделка: ${dealTitle}.`,
+    `Отчет по результатам измерения отклонён утверждающим (круг ${round}).`,
+    `Причина: ${comment}`,
+    'Загрузите исправленный отчет в поле «Отчет по результатам измерения» и отправьте его повторно во вкладке «Согласование».',
+  ].join('\n')
+}
+
+export function reportSubmittedNotice(dealTitle: string, round: number): string {
+  return `Отчет по результатам измерения по сделке «${dealTitle}» ждёт вашего решения (круг ${round}).`
+}
+
+export function reportApprovedNotice(dealTitle: string): string {
+  return `Отчет по результатам измерения по сделке «${dealTitle}» согласован: отправьте его клиенту.`
+}
+
+export function approverTaskTitle(process: 'contract' | 'report', dealTitle: string, round: number): string {
+  return `${APPROVER_TASK_TITLES[process]}: ${dealTitle} (круг ${round})`
+}
+
+export function approverTaskDescription(process: 'contract' | 'report', dealTitle: string, round: number): string {
+  const what = process === 'contract' ? 'Проект договора' : 'Отчет по результатам измерения'
+  return [
+    `Сделка: ${dealTitle}.`,
+    `${what} ждёт вашего решения (круг ${round}).`,
+    'Решение принимается во вкладке сделки «Согласование» или в приложении «Согласования»; при отклонении укажите причину.',
+    'Задача закроется сама, когда решение будет записано.',
+  ].join('\n')
 }
 
 export function draftTaskDescription(dealTitle: string): string {

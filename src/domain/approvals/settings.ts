@@ -10,6 +10,8 @@ export interface ApprovalSettings {
   contractApprovers: Record<string, UserId>
   tripApprover: UserId | null
   accountant: UserId | null
+  /** Who approves the measurement report of a service deal (LEMUS §4); absent: nobody. */
+  reportApprover?: UserId | null
 }
 
 export const APPROVAL_SETTINGS_OPTION = 'approvals'
@@ -20,6 +22,7 @@ const rawSettingsSchema = z.object({
   contractApprovers: z.record(z.string(), z.unknown()).optional().catch(undefined),
   tripApprover: z.unknown().optional(),
   accountant: z.unknown().optional(),
+  reportApprover: z.unknown().optional(),
 })
 
 export function emptyApprovalSettings(): ApprovalSettings {
@@ -53,10 +56,12 @@ export function parseApprovalSettings(raw: unknown): ApprovalSettings {
     const id = userIdOrNull(user)
     if (/^\d+$/.test(category) && id !== null) contractApprovers[category] = id
   }
+  const reportApprover = userIdOrNull(parsed.data.reportApprover)
   return {
     contractApprovers,
     tripApprover: userIdOrNull(parsed.data.tripApprover),
     accountant: userIdOrNull(parsed.data.accountant),
+    ...(reportApprover !== null ? { reportApprover } : {}),
   }
 }
 
@@ -66,4 +71,8 @@ export function serializeApprovalSettings(settings: ApprovalSettings): string {
 
 export function contractApproverFor(settings: ApprovalSettings, categoryId: number): UserId | null {
   return settings.contractApprovers[String(categoryId)] ?? null
+}
+
+export function reportApproverOf(settings: ApprovalSettings): UserId | null {
+  return settings.reportApprover ?? null
 }

@@ -1,3 +1,4 @@
+import { payoutDeadline } from './deadlines'
 import { crmBindings, tripKeys, type Effect } from './effects'
 import { composeRecordText, type TripDecisionMarker } from './marker'
 import {
@@ -74,11 +75,13 @@ export interface TripFollowUpContext {
   settings: ApprovalSettings
   /** How the accountant's task names the traveller. */
   initiatorName: string
+  /** When the follow-ups are written (the deadline is never set in the past); the decision's time by default. */
+  now?: Date
 }
 
 /**
  * The follow-ups of a decision, in the order that keeps every prefix readable: on approval the
- * accountant's task «Выдать ДС для командировки» with the amount; in both cases a notice to
+ * accountant's task «Выдать ДС для командировки» with the amount and a deadline; in both cases a notice to
  * the initiator (with the reason on rejection); the request task closed LAST. An open request
  * with a decision is thus a decision whose follow-ups did not all arrive (`tripUnfinished`), and
  * the approver keeps it in «Ждут меня» until they have.
@@ -100,6 +103,7 @@ export function tripFollowUps(context: TripFollowUpContext): Effect[] {
       description: payoutDescription(request, decision.amount ?? request.budget, context.initiatorName),
       crm,
       auditors: [initiator],
+      deadline: payoutDeadline(decision.at, request.dateFrom, context.now ?? new Date(decision.at)),
     })
   }
   effects.push({

@@ -17,6 +17,8 @@ export interface TaskRecord {
   status: number
   /** Who changed the task last (set by the portal); absent in older replies. */
   changedBy?: UserId
+  /** DEADLINE when asked for and set. */
+  deadline?: string
 }
 
 export interface TripReplay {
@@ -63,7 +65,7 @@ export function replayTrips(tasks: readonly TaskRecord[], settings: ApprovalSett
 
   const marked = markedRecords(tasks, (task) => ({ authorId: task.createdBy, at: task.createdDate, text: task.description }), issues)
   for (const { record: task, origin: base, marker } of marked) {
-    if (marker.t === 'contract') continue // contract records live on deal timelines
+    if (marker.t === 'contract' || marker.t === 'report') continue // round records live on deal timelines
     if (marker.t === 'trip-decision') {
       decisions.push({ task, marker })
       continue

@@ -10,6 +10,10 @@ export const APPROVAL_FIELDS = {
   contractFile: 'UF_CRM_APR_CONTRACT_FILE',
   state: 'UF_CRM_APR_STATE',
   round: 'UF_CRM_APR_ROUND',
+  /** The measurement report of a service deal (LEMUS §4) and its approval's cache. */
+  reportFile: 'UF_CRM_APR_REPORT_FILE',
+  reportState: 'UF_CRM_APR_REPORT_STATE',
+  reportRound: 'UF_CRM_APR_REPORT_ROUND',
 } as const
 
 /**
@@ -37,5 +41,24 @@ export const approvalUserFields: UserFieldDef[] = [
     fieldName: APPROVAL_FIELDS.round,
     type: 'integer',
     label: { ru: 'Круг согласования договора', en: 'Contract approval round' },
+  },
+  {
+    entity: 'deal',
+    fieldName: APPROVAL_FIELDS.reportFile,
+    type: 'file',
+    label: { ru: 'Отчет по результатам измерения', en: 'Measurement report' },
+    filterable: false,
+  },
+  {
+    entity: 'deal',
+    fieldName: APPROVAL_FIELDS.reportState,
+    type: 'string',
+    label: { ru: 'Согласование отчета (служебное)', en: 'Report approval (cache)' },
+  },
+  {
+    entity: 'deal',
+    fieldName: APPROVAL_FIELDS.reportRound,
+    type: 'integer',
+    label: { ru: 'Круг согласования отчета', en: 'Report approval round' },
   },
 ]
