@@ -12,6 +12,9 @@ import { appFrame } from './helpers/portal'
 // deal and a «Услуги» deal walked through every stage of the LEMUS playbook. Tasks are created
 // from the tab (by the head of sales) and closed through REST by the manager they are assigned
 // to; every result is read back from the sandbox's REST through the SDK's B24Hook.
+// The tab is a view (issue 13): opening it writes nothing — the automatic moves, reminders,
+// notices and e-mails are the runner's (tested in test/integration/runner-*.spec.ts), and no
+// runner runs here, so the tab shows them due and says automation is not connected.
 // Shapes: b24restdocs api-reference/tasks/tasks-task-list.md, tasks-task-add.md,
 // tasks/status/tasks-task-complete.md, crm/deals/crm-deal-update.md, crm/deals/crm-deal-get.md,
 // crm/status/crm-status-add.md, crm/universal/category/crm-category-add.md, departments/department-get.md.
@@ -99,6 +102,24 @@ async function enumItemOf(fieldName: string, code: string): Promise<string> {
 
 function useAs(userId: number): Promise<void> {
   return session.actAs(userId)
+}
+
+/** Opens the tab with the portal's REST call counts from zero, and checks that opening wrote nothing. */
+async function openWritingNothing(dealId: number): Promise<Frame> {
+  sandbox.control.resetCalls()
+  const frame = await openTab(dealId)
+  const calls = sandbox.control.state().calls
+  expect(calls.writes, `opening the tab wrote: ${JSON.stringify(calls.byMethod)}`).toBe(0)
+  expect(calls.reads).toBeGreaterThan(0)
+  return frame
+}
+
+const NOT_CONNECTED = 'Автоматизация не подключена: переходы, напоминания и уведомления не выполняются сами. Кнопки вкладки работают.'
+
+/** «Автоматизация» once the runner was asked: here there is none, so nothing happens by itself. */
+async function automationOff(frame: Frame): Promise<string> {
+  await frame.locator('[data-testid=automation][data-state=not-connected]').waitFor({ timeout: 10_000 })
+  return text(frame, 'automation-off')
 }
 
 const loadsOf = async (frame: Frame) => Number(await frame.locator('[data-testid=next-steps]').getAttribute('data-loads'))
@@ -226,9 +247,12 @@ describe('«Следующий шаг»: a «Товары» deal through every s
     expect(deadline).toBeLessThan(Date.now() + 5 * 3_600_000 + 60_000)
   })
 
-  it('opened the tab with one batch request', async () => {
-    const frame = await openTab(dealId)
+  it('opened the tab with one batch request, writing nothing; «Автоматизация» says it is not connected', async () => {
+    const frame = await openWritingNothing(dealId)
     expect(await frame.evaluate(() => window.__b24Requests?.byScreen['next-steps'])).toBe(1)
+    expect(await automationOff(frame)).toContain(NOT_CONNECTED)
+    // The buttons still work by hand.
+    expect(await frame.locator('[data-testid=refresh]').isEnabled()).toBe(true)
   })
 
   it('§6 «Счет/КП»: КП by complexity, feedback by the date field, then feedback after the КП', async () => {
@@ -322,8 +346,8 @@ describe('«Следующий шаг»: a «Товары» deal through every s
     const copies = async () => (await dealTasks(dealId)).filter((t) => t.title === 'Укомплектовать заказ по сделке')
     // Wait until the held request has landed too.
     for (let i = 0; i < 100 && (await copies()).length < 2; i++) await new Promise((r) => setTimeout(r, 200))
-    // Opening the card again settles it: one task per key.
-    await openTab(dealId)
+    // One task per key from the plan itself: opening the card again cleans nothing up (it writes nothing).
+    await openWritingNothing(dealId)
     const after = await copies()
     expect(after).toHaveLength(1)
     expect(after.filter(isOpen)).toHaveLength(1)
@@ -333,16 +357,23 @@ describe('«Следующий шаг»: a «Товары» deal through every s
     expect(await stepState(again, 'ready-email')).toBe('skipped')
   }, 180_000)
 
-  it('§8 «Отгрузка»: shipping, then the receipt confirmation (not pickup)', async () => {
+  it('§8 «Отгрузка»: shipping, then the receipt confirmation (not pickup); the track-number e-mail is due, and the tab does not send it', async () => {
     await call(manager, 'crm.deal.update', { id: dealId, fields: { [PLAYBOOK_FIELDS.trackNumber.fieldName]: 'CDEK-1002003' } })
     await walkStage(dealId, stage('Отгрузка'), [['Организовать отгрузку'], ['Получить подтверждение, что товар получен']], async (frame) => {
       expect(await stepState(frame, 'final-payment')).toBe('skipped')
-      // «клиенту уходит письмо с этим номером»: written once to the deal's timeline, and recorded as done.
-      expect(await stepState(frame, 'track-email'), await text(frame, 'step-track-email')).toBe('done')
+      // «клиенту уходит письмо с этим номером»: due now, and automatic — the runner's to send.
+      expect(await stepState(frame, 'track-email'), await text(frame, 'step-track-email')).toBe('todo')
+      expect(await text(frame, 'step-track-email')).toContain('автоматически')
     })
+    const frame = await openWritingNothing(dealId)
+    expect(await stepState(frame, 'track-email')).toBe('todo')
+    expect(await automationOff(frame)).toContain(NOT_CONNECTED)
+    // Nothing was sent nor recorded as done by the tab.
     const comments = await call<{ COMMENT: string }[]>(admin, 'crm.timeline.comment.list', { filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' } })
-    expect(comments.filter((c) => c.COMMENT.includes('Трек-номер: CDEK-1002003'))).toHaveLength(1)
-    expect((await dealOf(dealId))[PERFORMED_ACTIONS_FIELD]).toEqual([expect.stringMatching(/:shipping:track-email:0$/)])
+    expect(comments.filter((c) => c.COMMENT.includes('CDEK-1002003'))).toHaveLength(0)
+    const activities = await call<{ SUBJECT: string; DESCRIPTION: string }[]>(admin, 'crm.activity.list', { filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId }, select: ['ID', 'SUBJECT', 'DESCRIPTION'] })
+    expect(activities.filter((a) => `${a.SUBJECT} ${a.DESCRIPTION}`.includes('CDEK-1002003'))).toHaveLength(0)
+    expect([(await dealOf(dealId))[PERFORMED_ACTIONS_FIELD]].flat().filter(Boolean)).toEqual([])
   })
 
   it('§9 «Подведение итогов»: scans, then the originals date task blocked until the date is set', async () => {
@@ -387,12 +418,22 @@ describe('«Следующий шаг»: a «Услуги» deal through every s
     await walkStage(dealId, stage('Счет/КП'), [['Сформировать и отправить КП', 'Подготовить и отправить лист о подготовке к выполнению работ'], ['Получить обратную связь по КП']])
   })
 
-  it('§7 «Договор» not needed: the tab moves the deal on by itself', async () => {
+  it('§7 «Договор» not needed: the tab shows the automatic move due, and neither moves the deal nor writes anything', async () => {
     await call(manager, 'crm.deal.update', { id: dealId, fields: { [PLAYBOOK_FIELDS.contractNeeded.fieldName]: 0, STAGE_ID: stage('Договор') } })
-    const frame = await openTab(dealId)
-    await expect.poll(async () => (await dealOf(dealId)).STAGE_ID, { timeout: 30_000 }).toBe(stage('Ожидание выезда на объект'))
-    await frame.locator('[data-testid=deal-stage]', { hasText: 'Ожидание выезда на объект' }).waitFor({ timeout: 30_000 })
+    const frame = await openWritingNothing(dealId)
+    expect(await stepState(frame, 'skip-contract')).toBe('todo')
+    expect(await text(frame, 'step-skip-contract')).toContain('автоматически')
+    expect(await stepState(frame, 'send-contract')).toBe('skipped')
+    expect(await automationOff(frame)).toContain(NOT_CONNECTED)
+    expect(await text(frame, 'deal-stage')).toBe('Договор')
+    expect((await dealOf(dealId)).STAGE_ID).toBe(stage('Договор'))
     expect((await dealTasks(dealId)).filter((t) => t.title === 'Сформировать и отправить Договор')).toHaveLength(0)
+    // Refreshing reads again and still writes nothing.
+    sandbox.control.resetCalls()
+    await refresh(frame)
+    expect(sandbox.control.state().calls.writes).toBe(0)
+    // The move the runner makes, made here by the manager, so the walk goes on.
+    await call(manager, 'crm.deal.update', { id: dealId, fields: { STAGE_ID: stage('Ожидание выезда на объект') } })
   })
 
   it('§4 «Ожидание выезда на объект»: readiness, deadline by «Экстренный случай»', async () => {
@@ -622,3 +663,37 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
   })
 })
 
+
+describe('opening «Следующий шаг» writes nothing (issue 13)', () => {
+  const SECOND_MANAGER = 4
+
+  it('a deal the head moved out of «Не обработан» keeps its responsible and gets no task when it is opened; the buttons work by hand', async () => {
+    const { categories } = await call<{ categories: { id: number; name: string }[] }>(admin, 'crm.category.list', { entityTypeId: 2 })
+    const categoryId = categories.find((c) => c.name === 'Товары')!.id
+    const stages = await call<{ STATUS_ID: string; NAME: string }[]>(admin, 'crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${categoryId}` } })
+    const stageId = (name: string) => stages.find((s) => s.NAME === name)!.STATUS_ID
+    const dealId = await call<number>(admin, 'crm.deal.add', {
+      fields: { TITLE: 'Цепи приводные', CATEGORY_ID: categoryId, STAGE_ID: stageId('Не обработан'), OPPORTUNITY: 5000, CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: SECOND_MANAGER },
+    })
+    // The head takes it out of «Не обработан»: the runner would make her the responsible and set the task.
+    await call(B24Hook.fromWebhookUrl(sandbox.webhookUrl(HEAD)), 'crm.deal.update', { id: dealId, fields: { STAGE_ID: stageId('Экспресс-идентификация') } })
+
+    for (const viewer of [HEAD, ADMIN]) {
+      await useAs(viewer)
+      const frame = await openWritingNothing(dealId)
+      expect(await automationOff(frame)).toContain(NOT_CONNECTED)
+      expect(await text(frame, 'create-tasks')).toContain('Поставить задачи стадии (1)')
+    }
+    expect((await dealOf(dealId)).ASSIGNED_BY_ID).toBe(String(SECOND_MANAGER))
+    expect(await dealTasks(dealId)).toEqual([])
+
+    // By hand: the task, once.
+    const frame = await openTab(dealId)
+    await createFromTab(frame)
+    expect((await dealTasks(dealId)).map((t) => t.title)).toEqual(['Выполнить Экспресс-идентификацию'])
+  })
+
+  it('logged no errors in the page or its frames', () => {
+    expect(errors).toEqual([])
+  })
+})
