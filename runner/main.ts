@@ -26,11 +26,17 @@ export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers
 
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()
+  // Idle turns space out up to 5× the poll interval (one request each); any work brings it back.
+  let wait = config.pollMs
   const loop = async () => {
     while (!stopped) {
-      running = tick(store, config, handlers).then((report) => (last = report ?? last))
+      running = tick(store, config, handlers).then((report) => {
+        last = report ?? last
+        const busy = !!report && (report.events > 0 || report.jobsRun > 0 || report.jobsFailed > 0)
+        wait = busy ? config.pollMs : Math.min(wait * 2, config.pollMs * 5)
+      })
       await running.catch(() => undefined)
-      await new Promise((resolve) => setTimeout(resolve, config.pollMs))
+      await new Promise((resolve) => setTimeout(resolve, wait))
     }
   }
   void loop()

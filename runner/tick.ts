@@ -1,4 +1,5 @@
-import { createGateway, frameTransport, toGatewayError, type Gateway, type RestTransport } from '@/b24/gateway'
+import { command, createGateway, frameTransport, toGatewayError, type Gateway, type RestTransport } from '@/b24/gateway'
+import { parseEventPage, type EventPage } from './events/offline-queue'
 import { scheduleQueuedEvents } from './events/schedule-events'
 import { markRevoked, openPortalClient } from './portal/app-auth'
 import type { Job, RunnerStore } from './store/runner-store'
@@ -41,14 +42,27 @@ export interface TickReport {
 }
 
 const RETRY_FAILED_JOB_MS = 60_000
+/** Events per page of the queue (event.offline.get's default, b24restdocs events/event-offline-get.md). */
+const EVENT_PAGE = 50
 // The OAuth server's refusals of a refresh (invalid_grant, invalid_client; the SDK may pass only their text on).
 const REVOKED = /invalid_grant|invalid_client|invalid refresh|refresh token|NO_AUTH_FOUND|REFRESH_FAILED/i
 
 /** The portal's time (b24restdocs api-reference/common/system/server-time.md): reminders follow it, not the runner's clock. */
-export async function portalNow(gateway: Gateway): Promise<Date> {
-  const raw = await gateway.call<string>('server.time', {})
-  const at = new Date(raw)
+function toDate(raw: unknown): Date {
+  const at = new Date(String(raw))
   return Number.isNaN(at.getTime()) ? new Date() : at
+}
+
+/**
+ * A turn opens with one request: the portal's time and the first page of its event queue
+ * together, so an idle runner costs the portal one request per poll.
+ */
+async function openTurn(gateway: Gateway): Promise<{ now: Date; page: EventPage }> {
+  const opening = await gateway.loadScreen({
+    time: command('server.time', {}, toDate),
+    events: command('event.offline.get', { clear: 0, limit: EVENT_PAGE }, parseEventPage),
+  })
+  return { now: opening.value('time'), page: opening.value('events') }
 }
 
 export async function tick(store: RunnerStore, secret: { clientId: string; clientSecret: string }, handlers: Record<string, KindHandler>): Promise<TickReport | null> {
@@ -58,9 +72,9 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
   const gateway = createGateway(transport)
   const report: TickReport = { at: new Date().toISOString(), events: 0, jobsRun: 0, jobsFailed: 0, error: null }
   try {
-    const now = await portalNow(gateway)
+    const { now, page } = await openTurn(gateway)
     report.at = now.toISOString()
-    report.events = (await scheduleQueuedEvents(gateway, store, now)).events
+    report.events = page.events.length === 0 ? 0 : (await scheduleQueuedEvents(gateway, store, now, { pageSize: EVENT_PAGE, firstPage: page })).events
     for (let pass = 0; pass < PASSES; pass++) {
       const due = store.dueJobs(now, 1_000)
       if (due.length === 0) break

@@ -1,18 +1,19 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
-import { finishEventPage, subjectOf, takeEventPage } from './offline-queue'
+import { finishEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
  * Turns the portal's queued events into jobs due now, one per subject (ten updates of one deal
  * are one look at it). A page is cleared only after its jobs are in the store, so a crash
  * between the two reads the page again (at least once); jobs are keyed by subject, so a page
- * read twice schedules nothing twice.
+ * read twice schedules nothing twice. `firstPage` is a page the caller already took (the tick
+ * takes it in the same request as the portal's time).
  */
-export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number } = {}): Promise<{ events: number; jobs: number }> {
+export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number; firstPage?: EventPage } = {}): Promise<{ events: number; jobs: number }> {
   let events = 0
   let jobs = 0
   for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20); pageIndex++) {
-    const page = await takeEventPage(gateway, options.pageSize ?? 50)
+    const page = pageIndex === 0 && options.firstPage ? options.firstPage : await takeEventPage(gateway, options.pageSize ?? 50)
     if (page.events.length === 0) break
     const subjects = new Map<string, { kind: string; id: number }>()
     for (const event of page.events) {
