@@ -103,14 +103,18 @@ describe('«Товары» from «Не обработан» to «Сделка у
     expect(await walk.tasks(dealId, 'Сформировать и отправить Договор')).toEqual([])
   })
 
-  it('§8 «Комплектация»: paid 50 000 of 100 000 → the final payment task, renewed when closed unpaid; paid in full → «Укомплектовать заказ по сделке»', async () => {
+  it('§8 «Комплектация»: paid 50 000 of 100 000 → the final payment task, renewed when closed unpaid; paid in full days later → «Укомплектовать заказ по сделке» due two days after the payment', async () => {
     entered = Date.parse((await walk.deal(dealId)).MOVED_TIME)
     const payment = await walk.expectTask(dealId, 'Получить окончательный расчет', entered + 3 * DAY)
     await walk.expectNoTask(dealId, 'Укомплектовать заказ по сделке')
     await walk.expectRenewed(dealId, payment, MANAGER, 'Оплачено 50\u00a0000 из 100\u00a0000 ₽ — нужен окончательный расчет')
 
+    // The rest of the money comes four days later: the assembly task counts from then, not from the entry.
+    await harness.shiftClock(4 * DAY)
+    await walk.idle()
+    const paid = await walk.portalNow()
     await walk.fill(MANAGER, dealId, { paidAmount: '100000|RUB' })
-    await walk.expectTask(dealId, 'Укомплектовать заказ по сделке', entered + 2 * DAY)
+    await walk.expectTask(dealId, 'Укомплектовать заказ по сделке', paid + 2 * DAY)
     await walk.complete(MANAGER, payment)
     await walk.idle()
     expect((await walk.tasks(dealId, payment.title)).filter(walk.isOpen)).toEqual([])

@@ -268,7 +268,9 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
     if (!task) {
       const g = gate(step)
       if (!g.open) return gatedView(step, g)
-      activatedMs = g.activatedMs
+      // A task that waited for its condition («После получения оплаты…») starts when the
+      // condition is seen to hold, so it is never born overdue.
+      activatedMs = step.waitUntil ? Math.max(g.activatedMs, nowMs) : g.activatedMs
     } else {
       usedTaskIds.add(task.id)
     }
