@@ -1,5 +1,6 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
+import { approvalSubjectsOf } from './approval-subjects'
 import { finishEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
@@ -19,6 +20,7 @@ export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore,
     for (const event of page.events) {
       const subject = subjectOf(event)
       if (subject) subjects.set(`${subject.kind}:${subject.id}`, subject)
+      for (const extra of approvalSubjectsOf(event)) subjects.set(`${extra.kind}:${extra.id}`, extra)
     }
     for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
     await finishEventPage(gateway, page, 'clear')

@@ -1,4 +1,5 @@
 import type { KindHandler } from '../tick'
+import { approvalHandlers } from './approvals'
 import { dealBatchHandler } from './deal'
 import { leadJobHandler } from './lead'
 import { taskBatchHandler } from './task'
@@ -11,4 +12,5 @@ export const defaultHandlers: Record<string, KindHandler> = {
   deal: { batch: dealBatchHandler },
   task: { batch: taskBatchHandler },
   lead: leadJobHandler,
+  ...approvalHandlers,
 }
