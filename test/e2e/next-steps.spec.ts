@@ -286,7 +286,7 @@ describe('«Следующий шаг»: a «Товары» deal through every s
   it('§7 «Договор»: contract needed → the contract and its feedback', async () => {
     await call(manager, 'crm.deal.update', {
       id: dealId,
-      fields: { [PLAYBOOK_FIELDS.contractNeeded.fieldName]: 1, [PLAYBOOK_FIELDS.contractFeedbackDate.fieldName]: inTwoDays() },
+      fields: { [PLAYBOOK_FIELDS.contractNeeded.fieldName]: await enumItemOf(PLAYBOOK_FIELDS.contractNeeded.fieldName, 'Y'), [PLAYBOOK_FIELDS.contractFeedbackDate.fieldName]: inTwoDays() },
     })
     await walkStage(dealId, stage('Договор'), [['Сформировать и отправить Договор'], ['Получить обратную связь по договору']], async (frame) => {
       expect(await stepState(frame, 'skip-contract')).toBe('skipped')
@@ -419,7 +419,7 @@ describe('«Следующий шаг»: a «Услуги» deal through every s
   })
 
   it('§7 «Договор» not needed: the tab shows the automatic move due, and neither moves the deal nor writes anything', async () => {
-    await call(manager, 'crm.deal.update', { id: dealId, fields: { [PLAYBOOK_FIELDS.contractNeeded.fieldName]: 0, STAGE_ID: stage('Договор') } })
+    await call(manager, 'crm.deal.update', { id: dealId, fields: { [PLAYBOOK_FIELDS.contractNeeded.fieldName]: await enumItemOf(PLAYBOOK_FIELDS.contractNeeded.fieldName, 'N'), STAGE_ID: stage('Договор') } })
     const frame = await openWritingNothing(dealId)
     expect(await stepState(frame, 'skip-contract')).toBe('todo')
     expect(await text(frame, 'step-skip-contract')).toContain('автоматически')
