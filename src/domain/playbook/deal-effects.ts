@@ -72,7 +72,7 @@ function renewals(input: DealEffectsInput): { steps: WriteStep[]; effects: DealE
     steps.push(timelineCommentStep(`${key}:comment`, { type: 'deal', id: input.dealId }, why.ru, { ru: 'Комментарий о причине', en: 'Comment with the reason' }))
     const responsible = task?.responsibleId || input.evaluation.responsibleId
     if (responsible > 0) steps.push(notifyStep(`${key}:notify`, responsible, why.ru, { ru: 'Сообщить ответственному', en: 'Tell the responsible' }))
-    effects.push({ key, title: why })
+    effects.push({ key, title: { ru: `Задача «${view.title}» возобновлена`, en: `Task «${view.title}» renewed` } })
   }
   return { steps, effects }
 }
@@ -113,7 +113,8 @@ export function planDealEffects(input: DealEffectsInput): DealEffects {
       const text = `Письмо клиенту не отправлено: у контакта сделки нет e-mail. Текст: ${due.message}`
       steps.push(timelineCommentStep(`${due.key}:nomail`, { type: 'deal', id: dealId }, text, { ru: 'Нет e-mail клиента', en: 'No client e-mail' }))
     }
-    effects.push({ key: due.key, title: { ru: due.message, en: due.message } })
+    // The summary «Следующий шаг» reads from the runner names the kind, never the message: it may carry CRM values.
+    effects.push({ key: due.key, title: due.toClient ? CLIENT_MAIL : NOTICE })
     performed.push(due.key)
   }
   // The move after the stage's other effects: the next stage's work starts once this stage's is done.
@@ -136,6 +137,14 @@ export function planDealEffects(input: DealEffectsInput): DealEffects {
   }
 }
 
+const NOTICE: LocalizedText = { ru: 'Уведомление по плейбуку', en: 'Playbook notification' }
+const CLIENT_MAIL: LocalizedText = { ru: 'Письмо клиенту', en: 'E-mail to the client' }
+
+/** What a step is called outside the portal: a task by its playbook title, a message by its kind. */
+function publicTitle(step: StepView): LocalizedText {
+  return step.kind === 'notify' ? NOTICE : { ru: step.title, en: step.title }
+}
+
 /** When the verdict changes by time alone: the earliest waiting time or next repeat after now. */
 export function nextLookAt(evaluation: DealEvaluation, now: Date): { at: Date; what: LocalizedText } | null {
   let best: { at: Date; what: LocalizedText } | null = null
@@ -143,7 +152,7 @@ export function nextLookAt(evaluation: DealEvaluation, now: Date): { at: Date; w
     for (const iso of [step.waitingOn?.kind === 'time' ? step.waitingOn.until : undefined, step.nextAt, step.state === 'todo' || step.state === 'waiting' ? step.deadline : undefined]) {
       const at = iso ? new Date(iso) : null
       if (!at || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) continue
-      if (!best || at < best.at) best = { at, what: { ru: step.title, en: step.title } }
+      if (!best || at < best.at) best = { at, what: publicTitle(step) }
     }
   }
   return best
