@@ -9,10 +9,11 @@ import {
   DRAFT_TASK_TITLE,
   FIX_TASK_TITLE,
   replayContract,
+  replayReport,
   replayTrips,
 } from '../../src/domain/approvals'
 import { APPROVAL_FIELDS } from '../../src/domain/fields/approvals'
-import { parseComments, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
+import { parseComments, parseDeal, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import * as screens from './helpers/approvals-screens'
 import { ACCOUNTANT, APPROVER, fillTripForm, inboxItem, MANAGER, type TripFormValues } from './helpers/approvals-screens'
@@ -24,6 +25,7 @@ import { ACCOUNTANT, APPROVER, fillTripForm, inboxItem, MANAGER, type TripFormVa
 // im-notify-personal-add.md, api-reference/common/settings/app-option-get.md.
 
 const ADMIN = 1
+const HEAD = 2
 const DEAL_TITLE = 'Договор поставки комплектующих ТехноПромМаш'
 
 let session: AppSession
@@ -310,11 +312,13 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     })
     // The accountant's task, read as the accountant sees it.
     const payout = parseTaskRows(
-      await session.restAs(ACCOUNTANT, 'tasks.task.list', { filter: { RESPONSIBLE_ID: ACCOUNTANT }, select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS'] }),
+      await session.restAs(ACCOUNTANT, 'tasks.task.list', { filter: { RESPONSIBLE_ID: ACCOUNTANT }, select: ['ID', 'TITLE', 'DESCRIPTION', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'STATUS', 'DEADLINE'] }),
     ).filter((t) => t.title === PAYOUT_TASK_TITLE)
     expect(payout).toHaveLength(1)
     expect(payout[0]).toMatchObject({ createdBy: APPROVER, status: 2 })
     expect(payout[0]?.description).toMatch(/40\s000 ₽/)
+    // Due a day after the approval (the trip starts later), never in the past.
+    expect(Date.parse(payout[0]!.deadline!)).toBeGreaterThan(Date.parse(payout[0]!.createdDate))
   })
 
   it('the initiator sees both trips and where they stand', async () => {
@@ -496,6 +500,48 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
       }
     }
     expect((await tasks({ CREATED_BY: MANAGER })).length).toBe(before)
+  })
+
+  it('the measurement report (LEMUS §4): sent from the deal tab of «Подведение итогов», decided by the report approver in the inbox', async () => {
+    const [reportDeal] = await session.rest<Array<Record<string, string>>>('crm.deal.list', { filter: { TITLE: 'Отчёт по измерениям ТехноПромМаш' }, select: ['ID'] })
+    const reportDealId = Number(reportDeal!.ID)
+    await session.actAs(ADMIN)
+    const admin = await session.openAppPage()
+    const section = admin.locator('[data-testid=settings-approvals]')
+    await section.locator(`[data-testid=report-approver] option[value="${HEAD}"]`).waitFor({ state: 'attached', timeout: 60_000 })
+    await section.locator('[data-testid=report-approver]').selectOption(String(HEAD))
+    await section.locator('[data-testid=approvals-settings-save]').click()
+    await section.locator('[data-testid=approvals-settings-saved]').waitFor({ timeout: 30_000 })
+    expect((await settings()).reportApprover).toBe(HEAD)
+
+    // The deal's stage set «Подготовить и отправить клиенту Отчет…»: its tab shows the report beside the contract.
+    await session.actAs(MANAGER)
+    const frame = await screens.openDealTab(session, reportDealId)
+    const report = frame.locator('[data-testid=report-section]')
+    await report.waitFor({ timeout: 30_000 })
+    expect(await report.locator('[data-testid=report-card]').getAttribute('data-status')).toBe('draft')
+    await report.locator('[data-testid=report-submit]').click()
+    await frame.locator('[data-testid=approval-refusal]').getByText(/Отчет по результатам измерения/).waitFor({ timeout: 30_000 })
+    await report.locator('[data-testid=report-upload]').setInputFiles({ name: 'otchet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('спектры') })
+    await report.locator('[data-testid=report-file][data-file-id]:not([data-file-id=""])').waitFor({ timeout: 30_000 })
+    await report.locator('[data-testid=report-submit]').click()
+    await report.locator('[data-testid=report-card][data-status=submitted]').waitFor({ timeout: 30_000 })
+
+    await session.actAs(HEAD)
+    const inbox = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+    const item = inbox.locator(`[data-testid=inbox-item][data-item-id="report:${reportDealId}"]`)
+    await item.waitFor({ timeout: 30_000 })
+    await item.locator('[data-testid=report-decision-comment]').fill('Можно отправлять')
+    await item.locator('[data-testid=report-approve]').click()
+    await item.waitFor({ state: 'detached', timeout: 30_000 })
+
+    const row = parseDeal(await session.rest('crm.deal.get', { id: reportDealId }))
+    const records = parseComments(await session.rest('crm.timeline.comment.list', { filter: { ENTITY_ID: reportDealId, ENTITY_TYPE: 'deal' }, order: { ID: 'ASC' } }))
+    const replay = replayReport({ ...row, file: row.reportFile }, records, await settings())
+    expect(replay.state.status).toBe('approved')
+    expect(replay.state.rounds.map((r) => [r.submittedBy, r.decision?.by, r.file.id])).toEqual([[MANAGER, HEAD, row.reportFile?.id]])
+    expect(row.reportCachedState).toBe('approved')
+    expect(notificationsFor(MANAGER).some((n) => n.AUTHOR_ID === HEAD && n.MESSAGE.includes('согласован: отправьте его клиенту'))).toBe(true)
   })
 
   it('logged no errors in the page or its frames', () => {

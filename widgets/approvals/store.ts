@@ -208,7 +208,20 @@ export const useApprovalsStore = defineStore('approvals', () => {
       settings.value = data.settings
       me.value = data.me
       await plans.open(data.me, INBOX_SCOPE)
+      await dropFinishedTripPlans(trips)
     })
+  }
+
+  /**
+   * A decision of this browser left half done that the portal shows finished (its request is
+   * closed: the runner wrote the rest) is dropped from the journal, so «Повторить» cannot write
+   * the accountant's task a second time. Only this browser's storage changes; the portal is not written.
+   */
+  async function dropFinishedTripPlans(trips: TripsReplay): Promise<void> {
+    const finished = new Set(trips.trips.filter((trip) => trip.state.decision !== null && !trip.requestTaskOpen).map((trip) => `trip:${trip.requestTaskId}`))
+    for (const plan of plans.unfinished.value) {
+      if (typeof plan.meta?.item === 'string' && finished.has(plan.meta.item)) await plans.discard(plan.id)
+    }
   }
 
   async function reload(): Promise<void> {
