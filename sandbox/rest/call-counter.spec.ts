@@ -33,7 +33,8 @@ describe('CallCounter fed by the invoker', () => {
     const invoker = new RestInvoker({
       store, methods, operating: new OperatingTime(), faults: new Faults(),
       limits: () => defaultLimits, nowMs: () => 0, origin: 'http://localhost:4000', log: () => {},
-      countCall: (method) => counter.count(method),
+      countCall: (method, source) => counter.count(method, source),
+      countRequest: (source) => counter.request(source),
     })
     const caller: Caller = { user: store.table<UserRow>('users').get(1)!, auth: { type: 'webhook', userId: 1 }, clientKey: 'hook:1', scopes: null }
     return { counter, invoker, caller }
@@ -44,12 +45,20 @@ describe('CallCounter fed by the invoker', () => {
     await invoker.invoke(caller, 'crm.thing.get', {})
     await invoker.invoke(caller, 'crm.thing.update', {})
     await invoker.invoke(caller, 'batch', { cmd: { a: 'crm.thing.get', b: 'crm.thing.update', c: 'crm.missing.add' } })
-    expect(counter.snapshot()).toEqual({
-      byMethod: { batch: 1, 'crm.missing.add': 1, 'crm.thing.get': 2, 'crm.thing.update': 2 },
-      writes: 3,
-      reads: 2,
-    })
+    const byMethod = { batch: 1, 'crm.missing.add': 1, 'crm.thing.get': 2, 'crm.thing.update': 2 }
+    expect(counter.snapshot()).toEqual({ byMethod, writes: 3, reads: 2, requests: { 'hook:1': 3 }, bySource: { 'hook:1': byMethod } })
     counter.reset()
-    expect(counter.snapshot()).toEqual({ byMethod: {}, writes: 0, reads: 0 })
+    expect(counter.snapshot()).toEqual({ byMethod: {}, writes: 0, reads: 0, requests: {}, bySource: {} })
+  })
+
+  it('counts HTTP requests and calls by auth source: a batch is one request of its caller', async () => {
+    const { counter, invoker, caller } = setup()
+    const app: Caller = { ...caller, auth: { type: 'oauth', appId: 'app', accessToken: 't' }, clientKey: 'app:app' }
+    await invoker.invoke(app, 'batch', { cmd: { a: 'crm.thing.get', b: 'crm.thing.update' } })
+    await invoker.invoke(app, 'crm.thing.update', {})
+    await invoker.invoke(caller, 'crm.thing.update', {})
+    const counts = counter.snapshot()
+    expect(counts.requests).toEqual({ 'app:app': 2, 'hook:1': 1 })
+    expect(counts.bySource).toEqual({ 'app:app': { batch: 1, 'crm.thing.get': 1, 'crm.thing.update': 2 }, 'hook:1': { 'crm.thing.update': 1 } })
   })
 })

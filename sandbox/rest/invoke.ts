@@ -27,8 +27,10 @@ export interface InvokeDeps {
   serial?: SerialQueue
   /** Starts the store commit at the end of that task, so a commit holds whole requests only. */
   commit?: () => Promise<void>
-  /** Told of every call from outside: a top-level one and each command of a batch (not a method's own sub-calls). */
-  countCall?: (method: string) => void
+  /** Told of every call from outside: a top-level one and each command of a batch (not a method's own sub-calls), with its auth source. */
+  countCall?: (method: string, source: string) => void
+  /** Told of every top-level call (one HTTP request, a batch as a whole) with its auth source. */
+  countRequest?: (source: string) => void
 }
 
 // b24restdocs `api-reference/widgets/placement-unbind.md`: the full text of the portal.
@@ -55,7 +57,10 @@ export class RestInvoker {
   }
 
   async invoke(caller: Caller, method: string, params: Params, depth = 0): Promise<Outcome> {
-    if (depth === 0) this.deps.countCall?.(method)
+    if (depth === 0) {
+      this.deps.countRequest?.(caller.clientKey)
+      this.deps.countCall?.(method, caller.clientKey)
+    }
     const unit: { committed?: Promise<void> } = {}
     const outcome = await this.run(caller, method, params, depth, unit)
     return unit.committed ? { ...outcome, committed: unit.committed } : outcome
@@ -107,7 +112,7 @@ export class RestInvoker {
   }
 
   private invokeCommand(caller: Caller, method: string, params: Params, depth: number): Promise<Outcome> {
-    this.deps.countCall?.(method)
+    this.deps.countCall?.(method, caller.clientKey)
     return this.invoke(caller, method, params, depth)
   }
 

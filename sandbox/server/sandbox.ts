@@ -131,7 +131,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     allowLocalHandlers: () => state.allowLocalHandlers,
     serial: state.serial,
     commit: commitThenDispatch,
-    countCall: (method) => state.calls.count(method),
+    countCall: (method, source) => state.calls.count(method, source),
+    countRequest: (source) => state.calls.request(source),
   })
   const rest = new RestRouter({
     invoker,
