@@ -1,6 +1,6 @@
 import { parseDeal, parseTaskRows, type DealRow } from '@/b24/approvals/dto'
 import { commentsCommand, restOfComments, settingsCommand, TASK_SELECT } from '@/b24/approvals/reads'
-import { command, toGatewayError, type Gateway } from '@/b24/gateway'
+import { command, type Gateway } from '@/b24/gateway'
 import { parseCurrentUser } from '@/b24/users'
 import { decodeMarker, type ApprovalSettings, type TaskRecord, type TimelineRecord } from '@/domain/approvals'
 
@@ -17,25 +17,31 @@ export interface DealApprovalFacts {
 
 const gone = (kind: string) => kind === 'notFound' || kind === 'access'
 
-/**
- * The deal an approval record is on: a timeline comment (the event names only its ID,
- * b24restdocs crm/timeline/comments/events/on-Crm-Timeline-Comment-Add.md) that carries a
- * contract or report marker and belongs to a deal. Null for anything else, or a comment since deleted.
- */
-export async function dealOfApprovalComment(gateway: Gateway, commentId: number): Promise<number | null> {
-  let raw: unknown
-  try {
-    // b24restdocs crm-timeline-comment-get.md: ENTITY_TYPE, ENTITY_ID, COMMENT
-    raw = await gateway.call('crm.timeline.comment.get', { id: commentId })
-  } catch (error) {
-    if (gone(toGatewayError(error).kind)) return null
-    throw error
-  }
+/** The deal an approval record is on, when the comment carries a contract or report marker and belongs to a deal. */
+function dealOfRecord(raw: unknown): number | null {
   const comment = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const dealId = Number(comment.ENTITY_ID)
   if (String(comment.ENTITY_TYPE ?? '').toLowerCase() !== 'deal' || !Number.isInteger(dealId) || dealId <= 0) return null
   const decoded = decodeMarker(typeof comment.COMMENT === 'string' ? comment.COMMENT : '')
   return decoded.status === 'ok' && (decoded.marker.t === 'contract' || decoded.marker.t === 'report') ? dealId : null
+}
+
+/**
+ * The deals the turn's added comments put approval records on (the event names only the
+ * comment, b24restdocs crm/timeline/comments/events/on-Crm-Timeline-Comment-Add.md), the
+ * comments read in one batch (crm-timeline-comment-get.md: ENTITY_TYPE, ENTITY_ID, COMMENT):
+ * comment ID → deal ID. A comment deleted since is skipped; any other failure is thrown.
+ */
+export async function dealsOfApprovalComments(gateway: Gateway, commentIds: readonly number[]): Promise<Map<number, number>> {
+  const screen = await gateway.loadScreen(Object.fromEntries(commentIds.map((id) => [`c${id}`, command('crm.timeline.comment.get', { id }, dealOfRecord)])))
+  const deals = new Map<number, number>()
+  for (const id of commentIds) {
+    const error = screen.errors[`c${id}`]
+    if (error && !gone(error.kind)) throw error
+    const dealId = screen.optional(`c${id}`)
+    if (dealId) deals.set(id, dealId)
+  }
+  return deals
 }
 
 /** One batch (then the rest of a long timeline); null when the deal is gone or hidden. */

@@ -10,12 +10,19 @@ export interface DecisionTask {
   requestTaskId: number
 }
 
-/** tasks.task.get (b24restdocs tasks-task-get.md): a missing or hidden task comes back empty. */
-export async function readDecisionTask(gateway: Gateway, taskId: number): Promise<DecisionTask | null> {
-  const task = await gateway.call('tasks.task.get', { taskId, select: TASK_SELECT }, { parse: parseTask })
-  if (!task || !task.title.startsWith(TRIP_DECISION_TITLE_PREFIX)) return null
-  const decoded = decodeMarker(task.description)
-  return decoded.status === 'ok' && decoded.marker.t === 'trip-decision' ? { task, requestTaskId: decoded.marker.request } : null
+/**
+ * Which of the turn's added tasks record a trip decision, read in one call (b24restdocs
+ * tasks-task-list.md; a deleted or hidden task is simply not listed): task ID → the decision.
+ */
+export async function readDecisionTasks(gateway: Gateway, taskIds: readonly number[]): Promise<Map<number, DecisionTask>> {
+  const tasks = await gateway.call('tasks.task.list', { filter: { ID: [...taskIds] }, select: TASK_SELECT }, { parse: parseTaskRows })
+  const decisions = new Map<number, DecisionTask>()
+  for (const task of tasks) {
+    if (!task.title.startsWith(TRIP_DECISION_TITLE_PREFIX)) continue
+    const decoded = decodeMarker(task.description)
+    if (decoded.status === 'ok' && decoded.marker.t === 'trip-decision') decisions.set(task.id, { task, requestTaskId: decoded.marker.request })
+  }
+  return decisions
 }
 
 export interface TripFacts {

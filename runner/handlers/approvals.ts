@@ -1,8 +1,8 @@
 import { dealApproverTaskEffects, replayTrips, tripRunnerStep } from '@/domain/approvals'
-import { dealOfApprovalComment, readDealApprovals } from '../approvals/read-deal'
-import { readDecisionTask, readTripFacts } from '../approvals/read-trip'
+import { dealsOfApprovalComments, readDealApprovals } from '../approvals/read-deal'
+import { readDecisionTasks, readTripFacts, type DecisionTask } from '../approvals/read-trip'
 import { finishUnfinished, retryLater, runEffects } from '../approvals/run-effects'
-import type { JobContext, JobHandler } from '../tick'
+import type { JobContext, KindHandler } from '../tick'
 
 /*
  * The approvals the runner keeps moving (A1, A2, LEMUS §4), from the records the portal holds:
@@ -37,9 +37,7 @@ export async function keepDealApprovals(dealId: number, context: JobContext): Pr
 }
 
 /** The accountant's payout task of one trip decision; returns when to look again, or null. */
-export async function keepTripPayout(taskId: number, context: JobContext): Promise<Date | null> {
-  const decision = await readDecisionTask(context.gateway, taskId)
-  if (!decision) return null
+export async function keepTripPayout(decision: DecisionTask, context: JobContext): Promise<Date | null> {
   const scope = tripScope(decision.requestTaskId)
   if (!(await finishUnfinished(scope, context))) return retryLater(context)
   const facts = await readTripFacts(context.gateway, decision)
@@ -53,10 +51,28 @@ export async function keepTripPayout(taskId: number, context: JobContext): Promi
   return (await runEffects(scope, title, step.effects, facts.me, context)) ? null : retryLater(context)
 }
 
-export const approvalHandlers: Record<string, JobHandler> = {
-  'approval-comment': async (job, context) => {
-    const dealId = await dealOfApprovalComment(context.gateway, job.subject)
-    return dealId ? keepDealApprovals(dealId, context) : null
+/**
+ * Both kinds take the turn's jobs together (up to 50): one request finds which comments and
+ * tasks are approval records at all, so the portal's other comments and tasks cost it little.
+ */
+export const approvalHandlers: Record<string, KindHandler> = {
+  'approval-comment': {
+    batch: async (jobs, context) => {
+      const dealOf = await dealsOfApprovalComments(context.gateway, jobs.map((job) => job.subject))
+      const next = new Map<number, Date | null>()
+      for (const dealId of new Set(dealOf.values())) next.set(dealId, await keepDealApprovals(dealId, context))
+      return new Map(jobs.map((job) => [job.id, next.get(dealOf.get(job.subject) ?? 0) ?? null]))
+    },
   },
-  'approval-task': (job, context) => keepTripPayout(job.subject, context),
+  'approval-task': {
+    batch: async (jobs, context) => {
+      const decisions = await readDecisionTasks(context.gateway, jobs.map((job) => job.subject))
+      const answers = new Map<string, Date | null>()
+      for (const job of jobs) {
+        const decision = decisions.get(job.subject)
+        answers.set(job.id, decision ? await keepTripPayout(decision, context) : null)
+      }
+      return answers
+    },
+  },
 }
