@@ -116,6 +116,12 @@ export const DIRECTORY_MESSAGES = {
       badArea: 'Площадь — положительное число',
       unknownDepartment: 'Выберите подразделение',
       badVersion: 'Неизвестная версия справочника',
+      required: 'Не заполнено',
+      expectedList: 'Ожидается список [ … ]',
+      expectedObject: 'Ожидается объект { … }',
+      expectedText: 'Ожидается текст в кавычках',
+      expectedNumber: 'Ожидается число',
+      invalidValue: 'Недопустимое значение',
     },
   },
   en: {
@@ -127,11 +133,27 @@ export const DIRECTORY_MESSAGES = {
       badArea: 'The area is a positive number',
       unknownDepartment: 'Choose a department',
       badVersion: 'Unknown directory version',
+      required: 'Missing',
+      expectedList: 'A list [ … ] is expected',
+      expectedObject: 'An object { … } is expected',
+      expectedText: 'A text in quotes is expected',
+      expectedNumber: 'A number is expected',
+      invalidValue: 'Not an allowed value',
     },
   },
 } as const
 
-const directoryMessage = (name: keyof (typeof DIRECTORY_MESSAGES)['ru']['kosDirectory']) => `kosDirectory.${name}`
+type DirectoryMessageName = keyof (typeof DIRECTORY_MESSAGES)['ru']['kosDirectory']
+const directoryMessage = (name: DirectoryMessageName) => `kosDirectory.${name}`
+
+const EXPECTED: Partial<Record<string, DirectoryMessageName>> = { array: 'expectedList', object: 'expectedObject', string: 'expectedText', number: 'expectedNumber' }
+
+/** Issues the schema words no message for (zod's own English text) get one of ours, so the screen never shows zod's. */
+function genericMessage(issue: { code?: string; expected?: unknown; input?: unknown }): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return directoryMessage('required')
+  const expected = issue.code === 'invalid_type' ? EXPECTED[String(issue.expected)] : undefined
+  return directoryMessage(expected ?? 'invalidValue')
+}
 
 const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, directoryMessage('badCode'))
 const labelSchema = z.object({
@@ -188,7 +210,7 @@ export function parseObjectsDirectory(input: string | unknown): DirectoryRead {
       return { ok: false, errors: [{ path: '', message: directoryMessage('invalidJson') }] }
     }
   }
-  const result = objectsDirectorySchema.safeParse(value)
+  const result = objectsDirectorySchema.safeParse(value, { error: genericMessage })
   if (result.success) return { ok: true, directory: result.data }
   return { ok: false, errors: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) }
 }
