@@ -37,8 +37,11 @@ describe('StageOverview', () => {
     const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Комплектация', { paidAmount: 6_000_000 })), nowMs: NOW }, global: { plugins: plugins() } })
     const blocker = wrapper.find('[data-testid="blocker-final-payment"]')
     expect(blocker.exists()).toBe(true)
-    expect(blocker.text().replace(/\s/g, ' ')).toContain('Оплачено 60 000 из 100 000 ₽ — нужен окончательный расчет')
-    expect(wrapper.find('[data-testid="do-now"]').text()).toContain('Получить окончательный расчет')
+    expect(blocker.text().replace(/\s/g, ' ')).toContain('Получить окончательный расчет: Оплачено 60 000 из 100 000 ₽ — нужен окончательный расчет')
+    // Blocked is not «what to do now» (issue 16): it is listed, with its reason, under what blocks the deal.
+    const doNow = wrapper.find('[data-testid="do-now"]').text()
+    expect(doNow).not.toContain('Получить окончательный расчет')
+    expect(doNow).not.toContain('Заблокировано')
   })
 
   it('has no payment block once paid in full, and says what comes next', () => {
@@ -68,6 +71,18 @@ describe('StepItem', () => {
     expect(wrapper.find('[data-testid="step-timing"]').text()).toBe('срок через 2 ч')
     await wrapper.setProps({ nowMs: NOW + 3 * 3_600_000 })
     expect(wrapper.find('[data-testid="step-timing"]').text()).toBe('просрочено на 1 ч')
+  })
+
+  it('says an overdue step’s lateness once (issue 16)', () => {
+    // Entered «Экспресс-идентификация» a day ago: the 5-hour task is 19 hours late.
+    const overdue = evaluate(goodsDeal('Экспресс-идентификация', {})).steps.find((s) => s.id === 'express-id')
+    expect(overdue?.state).toBe('overdue')
+    for (const locale of ['ru', 'en'] as const) {
+      const wrapper = mount(StepItem, { props: { step: overdue!, nowMs: NOW }, global: { plugins: [createAppI18n(locale)] } })
+      const text = wrapper.text()
+      expect(text.match(locale === 'ru' ? /просрочено на/gi : /overdue by/gi)).toHaveLength(1)
+      expect(wrapper.find('[data-testid="step-timing"]').text()).toBe(locale === 'ru' ? 'просрочено на 19 ч' : 'overdue by 19 h')
+    }
   })
 })
 

@@ -154,7 +154,11 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
 
   const settled = new Map<string, number>()
   const usedTaskIds = new Set<number>()
-  const titles = new Map(stage.steps.map((s) => [s.id, stepTitle(s, pipeline, stageIndex)]))
+  // Titles as the person reads them: a waiting reminder shows this deal's number and sums, not `#{dealId}`.
+  const titles = new Map(stage.steps.map((s) => {
+    const raw = stepTitle(s, pipeline, stageIndex)
+    return [s.id, renderTemplate(raw, vars('ru', raw))]
+  }))
 
   const gate = (step: PlaybookStep): Gate => {
     let activatedMs = stageEnteredMs
@@ -192,7 +196,8 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
           open: false,
           state: 'skipped',
           settledMs: activatedMs,
-          explanation: both((lang) => (lang === 'ru' ? `Не нужно: не выполнено «${text.ru}»` : `Not needed: «${text.en}» does not hold`)),
+          // describeCondition already quotes field names: no second pair of quotes here.
+          explanation: both((lang) => (lang === 'ru' ? `Не нужно: не выполнено условие ${text.ru}` : `Not needed: ${text.en} does not hold`)),
         }
       }
       if (when.value === 'unknown') return waitForFields(when.missing)
@@ -343,6 +348,12 @@ export function evaluateDeal(input: EvaluateDealInput): DealEvaluation {
     const title = renderTemplate(step.message, vars('ru', step.message))
     const base: StepView = { id: step.id, kind: 'notify', title, state: 'waiting', automatic: true }
     if (step.cancelIfDone && step.cancelIfDone.every((id) => settled.has(id))) {
+      // A reminder that already went out (late) stays sent: it was needed, whatever was done since.
+      const prefix = stepKeyPrefix({ dealId: deal.id, pipelineKey: pipeline.key, stageKey: stage.key, stepId: step.id })
+      const sentKey = [...performed].find((key) => key.startsWith(prefix))
+      if (sentKey) {
+        return addView({ ...base, key: sentKey, state: 'done', explanation: both((lang) => (lang === 'ru' ? 'Отправлено' : 'Sent')) }, stageEnteredMs)
+      }
       return addView(
         { ...base, state: 'skipped', explanation: both((lang) => (lang === 'ru' ? 'Не нужно: всё сделано вовремя' : 'Not needed: done in time')) },
         stageEnteredMs,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import type { StepView } from '@/domain/playbook'
+import { doNowSteps, stepLines } from './step-lines'
+
+const NOW = Date.parse('2026-03-10T09:00:00Z')
+const view = (over: Partial<StepView>): StepView => ({ id: 'x', kind: 'task', title: 'Шаг', state: 'todo', automatic: false, ...over })
+
+describe('«Что сделать сейчас» (issue 16)', () => {
+  it('holds the person’s steps to do or overdue, not blocked, waiting or automatic ones', () => {
+    const steps = [
+      view({ id: 'todo' }),
+      view({ id: 'late', state: 'overdue' }),
+      view({ id: 'blocked', state: 'blocked', blockedReason: { ru: 'Оплачено 60 000 из 100 000 ₽', en: 'Paid 60,000 of 100,000 ₽' } }),
+      view({ id: 'wait', state: 'waiting' }),
+      view({ id: 'auto', kind: 'notify', automatic: true }),
+    ]
+    expect(doNowSteps(steps).map((s) => s.id)).toEqual(['todo', 'late'])
+  })
+})
+
+describe('the lines under a step', () => {
+  it('tells an overdue step’s lateness only in the live timing line', () => {
+    const step = view({ state: 'overdue', deadline: '2026-03-10T07:00:00Z', explanation: { ru: 'Просрочено на 2 ч', en: 'Overdue by 2 h' } })
+    expect(stepLines(step, NOW, 'ru')).toEqual({ explanation: null, timing: { overdue: true, span: '2 ч' } })
+    expect(stepLines(step, NOW + 3_600_000, 'en')).toEqual({ explanation: null, timing: { overdue: true, span: '3 h' } })
+  })
+
+  it('keeps the reason of a blocked step beside its deadline', () => {
+    const step = view({ state: 'blocked', deadline: '2026-03-10T11:00:00Z', explanation: { ru: 'Оплачено 60 000 из 100 000 ₽', en: 'Paid 60,000 of 100,000 ₽' } })
+    expect(stepLines(step, NOW, 'ru')).toEqual({ explanation: 'Оплачено 60 000 из 100 000 ₽', timing: { overdue: false, span: '2 ч' } })
+  })
+
+  it('counts no deadline for a done or skipped step', () => {
+    expect(stepLines(view({ state: 'done', deadline: '2026-03-10T07:00:00Z' }), NOW, 'ru').timing).toBeNull()
+    expect(stepLines(view({ state: 'skipped', explanation: { ru: 'Не нужно', en: 'Not needed' } }), NOW, 'en')).toEqual({ explanation: 'Not needed', timing: null })
+  })
+})
