@@ -19,12 +19,15 @@ interface WireError {
   error_description?: unknown
 }
 
-function toCommandError(raw: unknown): GatewayError {
+function toCommandError(raw: unknown, method: string): GatewayError {
   const body = (typeof raw === 'object' && raw !== null ? raw : {}) as WireError
   const code = String(body.error ?? '')
   const description = String(body.error_description ?? '')
-  return new GatewayError(classifyError(code, 0, description), code, description)
+  return new GatewayError(classifyError(code, 0, description), code, description, 0, method)
 }
+
+/** The method of a command as sent (`[method, params]`), '' for anything else. */
+const methodOf = (command: unknown): string => (Array.isArray(command) && typeof command[0] === 'string' ? command[0] : '')
 
 /** PHP sends an empty array as `[]` and a keyed one as an object: both read as name → value. */
 function byName(raw: unknown): Record<string, unknown> {
@@ -39,7 +42,7 @@ export function decodeBatchReply(commands: Record<string, unknown>, raw: unknown
   const results: Record<string, unknown> = {}
   const errors: Record<string, GatewayError> = {}
   for (const name of Object.keys(commands)) {
-    if (name in failures) errors[name] = toCommandError(failures[name])
+    if (name in failures) errors[name] = toCommandError(failures[name], methodOf(commands[name]))
     else if (name in values) results[name] = values[name]
   }
   return { results, errors }

@@ -11,6 +11,8 @@ export class GatewayError extends Error {
     readonly code: string,
     readonly description: string,
     readonly status = 0,
+    /** The REST method that failed, when known: tells what was refused (see refusal.ts). */
+    readonly method = '',
   ) {
     super(`${code || kind}: ${description}`)
     this.name = 'GatewayError'
@@ -40,20 +42,48 @@ export function classifyError(code: string, status: number, description: string)
   return 'unknown'
 }
 
+/** A message the SDK or axios made up (not the portal's): never shown to a person. */
+const TRANSPORT_TEXT = /^(request failed with status code \d+|internal ajax error|network error|network connection failed|request timeout exceeded)$|\(on [\w.]+\)$/i
+
+/** The portal's own words of a failure, or '' when there are none (only a transport message). */
+export function portalDetail(description: string): string {
+  const text = description.trim()
+  return TRANSPORT_TEXT.test(text) ? '' : text
+}
+
+interface SdkErrorShape {
+  code?: unknown
+  status?: unknown
+  description?: unknown
+  message?: unknown
+  answerError?: { error?: unknown; errorDescription?: unknown }
+  requestInfo?: { method?: unknown }
+  /** The axios error the SDK wrapped (a non-enumerable property of SdkError). */
+  originalError?: { response?: { data?: unknown } }
+}
+
+/**
+ * The error of the HTTP body. SDK 2.2.0 drops a legacy one (`{error: "", error_description:
+ * "Access denied."}` with status 400) and keeps only axios's «Request failed with status code 400».
+ */
+function bodyError(record: SdkErrorShape): { code: string; description: string } | null {
+  const data = record.originalError?.response?.data
+  if (typeof data !== 'object' || data === null) return null
+  const { error, error_description: description } = data as { error?: unknown; error_description?: unknown }
+  if (typeof error !== 'string' || typeof description !== 'string' || description === '') return null
+  return { code: error, description }
+}
+
 /** Anything the SDK throws or reports (SdkError/AjaxError, axios errors, plain Error) → GatewayError. */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error
-  const record = (typeof error === 'object' && error !== null ? error : {}) as {
-    code?: unknown
-    status?: unknown
-    description?: unknown
-    message?: unknown
-    answerError?: { error?: unknown; errorDescription?: unknown }
-  }
-  const code = String(record.answerError?.error || record.code || '')
+  const record = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape
+  const body = bodyError(record)
+  const code = body ? body.code : String(record.answerError?.error || record.code || '')
   const status = typeof record.status === 'number' ? record.status : 0
-  const description = String(record.answerError?.errorDescription ?? record.description ?? record.message ?? error ?? '')
-  return new GatewayError(classifyError(code, status, description), code, description, status)
+  const description = body ? body.description : String(record.answerError?.errorDescription ?? record.description ?? record.message ?? error ?? '')
+  const method = typeof record.requestInfo?.method === 'string' ? record.requestInfo.method : ''
+  return new GatewayError(classifyError(code, status, description), code, description, status, method)
 }
 
 export function isRetryable(error: GatewayError): boolean {

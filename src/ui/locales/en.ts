@@ -68,6 +68,14 @@ export const en: ShellMessages = {
     network: 'No connection to the portal. Check the network and retry.',
     expired: 'The session expired. Reload the portal page.',
     unknown: 'Portal error: {detail}',
+    failed: 'The portal did not carry out the request. Retry later; if it still fails, tell the portal administrator.',
+    denied: {
+      dealEdit: 'You do not have the rights to change this deal. Its responsible or the head of the department can change it.',
+      dealRead: 'You do not have the rights to view this deal. Its responsible, the head of the department or the portal administrator can open it.',
+      task: 'You do not have the rights to this task. Its creator, its responsible or the portal administrator can change it.',
+      settings: 'You do not have the rights to change the app settings. The portal administrator can change them.',
+      other: 'You do not have the rights for this action. The portal administrator can grant them.',
+    },
     retry: 'Retry',
   },
 }
