@@ -5,6 +5,7 @@ import { localIsoDate } from '../../src/domain/client-profile/history'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
 import { completeInn } from '../../src/domain/inn'
 import { withoutIdempotencyTag } from '../../src/domain/write-plan'
+import { formatDate } from '../../src/ui/format'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame } from './helpers/portal'
 
@@ -199,7 +200,8 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     await byId('history-comment').fill('Первый контакт')
     await byId('history-add').click()
     await frame.locator('[data-testid="history-item-comment"]', { hasText: 'Первый контакт' }).waitFor({ timeout: 30_000 })
-    expect(await byId('history-item-date').allTextContents()).toEqual([localIsoDate(new Date()), '2020-01-15'])
+    // Dates read as Russian writes them.
+    expect(await byId('history-item-date').allTextContents()).toEqual([formatDate(localIsoDate(new Date()), 'ru'), '15.01.2020'])
   })
 
   it('logged no errors in the page or its frames', () => {

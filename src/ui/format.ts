@@ -1,0 +1,36 @@
+/**
+ * Dates and numbers as the person's language writes them (ru `20.05.2026`, `1 234 567,5`;
+ * en `20/05/2026`, `1,234,567.5`). Money in minor units goes through `formatMoney` of
+ * `@/domain/money`. Text that is not a date is shown as it came rather than hidden.
+ */
+export type FormatLocale = 'ru' | 'en'
+
+const TAG: Record<FormatLocale, string> = { ru: 'ru-RU', en: 'en-GB' }
+const tagOf = (locale: string): string => TAG[locale === 'en' ? 'en' : 'ru']
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})/
+
+/**
+ * A calendar day: `2026-05-20` or the day part of a portal date-time (`2026-05-20T10:00:00+03:00`,
+ * read as the portal wrote it, not moved into the browser's zone).
+ */
+export function formatDate(value: string | null | undefined, locale: string): string {
+  const text = (value ?? '').trim()
+  const day = CALENDAR_DAY.exec(text)
+  if (!day) return text
+  const utc = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])))
+  return new Intl.DateTimeFormat(tagOf(locale), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(utc)
+}
+
+/** A moment with its time, in the browser's zone: `20.05.2026, 10:00`. */
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  const text = (value ?? '').trim()
+  const moment = new Date(text)
+  if (text === '' || Number.isNaN(moment.getTime())) return text
+  return new Intl.DateTimeFormat(tagOf(locale), { dateStyle: 'short', timeStyle: 'short' }).format(moment)
+}
+
+/** A count or measure: grouped digits, at most `fractionDigits` after the separator. */
+export function formatNumber(value: number, locale: string, fractionDigits = 2): string {
+  return new Intl.NumberFormat(tagOf(locale), { maximumFractionDigits: fractionDigits }).format(value)
+}

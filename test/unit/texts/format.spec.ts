@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { formatMoney } from '@/domain/money'
+import { formatDate, formatDateTime, formatNumber } from '@/ui/format'
+
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
+
+describe('formats of the user’s language', () => {
+  it('writes a calendar day as ru and en read it, the portal’s day kept whatever the browser’s zone', () => {
+    expect(formatDate('2026-05-20', 'ru')).toBe('20.05.2026')
+    expect(formatDate('2026-05-20', 'en')).toBe('20/05/2026')
+    expect(formatDate('2026-05-20T23:30:00+03:00', 'ru')).toBe('20.05.2026')
+  })
+
+  it('leaves empty and non-date text as it came', () => {
+    expect(formatDate('', 'ru')).toBe('')
+    expect(formatDate(null, 'ru')).toBe('')
+    expect(formatDate('скоро', 'ru')).toBe('скоро')
+    expect(formatDateTime('', 'en')).toBe('')
+  })
+
+  it('writes a moment with its time', () => {
+    const iso = new Date(2026, 4, 20, 10, 5).toISOString()
+    expect(formatDateTime(iso, 'ru')).toBe('20.05.2026, 10:05')
+    expect(formatDateTime(iso, 'en')).toBe('20/05/2026, 10:05')
+  })
+
+  it('groups numbers and money the way each language does', () => {
+    expect(spaced(formatNumber(1234567.5, 'ru'))).toBe('1 234 567,5')
+    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
+    expect(spaced(formatMoney(123456750, 'RUB', 'ru'))).toBe('1 234 567,50 ₽')
+  })
+})
