@@ -1,177 +1,23 @@
 /**
- * `npm run bench` (after `vite build`): the report page's read of 100,000 deals against the sandbox
- * portal with its limits ON (2 requests/s after a burst of 50, operating-time budget), side by side
- * with the same read through the SDK's own list helper `actions.v2.callList`, in one run.
- *
- * Each measured run starts from a clean slate: a fresh browser context (no report cache in
- * IndexedDB) and the sandbox's limits re-applied (`control.limits`, which empties the bucket, as
- * after a quiet minute). The SDK helper sends one request per 50 rows, which at 2 requests/s makes
- * 100,000 rows a quarter of an hour; so by default it reads a slice (BENCH_SDK_ROWS, 5,000 deals)
- * and the 100,000 line is extrapolated from the helper's own formula (⌊N/50⌋+1 requests) and the
- * measured time per request. BENCH_SDK_ROWS=100000 measures it whole.
- *
- * Env: BENCH_DEALS (100000), BENCH_RUNS (3), BENCH_SDK_ROWS (5000), CHROMIUM_PATH.
+ * `npm run bench` (after `vite build`) runs every part in turn; `npm run bench -- runner` (or
+ * `-- reports`, or both) runs only the parts named.
+ * - reports (bench/reports.ts): the report page's read of 100,000 deals with the portal's limits
+ *   ON, beside the SDK's own list helper;
+ * - runner (bench/runner-bench.ts): the runner's event-to-effect latency, idle and under a burst
+ *   of 1,000 deal moves with the limits ON, and its REST requests per effect.
  */
-import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, Frame, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import type { PlacementRow, UserRow } from '../sandbox/core/types'
-import { startSandbox } from '../sandbox/server/sandbox'
-import { dealSelect } from '../src/domain/reports/fields'
-import { requestBudget } from '../src/domain/reports/read-plan'
-import { TabMeter } from './measure'
-import { extrapolateSdk, summarize, table, type RunResult } from './stats'
+import { reportsBench } from './reports'
+import { runnerBench } from './runner-bench'
 
-const DEALS = Number(process.env.BENCH_DEALS ?? 100_000)
-const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const SDK_ROWS = Math.min(DEALS, Number(process.env.BENCH_SDK_ROWS ?? 5_000))
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info']
-const READ_TIMEOUT = Number(process.env.BENCH_READ_TIMEOUT_MS ?? 5 * 60_000)
-
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
-// The SDK's own browser bundle (not in its package exports, so read from the installed files).
-const sdkBundle = readFileSync(fileURLToPath(new URL('../node_modules/@bitrix24/b24jssdk/dist/umd/index.min.js', import.meta.url)), 'utf8')
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>
-
-async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    for (const frame of page.frames()) if (frame.url().startsWith(appOrigin)) return frame
-    if (Date.now() > deadline) throw new Error('the app frame did not appear')
-    await page.waitForTimeout(50)
-  }
-}
-
-async function newTab(browser: Browser, sandbox: Sandbox, userId: number) {
-  const context = await browser.newContext()
-  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
-  const page = await context.newPage()
-  return { context, page }
-}
-
-async function install(browser: Browser, sandbox: Sandbox, adminId: number): Promise<void> {
-  const { context, page } = await newTab(browser, sandbox, adminId)
-  await page.goto(`${sandbox.origin}/marketplace/app/`)
-  await page.waitForURL(/install_finished=Y/, { timeout: 120_000 })
-  await context.close()
-}
-
-/** The report page as a head opens it from CRM Analytics, until its table is on screen. */
-async function reportRun(browser: Browser, sandbox: Sandbox, adminId: number, url: string): Promise<RunResult & { appCounted: number }> {
-  sandbox.control.limits({ enabled: true })
-  const { context, page } = await newTab(browser, sandbox, adminId)
-  const meter = await TabMeter.attach(context, page)
-  const baseHeap = await meter.start()
-  const started = performance.now()
-  await page.goto(url)
-  const frame = await appFrame(page, new URL(sandbox.appUrl).origin)
-  await meter.watchFrame(context, frame)
-  await frame.locator('[data-testid=group-table]').waitFor({ timeout: READ_TIMEOUT }).catch(async (error: unknown) => {
-    log(`the report page did not finish; it shows: ${(await frame.locator('body').innerText().catch(() => '?')).slice(0, 500)}`)
-    throw error
-  })
-  const wallMs = performance.now() - started
-  const { requests, peakHeap } = await meter.stop()
-  const rows = Number((await frame.locator('tr[data-key=total] [data-measure=count]').textContent())?.replace(/\s/g, ''))
-  const appCounted = (await frame.evaluate(() => window.__b24Requests?.byScreen['reports'])) ?? 0
-  await context.close()
-  return { rows, requests, wallMs, peakHeap, baseHeap, appCounted }
-}
-
-/** The same deals through the SDK's `actions.v2.callList` in an app frame of the same portal tab. */
-async function sdkRun(browser: Browser, sandbox: Sandbox, adminId: number, maxId: number): Promise<RunResult> {
-  sandbox.control.limits({ enabled: true })
-  const { context, page } = await newTab(browser, sandbox, adminId)
-  const meter = await TabMeter.attach(context, page)
-  await page.goto(`${sandbox.origin}/marketplace/app/`)
-  const frame = await appFrame(page, new URL(sandbox.appUrl).origin)
-  await meter.watchFrame(context, frame)
-  await frame.addScriptTag({ content: sdkBundle })
-  await frame.evaluate(async () => {
-    const sdk = (window as unknown as { B24Js: { initializeB24Frame(): Promise<unknown> } }).B24Js
-    ;(window as unknown as { benchB24: unknown }).benchB24 = await sdk.initializeB24Frame()
-  })
-  await page.waitForTimeout(2_000) // let the app page finish its own screen before measuring
-  sandbox.control.limits({ enabled: true })
-  const baseHeap = await meter.start()
-  const started = performance.now()
-  const rows = await frame.evaluate(
-    async ({ select, maxId }) => {
-      type ListResult = { isSuccess: boolean; getData(): unknown[] | undefined; getErrorMessages(): string[] }
-      const b24 = (window as unknown as { benchB24: { actions: { v2: { callList: { make(o: unknown): Promise<ListResult> } } } } }).benchB24
-      const result = await b24.actions.v2.callList.make({ method: 'crm.deal.list', params: { select, filter: { '<=ID': maxId } }, idKey: 'ID' })
-      if (!result.isSuccess) throw new Error(result.getErrorMessages().join('; '))
-      return result.getData()?.length ?? 0
-    },
-    { select: dealSelect(), maxId },
-  )
-  const wallMs = performance.now() - started
-  const { requests, peakHeap } = await meter.stop()
-  await context.close()
-  return { rows, requests, wallMs, peakHeap, baseHeap }
-}
+const PARTS: Record<string, () => Promise<void>> = { reports: reportsBench, runner: runnerBench }
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'reports-bench-'))
-  log(`sandbox in ${dataDir}, limits ON`)
-  const sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: true, log: () => undefined })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  try {
-    const adminId = [...sandbox.store.table<UserRow>('users').rows()].find((u) => u.IS_ADMIN)!.ID
-    log('installing the app as the admin (creates its deal fields)')
-    await install(browser, sandbox, adminId)
-
-    const before = sandbox.store.table('deals').size
-    let started = performance.now()
-    await sandbox.control.generate(DEALS - before > 0 ? DEALS - before : 0)
-    const total = sandbox.store.table('deals').size
-    log(`generated deals: ${total} in the portal (${((performance.now() - started) / 1000).toFixed(1)} s)`)
-    const firstId = [...sandbox.store.table('deals').rows()][0]!.ID
-    const sliceMaxId = [...sandbox.store.table('deals').rows()][SDK_ROWS - 1]?.ID ?? firstId
-
-    const placement = [...sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
-    if (!placement) throw new Error('the report page is not bound')
-    const reportUrl = `${sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${placement.ID}/`
-
-    const report: Array<RunResult & { appCounted: number }> = []
-    const sdk: RunResult[] = []
-    started = performance.now()
-    for (let run = 1; run <= RUNS; run++) {
-      const r = await reportRun(browser, sandbox, adminId, reportUrl)
-      report.push(r)
-      log(`report page run ${run}: ${r.rows} deals, ${r.requests} requests (app counted ${r.appCounted}), ${(r.wallMs / 1000).toFixed(1)} s, peak heap ${(r.peakHeap / 2 ** 20).toFixed(1)} MB`)
-      const s = await sdkRun(browser, sandbox, adminId, sliceMaxId)
-      sdk.push(s)
-      log(`SDK callList run ${run}: ${s.rows} deals, ${s.requests} requests, ${(s.wallMs / 1000).toFixed(1)} s, peak heap ${(s.peakHeap / 2 ** 20).toFixed(1)} MB`)
-    }
-
-    const r = summarize(report)
-    const s = summarize(sdk)
-    const full = extrapolateSdk(s, r.rows)
-    console.log('')
-    console.log(`Reading ${r.rows} deals with the portal's limits ON (burst 50, 2 requests/s); medians of ${RUNS} runs.`)
-    console.log(
-      table([
-        ['read', 'deals', 'HTTP requests', 'wall s', 'peak heap MB', 'heap growth MB'],
-        ['report page (keyset, 50 pages/batch)', r.rows, r.requests, r.wallMs / 1000, r.peakHeapMb, r.heapGrowthMb],
-        [`SDK callList, measured on ${s.rows}`, s.rows, s.requests, s.wallMs / 1000, s.peakHeapMb, s.heapGrowthMb],
-        [`SDK callList, ${r.rows} (extrapolated)`, r.rows, full.requests, full.wallMs / 1000, full.peakHeapMb, Number.NaN],
-      ]),
-    )
-    console.log('')
-    console.log(`requests: SDK/report = ${(full.requests / r.requests).toFixed(1)}×; wall time: SDK/report = ${(full.wallMs / r.wallMs).toFixed(1)}×; peak heap: SDK/report = ${(full.peakHeapMb / r.peakHeapMb).toFixed(1)}×`)
-    console.log('wall time and peak heap of the report page include opening the page (app boot, aggregation, rendering); the SDK line is the bare list read in an open app page.')
-    console.log(`budget ⌈N/2500⌉ + 5 = ${requestBudget(r.rows)}; the report page used ${r.requests} (${r.requests <= requestBudget(r.rows) ? 'within' : 'OVER'})`)
-    console.log(`bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s for the measured runs`)
-  } finally {
-    await browser.close()
-    await sandbox.close()
-    await rm(dataDir, { recursive: true, force: true })
+  const named = process.argv.slice(2)
+  const unknown = named.filter((name) => !(name in PARTS))
+  if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; the parts: ${Object.keys(PARTS).join(', ')}`)
+  for (const name of named.length > 0 ? named : Object.keys(PARTS)) {
+    console.log(`\n=== bench: ${name} ===`)
+    await PARTS[name]!()
   }
 }
 
