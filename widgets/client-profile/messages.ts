@@ -4,6 +4,7 @@ import { clientProfileMessages } from '@/domain/client-profile'
 const own = {
   ru: {
     noCompany: 'Откройте вкладку в карточке компании.',
+    fieldInvalid: 'Значение не подходит: проверьте поле.',
     loading: 'Загрузка профиля клиента…',
     source: {
       title: 'Карточка клиента',
@@ -111,6 +112,7 @@ const own = {
   },
   en: {
     noCompany: 'Open this tab in a company card.',
+    fieldInvalid: 'This value does not fit: check the field.',
     loading: 'Loading the client profile…',
     source: {
       title: 'Client card',

@@ -4,6 +4,7 @@ import { leadMessages } from '@/domain/lead-processing'
 const own = {
   ru: {
     noLead: 'Откройте вкладку в карточке лида.',
+    fieldInvalid: 'Значение не подходит: проверьте поле.',
     loading: 'Загрузка лида…',
     status: 'Статус обработки',
     steps: 'Этапы обработки лида',
@@ -51,6 +52,7 @@ const own = {
   },
   en: {
     noLead: 'Open this tab in a lead card.',
+    fieldInvalid: 'This value does not fit: check the field.',
     loading: 'Loading the lead…',
     status: 'Processing status',
     steps: 'Lead processing steps',

@@ -3,6 +3,7 @@ import { DIRECTORY_MESSAGES, saleMessages } from '@/domain/sale'
 /** Texts of the «Продажа» tab and its settings section; the domain's validation texts are merged in. */
 const ru = {
   loading: 'Загрузка продажи…',
+  fieldInvalid: 'Значение не подходит: проверьте поле.',
   noDeal: 'Откройте вкладку в карточке сделки.',
   kind: 'Вид продажи',
   items: 'Позиции',
@@ -107,6 +108,7 @@ type Messages = typeof ru
 
 const en: Messages = {
   loading: 'Loading the sale…',
+  fieldInvalid: 'This value does not fit: check the field.',
   noDeal: 'Open this tab in a deal card.',
   kind: 'Sale kind',
   items: 'Items',

@@ -1,9 +1,14 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createAppI18n } from '@/ui/i18n'
+import FieldError from '~widgets/client-profile/parts/FieldError.vue'
+import InputError from '~widgets/lead-processing/parts/InputError.vue'
 import TransitionForm from '~widgets/lead-processing/parts/TransitionForm.vue'
+import SaleKindField from '~widgets/sale-items/parts/SaleKindField.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Button') }))
+
+const ZOD_ENGLISH = 'Invalid input: expected string, received undefined'
 
 describe('lead tab: validation messages', () => {
   it.each(['ru', 'en'] as const)('shows texts, never keys (%s)', (locale) => {
@@ -13,5 +18,25 @@ describe('lead tab: validation messages', () => {
     })
     expect(wrapper.text()).not.toContain('kosLead.')
     expect(wrapper.find('[data-testid="error-result-error"]').text()).toContain(locale === 'ru' ? 'Выберите результат' : 'Choose the result')
+  })
+})
+
+describe('a message that is no key (a library’s English) falls back to our text', () => {
+  const mountIn = <T>(component: T, props: Record<string, unknown>, locale: 'ru' | 'en' = 'ru') =>
+    mount(component as any, { props, global: { plugins: [createAppI18n(locale)] } })
+
+  it('in the lead tab', () => {
+    expect(mountIn(InputError, { id: 'x', error: ZOD_ENGLISH }).text()).toBe('Значение не подходит: проверьте поле.')
+    expect(mountIn(InputError, { id: 'x', error: ZOD_ENGLISH }, 'en').text()).toBe('This value does not fit: check the field.')
+    expect(mountIn(InputError, { id: 'x', error: 'kosLead.dateRequired' }).text()).toBe('Укажите дату обработки')
+  })
+
+  it('in the client profile', () => {
+    expect(mountIn(FieldError, { id: 'x', error: ZOD_ENGLISH }).text()).toBe('Значение не подходит: проверьте поле.')
+  })
+
+  it('in the sale tab', () => {
+    expect(mountIn(SaleKindField, { modelValue: null, error: ZOD_ENGLISH }).text()).toContain('Значение не подходит: проверьте поле.')
+    expect(mountIn(SaleKindField, { modelValue: null, error: ZOD_ENGLISH }).text()).not.toContain('Invalid input')
   })
 })
