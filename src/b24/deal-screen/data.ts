@@ -56,6 +56,8 @@ export function dealScreenCommands(dealId: number) {
     deal: command('crm.deal.get', { id: dealId }, parseDeal),
     // b24restdocs api-reference/crm/status/crm-status-list.md: stage rows carry CATEGORY_ID
     stages: command('crm.status.list', { filter: { CATEGORY_ID: '$result[deal][CATEGORY_ID]' }, order: { SORT: 'ASC' } }, parseStages),
+    // The general pipeline's stages carry CATEGORY_ID null, so the filter above finds none for a deal of pipeline 0.
+    generalStages: command('crm.status.list', { filter: { ENTITY_ID: 'DEAL_STAGE' }, order: { SORT: 'ASC' } }, parseStages),
     // b24restdocs api-reference/crm/universal/category/crm-category-list.md: the pipeline's name
     categories: command('crm.category.list', { entityTypeId: 2 }, parseCategories),
     tasks: command('tasks.task.list', taskListParams(dealId), parseTasks),
@@ -76,9 +78,11 @@ export function dealScreenCommands(dealId: number) {
 export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<DealScreen> {
   const screen = await gateway.loadScreen(dealScreenCommands(dealId))
   const enumFields = [...(screen.optional('deliveryField') ?? []), ...(screen.optional('complexityField') ?? []), ...(screen.optional('contractField') ?? [])]
-  const stages = (screen.optional('stages') ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
+  const deal = screen.value('deal')
+  const ofPipeline = Number(deal.CATEGORY_ID ?? 0) === 0 ? screen.optional('generalStages') : screen.optional('stages')
+  const stages = (ofPipeline ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
   return {
-    deal: screen.value('deal'),
+    deal,
     stages,
     categories: screen.optional('categories') ?? [],
     tasks: screen.value('tasks').map(toDealTask),

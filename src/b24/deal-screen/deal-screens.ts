@@ -64,8 +64,9 @@ export async function loadDealScreens(gateway: Gateway, dealIds: readonly number
   const categoryIds = [...new Set(deals.map((deal) => Number(deal.CATEGORY_ID ?? 0)))]
   const responsibleIds = [...new Set(deals.map((deal) => Number(deal.ASSIGNED_BY_ID ?? 0)).filter((id) => id > 0))]
   const second = await gateway.loadScreen({
-    // b24restdocs crm/status/crm-status-list.md: a pipeline's stages by its CATEGORY_ID.
-    ...Object.fromEntries(categoryIds.map((id) => [`stages${id}`, command('crm.status.list', { filter: { CATEGORY_ID: id }, order: { SORT: 'ASC' } }, parseStages)])),
+    // b24restdocs crm/status/crm-status-list.md: a pipeline's stages by its CATEGORY_ID; the general
+    // pipeline's stages have CATEGORY_ID null, so they are asked by ENTITY_ID.
+    ...Object.fromEntries(categoryIds.map((id) => [`stages${id}`, command('crm.status.list', { filter: id === 0 ? { ENTITY_ID: 'DEAL_STAGE' } : { CATEGORY_ID: id }, order: { SORT: 'ASC' } }, parseStages)])),
     // b24restdocs user/user-get.md: `@ID` takes a list.
     users: command('user.get', { FILTER: { '@ID': responsibleIds } }, parseUsers),
     ...(moreTasks ? taskPages(bindings, FIRST_TASK_PAGES, MORE_TASK_PAGES) : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dealScreenCommands } from '@/b24/deal-screen/data'
+import { dealScreenCommands, loadDealScreen } from '@/b24/deal-screen/data'
+import { createGateway } from '@/b24/gateway'
 import type { DealDto } from '@/b24/deal-screen/dto'
 import { moneyFieldAmount, toNextStepsView } from '~widgets/next-steps/view-model'
 
@@ -66,6 +67,28 @@ describe('dealScreenCommands', () => {
     expect(Object.keys(commands).length).toBeLessThanOrEqual(50)
     expect(commands.deal.params).toEqual({ id: 12 })
     expect(commands.stages.params.filter).toEqual({ CATEGORY_ID: '$result[deal][CATEGORY_ID]' })
+    // The general pipeline's stages have CATEGORY_ID null: read by ENTITY_ID, or «Общая» shows stage codes.
+    expect(commands.generalStages.params.filter).toEqual({ ENTITY_ID: 'DEAL_STAGE' })
     expect(commands.responsible.params).toEqual({ ID: '$result[deal][ASSIGNED_BY_ID]' })
+  })
+})
+
+describe('loadDealScreen', () => {
+  it('names the stage of a deal in the general pipeline (issue 16: it showed «EXECUTING»)', async () => {
+    // As the portal answers: the general pipeline's stages carry CATEGORY_ID null, so a
+    // CATEGORY_ID = 0 filter finds none; ENTITY_ID = DEAL_STAGE finds them.
+    const general = [{ ID: '3', ENTITY_ID: 'DEAL_STAGE', STATUS_ID: 'EXECUTING', NAME: 'В работе', SORT: '30', CATEGORY_ID: null }]
+    const answer = (method: string, params: Record<string, unknown>): unknown => {
+      if (method === 'crm.deal.get') return { ...deal, CATEGORY_ID: '0', STAGE_ID: 'EXECUTING' }
+      if (method === 'crm.status.list') return (params.filter as Record<string, unknown>).ENTITY_ID === 'DEAL_STAGE' ? general : []
+      if (method === 'tasks.task.list') return { tasks: [] }
+      return []
+    }
+    const gateway = createGateway({
+      call: async (method, params) => answer(method, params),
+      batch: async (commands) => ({ results: Object.fromEntries(Object.entries(commands).map(([name, [method, params]]) => [name, answer(method, params)])), errors: {} }),
+    })
+    const screen = await loadDealScreen(gateway, 12)
+    expect(toNextStepsView(screen.deal, screen.stages, [], 'UF_CRM_PAID').stageName).toBe('В работе')
   })
 })
