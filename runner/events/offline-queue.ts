@@ -1,4 +1,4 @@
-import type { Gateway } from '@/b24/gateway'
+import { command, type Gateway } from '@/b24/gateway'
 
 /*
  * The portal's offline event queue as the runner reads it (b24restdocs api-reference/events/
@@ -64,6 +64,19 @@ export function subjectOf(event: PortalEvent): EventSubject | null {
 
 export async function takeEventPage(gateway: Gateway, limit = 50): Promise<EventPage> {
   return parseEventPage(await gateway.call('event.offline.get', { clear: 0, limit }, { retry: true }))
+}
+
+/**
+ * Clears a handled page and takes the next one in the same request. A clear that fails leaves
+ * the page to be read again (its jobs are keyed by subject, so that only repeats a look).
+ */
+export async function clearAndTakeNext(gateway: Gateway, page: EventPage, limit = 50): Promise<EventPage> {
+  if (!page.processId || page.events.length === 0) return takeEventPage(gateway, limit)
+  const reply = await gateway.loadScreen({
+    clear: command('event.offline.clear', { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, (raw) => raw),
+    next: command('event.offline.get', { clear: 0, limit }, parseEventPage),
+  })
+  return reply.value('next')
 }
 
 /** Clears a handled page (or marks it failed); both are idempotent for the same process_id. */

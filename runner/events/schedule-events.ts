@@ -1,7 +1,7 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
 import { approvalSubjectsOf } from './approval-subjects'
-import { finishEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
+import { clearAndTakeNext, finishEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
  * Turns the portal's queued events into jobs due now, one per subject (ten updates of one deal
@@ -13,9 +13,9 @@ import { finishEventPage, subjectOf, takeEventPage, type EventPage } from './off
 export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number; firstPage?: EventPage } = {}): Promise<{ events: number; jobs: number }> {
   let events = 0
   let jobs = 0
-  for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20); pageIndex++) {
-    const page = pageIndex === 0 && options.firstPage ? options.firstPage : await takeEventPage(gateway, options.pageSize ?? 50)
-    if (page.events.length === 0) break
+  const limit = options.pageSize ?? 50
+  let page = options.firstPage ?? (await takeEventPage(gateway, limit))
+  for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20) && page.events.length > 0; pageIndex++) {
     const subjects = new Map<string, { kind: string; id: number }>()
     for (const event of page.events) {
       const subject = subjectOf(event)
@@ -23,9 +23,11 @@ export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore,
       for (const extra of approvalSubjectsOf(event)) subjects.set(`${extra.kind}:${extra.id}`, extra)
     }
     for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
-    await finishEventPage(gateway, page, 'clear')
     events += page.events.length
     jobs += subjects.size
+    // The last page is cleared alone; the others together with taking the next one (one request a page).
+    if (pageIndex + 1 < (options.maxPages ?? 20)) page = await clearAndTakeNext(gateway, page, limit)
+    else await finishEventPage(gateway, page, 'clear')
   }
   return { events, jobs }
 }
