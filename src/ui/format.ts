@@ -34,3 +34,16 @@ export function formatDateTime(value: string | null | undefined, locale: string)
 export function formatNumber(value: number, locale: string, fractionDigits = 2): string {
   return new Intl.NumberFormat(tagOf(locale), { maximumFractionDigits: fractionDigits }).format(value)
 }
+
+const ID_NAME = /^id$|Id$/
+
+/** A message's parameters as the person reads them: calendar days and numbers formatted (IDs stay plain, «№99999999»), the rest as given. */
+export function formatParams(params: Record<string, unknown> | undefined, locale: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => {
+      if (typeof value === 'number' && Number.isFinite(value) && !ID_NAME.test(name)) return [name, formatNumber(value, locale)]
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return [name, formatDate(value, locale)]
+      return [name, value]
+    }),
+  )
+}

@@ -478,11 +478,11 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     const before = (await tasks({ CREATED_BY: MANAGER })).length
     const cases: { values: TripFormValues; ru: RegExp; en: RegExp }[] = [
       // The silent no-op of the issue: a 100,000-character purpose.
-      { values: { purpose: 'ц'.repeat(100_000) }, ru: /Не длиннее 2000 символов \(сейчас 100000\)/, en: /At most 2000 characters \(now 100000\)/ },
+      { values: { purpose: 'ц'.repeat(100_000) }, ru: /Не длиннее 2\s000 символов \(сейчас 100\s000\)/, en: /At most 2,000 characters \(now 100,000\)/ },
       { values: { budget: '1000000000000000' }, ru: /Сумма не больше 1 000 000 000 000 ₽/, en: /At most 1 000 000 000 000 RUB/ },
       { values: { budget: '1e5' }, ru: /цифрами/, en: /in digits/ },
       { values: { deal: '99999999' }, ru: /Сделка №99999999 не найдена или недоступна вам/, en: /Deal #99999999 does not exist or you may not see it/ },
-      { values: { dateFrom: '2019-03-01', dateTo: '2019-03-03' }, ru: /Дата не раньше \d{4}-\d{2}-\d{2}/, en: /Not before \d{4}-\d{2}-\d{2}/ },
+      { values: { dateFrom: '2019-03-01', dateTo: '2019-03-03' }, ru: /Дата не раньше \d{2}\.\d{2}\.\d{4}/, en: /Not before \d{2}\/\d{2}\/\d{4}/ },
       { values: { destination: 'К'.repeat(300) }, ru: /Не длиннее 255 символов/, en: /At most 255 characters/ },
       { values: { destination: '    ' }, ru: /Обязательное поле/, en: /Required/ },
     ]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/domain/money'
-import { formatDate, formatDateTime, formatNumber } from '@/ui/format'
+import { formatDate, formatDateTime, formatNumber, formatParams } from '@/ui/format'
 
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 
@@ -28,5 +28,18 @@ describe('formats of the user’s language', () => {
     expect(spaced(formatNumber(1234567.5, 'ru'))).toBe('1 234 567,5')
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
     expect(spaced(formatMoney(123456750, 'RUB', 'ru'))).toBe('1 234 567,50 ₽')
+  })
+
+  it('formats a message’s day and number parameters, leaving IDs plain', () => {
+    const shown = formatParams({ min: '2026-05-20', max: 2000, length: 100000, id: 99999999, taskId: 12345, types: 'pdf, docx' }, 'ru')
+    expect({ ...shown, max: spaced(String(shown.max)), length: spaced(String(shown.length)) }).toEqual({
+      min: '20.05.2026',
+      max: '2 000',
+      length: '100 000',
+      id: 99999999,
+      taskId: 12345,
+      types: 'pdf, docx',
+    })
+    expect(formatParams(undefined, 'en')).toEqual({})
   })
 })
