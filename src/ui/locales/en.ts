@@ -60,6 +60,12 @@ export const en: ShellMessages = {
       cancelled: 'You cancelled the write. Repeat it to finish.',
     },
   },
+  runnerRefusal: {
+    origin: 'the portal address is not allowed on the app server',
+    notAdmin: 'only a portal administrator can connect it',
+    status: 'the server answered with code {status}',
+    data: 'the server did not accept the connection data',
+  },
   errors: {
     access: 'You do not have the rights for this action.',
     conflict: 'Someone else changed the card. Compare the changes and save again.',
