@@ -62,10 +62,13 @@ describe('installing the app connects the runner (Chromium)', () => {
     expect(new Set(offline).size).toBe(offline.length)
   })
 
-  it('the runner reads the portal by itself: a manager\'s new deal becomes its job', async () => {
-    const dealId = await session.restAs<number>(3, 'crm.deal.add', { fields: { TITLE: 'Раннер после установки', ASSIGNED_BY_ID: 3 } })
-    const job = await eventually(async () => runner!.store.nextJob('deal', dealId), (value) => value !== null)
-    expect(job?.id).toBe(`deal:${dealId}`)
+  it('the runner reads the portal by itself: a manager\'s new deal is looked at by it', async () => {
+    // A «Товары» deal (demo pipeline 1) on «Не обработан»: the playbook has nothing to do there, but the runner's turn records its look.
+    const dealId = await session.restAs<number>(3, 'crm.deal.add', { fields: { TITLE: 'Раннер после установки', CATEGORY_ID: 1, STAGE_ID: 'C1:NEW', ASSIGNED_BY_ID: 3 } })
+    const automation = async () => (await (await fetch(`http://localhost:${runner!.port}/deals/${dealId}/next`)).json()) as { connection: string; lastRunAt: string | null }
+    const seen = await eventually(automation, (value) => value.lastRunAt !== null)
+    expect(seen).toMatchObject({ connection: 'connected' })
+    expect(seen.lastRunAt).not.toBeNull()
   })
 
   it('the app page says the automation is connected', async () => {
