@@ -17,7 +17,7 @@ export const messages = {
       unknownForUser: 'Состояние установки видно только администратору.',
     },
     runner: {
-      intro: 'Сервер приложения (runner) сам ставит задачи, напоминания и уведомления по событиям портала, без открытых вкладок.',
+      intro: 'Сервер приложения сам ставит задачи, напоминания и уведомления по событиям портала, без открытых вкладок.',
       state: {
         checking: 'Проверяем сервер приложения…',
         connected: 'Автоматизация подключена.',
@@ -51,7 +51,7 @@ export const messages = {
       unknownForUser: 'Only an administrator sees the installation state.',
     },
     runner: {
-      intro: 'The app server (runner) sets tasks, reminders and notices on the portal\'s events by itself, with no tab open.',
+      intro: 'The app server sets tasks, reminders and notices on the portal\'s events by itself, with no tab open.',
       state: {
         checking: 'Checking the app server…',
         connected: 'Automation connected.',

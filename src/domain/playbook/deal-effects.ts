@@ -66,13 +66,13 @@ function renewals(input: DealEffectsInput): { steps: WriteStep[]; effects: DealE
     // One renewal per closing: a task closed again later is renewed again.
     const key = `renew:${view.key ?? view.id}:${task?.closedAt ?? ''}`
     const reason = view.blockedReason ?? { ru: '', en: '' }
-    const why = { ru: `Задача «${view.title}» возобновлена: ${reason.ru}`, en: `Task «${view.title}» renewed: ${reason.en}` }
+    const why = { ru: `Задача «${view.title}» возобновлена: ${reason.ru}`, en: `Task «${view.title}» reopened: ${reason.en}` }
     // b24restdocs tasks/tasks-task-renew.md: the task is open again, with its history.
     steps.push(setStep(`${key}:task`, 'tasks.task.renew', { taskId: view.taskId }, { ru: `Возобновить «${view.title}»`, en: `Renew «${view.title}»` }))
     steps.push(timelineCommentStep(`${key}:comment`, { type: 'deal', id: input.dealId }, why.ru, { ru: 'Комментарий о причине', en: 'Comment with the reason' }))
     const responsible = task?.responsibleId || input.evaluation.responsibleId
     if (responsible > 0) steps.push(notifyStep(`${key}:notify`, responsible, why.ru, { ru: 'Сообщить ответственному', en: 'Tell the responsible' }))
-    effects.push({ key, title: { ru: `Задача «${view.title}» возобновлена`, en: `Task «${view.title}» renewed` } })
+    effects.push({ key, title: { ru: `Задача «${view.title}» возобновлена`, en: `Task «${view.title}» reopened` } })
   }
   return { steps, effects }
 }
