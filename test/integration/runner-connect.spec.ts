@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { RUNNER_EVENTS } from '../../runner/events/offline-queue'
 import { startRunner } from '../../runner/main'
 import { appClient, appSecret, callApp, type IssuedPair } from './helpers/app-client'
+import { runnerEnv } from './helpers/runner-harness'
 import { control, webhookRaw } from './helpers/sandbox'
 import { useTestSandbox } from './helpers/suite-sandbox'
 
@@ -57,15 +58,7 @@ describe('the runner process', () => {
     const handled: number[] = []
     await control(sandbox.origin, 'install', { installed: true })
     const secret = await appSecret(sandbox.origin)
-    runner = await startRunner({
-      RUNNER_PORT: '0',
-      RUNNER_DATA: dataDir,
-      RUNNER_CLIENT_ID: secret.clientId,
-      RUNNER_CLIENT_SECRET: secret.clientSecret,
-      RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
-      RUNNER_APP_ORIGINS: APP_ORIGIN,
-      RUNNER_POLL_MS: '100',
-    }, { deal: async (job) => (handled.push(job.subject), null) })
+    runner = await startRunner(runnerEnv(sandbox, dataDir, secret), { deal: async (job) => (handled.push(job.subject), null) })
     expect((await status()).connection).toEqual({ state: 'none' })
 
     // A manager's pair is refused; another origin is refused; the admin's is kept.
