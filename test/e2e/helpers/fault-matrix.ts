@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Frame } from 'playwright-core'
+import type { FaultRule } from '../../../sandbox/rest/faults'
 import type { AppSession } from './app-session'
 
 /*
@@ -24,32 +25,30 @@ export const FAULT_TITLES: Record<FaultKind, string> = {
 }
 
 /**
- * Arms one fault for the next call of `method` (the write's own REST method, inside the
- * plan's batch). The expired token hits the next request as a whole (401 expired_token),
- * which the SDK answers by asking the portal page for fresh tokens (refreshAuth).
+ * The sandbox rule of one fault for the next call of `method` (the write's own REST method,
+ * inside the plan's batch). The expired token hits the next request as a whole (401
+ * expired_token): the portal refuses a request, not a command.
  */
-export function injectFault(session: AppSession, kind: FaultKind, method: string): void {
-  const control = session.sandbox.control
+export function faultRule(kind: FaultKind, method: string): FaultRule {
   switch (kind) {
     case '503':
-      control.faults({ method, count: 1, status: 503, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' })
-      break
+      return { method, count: 1, status: 503, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' }
     case '429':
-      control.faults({ method, count: 1, status: 429, code: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' })
-      break
+      return { method, count: 1, status: 429, code: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' }
     case '500':
-      control.faults({ method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' })
-      break
+      return { method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' }
     case 'lost':
-      control.faults({ method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true })
-      break
+      return { method, count: 1, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', after: true }
     case 'expired':
-      control.faults({ method: 'batch', count: 1, status: 401, code: 'expired_token', description: 'The access token provided has expired.' })
-      break
+      return { method: 'batch', count: 1, status: 401, code: 'expired_token', description: 'The access token provided has expired.' }
     case 'hang':
-      control.faults({ method, count: 1, delayMs: 5_000 })
-      break
+      return { method, count: 1, delayMs: 5_000 }
   }
+}
+
+/** Arms one fault for a tab's write; the SDK answers an expired token by asking the portal page for fresh tokens (refreshAuth). */
+export function injectFault(session: AppSession, kind: FaultKind, method: string): void {
+  session.sandbox.control.faults(faultRule(kind, method))
 }
 
 export interface CellOutcome {
