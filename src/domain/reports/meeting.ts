@@ -8,15 +8,21 @@ import type { ReportDeal } from './types'
  * what happened in the period and what stands open now, per department with its sub-departments,
  * and per manager inside each department.
  */
+/**
+ * Money per currency in minor units (`{ RUB: 300000, USD: 1700000 }`): deals in different
+ * currencies are never added together, so a USD win is not «0,00 ₽».
+ */
+export type CurrencySums = Record<string, number>
+
 export interface MeetingFigures {
   createdCount: number
-  createdAmount: number
+  createdAmount: CurrencySums
   wonCount: number
-  wonAmount: number
+  wonAmount: CurrencySums
   lostCount: number
   openCount: number
-  openAmount: number
-  debt: number
+  openAmount: CurrencySums
+  debt: CurrencySums
   overdueActions: number
 }
 
@@ -43,39 +49,55 @@ export interface Period {
 }
 
 function emptyFigures(): MeetingFigures {
-  return { createdCount: 0, createdAmount: 0, wonCount: 0, wonAmount: 0, lostCount: 0, openCount: 0, openAmount: 0, debt: 0, overdueActions: 0 }
+  return { createdCount: 0, createdAmount: {}, wonCount: 0, wonAmount: {}, lostCount: 0, openCount: 0, openAmount: {}, debt: {}, overdueActions: 0 }
 }
 
 function inPeriod(at: number, period: Period): boolean {
   return at >= period.from && at <= period.to
 }
 
-export function addToFigures(figures: MeetingFigures, deal: ReportDeal, period: Period, ctx: Pick<AggregateContext, 'currency' | 'overdueByDeal'>): void {
-  const sameCurrency = deal.currency === ctx.currency
-  const amount = sameCurrency ? deal.amount : 0
+function addSum(sums: CurrencySums, currency: string, minor: number): void {
+  sums[currency] = (sums[currency] ?? 0) + minor
+}
+
+/** The sums to show: the report's currency first, then the others by code; «0» in the report's currency when there are none. */
+export function currencySums(sums: CurrencySums, mainCurrency: string): Array<[currency: string, minor: number]> {
+  const entries = Object.entries(sums).sort(([a], [b]) => (a === mainCurrency ? -1 : b === mainCurrency ? 1 : a.localeCompare(b)))
+  return entries.length > 0 ? entries : [[mainCurrency, 0]]
+}
+
+export function addToFigures(figures: MeetingFigures, deal: ReportDeal, period: Period, ctx: Pick<AggregateContext, 'overdueByDeal'>): void {
   if (inPeriod(deal.createdAt, period)) {
     figures.createdCount++
-    figures.createdAmount += amount
+    addSum(figures.createdAmount, deal.currency, deal.amount)
   }
   if (deal.semantic === 'S' && inPeriod(deal.closeAt, period)) {
     figures.wonCount++
-    figures.wonAmount += amount
+    addSum(figures.wonAmount, deal.currency, deal.amount)
   }
   if (deal.semantic === 'F' && inPeriod(deal.closeAt, period)) figures.lostCount++
   if (deal.semantic === 'P') {
     figures.openCount++
-    figures.openAmount += amount
+    addSum(figures.openAmount, deal.currency, deal.amount)
   }
-  if (sameCurrency) figures.debt += debtOf(deal)
+  const debt = debtOf(deal)
+  if (debt > 0) addSum(figures.debt, deal.currency, debt)
   figures.overdueActions += ctx.overdueByDeal.get(deal.id) ?? 0
 }
 
 function addFigures(target: MeetingFigures, source: MeetingFigures): void {
-  for (const key of Object.keys(target) as Array<keyof MeetingFigures>) target[key] += source[key]
+  target.createdCount += source.createdCount
+  target.wonCount += source.wonCount
+  target.lostCount += source.lostCount
+  target.openCount += source.openCount
+  target.overdueActions += source.overdueActions
+  for (const key of ['createdAmount', 'wonAmount', 'openAmount', 'debt'] as const) {
+    for (const [currency, minor] of Object.entries(source[key])) addSum(target[key], currency, minor)
+  }
 }
 
 function isEmpty(figures: MeetingFigures): boolean {
-  return Object.values(figures).every((value) => value === 0)
+  return Object.values(figures).every((value) => (typeof value === 'number' ? value === 0 : Object.values(value).every((minor) => minor === 0)))
 }
 
 /**
@@ -101,7 +123,7 @@ export function meetingReport(deals: Iterable<ReportDeal>, period: Period, ctx: 
   const managerRows = (departmentId: number): MeetingManagerRow[] =>
     [...(byManager.get(departmentId) ?? new Map<number, MeetingFigures>())]
       .map(([userId, figures]) => ({ userId, name: ctx.users.get(userId)?.name ?? null, figures }))
-      .sort((a, b) => b.figures.wonAmount - a.figures.wonAmount || (a.name ?? '').localeCompare(b.name ?? '', 'ru'))
+      .sort((a, b) => (b.figures.wonAmount[ctx.currency] ?? 0) - (a.figures.wonAmount[ctx.currency] ?? 0) || (a.name ?? '').localeCompare(b.name ?? '', 'ru'))
 
   const byName = (ids: readonly number[]) =>
     [...ids].sort((a, b) => (ctx.tree.byId.get(a)?.name ?? '').localeCompare(ctx.tree.byId.get(b)?.name ?? '', 'ru'))

@@ -54,8 +54,13 @@ describe('R3 meeting report by department (Kosino «Оперативные со�
     const byId = new Map(rows.map((r) => [r.departmentId, r.figures]))
     const sales = byId.get(2)!
     const own = meetingReport(data.deals.filter((d) => d.assignedById === 2), quarter, ctx).find((r) => r.departmentId === 2)!.figures
-    for (const key of Object.keys(sales) as Array<keyof typeof sales>) {
-      expect(sales[key]).toBe(own[key] + byId.get(4)![key] + byId.get(5)![key])
+    const parts = [own, byId.get(4)!, byId.get(5)!]
+    for (const key of ['createdCount', 'wonCount', 'lostCount', 'openCount', 'overdueActions'] as const) {
+      expect(sales[key]).toBe(parts.reduce((s, f) => s + f[key], 0))
+    }
+    for (const key of ['createdAmount', 'wonAmount', 'openAmount', 'debt'] as const) {
+      for (const currency of ['RUB', 'USD']) expect(sales[key][currency] ?? 0).toBe(parts.reduce((s, f) => s + (f[key][currency] ?? 0), 0))
+      expect(sales[key].RUB).toBeGreaterThan(0)
     }
   })
 
@@ -67,11 +72,13 @@ describe('R3 meeting report by department (Kosino «Оперативные со�
     expect(figures.wonCount).toBe(east.filter((r) => r.STAGE_SEMANTIC_ID === 'S' && inQuarter(r.CLOSEDATE)).length)
     expect(figures.lostCount).toBe(east.filter((r) => r.STAGE_SEMANTIC_ID === 'F' && inQuarter(r.CLOSEDATE)).length)
     expect(figures.openCount).toBe(east.filter((r) => r.STAGE_SEMANTIC_ID === 'P').length)
-    expect(figures.wonAmount).toBe(
+    const wonIn = (currency: string) =>
       east
-        .filter((r) => r.STAGE_SEMANTIC_ID === 'S' && inQuarter(r.CLOSEDATE) && r.CURRENCY_ID === 'RUB')
-        .reduce((s, r) => s + Math.round(parseFloat(String(r.OPPORTUNITY)) * 100), 0),
-    )
+        .filter((r) => r.STAGE_SEMANTIC_ID === 'S' && inQuarter(r.CLOSEDATE) && r.CURRENCY_ID === currency)
+        .reduce((s, r) => s + Math.round(parseFloat(String(r.OPPORTUNITY)) * 100), 0)
+    expect(Object.keys(figures.wonAmount).sort()).toEqual(['RUB', 'USD'])
+    expect(figures.wonAmount.RUB).toBe(wonIn('RUB'))
+    expect(figures.wonAmount.USD).toBe(wonIn('USD'))
     expect(figures.createdCount).toBeGreaterThan(0)
   })
 
