@@ -41,9 +41,21 @@ describe('«Сводка» view model (R2)', () => {
 
   it('totals with debt = amount − paid; a lost deal owes nothing', () => {
     expect(view.title).toBe('АО «Косино-Логистик»')
-    expect(view.totals).toMatchObject({ count: 3, open: 1, won: 1, lost: 1, amount: 10_590_050, wonAmount: 10_000_000, paid: 6_000_000 })
-    expect(view.totals.debt).toBe(4_000_000 + 500_050)
-    expect(view.totals.buckets.d90plus).toBe(4_000_000) // closed 1 Feb, 120 days before
+    expect(view.counts).toEqual({ count: 3, open: 1, won: 1, lost: 1 })
+    expect(view.byCurrency).toHaveLength(1)
+    expect(view.byCurrency[0]).toMatchObject({ currency: 'RUB', count: 3, amount: 10_590_050, wonAmount: 10_000_000, paid: 6_000_000 })
+    expect(view.byCurrency[0]!.debt).toBe(4_000_000 + 500_050)
+    expect(view.byCurrency[0]!.buckets.d90plus).toBe(4_000_000) // closed 1 Feb, 120 days before
+  })
+
+  it('a newer USD deal adds a dollar sum beside the roubles instead of replacing them (issue 15)', () => {
+    const usd = { ID: '13', TITLE: 'Импорт', CATEGORY_ID: '1', STAGE_ID: 'C1:NEW', STAGE_SEMANTIC_ID: 'P', ASSIGNED_BY_ID: '4', COMPANY_ID: '7', OPPORTUNITY: '17000.00', CURRENCY_ID: 'USD', DATE_CREATE: '2025-05-10T10:00:00+03:00', CLOSEDATE: '2025-07-01T10:00:00+03:00' }
+    const mixed = toSummaryView({ ...data, deals: [usd, ...data.deals] }, Date.parse('2025-06-01T00:00:00+03:00'), 180)
+    expect(mixed.counts.count).toBe(4)
+    expect(mixed.byCurrency.map(({ currency, count, amount, debt }) => ({ currency, count, amount, debt }))).toEqual([
+      { currency: 'RUB', count: 3, amount: 10_590_050, debt: 4_500_050 },
+      { currency: 'USD', count: 1, amount: 1_700_000, debt: 1_700_000 },
+    ])
   })
 
   it('deals newest first with pipeline, stage and responsible names', () => {
@@ -52,10 +64,11 @@ describe('«Сводка» view model (R2)', () => {
       [10, 'Инфраструктура', 'Договор подписан', 'Дмитрий Кузнецов'],
       [12, 'Инфраструктура', 'Отказ', '#9'],
     ])
+    // deals in two pipelines: each chip names its pipeline; the portal's order of pipelines and stages
     expect(view.byStage).toEqual([
-      { stage: 'Запрос', semantic: 'P', count: 1 },
-      { stage: 'Договор подписан', semantic: 'S', count: 1 },
-      { stage: 'Отказ', semantic: 'F', count: 1 },
+      { key: '0:WON', pipeline: 'Инфраструктура', stage: 'Договор подписан', semantic: 'S', count: 1 },
+      { key: '0:LOSE', pipeline: 'Инфраструктура', stage: 'Отказ', semantic: 'F', count: 1 },
+      { key: '1:C1:NEW', pipeline: 'ВЭД', stage: 'Запрос', semantic: 'P', count: 1 },
     ])
     expect([view.firstDeal, view.lastDeal]).toEqual(['2024-12-01', '2025-03-10'])
   })

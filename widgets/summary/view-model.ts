@@ -4,6 +4,7 @@ import {
   companyStatusOf,
   companySummary,
   localMoment,
+  stageChips,
   STATUS_LOG_FIELD,
   statusLabel,
   statusMovesOf,
@@ -11,6 +12,7 @@ import {
   toReportDeal,
   toReportUser,
   type CompanySummary,
+  type StageChip,
   type StageSemantic,
 } from '@/domain/reports'
 import type { SummaryData } from './data'
@@ -53,11 +55,13 @@ export interface SummaryStatusRow {
 export interface SummaryView {
   companyId: number
   title: string
-  currency: string
-  totals: CompanySummary['totals']
+  /** deals by outcome, every currency counted */
+  counts: CompanySummary['counts']
+  /** money per currency, each summed on its own, never mixed */
+  byCurrency: CompanySummary['byCurrency']
   deals: SummaryDealRow[]
-  /** deals per stage, in the order of the deal list's stages: the statuses at a glance */
-  byStage: Array<{ stage: string; semantic: StageSemantic; count: number }>
+  /** deals per stage of each pipeline, in the portal's order: the statuses at a glance */
+  byStage: StageChip[]
   history: SummaryHistoryRow[]
   /** the client status now (the company's status fields), null when unknown */
   status: LocalizedText | null
@@ -76,10 +80,9 @@ const STATUS_COMMENT_PREFIX = 'Статус клиента: '
 export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: number): SummaryView {
   const companyId = Number(data.company.ID)
   const deals = data.deals.map((row) => toReportDeal(row))
-  const currency = deals[0]?.currency ?? 'RUB'
   const log = statusMovesOf(companyId, data.company[STATUS_LOG_FIELD])
   const status = companyStatusOf(data.company, data.statusCodes)
-  const summary = companySummary({ companyId, deals, moves: log.moves, status, now, currency })
+  const summary = companySummary({ companyId, deals, moves: log.moves, status, now })
   const stagesByCategory = new Map<number, typeof data.stages>()
   for (const stage of data.stages) {
     const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(stage.ENTITY_ID ?? ''))
@@ -106,13 +109,6 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
     created: deal.createdIso.slice(0, 10),
     closeDate: deal.closeIso.slice(0, 10),
   }))
-
-  const byStageMap = new Map<string, { stage: string; semantic: StageSemantic; count: number }>()
-  for (const row of rows) {
-    const entry = byStageMap.get(row.stage) ?? { stage: row.stage, semantic: row.semantic, count: 0 }
-    entry.count++
-    byStageMap.set(row.stage, entry)
-  }
 
   const statusHistory: SummaryStatusRow[] = summary.history
     .map((move) => ({
@@ -146,10 +142,10 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   return {
     companyId,
     title: data.company.TITLE ?? `#${companyId}`,
-    currency,
-    totals: summary.totals,
+    counts: summary.counts,
+    byCurrency: summary.byCurrency,
     deals: rows,
-    byStage: [...byStageMap.values()],
+    byStage: stageChips(summary.deals, pipelines),
     history,
     status: summary.currentStatus ? statusLabel(summary.currentStatus) : null,
     statusHistory,

@@ -155,9 +155,9 @@ describe('R2 company summary «Сводка»', () => {
       now: NOW,
       currency: 'RUB',
     })
-    expect(summary.totals.count).toBe(companyDeals.length)
+    expect(summary.counts.count).toBe(companyDeals.length)
     expect(summary.deals).toHaveLength(companyDeals.length)
-    expect(summary.deals.reduce((s, d) => s + (d.currency === 'RUB' ? d.debt : 0), 0)).toBe(summary.totals.debt)
+    for (const { currency, debt } of summary.byCurrency) expect(summary.deals.reduce((s, d) => s + (d.currency === currency ? d.debt : 0), 0)).toBe(debt)
     for (let i = 1; i < summary.deals.length; i++) expect(summary.deals[i - 1]!.createdAt).toBeGreaterThanOrEqual(summary.deals[i]!.createdAt)
     expect(summary.currentStatus).toEqual({ level: 'LOI_SIGNING', subStatus: null, inactive: false })
     expect(summary.history.map((m) => m.to.level)).toEqual(['TERMS', 'LOI_SIGNING'])
@@ -167,6 +167,6 @@ describe('R2 company summary «Сводка»', () => {
   it('a company with no deals and no history', () => {
     const summary = companySummary({ companyId: 999, deals: data.deals, moves: [], now: NOW, currency: 'RUB' })
     expect(summary).toMatchObject({ currentStatus: null, firstDealAt: null, deals: [] })
-    expect(summary.totals.count).toBe(0)
+    expect(summary.counts.count).toBe(0)
   })
 })
