@@ -30,18 +30,25 @@ export interface DealRow {
   /** «Отчет по результатам измерения» and the report approval's cache (LEMUS §4). */
   reportFile: FileVersion | null
   reportCachedState: string
+  /** Where the portal shows each file to a signed-in person (relative or absolute, as the portal gives it). */
+  fileUrl: string | null
+  reportFileUrl: string | null
 }
 
 /**
  * A file field's value: `{id, showUrl, downloadUrl}` (legacy get), `[{id, url}]` (item
  * get, multiple), or a bare id. For several files the newest (highest id) is the version.
+ * `url`: the link that opens the file in the portal for a signed-in person (`showUrl`, `url`);
+ * the download links (`downloadUrl`, `urlMachine`) may carry a token and are never kept
+ * (b24restdocs api-reference/files/how-to-download-files.md, «Types of links»).
  */
-export function parseFileValue(raw: unknown): FileVersion | null {
+function newestFile(raw: unknown): { file: FileVersion; url: string | null } | null {
   const candidates = Array.isArray(raw) ? raw : [raw]
-  let best: FileVersion | null = null
+  let best: { file: FileVersion; url: string | null } | null = null
   for (const value of candidates) {
     let fileId: number | null = null
     let name: string | undefined
+    let url: string | null = null
     if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) fileId = Number(value)
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>
@@ -49,10 +56,21 @@ export function parseFileValue(raw: unknown): FileVersion | null {
       if (rawId !== undefined && /^\d+$/.test(String(rawId))) fileId = Number(rawId)
       const rawName = record.name ?? record.NAME ?? record.ORIGINAL_NAME
       if (typeof rawName === 'string' && rawName) name = rawName
+      const rawUrl = record.showUrl ?? record.url
+      if (typeof rawUrl === 'string' && rawUrl) url = rawUrl
     }
-    if (fileId && fileId > 0 && (!best || fileId > best.id)) best = name ? { id: fileId, name } : { id: fileId }
+    if (fileId && fileId > 0 && (!best || fileId > best.file.id)) best = { file: name ? { id: fileId, name } : { id: fileId }, url }
   }
   return best
+}
+
+export function parseFileValue(raw: unknown): FileVersion | null {
+  return newestFile(raw)?.file ?? null
+}
+
+/** The portal's «open» link of the file `parseFileValue` picks (null: none given). */
+export function parseFileLink(raw: unknown): string | null {
+  return newestFile(raw)?.url ?? null
 }
 
 const textOrEmpty = (value: unknown): string => (typeof value === 'string' ? value : '')
@@ -68,6 +86,8 @@ export function parseDeal(raw: unknown): DealRow {
     cachedState: textOrEmpty(deal[APPROVAL_FIELDS.state]),
     reportFile: parseFileValue(deal[APPROVAL_FIELDS.reportFile]),
     reportCachedState: textOrEmpty(deal[APPROVAL_FIELDS.reportState]),
+    fileUrl: parseFileLink(deal[APPROVAL_FIELDS.contractFile]),
+    reportFileUrl: parseFileLink(deal[APPROVAL_FIELDS.reportFile]),
   }
 }
 
