@@ -44,6 +44,34 @@ describe('app pages', () => {
   })
 })
 
+// After the install (issue 16): the settings page lists the people still to choose, each with what goes
+// unsent until then; the list follows what the portal stores (app.option.get) and shrinks as they are set.
+describe('what is left to set after the install', () => {
+  const listedGaps = (main: Frame) => main.locator('[data-testid=settings-setup] [data-gap]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-gap')))
+
+  it('names the product manager and the works executor until they are chosen, and jumps to their section', async () => {
+    const main = await session.openAppPage()
+    const checklist = main.getByTestId('settings-setup')
+    await main.locator('[data-testid=settings-setup][data-gaps]').waitFor({ timeout: 30_000 })
+    const people = JSON.parse((await session.rest<string | null>('app.option.get', { option: 'playbookPeople' })) ?? '{}') as { productManagerId?: number }
+    expect(people.productManagerId).toBeUndefined()
+    expect(await listedGaps(main)).toEqual(expect.arrayContaining(['productManager', 'role']))
+    expect(await checklist.locator('[data-gap=productManager]').textContent()).toContain('Продакт-менеджер — ему не уходят напоминания')
+    expect(await checklist.locator('[data-gap=role]').textContent()).toContain('Исполнитель работ')
+
+    await checklist.locator('[data-gap=productManager] button').press('Enter')
+    expect(await main.evaluate(() => document.activeElement?.id)).toBe('settings-playbook')
+
+    await main.locator('[data-testid=people-product-manager] option[value="4"]').waitFor({ state: 'attached', timeout: 30_000 })
+    await main.getByTestId('people-product-manager').selectOption('4')
+    await main.getByTestId('people-save').click()
+    await main.getByTestId('people-saved').waitFor({ timeout: 30_000 })
+    expect(JSON.parse((await session.rest<string>('app.option.get', { option: 'playbookPeople' })) ?? '{}')).toMatchObject({ productManagerId: 4 })
+    await expect.poll(() => listedGaps(main)).not.toContain('productManager')
+    expect(await listedGaps(main)).toContain('role')
+  })
+})
+
 // Settings saves as write plans (issue 12): app.option.set (b24restdocs api-reference/common/settings/app-option-set.md)
 // waited out with a visible countdown, a refusal told and finished by «Повторить»; results read back with app.option.get.
 describe('settings saves that never lie', () => {

@@ -16,6 +16,21 @@ export const messages = {
       repair: 'Доустановить',
       unknownForUser: 'Состояние установки видно только администратору.',
     },
+    setup: {
+      allSet: 'Всё настроено: люди, согласующие и получатели уведомлений выбраны.',
+      intro: 'После установки осталось выбрать людей. Пока их нет, эти уведомления и задачи никому не уходят:',
+      productManager: 'Продакт-менеджер — ему не уходят напоминания об экспресс-идентификации.',
+      role: '{role} — ему не уходят уведомления плейбука для этой роли.',
+      roleName: {
+        executor: 'Исполнитель работ',
+      },
+      contractApprover: 'Согласующий договоров — договоры некому согласовать.',
+      tripApprover: 'Согласующий командировок — заявки на командировку некому согласовать.',
+      accountant: 'Бухгалтер — задача «Выдать ДС для командировки» никому не ставится.',
+      reportApprover: 'Согласующий отчётов по замерам — отчёт некому согласовать.',
+      leadRecipients: 'Получатели уведомлений о новых лидах: не выбраны для {count} типов объектов ({names}).',
+      goTo: 'Перейти к настройке',
+    },
     runner: {
       intro: 'Сервер приложения сам ставит задачи, напоминания и уведомления по событиям портала, без открытых вкладок.',
       state: {
@@ -49,6 +64,21 @@ export const messages = {
       pending: '{count} installation items are missing:',
       repair: 'Complete installation',
       unknownForUser: 'Only an administrator sees the installation state.',
+    },
+    setup: {
+      allSet: 'Everything is set: people, approvers and notice recipients are chosen.',
+      intro: 'The install is done; people are still to be chosen. Until they are, these notices and tasks reach nobody:',
+      productManager: 'Product manager — express identification reminders reach nobody.',
+      role: '{role} — the playbook\'s notices for this role reach nobody.',
+      roleName: {
+        executor: 'Works executor',
+      },
+      contractApprover: 'Contract approver — nobody can approve contracts.',
+      tripApprover: 'Business trip approver — nobody can approve trip requests.',
+      accountant: 'Accountant — the «Выдать ДС для командировки» task goes to nobody.',
+      reportApprover: 'Measurement report approver — nobody can approve the report.',
+      leadRecipients: 'New lead notice recipients: none chosen for {count} object types ({names}).',
+      goTo: 'Go to the setting',
     },
     runner: {
       intro: 'The app server sets tasks, reminders and notices on the portal\'s events by itself, with no tab open.',
