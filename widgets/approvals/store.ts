@@ -29,6 +29,7 @@ import {
   type ContractReplay,
   type ContractStep,
   type Effect,
+  type FileVersion,
   type ReportStep,
   type RoundProcess,
   type FieldIssue,
@@ -138,6 +139,23 @@ export const useApprovalsStore = defineStore('approvals', () => {
   const me = ref<number | null>(null)
   /** Which screen this store serves: a resumed plan reloads it. */
   let screen: { kind: 'deal'; dealId: number } | { kind: 'inbox' } | null = null
+  /**
+   * Names of the files this browser put on a deal. The portal's file field gives an id and a
+   * link only; the name known at upload goes with the file into its round's record, where
+   * everyone reads it back. `pending`: the upload under way (its file is the one the deal
+   * holds next, if that is a new id).
+   */
+  const uploadedNames = new Map<number, string>()
+  let pendingUpload: { dealId: number; process: RoundProcess; previousId: number | null; name: string } | null = null
+
+  function named(row: DealTabData['deal']): DealTabData['deal'] {
+    if (pendingUpload?.dealId === row.id) {
+      const file = pendingUpload.process === 'report' ? row.reportFile : row.file
+      if (file && file.id !== pendingUpload.previousId) uploadedNames.set(file.id, pendingUpload.name)
+    }
+    const withName = (file: FileVersion | null) => (file && !file.name && uploadedNames.has(file.id) ? { ...file, name: uploadedNames.get(file.id)! } : file)
+    return { ...row, file: withName(row.file), reportFile: withName(row.reportFile) }
+  }
 
   async function guarded(work: () => Promise<void>): Promise<void> {
     loading.value = true
@@ -154,7 +172,8 @@ export const useApprovalsStore = defineStore('approvals', () => {
   async function loadDeal(dealId: number): Promise<void> {
     screen = { kind: 'deal', dealId }
     await guarded(async () => {
-      const data = await loadDealTab(app.requireGateway(), dealId)
+      const loaded = await loadDealTab(app.requireGateway(), dealId)
+      const data = { ...loaded, deal: named(loaded.deal) }
       const { replay, report } = replayDeal(data.deal, data.comments, data.settings)
       const names = namesFrom(data.users)
       const view = toContractView({ deal: data.deal, replay, me: data.me, names, tasks: data.tasks })
@@ -363,13 +382,19 @@ export const useApprovalsStore = defineStore('approvals', () => {
     }
     const id = newPlanId()
     const dealId = current.data.deal.id
-    return write([approvalFileStep(process, dealId, file.name, base64, id)], {
-      id,
-      scope: dealScope(dealId),
-      title: planTitle(process === 'report' ? 'reportFile' : 'file', { deal: current.data.deal.title }),
-      meta: { item: `${process}:${dealId}` },
-      kind: process === 'report' ? 'report-file' : 'file',
-    })
+    const previous = process === 'report' ? current.data.deal.reportFile : current.data.deal.file
+    pendingUpload = { dealId, process, previousId: previous?.id ?? null, name: file.name }
+    try {
+      return await write([approvalFileStep(process, dealId, file.name, base64, id)], {
+        id,
+        scope: dealScope(dealId),
+        title: planTitle(process === 'report' ? 'reportFile' : 'file', { deal: current.data.deal.title }),
+        meta: { item: `${process}:${dealId}` },
+        kind: process === 'report' ? 'report-file' : 'file',
+      })
+    } finally {
+      pendingUpload = null
+    }
   }
 
   function tripOf(requestTaskId: number) {
@@ -456,7 +481,7 @@ function replayDeal(row: DealTabData['deal'], comments: DealTabData['comments'],
 
 /** The deal as the report's card reads it: the report's file and cache in the contract's places. */
 function reportRow(row: DealTabData['deal']) {
-  return { ...row, file: row.reportFile, cachedState: row.reportCachedState }
+  return { ...row, file: row.reportFile, cachedState: row.reportCachedState, fileUrl: row.reportFileUrl }
 }
 
 function fileToBase64(file: File): Promise<string> {

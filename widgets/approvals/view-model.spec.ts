@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { idempotencyTag } from '@/b24/gateway'
 import { composeRecordText, contractKeys, replayContract, type TaskRecord, type TimelineRecord } from '@/domain/approvals'
-import { parseFileValue, parseTaskRows } from './dto'
+import { parseFileLink, parseFileValue, parseTaskRows } from './dto'
 import { namesFrom, toContractView } from './view-model'
 
 const MANAGER = 3
@@ -33,6 +33,14 @@ describe('contract view model', () => {
     expect(asManager.cacheStale).toBe(true)
   })
 
+  it('shows the deal\'s file with its version, its sender and the portal\'s link, never the file id as a version', () => {
+    const view = toContractView({ deal: { ...deal, fileUrl: '/show?fileId=501' }, replay, me: APPROVER, names, tasks: [] })
+    expect(view.fileInfo).toEqual({ id: 501, version: 1, name: null, sentBy: 'Дмитрий Кузнецов', sentAt: records[1]!.created, url: '/show?fileId=501' })
+    expect(view.rounds[0]?.version).toBe(1)
+    const newer = toContractView({ deal: { ...deal, file: { id: 777, name: 'dogovor-v2.docx' } }, replay, me: APPROVER, names, tasks: [] })
+    expect(newer.fileInfo).toMatchObject({ id: 777, version: 2, name: 'dogovor-v2.docx', sentBy: null, url: null })
+  })
+
   it('finds the open draft task by its key tag', () => {
     const started = replayContract({ id: 12, categoryId: 1, responsibleId: MANAGER, file: null }, records.slice(0, 1), settings)
     const task = (taskId: number, status: number): TaskRecord => ({
@@ -54,6 +62,14 @@ describe('REST shapes', () => {
     expect(parseFileValue('42')).toEqual({ id: 42 })
     expect(parseFileValue(null)).toBeNull()
     expect(parseFileValue(false)).toBeNull()
+  })
+
+  it('keeps the file\'s «open» link, never a download link that may carry a token', () => {
+    // b24restdocs api-reference/files/how-to-download-files.md: url/showUrl open, downloadUrl/urlMachine download
+    expect(parseFileLink({ id: 30577, showUrl: '/show?fileId=30577', downloadUrl: '/dl?auth=secret' })).toBe('/show?fileId=30577')
+    expect(parseFileLink([{ id: 5, url: '/a' }, { id: 9, url: '/b', urlMachine: '/rest/x?auth=secret' }])).toBe('/b')
+    expect(parseFileLink({ id: 3, downloadUrl: '/dl?auth=secret' })).toBeNull()
+    expect(parseFileLink('42')).toBeNull()
   })
 
   it('reads tasks with numbers as strings (b24restdocs api-reference/tasks/tasks-task-list.md)', () => {

@@ -3,6 +3,7 @@ import {
   contractDenial,
   contractUnfinished,
   DRAFT_TASK_TITLE,
+  fileVersionFacts,
   FIX_TASK_TITLE,
   contractKeys,
   invalidRecords,
@@ -31,6 +32,8 @@ export interface RoundView {
   submittedBy: string
   submittedAt: string
   file: FileVersion
+  /** The file's version number in this process (1, 2, … by distinct files sent). */
+  version: number
   decision: { kind: 'approve' | 'reject'; by: string; at: string; comment: string } | null
 }
 
@@ -53,6 +56,8 @@ export interface ContractView {
   responsible: string
   approver: string | null
   file: FileVersion | null
+  /** The deal's file as people read it: name, version, who sent it when, the portal's link. */
+  fileInfo: FileInfoView | null
   /** False: the file on the deal is not the version the approver saw. */
   fileMatches: boolean | null
   rounds: RoundView[]
@@ -68,6 +73,23 @@ export interface ContractView {
    * last, disagrees); `mine`: the current user wrote it and may finish it.
    */
   unfinished: { action: ContractAction; mine: boolean } | null
+}
+
+export interface FileInfoView {
+  id: number
+  version: number
+  name: string | null
+  /** Who sent this version to the approver and when (null: not sent yet). */
+  sentBy: string | null
+  sentAt: string | null
+  /** The portal's link that opens the file (as the portal gave it: a path or a URL). */
+  url: string | null
+}
+
+function fileInfoView(file: FileVersion | null, url: string | null, replay: ContractReplay, names: Names): FileInfoView | null {
+  if (!file) return null
+  const facts = fileVersionFacts(replay.state.rounds, file)
+  return { id: file.id, version: facts.version, name: facts.name, sentBy: facts.sentBy === null ? null : names(facts.sentBy), sentAt: facts.sentAt, url }
 }
 
 function invalidViews(issues: readonly RecordIssue[], names: Names): InvalidRecordView[] {
@@ -92,7 +114,7 @@ function unfinishedOf(replay: ContractReplay, cachedState: string, me: number): 
 }
 
 export function toContractView(input: {
-  deal: { id: number; title: string; file: FileVersion | null; cachedState: string }
+  deal: { id: number; title: string; file: FileVersion | null; cachedState: string; fileUrl?: string | null }
   replay: ContractReplay
   me: number
   names: Names
@@ -119,12 +141,14 @@ export function toContractView(input: {
     responsible: names(roles.responsible),
     approver: roles.approver === null ? null : names(roles.approver),
     file: deal.file,
+    fileInfo: fileInfoView(deal.file, deal.fileUrl ?? null, replay, names),
     fileMatches: replay.fileMatchesLastRound,
     rounds: state.rounds.map((r) => ({
       n: r.n,
       submittedBy: names(r.submittedBy),
       submittedAt: r.submittedAt,
       file: r.file,
+      version: fileVersionFacts(state.rounds, r.file).version,
       decision: r.decision ? { kind: r.decision.kind, by: names(r.decision.by), at: r.decision.at, comment: r.decision.comment } : null,
     })),
     actions,
