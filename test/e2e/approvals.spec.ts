@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { B24Hook } from '@bitrix24/b24jssdk'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +13,9 @@ import {
   replayReport,
   replayTrips,
 } from '../../src/domain/approvals'
+import { parseUsers } from '../../src/b24/users'
 import { APPROVAL_FIELDS } from '../../src/domain/fields/approvals'
+import { formatDateTime } from '../../src/ui/format'
 import { parseComments, parseDeal, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import * as screens from './helpers/approvals-screens'
@@ -36,6 +39,13 @@ const openDealTab = () => screens.openDealTab(session, dealId)
 const openMenuPage = (widget: 'approvals' | 'approvals-trip', ready: string) => screens.openMenuPage(session, widget, ready)
 const tasks = (filter: Record<string, unknown>) => screens.listTasks(session, filter)
 const notificationsFor = (userId: number) => screens.notificationsFor(session, userId)
+
+const SHOTS = process.env.SHOTS_DIR
+async function shot(name: string): Promise<void> {
+  if (!SHOTS) return
+  mkdirSync(SHOTS, { recursive: true })
+  await session.page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+}
 
 const card = (frame: Frame) => frame.locator('[data-testid=contract-card]').first()
 async function waitForStatus(frame: Frame, status: string): Promise<void> {
@@ -206,6 +216,57 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     const invalid = again.locator(`[data-testid=invalid-record][data-record-id="${forgedId}"]`)
     await invalid.waitFor({ timeout: 30_000 })
     expect(await invalid.getAttribute('data-kind')).toBe('forgery')
+  })
+
+  it('the approver\'s item links the deal card and the contract file: name, version, sender, date (ru and en, checked against REST)', async () => {
+    // What the portal holds: the file field (id and its «open» link, no name: b24restdocs
+    // api-reference/files/how-to-download-files.md) and the rounds recorded in the timeline.
+    const deal = await session.rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    const field = deal[APPROVAL_FIELDS.contractFile] as { id: number; showUrl: string }
+    const replay = await replayedContract()
+    const sent = replay.state.rounds[1]!
+    expect(sent.file).toEqual({ id: Number(field.id), name: 'dogovor-v2.docx' })
+    const sender = parseUsers(await session.rest('user.get', { ID: sent.submittedBy }))[0]!.name
+    const cardUrl = `${session.sandbox.origin}/crm/deal/details/${dealId}/`
+
+    await session.actAs(APPROVER)
+    await session.page.setViewportSize({ width: 1280, height: 900 })
+    for (const lang of ['ru', 'en'] as const) {
+      await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
+      const frame = await openMenuPage('approvals', '[data-testid=inbox-waiting]')
+      const item = frame.locator(`[data-testid=inbox-item][data-item-id="contract:${dealId}"]`)
+      await item.waitFor({ timeout: 30_000 })
+      expect(await item.getAttribute('data-item-id')).toBe(`contract:${dealId}`)
+      expect(await item.locator('[data-testid=contract-decision]').count()).toBe(1)
+
+      const dealLink = item.locator('[data-testid=deal-link]')
+      expect(await dealLink.textContent()).toBe(DEAL_TITLE)
+      expect(await dealLink.getAttribute('href')).toBe(cardUrl)
+
+      const file = item.locator('[data-testid=contract-file]')
+      expect(await file.getAttribute('data-file-id')).toBe(String(field.id))
+      const link = file.locator('[data-testid=file-link]')
+      expect(await link.textContent()).toBe('dogovor-v2.docx')
+      expect(await link.getAttribute('href')).toBe(field.showUrl)
+      expect(await link.getAttribute('target')).toBe('_blank')
+      expect(await file.locator('[data-testid=file-version]').textContent()).toBe(lang === 'ru' ? '(версия 2)' : '(version 2)')
+      const when = formatDateTime(sent.submittedAt, lang)
+      expect((await file.locator('[data-testid=file-sent]').textContent())?.trim()).toBe(
+        lang === 'ru' ? `Отправил(а) ${sender}, ${when}` : `Sent by ${sender}, ${when}`,
+      )
+      // Round 1 is the first version under its own name.
+      expect(await item.locator('[data-testid=contract-round][data-round="1"]').textContent()).toContain(lang === 'ru' ? 'dogovor-v1.docx (версия 1)' : 'dogovor-v1.docx (version 1)')
+      await shot(`inbox-file-${lang}`)
+
+      // The link opens the very file the deal holds.
+      const served = await fetch(String(await link.getAttribute('href')))
+      expect(await served.text()).toBe('версия 2')
+
+      // The title opens the deal card in the portal's slider (the SDK's openPath).
+      await dealLink.click()
+      await expect.poll(() => session.page.locator('.slider-iframe').getAttribute('src')).toContain(`/crm/deal/details/${dealId}/`)
+    }
+    await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
   })
 
   it('the approver sees the forgery marked invalid, approves, and the initiator is notified', async () => {
