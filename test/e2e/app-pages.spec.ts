@@ -70,6 +70,19 @@ describe('what is left to set after the install', () => {
     await expect.poll(() => listedGaps(main)).not.toContain('productManager')
     expect(await listedGaps(main)).toContain('role')
   })
+
+  it('an install item gone from the portal is named in words and «Доустановить» puts it back', async () => {
+    // b24restdocs api-reference/events/event-unbind.md: the app's own offline binding removed.
+    await session.rest('event.unbind', { event: 'ONCRMLEADUPDATE', event_type: 'offline' })
+    const main = await session.openAppPage()
+    const install = main.getByTestId('settings-install')
+    await install.locator('li').first().waitFor({ timeout: 30_000 })
+    expect(await install.locator('li').allTextContents()).toEqual(['Автоматизации сообщается: лид изменён'])
+    await install.getByRole('button', { name: 'Доустановить' }).click()
+    await main.getByTestId('install-ok').waitFor({ timeout: 30_000 })
+    const bound = await session.rest<{ event: string; offline: number }[]>('event.get')
+    expect(bound.filter((row) => row.event === 'ONCRMLEADUPDATE' && Number(row.offline) === 1)).toHaveLength(1)
+  })
 })
 
 // Settings saves as write plans (issue 12): app.option.set (b24restdocs api-reference/common/settings/app-option-set.md)
