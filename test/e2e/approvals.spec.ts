@@ -184,8 +184,14 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     await frame.locator('[data-testid=contract-resubmit]').click()
     await frame.locator('[data-testid=approval-refusal]').waitFor({ timeout: 30_000 })
     await upload(frame, 'dogovor-v2.docx', 'версия 2')
+    // Uploaded, not sent yet: the next version, named as uploaded (the file field itself gives no name).
+    const fileLine = card(frame).locator('[data-testid=contract-file]')
+    expect(await fileLine.locator('[data-testid=file-link]').textContent()).toBe('dogovor-v2.docx')
+    expect(await fileLine.locator('[data-testid=file-version]').getAttribute('data-version')).toBe('2')
+    expect(await fileLine.locator('[data-testid=file-sent]').textContent()).toBe('ещё не отправлен на согласование')
     await frame.locator('[data-testid=contract-resubmit]').click()
     await waitForStatus(frame, 'submitted')
+    await shot('deal-tab-file-ru')
     const fixTask = (await tasks({ RESPONSIBLE_ID: MANAGER })).find((t) => t.title === FIX_TASK_TITLE)
     expect(fixTask?.status).toBe(5)
 
