@@ -1,10 +1,11 @@
 import { toCsv, type ExportTable } from '@/domain/reports'
 import { loadExcelJs } from './load-exceljs'
+import { reportWorkbook, type WorkbookOptions } from './xlsx'
 
 /**
  * Downloads of the report: CSV for Russian Excel (BOM, «;», decimal comma — see
- * src/domain/reports/csv.ts) and XLSX written by ExcelJS, whose browser build is loaded only when
- * the user asks for it (see load-exceljs.ts), so its weight never loads with the page.
+ * src/domain/reports/csv.ts) and XLSX written by ExcelJS (see xlsx.ts), whose browser build is
+ * loaded only when the user asks for it (see load-exceljs.ts), so its weight never loads with the page.
  */
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
@@ -23,22 +24,8 @@ export function exportCsv(table: ExportTable, fileName: string): void {
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`)
 }
 
-export async function xlsxBytes(table: ExportTable, sheetName: string): Promise<ArrayBuffer> {
+export async function exportXlsx(table: ExportTable, fileName: string, options: WorkbookOptions): Promise<void> {
   const ExcelJS = await loadExcelJs()
-  const workbook = new ExcelJS.Workbook()
-  workbook.created = new Date()
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31))
-  sheet.addRow(table.header).font = { bold: true }
-  for (const row of table.rows) sheet.addRow(row)
-  for (const column of table.moneyColumns) sheet.getColumn(column + 1).numFmt = '#,##0.00'
-  sheet.columns.forEach((column, index) => {
-    column.width = Math.min(50, Math.max(10, (table.header[index] ?? '').length + 2))
-  })
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer
-}
-
-export async function exportXlsx(table: ExportTable, fileName: string, sheetName: string): Promise<void> {
-  const bytes = await xlsxBytes(table, sheetName)
+  const bytes = (await reportWorkbook(ExcelJS, table, options).xlsx.writeBuffer()) as ArrayBuffer
   download(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${fileName}.xlsx`)
 }

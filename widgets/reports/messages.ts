@@ -32,7 +32,10 @@ export const messages = {
     chart: { amount: 'Сумма и долг по группам', debtAge: 'Долг по срокам', more: 'и ещё {count}' },
     drill: { title: '{label}: {measure} — {count} сделок', close: 'Закрыть список', open: 'Открыть', empty: 'Нет сделок', more: 'Показаны первые {shown} из {count}' },
     deal: { id: 'ID', title: 'Название', stage: 'Стадия', manager: 'Ответственный', amount: 'Сумма', paid: 'Оплачено', debt: 'Долг', closeDate: 'Дата закрытия' },
-    export: { csv: 'Скачать CSV', xlsx: 'Скачать XLSX', fileName: 'отчет-по-сделкам', dealsFileName: 'сделки', sheet: 'Отчёт' },
+    export: {
+      csv: 'Скачать CSV', xlsx: 'Скачать XLSX', fileName: 'отчет-по-сделкам', dealsFileName: 'сделки', sheet: 'Отчёт',
+      about: { report: 'Отчёт', list: 'Список сделок', currency: 'Суммы в валюте', made: 'Файл сформирован', read: 'Данные прочитаны' },
+    },
     meeting: {
       department: 'Отдел / сотрудник', created: 'Новые сделки', createdAmount: 'на сумму', won: 'Выиграно', wonAmount: 'на сумму',
       lost: 'Проиграно', open: 'В работе', openAmount: 'на сумму', debt: 'Долг', overdue: 'Просроч. дела',
@@ -79,7 +82,10 @@ export const messages = {
     chart: { amount: 'Amount and debt by group', debtAge: 'Debt by age', more: 'and {count} more' },
     drill: { title: '{label}: {measure} — {count} deals', close: 'Close the list', open: 'Open', empty: 'No deals', more: 'Showing the first {shown} of {count}' },
     deal: { id: 'ID', title: 'Title', stage: 'Stage', manager: 'Responsible', amount: 'Amount', paid: 'Paid', debt: 'Debt', closeDate: 'Close date' },
-    export: { csv: 'Download CSV', xlsx: 'Download XLSX', fileName: 'deals-report', dealsFileName: 'deals', sheet: 'Report' },
+    export: {
+      csv: 'Download CSV', xlsx: 'Download XLSX', fileName: 'deals-report', dealsFileName: 'deals', sheet: 'Report',
+      about: { report: 'Report', list: 'Deal list', currency: 'Amounts in', made: 'File made', read: 'Data read' },
+    },
     meeting: {
       department: 'Department / person', created: 'New deals', createdAmount: 'amount', won: 'Won', wonAmount: 'amount',
       lost: 'Lost', open: 'Open', openAmount: 'amount', debt: 'Debt', overdue: 'Overdue',

@@ -147,7 +147,7 @@ export const useReportsStore = defineStore('reports', () => {
   return {
     data, savedAt, status, progress, error, now,
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
-    context, filteredDeals, totals, groups, drillDeals, meeting, yearly,
+    context, range, filteredDeals, totals, groups, drillDeals, meeting, yearly,
     open, cancel, loadCompanies, tick,
   }
 })

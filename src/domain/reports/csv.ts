@@ -3,9 +3,10 @@
  * to mojibake), `;` between fields (Excel's list separator in the ru locale, where `,` is the
  * decimal mark), CRLF line ends and RFC 4180 quoting. Numbers are written with a decimal comma
  * for the same reason. Text that starts like a formula (= + - @) gets a leading apostrophe, so
- * CRM data cannot run as an Excel formula (CSV injection); real numbers are never touched.
+ * CRM data cannot run as an Excel formula (CSV injection); real numbers are never touched. A Date
+ * is a calendar day (UTC midnight) and is written as `2026-05-20`, which Excel reads as a date.
  */
-export type CsvCell = string | number | null | undefined
+export type CsvCell = string | number | Date | null | undefined
 
 export interface CsvOptions {
   separator?: string
@@ -19,7 +20,9 @@ export function csvCell(value: CsvCell, options: CsvOptions = {}): string {
   const separator = options.separator ?? ';'
   if (value === null || value === undefined) return ''
   let text: string
-  if (typeof value === 'number') {
+  if (value instanceof Date) {
+    text = Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)
+  } else if (typeof value === 'number') {
     text = Number.isFinite(value) ? String(value) : ''
     if (options.decimalComma ?? true) text = text.replace('.', ',')
   } else {

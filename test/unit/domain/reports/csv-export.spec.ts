@@ -67,6 +67,9 @@ describe('export tables', () => {
     expect(table.header).toContain('Debt')
     expect(table.rows[0]![0]).toBe(deals[0]!.id)
     expect(table.rows[0]![2]).toBe(`P${deals[0]!.categoryId}`)
-    expect(table.rows[0]![9]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const created = table.rows[0]![9] as Date
+    expect(created).toBeInstanceOf(Date)
+    expect(created.toISOString()).toBe(`${deals[0]!.createdIso.slice(0, 10)}T00:00:00.000Z`)
+    expect(parseCsv(toCsv([table.rows[0]!]))[0]![9]).toBe(deals[0]!.createdIso.slice(0, 10))
   })
 })
