@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlacementRow } from '../../sandbox/core/types'
 import {
+  amountBars,
+  currencySums,
   dealSelect,
   debtOf,
   groupDeals,
@@ -26,6 +29,7 @@ import {
   type ReportDeal,
 } from '../../src/domain/reports'
 import { formatMoney } from '../../src/domain/money'
+import { formatCompactMoney } from '../../src/ui/format'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
 
@@ -109,6 +113,8 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
       { who: 4, stage: 'WON', amount: 200000, paid: '150000|RUB', scans: 0, originals: 0, close: now - 45 * DAY, company: 1 },
       { who: 4, stage: 'LOSE', amount: 30000, paid: '', scans: 0, originals: 0, close: now - 5 * DAY, company: 1 },
       { who: 2, stage: 'NEW', amount: 10000, paid: '2500|RUB', scans: 0, originals: 0, close: now - 70 * DAY, company: 0 },
+      // A win in dollars: the meeting report shows it as «17 000,00 $», not as «0,00 ₽».
+      { who: 2, stage: 'WON', amount: 17000, currency: 'USD', paid: '17000|USD', scans: 1, originals: 1, close: now - 3 * DAY, company: undefined },
     ]
     for (const [index, deal] of plan.entries()) {
       dealIds.push(
@@ -117,9 +123,9 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
             TITLE: `Сделка ${index + 1}; «кавычки» "и" точка с запятой`,
             STAGE_ID: deal.stage,
             OPPORTUNITY: deal.amount,
-            CURRENCY_ID: 'RUB',
+            CURRENCY_ID: deal.currency ?? 'RUB',
             ASSIGNED_BY_ID: deal.who,
-            COMPANY_ID: companyIds[deal.company],
+            COMPANY_ID: deal.company === undefined ? undefined : companyIds[deal.company],
             CLOSEDATE: iso(deal.close),
             UF_CRM_LMS_PAID_AMOUNT: deal.paid,
             UF_CRM_LMS_SCANS_RECEIVED: deal.scans,
@@ -149,6 +155,13 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(normalize(await cell(frame, 'total', 'overdue').textContent())).toBe(`${totals.overdueActions}/${totals.overdueDeals}`)
     expect(totals.overdueActions).toBeGreaterThan(0)
     expect(totals.debt).toBeGreaterThan(0)
+
+    // The amount chart: largest pipeline first, a legend for the amount and the red debt bar.
+    const bars = amountBars(groupDeals(deals, 'pipeline', ctx), 15)
+    const chart = frame.locator('[data-testid=amount-chart]')
+    expect(await chart.locator('g[data-key]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-key')))).toEqual(bars.map((b) => b.key))
+    expect(normalize(await chart.locator('g[data-key] [data-role=value]').first().textContent())).toBe(normalize(formatCompactMoney(bars[0]!.amount, 'RUB', 'ru')))
+    expect(await chart.locator('[data-testid=chart-legend]').textContent()).toMatch(/Сумма.*Долг/)
   })
 
   it('read everything in a handful of requests (⌈N/2500⌉ + a few)', async () => {
@@ -195,13 +208,36 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile((await xlsxDownload.path())!)
     const sheet = workbook.worksheets[0]!
-    expect(sheet.rowCount).toBe(expected.length + 1)
+    expect(sheet.rowCount).toBe(expected.length + 2)
     expected.forEach((group, index) => {
       const row = sheet.getRow(index + 2)
       expect(row.getCell(1).value).toBe(group.label ?? 'Недоступный сотрудник')
       expect(row.getCell(2).value).toBe(group.totals.count)
       expect(row.getCell(8).value).toBe(group.totals.debt / 100)
     })
+    // The totals row and the sheet saying which filters made the file.
+    const totals = totalsOf(deals, ctx)
+    const totalRow = sheet.getRow(expected.length + 2)
+    expect(totalRow.getCell(1).value).toBe('Итого')
+    expect((totalRow.getCell(2).value as ExcelJS.CellFormulaValue).result).toBe(totals.count)
+    expect((totalRow.getCell(8).value as ExcelJS.CellFormulaValue).result).toBe(totals.debt / 100)
+    const filters = new Map(workbook.getWorksheet('Фильтры')!.getSheetValues().slice(1).map((row) => [(row as ExcelJS.CellValue[])[1], (row as ExcelJS.CellValue[])[2]]))
+    expect(filters.get('Период')).toBe('Всё время')
+    expect(filters.get('Ответственный')).toBe('Все')
+    expect(filters.get('Группировать по')).toBe('ответственным')
+    expect(filters.get('Файл сформирован')).toBeInstanceOf(Date)
+
+    // The deals behind a figure: their dates are real Excel dates.
+    await cell(frame, 'total', 'count').click()
+    await frame.locator('[data-testid=drill-down]').waitFor()
+    const [dealsDownload] = await Promise.all([session.page.waitForEvent('download'), frame.locator('[data-testid=export-deals-xlsx]').click()])
+    const dealsBook = new ExcelJS.Workbook()
+    await dealsBook.xlsx.readFile((await dealsDownload.path())!)
+    const created = dealsBook.worksheets[0]!.getRow(2).getCell(10)
+    expect(created.type).toBe(ExcelJS.ValueType.Date)
+    expect(created.numFmt).toBe('dd.mm.yyyy')
+    const currencyTotals = dealsBook.worksheets[0]!.getRows(deals.length + 2, 2)!.map((row) => row.getCell(1).value)
+    expect(currencyTotals).toEqual(['Итого, RUB', 'Итого, USD'])
   })
 
   it('shows the meeting report by department and the yearly statistics', async () => {
@@ -218,6 +254,11 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(Number(cells[2])).toBe(salesRow.figures.wonCount)
     expect(Number(cells[5])).toBe(salesRow.figures.openCount)
     expect(salesRow.figures.openCount).toBeGreaterThan(0)
+    // Manager 2 won in dollars: the won amount shows each currency on its own line, never «0,00 ₽».
+    const manager2 = meeting.flatMap((row) => row.managers).find((m) => m.userId === 2)!
+    expect(manager2.figures.wonAmount.USD).toBe(1_700_000)
+    const wonLines = await frame.locator('[data-testid=meeting-table] tr[data-user-id="2"] [data-column=wonAmount] div').first().evaluate((div) => [...div.parentElement!.children].map((d) => d.textContent))
+    expect(wonLines.map(normalize)).toEqual(currencySums(manager2.figures.wonAmount, 'RUB').map(([currency, minor]) => normalize(formatMoney(minor, currency, 'ru'))))
 
     await frame.locator('[data-testid=tab-yearly]').click()
     const year = new Date().getFullYear()
@@ -265,6 +306,22 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(own.length).toBeLessThan((await dealsAs(session.adminId)).length)
     expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(own.length))
     await session.actAs(session.adminId)
+  })
+
+  it('screenshots of the report at 1280 px in Russian and English (SHOTS_DIR)', async () => {
+    const dir = process.env.SHOTS_DIR
+    if (!dir) return
+    mkdirSync(dir, { recursive: true })
+    await session.page.setViewportSize({ width: 1280, height: 900 })
+    for (const lang of ['ru', 'en']) {
+      await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
+      const report = await openReport()
+      await session.page.screenshot({ path: `${dir}/reports-deals-${lang}.png`, fullPage: true })
+      await report.locator('[data-testid=tab-meeting]').click()
+      await report.locator('[data-testid=meeting-table]').waitFor()
+      await session.page.screenshot({ path: `${dir}/reports-meeting-${lang}.png`, fullPage: true })
+    }
+    await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
   })
 
   it('logged no errors in the page or its frames', () => {
