@@ -24,26 +24,27 @@ export function formatMoney(money: Money): string {
   return `${amount} ${money.currency === 'RUB' ? '₽' : money.currency}`
 }
 
-function fileLabel(file: { id: number; name?: string }): string {
-  return file.name ? `«${file.name}» (версия ${file.id})` : `версия ${file.id}`
+/** The file as people read it: its name when known and its version among the files sent (not the portal's file id). */
+function fileLabel(file: { id: number; name?: string }, version: number): string {
+  return file.name ? `файл «${file.name}», версия ${version}` : `файл, версия ${version}`
 }
 
 export const contractLines = {
   start: () => 'Запущено согласование договора: оформите нестандартный договор и приложите файл в поле «Проект договора».',
-  submit: (round: number, file: { id: number; name?: string }) =>
-    `Проект договора отправлен на согласование (круг ${round}, файл ${fileLabel(file)}).`,
-  resubmit: (round: number, file: { id: number; name?: string }) =>
-    `Исправленный проект договора отправлен на повторное согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  submit: (round: number, file: { id: number; name?: string }, version: number) =>
+    `Проект договора отправлен на согласование (круг ${round}, ${fileLabel(file, version)}).`,
+  resubmit: (round: number, file: { id: number; name?: string }, version: number) =>
+    `Исправленный проект договора отправлен на повторное согласование (круг ${round}, ${fileLabel(file, version)}).`,
   reject: (round: number, comment: string) => `Проект договора отклонён (круг ${round}). Причина: ${comment}`,
   approve: (round: number, comment: string) =>
     `Проект договора согласован (круг ${round}).${comment ? ` Комментарий: ${comment}` : ''}`,
 }
 
 export const reportLines = {
-  submit: (round: number, file: { id: number; name?: string }) =>
-    `Отчет по результатам измерения отправлен на согласование (круг ${round}, файл ${fileLabel(file)}).`,
-  resubmit: (round: number, file: { id: number; name?: string }) =>
-    `Исправленный Отчет по результатам измерения отправлен на повторное согласование (круг ${round}, файл ${fileLabel(file)}).`,
+  submit: (round: number, file: { id: number; name?: string }, version: number) =>
+    `Отчет по результатам измерения отправлен на согласование (круг ${round}, ${fileLabel(file, version)}).`,
+  resubmit: (round: number, file: { id: number; name?: string }, version: number) =>
+    `Исправленный Отчет по результатам измерения отправлен на повторное согласование (круг ${round}, ${fileLabel(file, version)}).`,
   reject: (round: number, comment: string) => `Отчет по результатам измерения отклонён (круг ${round}). Причина: ${comment}`,
   approve: (round: number, comment: string) =>
     `Отчет по результатам измерения согласован (круг ${round}).${comment ? ` Комментарий: ${comment}` : ''}`,

@@ -2,6 +2,7 @@ import { transitionContract, type ContractError, type ContractState } from './co
 import type { ContractReplay } from './contract-replay'
 import { contractDenial, type ContractDenial } from './contract-rules'
 import { roundKeys, type Effect, type RoundProcess } from './effects'
+import { fileVersionFacts } from './file-versions'
 import { INPUT_LIMITS } from './input-rules'
 import { composeRecordText, type RoundMarker } from './marker'
 import { roundCommand } from './round-replay'
@@ -19,8 +20,9 @@ export type RoundPlanError = ContractError | ContractDenial | 'text-too-long'
 /** The lines people read in a process's records (record-text.ts). */
 export interface RoundLines {
   start?: () => string
-  submit: (round: number, file: FileVersion) => string
-  resubmit: (round: number, file: FileVersion) => string
+  /** `version`: the file's place among the distinct files sent (file-versions.ts). */
+  submit: (round: number, file: FileVersion, version: number) => string
+  resubmit: (round: number, file: FileVersion, version: number) => string
   reject: (round: number, comment: string) => string
   approve: (round: number, comment: string) => string
 }
@@ -64,7 +66,7 @@ export function recordRoundStep(process: RoundProcess, context: RoundStepContext
       break
     case 'submit':
     case 'resubmit':
-      text = lines[step.action](round, current!.file)
+      text = lines[step.action](round, current!.file, fileVersionFacts(next.rounds, current!.file).version)
       marker = { ...base, file: current!.file }
       break
     case 'reject':
