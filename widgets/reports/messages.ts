@@ -25,7 +25,8 @@ export const messages = {
     columns: {
       group: 'Группа', count: 'Сделок', won: 'Выиграно', amount: 'Сумма', paid: 'Оплачено', debt: 'Долг',
       notDue: 'Срок не наступил', d0_30: '0–30 дн.', d31_60: '31–60 дн.', d61_90: '61–90 дн.', d90plus: '90+ дн.',
-      scans: 'Сканы', originals: 'Оригиналы', overdue: 'Просроч. дела',
+      overdue: 'Просроч. дела', scansMissing: 'Без сканов', originalsMissing: 'Без оригиналов',
+      hints: { scansMissing: 'выигранные без сканов', originalsMissing: 'выигранные без оригиналов' },
     },
     total: 'Итого',
     otherCurrency: 'Сделок в другой валюте (не суммируются): {count}',
@@ -75,7 +76,8 @@ export const messages = {
     columns: {
       group: 'Group', count: 'Deals', won: 'Won', amount: 'Amount', paid: 'Paid', debt: 'Debt',
       notDue: 'Not due', d0_30: '0–30 d', d31_60: '31–60 d', d61_90: '61–90 d', d90plus: '90+ d',
-      scans: 'Scans', originals: 'Originals', overdue: 'Overdue',
+      overdue: 'Overdue', scansMissing: 'No scans', originalsMissing: 'No originals',
+      hints: { scansMissing: 'won without scans', originalsMissing: 'won without originals' },
     },
     total: 'Total',
     otherCurrency: 'Deals in another currency (not summed): {count}',

@@ -17,6 +17,10 @@ export interface Totals {
   buckets: DebtBuckets
   scansReceived: number
   originalsReceived: number
+  /** won deals whose scans have not arrived */
+  scansMissing: number
+  /** won deals whose originals have not arrived («выиграно без оригиналов») */
+  originalsMissing: number
   /** overdue open tasks bound to the deals */
   overdueActions: number
   /** deals with at least one overdue task */
@@ -39,6 +43,8 @@ export function emptyTotals(): Totals {
     buckets: emptyBuckets(),
     scansReceived: 0,
     originalsReceived: 0,
+    scansMissing: 0,
+    originalsMissing: 0,
     overdueActions: 0,
     overdueDeals: 0,
     otherCurrency: 0,
@@ -63,6 +69,8 @@ export function addDeal(totals: Totals, deal: ReportDeal, ctx: Pick<AggregateCon
   else totals.open++
   if (deal.scansReceived) totals.scansReceived++
   if (deal.originalsReceived) totals.originalsReceived++
+  if (deal.semantic === 'S' && !deal.scansReceived) totals.scansMissing++
+  if (deal.semantic === 'S' && !deal.originalsReceived) totals.originalsMissing++
   const overdue = ctx.overdueByDeal.get(deal.id) ?? 0
   totals.overdueActions += overdue
   if (overdue > 0) totals.overdueDeals++

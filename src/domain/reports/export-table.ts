@@ -42,8 +42,8 @@ export function exportDay(iso: string): Date | null {
 }
 
 const GROUP_HEADER: Record<ExportLocale, string[]> = {
-  ru: ['Группа', 'Сделок', 'В работе', 'Выиграно', 'Проиграно', 'Сумма', 'Оплачено', 'Долг', 'Долг: срок не наступил', 'Долг 0–30 дн.', 'Долг 31–60 дн.', 'Долг 61–90 дн.', 'Долг 90+ дн.', 'Сканы получены', 'Оригиналы получены', 'Просроченные дела'],
-  en: ['Group', 'Deals', 'Open', 'Won', 'Lost', 'Amount', 'Paid', 'Debt', 'Debt not due', 'Debt 0–30 d', 'Debt 31–60 d', 'Debt 61–90 d', 'Debt 90+ d', 'Scans received', 'Originals received', 'Overdue actions'],
+  ru: ['Группа', 'Сделок', 'В работе', 'Выиграно', 'Проиграно', 'Сумма', 'Оплачено', 'Долг', 'Долг: срок не наступил', 'Долг 0–30 дн.', 'Долг 31–60 дн.', 'Долг 61–90 дн.', 'Долг 90+ дн.', 'Сканы получены', 'Оригиналы получены', 'Просроченные дела', 'Выиграно без сканов', 'Выиграно без оригиналов'],
+  en: ['Group', 'Deals', 'Open', 'Won', 'Lost', 'Amount', 'Paid', 'Debt', 'Debt not due', 'Debt 0–30 d', 'Debt 31–60 d', 'Debt 61–90 d', 'Debt 90+ d', 'Scans received', 'Originals received', 'Overdue actions', 'Won without scans', 'Won without originals'],
 }
 
 const groupCells = (t: Totals): number[] => [
@@ -62,6 +62,8 @@ const groupCells = (t: Totals): number[] => [
   t.scansReceived,
   t.originalsReceived,
   t.overdueActions,
+  t.scansMissing,
+  t.originalsMissing,
 ]
 
 /** Totals of several groups, field by field in minor units. */
