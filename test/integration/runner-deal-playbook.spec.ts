@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
 import { appClient, callApp } from './helpers/app-client'
-import { eventually, useRunnerHarness } from './helpers/runner-harness'
+import { eventually, runnerQuiet, useRunnerHarness } from './helpers/runner-harness'
 import { webhookRaw } from './helpers/sandbox'
 
 // The LEMUS playbook carried out by the runner alone: no browser, no tab. People act through
@@ -46,13 +46,7 @@ async function dealTasks(dealId: number, title?: string): Promise<TaskRow[]> {
 const notices = (fragment: string) =>
   [...harness.sandbox.store.table<NotificationRow>('notifications').rows()].filter((row) => row.MESSAGE.includes(fragment))
 
-/** Waits until the runner has nothing due now: every job it keeps is in the future. */
-async function runnerIdle(): Promise<void> {
-  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
-  // One more turn, so an event raised by its own last write is read too.
-  await new Promise((resolve) => setTimeout(resolve, 400))
-  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
-}
+const runnerIdle = () => runnerQuiet(harness)
 
 async function portalNow(): Promise<Date> {
   return new Date(await rest<string>(ADMIN, 'server.time'))

@@ -3,7 +3,7 @@ import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
 import { PERFORMED_ACTIONS_FIELD } from '@/domain/fields/next-steps'
 import { dealAutomationOf } from '../../runner/handlers/deal-automation'
 import { FAULT_KINDS, faultRule, recordCell, type FaultKind } from '../e2e/helpers/fault-matrix'
-import { eventually, useRunnerHarness } from './helpers/runner-harness'
+import { eventually, runnerQuiet, useRunnerHarness } from './helpers/runner-harness'
 import { appClient, callApp } from './helpers/app-client'
 import { ADMIN, HEAD, HOUR, MANAGER, MINUTE, OTHER_MANAGER, PRODUCT_MANAGER } from './helpers/lemus-walk'
 import { webhookRaw } from './helpers/sandbox'
@@ -73,15 +73,7 @@ async function pickingDeal(title: string, fields: Record<string, unknown>): Prom
   return dealOn('Комплектация', title, { CONTACT_ID: contactId, ...fields })
 }
 
-async function portalNow(): Promise<Date> {
-  return new Date(await rest<string>(ADMIN, 'server.time'))
-}
-
-async function runnerIdle(): Promise<void> {
-  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
-  await new Promise((resolve) => setTimeout(resolve, 400))
-  await eventually(async () => harness.runner.store.dueJobs(await portalNow()).length, (due) => due === 0)
-}
+const runnerIdle = () => runnerQuiet(harness)
 
 /** What one cell expects the portal to hold once the runner is done: `expected` records, found `found()`. */
 interface Effect {

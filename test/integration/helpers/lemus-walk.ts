@@ -1,9 +1,8 @@
 import { expect } from 'vitest'
 import type { NotificationRow } from '../../../sandbox/rest/methods/system/im'
-import { OFFLINE_QUEUE_TABLE } from '../../../sandbox/rest/methods/system/offline-queue'
 import { PLAYBOOK_FIELDS, type PlaybookFieldKey } from '@/domain/fields/playbook'
 import { appClient, callApp } from './app-client'
-import { eventually, type RunnerHarness } from './runner-harness'
+import { eventually, runnerQuiet, type RunnerHarness } from './runner-harness'
 import { webhookRaw } from './sandbox'
 
 /*
@@ -106,16 +105,7 @@ export function lemusWalk(harness: RunnerHarness, pipeline: 'Товары' | 'У
 
   /** The runner has nothing left to do now: no event queued on the portal, no job due, no failure on its last turn. */
   async function idle(): Promise<void> {
-    const state = await eventually(
-      async () => ({
-        queued: harness.sandbox.store.table(OFFLINE_QUEUE_TABLE).size,
-        due: harness.runner.store.dueJobs(new Date(Date.now() + harness.clockOffsetMs)).map((job) => job.id),
-        error: harness.runner.status().lastError,
-      }),
-      (s) => s.queued === 0 && s.due.length === 0,
-      20_000,
-    )
-    expect(state).toEqual({ queued: 0, due: [], error: null })
+    expect(await runnerQuiet(harness)).toEqual({ queued: 0, due: [], error: null })
   }
 
   /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import type { SandboxOptions } from '../../../sandbox/server/sandbox'
+import { OFFLINE_QUEUE_TABLE } from '../../../sandbox/rest/methods/system/offline-queue'
 import { RUNNER_EVENTS } from '../../../runner/events/offline-queue'
 import { startRunner } from '../../../runner/main'
 import type { KindHandler } from '../../../runner/tick'
@@ -122,4 +123,30 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     if (ok(value) || Date.now() > end) return value
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+export interface RunnerQuiet {
+  /** Events still in the portal's queue (reserved pages included). */
+  queued: number
+  /** Jobs due by the portal's clock. */
+  due: string[]
+  /** The runner's last turn's failure, if any. */
+  error: string | null
+}
+
+/**
+ * Waits until the runner has nothing left to do now: no event queued on the portal and no job
+ * due by the portal's clock. Its own writes queue their events at once, so this also waits
+ * for the turn that reads them. Returns the state (a test asserts on it, e.g. no error).
+ */
+export async function runnerQuiet(harness: RunnerHarness, ms = 20_000): Promise<RunnerQuiet> {
+  return eventually(
+    async () => ({
+      queued: harness.sandbox.store.table(OFFLINE_QUEUE_TABLE).size,
+      due: harness.runner.store.dueJobs(new Date(Date.now() + harness.clockOffsetMs)).map((job) => job.id),
+      error: harness.runner.status().lastError,
+    }),
+    (state) => state.queued === 0 && state.due.length === 0,
+    ms,
+  )
 }
