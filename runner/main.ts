@@ -28,9 +28,12 @@ export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers
   let running: Promise<unknown> = Promise.resolve()
   // Idle turns space out up to 5× the poll interval (one request each); any work brings it back.
   let wait = config.pollMs
+  // Until one turn has looked for pages an earlier run left reserved, every turn looks.
+  let recovered = false
   const loop = async () => {
     while (!stopped) {
-      running = tick(store, config, handlers).then((report) => {
+      running = tick(store, config, handlers, { recover: !recovered }).then((report) => {
+        if (report?.recovered) recovered = true
         last = report ?? last
         const busy = !!report && (report.events > 0 || report.jobsRun > 0 || report.jobsFailed > 0)
         wait = busy ? config.pollMs : Math.min(wait * 2, config.pollMs * 5)

@@ -1,6 +1,6 @@
 import { command, createGateway, frameTransport, toGatewayError, type Gateway, type RestTransport } from '@/b24/gateway'
 import { parseEventPage, type EventPage } from './events/offline-queue'
-import { scheduleQueuedEvents } from './events/schedule-events'
+import { recoverReservedPages, scheduleQueuedEvents } from './events/schedule-events'
 import { markRevoked, openPortalClient } from './portal/app-auth'
 import type { Job, RunnerStore } from './store/runner-store'
 
@@ -39,6 +39,8 @@ export interface TickReport {
   jobsRun: number
   jobsFailed: number
   error: string | null
+  /** Reserved pages of an earlier run were looked for (and taken back) in this turn. */
+  recovered?: boolean
 }
 
 const RETRY_FAILED_JOB_MS = 60_000
@@ -65,7 +67,11 @@ async function openTurn(gateway: Gateway): Promise<{ now: Date; page: EventPage 
   return { now: opening.value('time'), page: opening.value('events') }
 }
 
-export async function tick(store: RunnerStore, secret: { clientId: string; clientSecret: string }, handlers: Record<string, KindHandler>): Promise<TickReport | null> {
+/**
+ * One turn. `recover`: first take back the pages a stopped runner left reserved on the portal
+ * (the runner's first turn after a start); the report's `recovered` says it was done.
+ */
+export async function tick(store: RunnerStore, secret: { clientId: string; clientSecret: string }, handlers: Record<string, KindHandler>, options: { recover?: boolean } = {}): Promise<TickReport | null> {
   const client = openPortalClient(store, secret)
   if (!client) return null
   const transport = frameTransport(client)
@@ -74,7 +80,11 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
   try {
     const { now, page } = await openTurn(gateway)
     report.at = now.toISOString()
-    report.events = page.events.length === 0 ? 0 : (await scheduleQueuedEvents(gateway, store, now, { pageSize: EVENT_PAGE, firstPage: page })).events
+    if (options.recover) {
+      report.events += (await recoverReservedPages(gateway, store, now)).events
+      report.recovered = true
+    }
+    report.events += page.events.length === 0 ? 0 : (await scheduleQueuedEvents(gateway, store, now, { pageSize: EVENT_PAGE, firstPage: page })).events
     for (let pass = 0; pass < PASSES; pass++) {
       const due = store.dueJobs(now, 1_000)
       if (due.length === 0) break

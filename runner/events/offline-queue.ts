@@ -1,4 +1,4 @@
-import { command, type Gateway } from '@/b24/gateway'
+import { command, joinOffsetPages, offsetPageCommands, type Gateway } from '@/b24/gateway'
 
 /*
  * The portal's offline event queue as the runner reads it (b24restdocs api-reference/events/
@@ -84,4 +84,27 @@ export async function finishEventPage(gateway: Gateway, page: EventPage, outcome
   if (!page.processId || page.events.length === 0) return
   const method = outcome === 'clear' ? 'event.offline.clear' : 'event.offline.error'
   await gateway.call(method, { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, { retry: true })
+}
+
+/** `event.offline.list` pages read at most when looking for reserved entries (50 a page). */
+const ORPHAN_LIST_PAGES = 4
+
+/**
+ * The process ids of pages still reserved on the portal (b24restdocs api-reference/events/
+ * event-offline-list.md: the rows carry PROCESS_ID). One runner serves a portal and clears the
+ * page it reserved within the same turn, so at its start any reserved page is an orphan: the
+ * runner stopped between reserving it and clearing it, and the portal keeps such entries
+ * reserved for good. Taken again by their process id (event-offline-get.md `process_id`).
+ */
+export async function reservedProcessIds(gateway: Gateway): Promise<string[]> {
+  const parse = (raw: unknown) => (Array.isArray(raw) ? (raw as { ID?: unknown; PROCESS_ID?: unknown }[]) : [])
+  const screen = await gateway.loadScreen(offsetPageCommands('reserved', 'event.offline.list', { filter: { '!PROCESS_ID': '' }, order: { ID: 'ASC' } }, ORPHAN_LIST_PAGES, parse))
+  const rows = joinOffsetPages('reserved', ORPHAN_LIST_PAGES, (name) => screen.optional(name as never) as ReturnType<typeof parse> | undefined, (row) => String(row.ID))
+  return [...new Set(rows.map((row) => row.PROCESS_ID).filter((id): id is string => typeof id === 'string' && id !== ''))]
+}
+
+/** A reserved page taken again under its process id (nothing new is reserved by this call). */
+export async function retakeEventPage(gateway: Gateway, processId: string, limit = 50): Promise<EventPage> {
+  const page = parseEventPage(await gateway.call('event.offline.get', { clear: 0, limit, process_id: processId }, { retry: true }))
+  return { processId: page.processId ?? processId, events: page.events }
 }

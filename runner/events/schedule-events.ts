@@ -1,7 +1,7 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
 import { approvalSubjectsOf } from './approval-subjects'
-import { clearAndTakeNext, finishEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
+import { clearAndTakeNext, finishEventPage, reservedProcessIds, retakeEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
  * Turns the portal's queued events into jobs due now, one per subject (ten updates of one deal
@@ -10,21 +10,41 @@ import { clearAndTakeNext, finishEventPage, subjectOf, takeEventPage, type Event
  * read twice schedules nothing twice. `firstPage` is a page the caller already took (the tick
  * takes it in the same request as the portal's time).
  */
+/**
+ * Pages a stopped runner left reserved (see `reservedProcessIds`): taken again by their process
+ * id, scheduled and cleared like any page, before the runner takes new ones.
+ */
+export async function recoverReservedPages(gateway: Gateway, store: RunnerStore, now: Date): Promise<{ events: number; jobs: number }> {
+  let events = 0
+  let jobs = 0
+  for (const processId of await reservedProcessIds(gateway)) {
+    const page = await retakeEventPage(gateway, processId)
+    jobs += await scheduleSubjects(store, page, now)
+    events += page.events.length
+    await finishEventPage(gateway, page, 'clear')
+  }
+  return { events, jobs }
+}
+
+async function scheduleSubjects(store: RunnerStore, page: EventPage, now: Date): Promise<number> {
+  const subjects = new Map<string, { kind: string; id: number }>()
+  for (const event of page.events) {
+    const subject = subjectOf(event)
+    if (subject) subjects.set(`${subject.kind}:${subject.id}`, subject)
+    for (const extra of approvalSubjectsOf(event)) subjects.set(`${extra.kind}:${extra.id}`, extra)
+  }
+  for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
+  return subjects.size
+}
+
 export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number; firstPage?: EventPage } = {}): Promise<{ events: number; jobs: number }> {
   let events = 0
   let jobs = 0
   const limit = options.pageSize ?? 50
   let page = options.firstPage ?? (await takeEventPage(gateway, limit))
   for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20) && page.events.length > 0; pageIndex++) {
-    const subjects = new Map<string, { kind: string; id: number }>()
-    for (const event of page.events) {
-      const subject = subjectOf(event)
-      if (subject) subjects.set(`${subject.kind}:${subject.id}`, subject)
-      for (const extra of approvalSubjectsOf(event)) subjects.set(`${extra.kind}:${extra.id}`, extra)
-    }
-    for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
+    jobs += await scheduleSubjects(store, page, now)
     events += page.events.length
-    jobs += subjects.size
     // The last page is cleared alone; the others together with taking the next one (one request a page).
     if (pageIndex + 1 < (options.maxPages ?? 20)) page = await clearAndTakeNext(gateway, page, limit)
     else await finishEventPage(gateway, page, 'clear')
