@@ -1,7 +1,7 @@
 import type { Gateway } from '@/b24/gateway'
 import { readCompanyStructure, readLeadNoticeFacts } from '@/b24/lead-notice'
 import { runPlan, type PlanJournal } from '@/b24/write-plan'
-import { awaitsAnnouncement, leadScope, newLeadNoticePlan, newLeadNoticePlanId, planLeadAnnouncement } from '@/domain/lead-processing'
+import { awaitsAnnouncement, leadHandover, leadScope, newLeadNoticePlan, newLeadNoticePlanId, planLeadAnnouncement } from '@/domain/lead-processing'
 import type { WritePlan } from '@/domain/write-plan'
 import type { JobHandler } from '../tick'
 
@@ -47,7 +47,8 @@ export async function announceNewLead(leadId: number, context: LeadJobContext): 
   // No object type or nobody to tell: nothing is sent; a later edit of the lead (or its step to «Новый») looks again.
   if (!planned.ok) return null
   const nameOf = (id: number) => structure.people.find((person) => person.id === id)?.name ?? `#${id}`
-  return run(newLeadNoticePlan({ leadId, notice: planned.plan, nameOf, now: context.now }), context)
+  const handOverTo = leadHandover(facts.lead.assignedById, planned.plan)
+  return run(newLeadNoticePlan({ leadId, notice: planned.plan, nameOf, now: context.now, handOverTo }), context)
 }
 
 export const leadJobHandler: JobHandler = (job, context) =>

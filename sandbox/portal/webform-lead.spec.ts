@@ -13,9 +13,9 @@ describe('web form lead', () => {
     expect(checkWebform(form({ name: 'Ира', phone: '+7 900 100-20-30' }), choices)).toEqual([])
   })
 
-  it('makes a WEBFORM lead in «Формирование запроса» with multi-fields and the chosen enumeration item', () => {
+  it('makes a WEBFORM lead in «Новый» (a form sent into work) with multi-fields and the chosen enumeration item', () => {
     const fields = webformLeadFields(form({ name: ' Ира ', company: 'ООО «А»', phone: '+7 900 100-20-30', email: 'a@b.ru', objectType: '41' }), choices, 'ru')
-    expect(fields).toMatchObject({ NAME: 'Ира', STATUS_ID: 'UC_REQUEST', SOURCE_ID: 'WEBFORM', ASSIGNED_BY_ID: 2, UF_CRM_KOS_OBJECT_TYPE: '41' })
+    expect(fields).toMatchObject({ NAME: 'Ира', STATUS_ID: 'NEW', SOURCE_ID: 'WEBFORM', ASSIGNED_BY_ID: 2, UF_CRM_KOS_OBJECT_TYPE: '41' })
     expect(fields.PHONE).toEqual([{ VALUE: '+7 900 100-20-30', VALUE_TYPE: 'WORK' }])
     expect(fields.EMAIL).toEqual([{ VALUE: 'a@b.ru', VALUE_TYPE: 'WORK' }])
   })

@@ -15,7 +15,8 @@ import type { Lang } from './session'
 /** The form's responsible user: the head of sales of the demo portal. */
 export const WEBFORM_RESPONSIBLE_ID = 2
 export const OBJECT_TYPE_FIELD = 'UF_CRM_KOS_OBJECT_TYPE'
-const FIRST_STATUS = 'UC_REQUEST'
+// Seed (Kosino, lead statuses): a form sent into work is «Новый»; «Формирование запроса» is a form not sent yet.
+const FIRST_STATUS = 'NEW'
 
 export interface WebformValues {
   name: string

@@ -101,7 +101,7 @@ describe('web form leads reach their recipients without anyone opening them (L3)
     leadId = await sendForm('Светлана Аптекарева', 'ООО «Аптека у парка»')
     const leads = await session.rest<Lead[]>('crm.lead.list', { filter: { ID: leadId }, select: ['*', 'UF_*', 'PHONE', 'EMAIL'] })
     const lead = leads[0]!
-    expect(lead).toMatchObject({ SOURCE_ID: 'WEBFORM', STATUS_ID: 'UC_REQUEST', COMPANY_TITLE: 'ООО «Аптека у парка»', ASSIGNED_BY_ID: String(HEAD) })
+    expect(lead).toMatchObject({ SOURCE_ID: 'WEBFORM', STATUS_ID: 'NEW', COMPANY_TITLE: 'ООО «Аптека у парка»' })
     expect(lead[L.objectType.fieldName]).toBe(await enumItemId(session, 'lead', L.objectType.fieldName, 'PHARMACY'))
     expect((lead.PHONE as Array<{ VALUE: string }>)[0]!.VALUE).toBe('+7 916 222-33-44')
     expect((lead.EMAIL as Array<{ VALUE: string }>)[0]!.VALUE).toBe('sveta@apteka-park.ru')
@@ -113,6 +113,9 @@ describe('web form leads reach their recipients without anyone opening them (L3)
     // The runner took the queue; the marker on the lead says the notice went out.
     expect(await when(queue, (rows) => rows.length === 0)).toEqual([])
     expect(await when(() => markers(leadId), (rows) => rows.length > 0)).toHaveLength(1)
+    // The form's responsible is the head; the runner handed the lead to the object type's manager.
+    const owner = async () => (await session.rest<Lead[]>('crm.lead.list', { filter: { ID: leadId }, select: ['ASSIGNED_BY_ID'] }))[0]!.ASSIGNED_BY_ID
+    expect(await when(owner, (id) => id === String(MANAGER))).toBe(String(MANAGER))
   })
 
   it('reopening the app page or the lead tab sends nothing more, and the tab shows it was sent', async () => {

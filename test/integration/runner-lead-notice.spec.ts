@@ -86,6 +86,8 @@ describe('runner: the new-lead notice', () => {
     await runnerCaughtUp(leadId)
     expect(await markers(leadId)).toHaveLength(1)
     expect((await markers(leadId))[0]!.COMMENT).toContain('Уведомление о новом лиде отправлено')
+    // Created «Новый» by the form's responsible (the head), handed to the object type's manager.
+    expect(await rest<{ STATUS_ID: string; ASSIGNED_BY_ID: string }>(ADMIN, 'crm.lead.get', { id: leadId })).toMatchObject({ STATUS_ID: 'NEW', ASSIGNED_BY_ID: String(MANAGER) })
     first = [...toManager, ...toHead].map((n) => n.id).sort()
   })
 

@@ -1,5 +1,5 @@
 import type { ObjectsDirectory } from '../sale/objects-directory'
-import { idempotencyTag, newPlan, notifyStep, timelineCommentStep, type WritePlan } from '../write-plan'
+import { idempotencyTag, newPlan, notifyStep, setStep, timelineCommentStep, type WritePlan } from '../write-plan'
 import type { LeadData } from './lead-data'
 import { leadScope } from './lead-plans'
 import { headOf, type DepartmentNode, type PersonInDepartments } from './lead-reading'
@@ -51,17 +51,32 @@ export function planLeadAnnouncement(input: AnnouncementInput): NotificationResu
   return planNewLeadNotification(input.lead, input.recipients, input.directory, heads)
 }
 
+/**
+ * Who the lead goes to (seed «Приложение 1»: the object type decides who works it): the first
+ * recipient of its object type, unless its responsible already is one of them (the form's
+ * responsible is whoever the portal's form names, often a head who does not work leads).
+ */
+export function leadHandover(assignedById: number | null, notice: NotificationPlan): number | null {
+  const first = notice.to[0]
+  if (first === undefined || (assignedById !== null && notice.to.includes(assignedById))) return null
+  return first
+}
+
 /** The marker comment's text before its tag; screens and tests look for it. */
 export const ANNOUNCED_COMMENT_PREFIX = 'Уведомление о новом лиде отправлено'
 
 /**
- * The notice as a write plan: one system notification per person (the letter's text also for
+ * The notice as a write plan: the lead handed to its manager when it is not theirs yet, one system notification per person (the letter's text also for
  * e-mail; the copy marked «(копия)»), each with its own TAG so a resend replaces only that
  * person's earlier notice, then the marker comment on the lead — last, so it is there only
  * once everybody was told.
  */
-export function newLeadNoticePlan(input: { leadId: number; notice: NotificationPlan; nameOf: (userId: number) => string; now: Date }): WritePlan {
+export function newLeadNoticePlan(input: { leadId: number; notice: NotificationPlan; nameOf: (userId: number) => string; now: Date; handOverTo?: number | null }): WritePlan {
   const { leadId, notice, nameOf } = input
+  // First the lead is handed to its manager, so the notice reaches someone who already owns it.
+  const handover = input.handOverTo
+    ? [setStep(`${notice.tag}:assign`, 'crm.lead.update', { id: leadId, fields: { ASSIGNED_BY_ID: input.handOverTo } }, { ru: `Лид передан: ${nameOf(input.handOverTo)}`, en: `Lead handed to ${nameOf(input.handOverTo)}` })]
+    : []
   const message = `${notice.subject}\n${notice.body}`
   const toSteps = notice.to.map((userId) =>
     notifyStep(`${notice.tag}:to:${userId}`, userId, message, { ru: `Уведомление: ${nameOf(userId)}`, en: `Notice to ${nameOf(userId)}` }, true),
@@ -80,7 +95,7 @@ export function newLeadNoticePlan(input: { leadId: number; notice: NotificationP
     id: newLeadNoticePlanId(leadId),
     scope: leadScope(leadId),
     title: { ru: 'Уведомление о новом лиде', en: 'New lead notice' },
-    steps: [...toSteps, ...ccSteps, marker],
+    steps: [...handover, ...toSteps, ...ccSteps, marker],
     now: input.now,
     meta: { kind: 'new-lead-notice' },
   })

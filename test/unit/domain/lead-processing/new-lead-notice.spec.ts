@@ -3,6 +3,7 @@ import {
   awaitsAnnouncement,
   headOf,
   isLeadAnnounced,
+  leadHandover,
   leadStatusFromPortal,
   newLeadNoticePlan,
   newLeadNoticePlanId,
@@ -139,5 +140,19 @@ describe('the notice as a write plan', () => {
     expect(comment).toBe('Уведомление о новом лиде отправлено: Павел Ковалёв, Ольга Смирнова; копия: Ирина Морозова\n[b24app:KOS_NEW_LEAD_41]')
     expect(isLeadAnnounced(41, [comment])).toBe(true)
     expect(marker.find).toMatchObject({ method: 'crm.timeline.comment.list', needle: '[b24app:KOS_NEW_LEAD_41]' })
+  })
+
+  it('goes to the object type’s first recipient unless one of them already has it (seed «Приложение 1»)', () => {
+    expect(leadHandover(2, planned.plan)).toBe(3)
+    expect(leadHandover(null, planned.plan)).toBe(3)
+    expect(leadHandover(4, planned.plan)).toBeNull()
+    expect(leadHandover(3, planned.plan)).toBeNull()
+  })
+
+  it('hands the lead over first, keyed, so the notice reaches its owner; no step when it is theirs already', () => {
+    const handed = newLeadNoticePlan({ leadId: 41, notice: planned.plan, nameOf: (id) => names[id]!, now: new Date('2026-05-07T09:00:00Z'), handOverTo: 3 })
+    expect(handed.steps[0]).toMatchObject({ method: 'crm.lead.update', kind: 'set', key: 'KOS_NEW_LEAD_41:assign', params: { id: 41, fields: { ASSIGNED_BY_ID: 3 } } })
+    expect(handed.steps.slice(1).map((step) => step.key)).toEqual(plan.steps.map((step) => step.key))
+    expect(plan.steps.some((step) => step.method === 'crm.lead.update')).toBe(false)
   })
 })
