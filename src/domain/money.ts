@@ -96,11 +96,13 @@ export function toRestAmount(minor: MinorUnits): number {
 
 export type MoneyLocale = 'ru' | 'en'
 
-/** «1 234,56 ₽» (ru) / «RUB 1,234.56» (en); formatted from the exact decimal text. */
+/** «1 234,56 ₽» (ru) / «₽1,234.56» (en); formatted from the exact decimal text. */
 export function formatMoney(minor: MinorUnits, currency = 'RUB', locale: MoneyLocale = 'ru'): string {
   const formatter = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
     style: 'currency',
     currency,
+    // «₽20,000.00» in English too: the narrow sign, not the ISO code («RUB 20,000.00»).
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: MINOR_DIGITS,
     maximumFractionDigits: MINOR_DIGITS,
   })

@@ -48,7 +48,7 @@ export function formatParams(params: Record<string, unknown> | undefined, locale
   )
 }
 
-/** Money in minor units, short for a chart's label: «1,2 млрд ₽», «345,6 тыс. ₽» / «RUB 1.2bn». */
+/** Money in minor units, short for a chart's label: «1,2 млрд ₽», «345,6 тыс. ₽» / «₽1.2bn». */
 export function formatCompactMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100)
+  return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100)
 }

@@ -19,19 +19,19 @@ export function currencySymbol(currency: string): string {
   return SYMBOLS[currency.toUpperCase()] ?? currency.toUpperCase()
 }
 
-const NBSP = '\u00a0'
+const LOCALE: Record<keyof LocalizedText, string> = { ru: 'ru-RU', en: 'en-US' }
+
+/** Kopecks only when there are any: «60 000», «60 000,50». */
+const fractionOf = (minor: number) => (Math.abs(Math.round(minor)) % 100 === 0 ? 0 : 2)
 
 /** 6000000 → ru «60 000», en «60,000»; kopecks shown only when there are any. */
 export function formatMinor(minor: number, lang: keyof LocalizedText): string {
-  const sign = minor < 0 ? '-' : ''
-  const abs = Math.abs(Math.round(minor))
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? NBSP : ',')
-  const cents = abs % 100
-  const fraction = cents === 0 ? '' : `${lang === 'ru' ? ',' : '.'}${String(cents).padStart(2, '0')}`
-  return `${sign}${whole}${fraction}`
+  const digits = fractionOf(minor)
+  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
 }
 
-/** «60 000 ₽» (ru) / «60,000 ₽» (en). */
+/** «60 000 ₽» (ru) / «₽60,000» (en), as the shared money format writes them, kopecks only when there are any. */
 export function formatMoney(minor: number, currency: string, lang: keyof LocalizedText): string {
-  return `${formatMinor(minor, lang)}${NBSP}${currencySymbol(currency)}`
+  const digits = fractionOf(minor)
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
 }

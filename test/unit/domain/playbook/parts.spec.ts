@@ -36,7 +36,10 @@ describe('money in minor units', () => {
 
   it('formats ru and en with the currency sign', () => {
     expect(formatMoney(12_345_678, 'RUB', 'ru')).toBe('123\u00a0456,78\u00a0₽')
-    expect(formatMoney(12_345_600, 'USD', 'en')).toBe('123,456\u00a0$')
+    expect(formatMoney(12_345_600, 'USD', 'en')).toBe('$123,456')
+    // The same sign and place as every other money on screen (the shared format), kopecks only when there are any.
+    expect(formatMoney(2_000_000, 'RUB', 'en')).toBe('₽20,000')
+    expect(formatMoney(2_000_000, 'RUB', 'ru')).toBe('20\u00a0000\u00a0₽')
   })
 })
 

@@ -51,7 +51,7 @@ describe('value labels on the bars', () => {
     const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
     expect(nbsp(formatCompactMoney(1_234_567_890_12, 'RUB', 'ru'))).toBe('1,2 млрд ₽')
     expect(nbsp(formatCompactMoney(345_678_90, 'RUB', 'ru'))).toBe('345,7 тыс. ₽')
-    expect(formatCompactMoney(1_234_567_890_12, 'USD', 'en')).toBe('US$1.2bn')
+    expect(formatCompactMoney(1_234_567_890_12, 'USD', 'en')).toBe('$1.2bn')
     expect(nbsp(formatCompactMoney(999_00, 'RUB', 'ru'))).toBe('999 ₽')
   })
 })
