@@ -254,6 +254,9 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     await frame.locator('[data-testid=tab-meeting]').click()
     const sales = frame.locator(`[data-testid=meeting-table] tr[data-department-id="${salesRow.departmentId}"]`)
     await sales.waitFor()
+    // Each figure of the meeting tab has its own date: no «По дате» choice that would change nothing.
+    expect(await frame.locator('[data-testid=filter-period-field]').count()).toBe(0)
+    expect(await frame.locator('[data-testid=filter-period]').count()).toBe(1)
     // Sales department with its sub-departments: deals created, won, open as of today.
     const cells = (await sales.locator('td').allTextContents()).map(normalize)
     expect(Number(cells[0])).toBe(salesRow.figures.createdCount)
@@ -274,6 +277,17 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(companies.length).toBeLessThan(50)
     const newThisYear = companies.filter((c) => yearOf(c.DATE_CREATE) === year).length
     await expect.poll(async () => normalize((await yearRow.locator('td').allTextContents())[0] ?? '')).toBe(String(newThisYear))
+    // The yearly tab spans every year: no period filter.
+    expect(await frame.locator('[data-testid=filter-period]').count()).toBe(0)
+    // A department's new clients are the companies its people are responsible for, not the whole portal's.
+    const assigned = await rest<RawCompanyRow[]>('crm.company.list', { select: ['ID', 'DATE_CREATE', 'ASSIGNED_BY_ID'], start: -1, order: { ID: 'ASC' } })
+    const salesPeople = ctx.tree.subtree(salesRow.departmentId)
+    const inSales = (userId: number) => salesPeople.has(Number(ctx.users.get(userId)?.departmentIds[0]))
+    const salesNewThisYear = assigned.filter((c) => yearOf(c.DATE_CREATE) === year && inSales(Number(c.ASSIGNED_BY_ID))).length
+    expect(salesNewThisYear).toBeLessThan(newThisYear)
+    await frame.locator('[data-testid=filter-department]').selectOption(String(salesRow.departmentId))
+    await expect.poll(async () => normalize((await yearRow.locator('td').allTextContents())[0] ?? '')).toBe(String(salesNewThisYear))
+    await frame.locator('[data-testid=filter-department]').selectOption('0')
     await frame.locator('[data-testid=tab-deals]').click()
   })
 

@@ -142,7 +142,8 @@ export async function readReportData(gateway: Gateway, meta: ReportMeta, options
 }
 
 export interface CompaniesRead {
-  companies: Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE'>>
+  /** With the responsible: the department and manager filters apply to new clients too. */
+  companies: Array<Pick<RawCompanyRow, 'ID' | 'DATE_CREATE' | 'ASSIGNED_BY_ID'>>
   /** client status moves from the companies' status-log field */
   moves: StatusMove[]
   /** companies whose status log is not readable JSON: their moves are not counted */
@@ -158,7 +159,7 @@ export async function readCompanies(gateway: Gateway, signal?: AbortSignal): Pro
   const read = companiesRead()
   const rows = await gateway.readAll<RawCompanyRow>(read.method, read.params, { idKey: read.rowIdKey, cursorKey: read.idKey, signal })
   const { moves, unreadableCompanyIds } = statusMovesOfCompanies(rows)
-  const companies = rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null }))
+  const companies = rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null, ASSIGNED_BY_ID: row.ASSIGNED_BY_ID ?? null }))
   rows.length = 0
   return { companies, moves, unreadableCompanyIds }
 }

@@ -3,6 +3,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
 import {
   applyFilter,
+  filterCompanies,
   DEFAULT_REPORT_FIELDS,
   drillDown,
   groupDeals,
@@ -81,7 +82,9 @@ export const useReportsStore = defineStore('reports', () => {
   const yearly = computed(() => {
     if (!context.value) return []
     const read = companies.value
-    return yearlyStatistics({ companies: read?.companies ?? [], deals: unperiodDeals.value, moves: read?.moves ?? [], currency: context.value.currency })
+    // New clients and status moves follow the manager and department filters too, not only the deals.
+    const kept = filterCompanies(read?.companies ?? [], read?.moves ?? [], activeFilter.value, context.value)
+    return yearlyStatistics({ companies: kept.companies, deals: unperiodDeals.value, moves: kept.moves, currency: context.value.currency })
   })
 
   async function open(gateway: Gateway, options: { domain: string; force?: boolean }): Promise<void> {

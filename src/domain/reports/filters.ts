@@ -22,10 +22,32 @@ export interface FilterContext {
   tree: DepartmentTree
 }
 
-export function dealPredicate(filter: ReportFilter, ctx: FilterContext): (deal: ReportDeal) => boolean {
-  const categories = filter.categoryIds?.length ? new Set(filter.categoryIds) : null
+/** Whether a responsible user passes the manager and department filters (deals and companies alike). */
+export function responsiblePredicate(filter: ReportFilter, ctx: FilterContext): (userId: number) => boolean {
   const managers = filter.managerIds?.length ? new Set(filter.managerIds) : null
   const departments = filter.departmentId ? ctx.tree.subtree(filter.departmentId) : null
+  return (userId) => (!managers || managers.has(userId)) && (!departments || departments.has(primaryDepartment(ctx.users.get(userId))))
+}
+
+/**
+ * The yearly tab's companies and their status moves under the manager and department filters: a
+ * company counts for its responsible's department, as its deals count for theirs.
+ */
+export function filterCompanies<C extends { ID: string | number; ASSIGNED_BY_ID?: string | number | null }, M extends { companyId: number }>(
+  companies: readonly C[],
+  moves: readonly M[],
+  filter: ReportFilter,
+  ctx: FilterContext,
+): { companies: C[]; moves: M[] } {
+  const keep = responsiblePredicate(filter, ctx)
+  const kept = companies.filter((company) => keep(Number(company.ASSIGNED_BY_ID ?? 0)))
+  const ids = new Set(kept.map((company) => Number(company.ID)))
+  return { companies: kept, moves: moves.filter((move) => ids.has(move.companyId)) }
+}
+
+export function dealPredicate(filter: ReportFilter, ctx: FilterContext): (deal: ReportDeal) => boolean {
+  const categories = filter.categoryIds?.length ? new Set(filter.categoryIds) : null
+  const responsible = responsiblePredicate(filter, ctx)
   const byClose = filter.periodField === 'closed'
   const from = filter.from ?? Number.NEGATIVE_INFINITY
   const to = filter.to ?? Number.POSITIVE_INFINITY
@@ -33,8 +55,7 @@ export function dealPredicate(filter: ReportFilter, ctx: FilterContext): (deal: 
 
   return (deal) => {
     if (categories && !categories.has(deal.categoryId)) return false
-    if (managers && !managers.has(deal.assignedById)) return false
-    if (departments && !departments.has(primaryDepartment(ctx.users.get(deal.assignedById)))) return false
+    if (!responsible(deal.assignedById)) return false
     if (hasPeriod) {
       const at = byClose ? deal.closeAt : deal.createdAt
       if (!(at >= from && at <= to)) return false

@@ -81,7 +81,7 @@ export function companiesRead(statusLogField: string = STATUS_LOG_FIELD): ListRe
   return {
     name: 'companies',
     method: 'crm.company.list',
-    params: { select: ['ID', 'DATE_CREATE', statusLogField], filter: {} },
+    params: { select: ['ID', 'DATE_CREATE', 'ASSIGNED_BY_ID', statusLogField], filter: {} },
     idKey: 'ID',
     rowIdKey: 'ID',
   }

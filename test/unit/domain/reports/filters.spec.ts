@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyFilter, DepartmentTree, toReportDeal, toReportDepartment, toReportUser } from '@/domain/reports'
+import { applyFilter, DepartmentTree, filterCompanies, toReportDeal, toReportDepartment, toReportUser, yearlyStatistics } from '@/domain/reports'
 import { DEPARTMENTS, generateDeals, NOW, USERS } from './generated-data'
 
 const raw = generateDeals(2000, 99)
@@ -30,6 +30,27 @@ describe('report filters', () => {
     expect(sales).toHaveLength(raw.filter((r) => ['2', '3', '4'].includes(String(r.ASSIGNED_BY_ID))).length)
     expect(applyFilter(deals, { departmentId: 5 }, ctx)).toHaveLength(raw.filter((r) => r.ASSIGNED_BY_ID === '4').length)
     expect(applyFilter(deals, { departmentId: 9 }, ctx)).toHaveLength(0)
+  })
+
+  it('the yearly tab’s companies and their status moves follow the department and manager filters, as deals do', () => {
+    const companies = [
+      { ID: 1, DATE_CREATE: '2026-02-01T10:00:00+03:00', ASSIGNED_BY_ID: '3' },
+      { ID: 2, DATE_CREATE: '2026-03-01T10:00:00+03:00', ASSIGNED_BY_ID: 4 },
+      { ID: 3, DATE_CREATE: '2026-04-01T10:00:00+03:00', ASSIGNED_BY_ID: '5' },
+      { ID: 4, DATE_CREATE: '2026-05-01T10:00:00+03:00', ASSIGNED_BY_ID: null },
+    ]
+    const status = (level: string) => ({ level, subStatus: null, inactive: false })
+    const moves = companies.map((company) => ({ companyId: company.ID, from: status('NEW'), to: status('TALKS'), by: 1, at: '2026-06-01T10:00:00Z' }))
+    const east = filterCompanies(companies, moves, { departmentId: 4 }, ctx)
+    expect(east.companies.map((c) => c.ID)).toEqual([1])
+    expect(east.moves.map((m) => m.companyId)).toEqual([1])
+    // Отдел продаж with its sub-departments: Восток, Запад and Дина (primarily in 3 — not here).
+    expect(filterCompanies(companies, moves, { departmentId: 2 }, ctx).companies.map((c) => c.ID)).toEqual([1, 2])
+    expect(filterCompanies(companies, moves, { managerIds: [5] }, ctx).companies.map((c) => c.ID)).toEqual([3])
+    expect(filterCompanies(companies, moves, {}, ctx).companies).toHaveLength(4)
+    // The figure a head reads: new clients of his department only, not the whole portal's.
+    const year = yearlyStatistics({ companies: east.companies, deals: [], moves: east.moves, currency: 'RUB' }).find((y) => y.year === 2026)!
+    expect(year.newClients).toBe(1)
   })
 
   it('filters combine', () => {

@@ -32,7 +32,7 @@ describe('status moves come from the companies’ status-log field, read with th
   it('the companies’ keyset read selects the log field; the summary batch reads the two status enumerations', () => {
     const read = companiesRead()
     expect(read).toMatchObject({ method: 'crm.company.list', idKey: 'ID', rowIdKey: 'ID' })
-    expect(read.params.select).toEqual(['ID', 'DATE_CREATE', F.statusLog.fieldName])
+    expect(read.params.select).toEqual(['ID', 'DATE_CREATE', 'ASSIGNED_BY_ID', F.statusLog.fieldName])
     expect(statusEnumCommands()).toEqual({
       statusItems: { method: 'crm.company.userfield.list', params: { filter: { FIELD_NAME: 'UF_CRM_KOS_STATUS' } } },
       subStatusItems: { method: 'crm.company.userfield.list', params: { filter: { FIELD_NAME: 'UF_CRM_KOS_SUBSTATUS' } } },
