@@ -2,7 +2,8 @@
  * `npm run size`: what each placement downloads, gzipped, read from the Vite build
  * manifest (dist/.vite/manifest.json). Per widget: the entry with its static imports,
  * plus the widget's lazy chunk, its static imports and its own lazy parts (files in
- * the widget's folder, e.g. settings sections). The shared `vendor` chunk (libraries
+ * the widget's folder, e.g. settings sections, and the components its code loads lazily from
+ * other widgets' folders, all shown when the page opens; not a library loaded on a click). The shared `vendor` chunk (libraries
  * the shell loads statically, see vite.config.ts) is counted apart: the browser fetches
  * it once for every placement. Libraries only some widgets use live in those widgets'
  * chunks or in common chunks between them, so they count in the widget's own JS.
@@ -43,15 +44,18 @@ function gzipSize(file: string): number {
   return size
 }
 
-/** Chunk keys reached through static imports (and, when asked, dynamic ones matching `lazy`). */
-function closure(start: string, lazy?: (key: string) => boolean, seen = new Set<string>()): Set<string> {
+/** Chunk keys reached through static imports (and, when asked, dynamic ones `lazy` accepts, given who imports them). */
+function closure(start: string, lazy?: (key: string, importer: string) => boolean, seen = new Set<string>()): Set<string> {
   if (seen.has(start) || !vite[start]) return seen
   seen.add(start)
   const chunk = vite[start]!
   for (const key of chunk.imports ?? []) closure(key, lazy, seen)
-  for (const key of chunk.dynamicImports ?? []) if (lazy?.(key)) closure(key, lazy, seen)
+  for (const key of chunk.dynamicImports ?? []) if (lazy?.(key, start)) closure(key, lazy, seen)
   return seen
 }
+
+/** A component a widget's own code loads lazily (a settings section's view, wherever it lives) is on screen when the page opens; a library it loads on a click (exceljs) is not. */
+const isComponent = (key: string) => (vite[key]?.src ?? key).endsWith('.vue')
 
 const isVendor = (key: string) => vite[key]?.name === 'vendor'
 const entryKey = Object.keys(vite).find((key) => vite[key]!.isEntry)
@@ -106,7 +110,7 @@ for (const widget of widgets) {
     continue
   }
   const keys = closure(entryKey)
-  closure(lazyKey, (key) => key.startsWith(folder), keys)
+  closure(lazyKey, (key, importer) => key.startsWith(folder) || (importer.startsWith(folder) && isComponent(key)), keys)
   rows.push({ placement: widget.placement, widget: widget.id, ...measure(keys) })
 }
 
