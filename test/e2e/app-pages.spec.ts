@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
 import { injectFault } from './helpers/fault-matrix'
+import { chooseOption, userName } from './helpers/kit-controls'
 
 // The app's own page opens its other pages in the portal's slider: `openApplication({ widget })`
 // reaches the new frame as PLACEMENT_OPTIONS, and the shell shows that widget there.
@@ -62,8 +63,8 @@ describe('what is left to set after the install', () => {
     await checklist.locator('[data-gap=productManager] button').press('Enter')
     expect(await main.evaluate(() => document.activeElement?.id)).toBe('settings-playbook')
 
-    await main.locator('[data-testid=people-product-manager] option[value="4"]').waitFor({ state: 'attached', timeout: 30_000 })
-    await main.getByTestId('people-product-manager').selectOption('4')
+    // The kit's select, by keyboard as the jump above: Enter opens it, arrows walk to the person, Enter picks.
+    await chooseOption(main, main.getByTestId('people-product-manager'), await userName(session, 4), { keyboard: true })
     await main.getByTestId('people-save').click()
     await main.getByTestId('people-saved').waitFor({ timeout: 30_000 })
     expect(JSON.parse((await session.rest<string>('app.option.get', { option: 'playbookPeople' })) ?? '{}')).toMatchObject({ productManagerId: 4 })
@@ -93,8 +94,7 @@ describe('settings saves that never lie', () => {
   it('429 OPERATION_TIME_LIMIT: «Портал занят, повтор через N с» beside the button, then «Сохранено» with the option stored', async () => {
     const main = await session.openAppPage()
     const people = main.getByTestId('playbook-people')
-    await main.locator('[data-testid=people-product-manager] option[value="5"]').waitFor({ state: 'attached', timeout: 30_000 })
-    await main.getByTestId('people-product-manager').selectOption('5')
+    await chooseOption(main, main.getByTestId('people-product-manager'), await userName(session, 5))
     injectFault(session, '429', 'app.option.set')
     await main.getByTestId('people-save').click()
     const wait = people.getByTestId('plan-wait')

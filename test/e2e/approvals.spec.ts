@@ -19,6 +19,7 @@ import { formatDateTime } from '../../src/ui/format'
 import { parseComments, parseDeal, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import * as screens from './helpers/approvals-screens'
+import { chooseOption, userName } from './helpers/kit-controls'
 import { ACCOUNTANT, APPROVER, fillTripForm, inboxItem, MANAGER, type TripFormValues } from './helpers/approvals-screens'
 
 // Approvals in the sandbox portal with several users (Chromium, the built app, the unmodified SDK).
@@ -95,10 +96,10 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
   it('an admin sets the approvers and the accountant on the settings page; others see them read-only', async () => {
     const frame = await session.openAppPage()
     const section = frame.locator('[data-testid=settings-approvals]')
-    await section.locator(`[data-testid=approver-category-${categoryId}] option[value="${APPROVER}"]`).waitFor({ state: 'attached', timeout: 60_000 })
-    await section.locator(`[data-testid=approver-category-${categoryId}]`).selectOption(String(APPROVER))
-    await section.locator('[data-testid=trip-approver]').selectOption(String(APPROVER))
-    await section.locator('[data-testid=accountant]').selectOption(String(ACCOUNTANT))
+    // The kit's selects: opened and picked by the person's name, as a person does (the first by keyboard).
+    await chooseOption(frame, section.locator(`[data-testid=approver-category-${categoryId}]`), await userName(session, APPROVER), { keyboard: true, timeout: 60_000 })
+    await chooseOption(frame, section.locator('[data-testid=trip-approver]'), await userName(session, APPROVER))
+    await chooseOption(frame, section.locator('[data-testid=accountant]'), await userName(session, ACCOUNTANT))
     await section.locator('[data-testid=approvals-settings-save]').click()
     await section.locator('[data-testid=approvals-settings-saved]').waitFor({ timeout: 30_000 })
 
@@ -576,8 +577,7 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     await session.actAs(ADMIN)
     const admin = await session.openAppPage()
     const section = admin.locator('[data-testid=settings-approvals]')
-    await section.locator(`[data-testid=report-approver] option[value="${HEAD}"]`).waitFor({ state: 'attached', timeout: 60_000 })
-    await section.locator('[data-testid=report-approver]').selectOption(String(HEAD))
+    await chooseOption(admin, section.locator('[data-testid=report-approver]'), await userName(session, HEAD), { timeout: 60_000 })
     await section.locator('[data-testid=approvals-settings-save]').click()
     await section.locator('[data-testid=approvals-settings-saved]').waitFor({ timeout: 30_000 })
     expect((await settings()).reportApprover).toBe(HEAD)

@@ -4,7 +4,9 @@ import type { NotificationRow } from '../../sandbox/rest/methods/system/im'
 import { localIsoDate } from '../../src/domain/client-profile/history'
 import { CLIENT_PROFILE_FIELDS as C } from '../../src/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
+import { LEAD_RESULTS } from '../../src/domain/lead-processing'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
 import { startRunnerBeside } from './helpers/runner-beside'
 
 // The admin sets who hears of new web-form leads; a manager walks a lead through every
@@ -133,7 +135,7 @@ describe('lead processing tab (L1–L4) in the sandbox portal', () => {
     await byId('transition-submit').click()
     await byId('error-result-error').waitFor()
     expect((await lead()).STATUS_ID).toBe('IN_PROCESS')
-    await byId('lead-result').selectOption('CONVERT')
+    await chooseOption(frame, byId('lead-result'), LEAD_RESULTS.find((result) => result.code === 'CONVERT')!.label.ru)
     await byId('transition-submit').click()
     await frame.locator('[data-testid="lead-status"]', { hasText: 'Обработан' }).waitFor({ timeout: 30_000 })
     const saved = await lead()

@@ -7,6 +7,7 @@ import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { injectFault } from './helpers/fault-matrix'
 import { appFrame } from './helpers/portal'
+import { chooseOption, optionLabel } from './helpers/kit-controls'
 
 // The «Следующий шаг» tab (issue 6, N1–N7) in Chromium against the sandbox portal: a «Товары»
 // deal and a «Услуги» deal walked through every stage of the LEMUS playbook. Tasks are created
@@ -270,7 +271,7 @@ describe('«Следующий шаг»: a «Товары» deal through every s
         // The КП deadline depends on the complexity: until it is set, the task waits for it.
         expect(await stepState(frame, 'send-kp')).toBe('waiting')
         expect(await text(frame, 'blockers')).toContain('Сложность случая')
-        await frame.locator('[data-testid=field-complexity]').selectOption('complex')
+        await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'complex'))
         await frame.locator('[data-testid=save-fields]').click()
         await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
         const reopened = await openTab(dealId)
@@ -596,7 +597,7 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
     await call(admin, 'crm.deal.userfield.update', { id: (await complexityItems()).ID, fields: { LIST: [{ ID: veryComplex, DEL: 'Y' }] } })
     try {
       const frame = await openTab(dealId)
-      await frame.locator('[data-testid=field-complexity]').selectOption('very_complex')
+      await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'very_complex'))
       await frame.locator('[data-testid=save-fields]').click()
       const error = frame.locator('[data-testid=error-complexity]')
       await error.waitFor({ timeout: 10_000 })
@@ -631,7 +632,7 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
   it('429 on the key-field save: the countdown beside the form, then «Сохранено» with the value in the deal', async () => {
     const dealId = await newDeal('Счет/КП', 'Втулки')
     const frame = await openTab(dealId)
-    await frame.locator('[data-testid=field-complexity]').selectOption('simple')
+    await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'simple'))
     injectFault(session, '429', 'crm.deal.update')
     await frame.locator('[data-testid=save-fields]').click()
     await frame.locator('[data-testid=key-fields] [data-testid=plan-wait]').waitFor({ timeout: 5_000 })
@@ -642,7 +643,7 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
   it('compare-and-set: a colleague’s change of the same field meanwhile stops the save and shows both; the choice is written', async () => {
     const dealId = await newDeal('Счет/КП', 'Подшипники качения')
     const frame = await openTab(dealId)
-    await frame.locator('[data-testid=field-complexity]').selectOption('simple')
+    await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'simple'))
     // The colleague saves while this user is still choosing. DATE_MODIFY, the version the check compares,
     // counts in seconds (on the portal too): a change within the same second as the read is not seen.
     await new Promise((resolve) => setTimeout(resolve, 1_100))
@@ -652,7 +653,7 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
     await conflict.waitFor({ timeout: 10_000 })
     expect(await frame.locator('[data-testid=fields-saved]').count()).toBe(0)
     expect((await dealOf(dealId))[complexityField]).toBe(await complexityId('complex'))
-    await conflict.locator('input[value="mine"]').check()
+    await conflict.getByRole('radio', { name: /^Сохранить моё/ }).check()
     await frame.locator('[data-testid=apply-merge]').click()
     await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
     expect((await dealOf(dealId))[complexityField]).toBe(await complexityId('simple'))

@@ -22,6 +22,12 @@ vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (aw
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Button') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Progress.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Progress') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Badge') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Checkbox.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitCheckboxStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/RadioGroup.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitRadioGroupStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/FormField.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitFormFieldStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitCardStub() }))
 
 const NOW = Date.parse('2026-03-10T09:00:00Z')
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { PLAYBOOK_FIELDS } from '../../../src/domain/fields/playbook'
 import { startAppSession, type AppSession } from '../helpers/app-session'
+import { chooseOption, optionLabel } from '../helpers/kit-controls'
 import { describeFaultMatrix, FAULT_NOISE, type MatrixWrite } from './write-cells'
 
 /*
@@ -92,7 +93,7 @@ const WRITES: MatrixWrite[] = [
     async prepare(fault) {
       const dealId = await newDeal('Счет/КП', `Матрица: поля, ${fault}`)
       const frame = await openDeal(dealId)
-      await frame.locator('[data-testid=field-complexity]').selectOption('complex')
+      await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'complex'))
       await frame.locator('[data-testid=field-kpFeedbackDate]').fill('2027-03-01T10:00')
       const complex = await itemId(PLAYBOOK_FIELDS.complexity.fieldName, 'complex')
       return {

@@ -7,6 +7,10 @@ import TransitionForm from '~widgets/lead-processing/parts/TransitionForm.vue'
 import SaleKindField from '~widgets/sale-items/parts/SaleKindField.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Button') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitCardStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('input') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('textarea') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitSelectStub() }))
 
 const ZOD_ENGLISH = 'Invalid input: expected string, received undefined'
 
