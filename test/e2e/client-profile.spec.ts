@@ -179,7 +179,13 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     await byId('error-history-comment-error').waitFor()
     await byId('history-type').selectOption('SIGNING')
     await byId('history-comment').fill('Отправлен проект LOI на склад 1200 м²')
-    await byId('history-files').setInputFiles({ name: 'loi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 LOI draft') })
+    // Files are chosen with the kit's button (by keyboard too), named in the user's language, never the browser's «Choose Files».
+    expect(await byId('history-files-chosen').textContent()).toBe('Файлы не выбраны')
+    const chooser = session.page.waitForEvent('filechooser')
+    await byId('history-files-choose').focus()
+    await session.page.keyboard.press('Enter')
+    await (await chooser).setFiles({ name: 'loi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 LOI draft') })
+    expect(await byId('history-files-chosen').textContent()).toBe('loi.pdf')
     await byId('history-add').click()
     await frame.locator('[data-testid="history-item-comment"]', { hasText: 'Отправлен проект LOI' }).waitFor({ timeout: 30_000 })
 
