@@ -81,7 +81,7 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
     const { now, page } = await openTurn(gateway)
     report.at = now.toISOString()
     if (options.recover) {
-      report.events += (await recoverReservedPages(gateway, store, now)).events
+      report.events += (await recoverReservedPages(gateway, store, now, page.processId)).events
       report.recovered = true
     }
     report.events += page.events.length === 0 ? 0 : (await scheduleQueuedEvents(gateway, store, now, { pageSize: EVENT_PAGE, firstPage: page })).events

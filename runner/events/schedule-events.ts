@@ -14,10 +14,11 @@ import { clearAndTakeNext, finishEventPage, reservedProcessIds, retakeEventPage,
  * Pages a stopped runner left reserved (see `reservedProcessIds`): taken again by their process
  * id, scheduled and cleared like any page, before the runner takes new ones.
  */
-export async function recoverReservedPages(gateway: Gateway, store: RunnerStore, now: Date): Promise<{ events: number; jobs: number }> {
+export async function recoverReservedPages(gateway: Gateway, store: RunnerStore, now: Date, ownPage: string | null = null): Promise<{ events: number; jobs: number }> {
   let events = 0
   let jobs = 0
-  for (const processId of await reservedProcessIds(gateway)) {
+  // The page this turn has just taken is reserved too: it is the turn's own to handle, not an orphan.
+  for (const processId of (await reservedProcessIds(gateway)).filter((id) => id !== ownPage)) {
     const page = await retakeEventPage(gateway, processId)
     jobs += await scheduleSubjects(store, page, now)
     events += page.events.length
