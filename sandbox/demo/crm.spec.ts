@@ -10,6 +10,7 @@ import {
   DEMO_DEALS,
   DEMO_DEAL_TITLES,
   GOODS_STAGES,
+  KOSINO_PIPELINE_NAME,
   SERVICES_STAGES,
   seedCrm,
 } from './crm'
@@ -33,6 +34,7 @@ describe('seedCrm', () => {
     expect(cats.categories.map((c) => [c.id, c.name])).toEqual([
       [DEMO_CATEGORIES.goods, 'Товары'],
       [DEMO_CATEGORIES.services, 'Услуги'],
+      [DEMO_CATEGORIES.kosino, KOSINO_PIPELINE_NAME],
       [0, 'Общая'],
     ])
     const goods = (await admin.call('crm.status.list', { filter: { ENTITY_ID: 'DEAL_STAGE_1' }, order: { SORT: 'ASC' } })).result as Array<{ NAME: string; STATUS_ID: string }>
@@ -46,6 +48,26 @@ describe('seedCrm', () => {
     expect(leadStatuses.map((s) => s.NAME).slice(0, 4)).toEqual(['Формирование запроса', 'Новый', 'Выяснение потребности', 'Обработан'])
     const webform = (await admin.call('crm.status.list', { filter: { ENTITY_ID: 'SOURCE', STATUS_ID: 'WEBFORM' } })).result as Array<{ NAME: string }>
     expect(webform[0]!.NAME).toBe('Форма обратной связи')
+  })
+
+  it('creates the Kosino sale pipeline from the story’s life cycle and puts the Kosino deals in it', async () => {
+    const { admin } = seeded()
+    const kosino = (await admin.call('crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${DEMO_CATEGORIES.kosino}` }, order: { SORT: 'ASC' } })).result as Array<{ NAME: string; STATUS_ID: string; SEMANTICS: string | null }>
+    expect(kosino.map((s) => s.NAME)).toEqual([
+      'Согласование условий сотрудничества', 'Подписание LOI', 'Согласование договора', 'Подписание договора',
+      'Обеспечительный платёж', 'Акт приёма-передачи', 'Сделка заключена', 'Не согласовано', 'Не подписано',
+    ])
+    expect(kosino.filter((s) => s.SEMANTICS === 'F').map((s) => s.NAME)).toEqual(['Не согласовано', 'Не подписано'])
+    const deals = (await admin.call('crm.deal.list', { filter: { CATEGORY_ID: DEMO_CATEGORIES.kosino }, select: ['ID', 'STAGE_ID', 'COMPANY_ID'], order: { ID: 'ASC' } })).result as Array<{ ID: string; STAGE_ID: string; COMPANY_ID: string }>
+    expect(deals.map((d) => [Number(d.ID), d.STAGE_ID])).toEqual([
+      [DEMO_DEALS.kosinoRent, 'C3:CONTRACT_APPROVAL'],
+      [DEMO_DEALS.kosinoLoi, 'C3:LOI'],
+      [DEMO_DEALS.kosinoTerms, 'C3:TERMS'],
+      [40, 'C3:WON'],
+    ])
+    expect(deals.every((d) => Number(d.COMPANY_ID) <= DEMO_COMPANIES.vedConsult), 'Kosino clients only').toBe(true)
+    const general = await admin.call('crm.deal.list', { filter: { CATEGORY_ID: DEMO_CATEGORIES.general }, select: ['ID'] })
+    expect(general.total).toBe(0)
   })
 
   it('puts deals of managers 3 and 4 on every stage of both pipelines', async () => {

@@ -15,7 +15,7 @@ import { TASK_TABLE, type TaskRow } from '../rest/methods/crm/tasks'
 import { COMMENT_TABLE, type CommentRow } from '../rest/methods/crm/timeline-methods'
 
 /**
- * Demo CRM data of both stories (LEMUS pipelines and deals, Kosino companies and leads).
+ * Demo CRM data of both stories (LEMUS pipelines and deals; Kosino companies, leads, sale pipeline and deals).
  * Expects the people of `people.ts` (user IDs 1–7) to exist and empty CRM tables, so every ID
  * below comes out as declared; tests look records up by these constants.
  */
@@ -25,7 +25,10 @@ const MANAGER = 3
 const SECOND_MANAGER = 4
 
 /** Deal pipelines: «Общая» is the portal's default (id 0). */
-export const DEMO_CATEGORIES = { general: 0, goods: 1, services: 2 } as const
+export const DEMO_CATEGORIES = { general: 0, goods: 1, services: 2, kosino: 3 } as const
+
+/** The Kosino park's sale pipeline, named as its playbook (src/domain/playbook/defaults/kosino.ts). */
+export const KOSINO_PIPELINE_NAME = 'Продажи ППК Косино'
 
 /** «Товары» (LEMUS sections 5–9), in order. */
 export const GOODS_STAGES: StageSpec[] = [
@@ -51,6 +54,22 @@ export const SERVICES_STAGES: StageSpec[] = [
   { code: 'SUMMARY', name: 'Подведение итогов', color: '#9DCF00' },
   { code: 'WON', name: 'Сделка успешна', semantics: 'S', color: '#7BD500' },
   { code: 'LOSE', name: 'Сделка провалена', semantics: 'F', color: '#FF5752' },
+]
+
+/**
+ * The Kosino sale (story, section 3): terms → LOI → contract approval → contract signing, then the
+ * security deposit and the acceptance act; «Не согласовано» and «Не подписано» lose the deal.
+ */
+export const KOSINO_STAGES: StageSpec[] = [
+  { code: 'TERMS', name: 'Согласование условий сотрудничества', color: '#39A8EF' },
+  { code: 'LOI', name: 'Подписание LOI', color: '#2FC6F6' },
+  { code: 'CONTRACT_APPROVAL', name: 'Согласование договора', color: '#55D0E0' },
+  { code: 'CONTRACT_SIGNING', name: 'Подписание договора', color: '#47E4C2' },
+  { code: 'DEPOSIT', name: 'Обеспечительный платёж', color: '#FFA900' },
+  { code: 'ACCEPTANCE', name: 'Акт приёма-передачи', color: '#9DCF00' },
+  { code: 'WON', name: 'Сделка заключена', semantics: 'S', color: '#7BD500' },
+  { code: 'NOT_AGREED', name: 'Не согласовано', semantics: 'F', color: '#FF5752' },
+  { code: 'NOT_SIGNED', name: 'Не подписано', semantics: 'F', color: '#FF8B85' },
 ]
 
 /** Lead statuses of the Kosino story; the finals are the portal's CONVERTED / JUNK. */
@@ -231,6 +250,7 @@ interface DealSeed {
 
 const G = DEMO_CATEGORIES.goods
 const S = DEMO_CATEGORIES.services
+const K = DEMO_CATEGORIES.kosino
 const C = DEMO_COMPANIES
 
 const PARTS = {
@@ -251,7 +271,7 @@ const rows = (...lines: Line[]) => lines.map(([n, p, q]) => [n, p, q] as [string
 
 /**
  * Deals over every stage of both LEMUS pipelines (two per stage, managers 3 and 4), plus the Kosino
- * park's rent and service deals in «Общая». IDs follow this order from 1.
+ * park's rent and service deals in its own sale pipeline. IDs follow this order from 1.
  */
 const DEAL_SEEDS: DealSeed[] = [
   { title: 'Подшипники для дробилки ТехноПромМаш', category: G, stage: 'NEW', assigned: MANAGER, company: C.technoPromMash, contacts: [4], amount: 50000, products: rows(PARTS.bearing) },
@@ -292,10 +312,10 @@ const DEAL_SEEDS: DealSeed[] = [
   { title: 'Диагностика: объект законсервирован', category: S, stage: 'LOSE', assigned: MANAGER, company: C.bumpromKama, amount: 18000 },
   { title: 'Выверка: перенос на следующий год', category: S, stage: 'LOSE', assigned: SECOND_MANAGER, company: C.agroholod, amount: 24000 },
 
-  { title: 'Аренда низкотемпературного склада — Экор', category: 0, stage: 'EXECUTING', assigned: MANAGER, company: C.ekor, contacts: [1], amount: 4_800_000, products: rows(['Низкотемпературный склад, зона А, пом. 12 (3 года)', 1_600_000, 3]) },
-  { title: '3PL: ответственное хранение и маркировка — Фрешмаркет', category: 0, stage: 'PREPARATION', assigned: MANAGER, company: C.freshmarket, contacts: [2], amount: 1_560_000, products: rows(['Ответственное хранение (1 год)', 960_000, 1], ['Маркировка (1 год)', 600_000, 1]) },
-  { title: 'ВЭД: склад временного хранения — ВЭД-Консалт', category: 0, stage: 'NEW', assigned: SECOND_MANAGER, company: C.vedConsult, contacts: [8], amount: 720_000 },
-  { title: 'LOI: мелкооптовый павильон — Молочный край', category: 0, stage: 'WON', assigned: SECOND_MANAGER, company: C.molochnyKrai, contacts: [3], amount: 2_400_000 },
+  { title: 'Аренда низкотемпературного склада — Экор', category: K, stage: 'CONTRACT_APPROVAL', assigned: MANAGER, company: C.ekor, contacts: [1], amount: 4_800_000, products: rows(['Низкотемпературный склад, зона А, пом. 12 (3 года)', 1_600_000, 3]) },
+  { title: '3PL: ответственное хранение и маркировка — Фрешмаркет', category: K, stage: 'LOI', assigned: MANAGER, company: C.freshmarket, contacts: [2], amount: 1_560_000, products: rows(['Ответственное хранение (1 год)', 960_000, 1], ['Маркировка (1 год)', 600_000, 1]) },
+  { title: 'ВЭД: склад временного хранения — ВЭД-Консалт', category: K, stage: 'TERMS', assigned: SECOND_MANAGER, company: C.vedConsult, contacts: [8], amount: 720_000 },
+  { title: 'LOI: мелкооптовый павильон — Молочный край', category: K, stage: 'WON', assigned: SECOND_MANAGER, company: C.molochnyKrai, contacts: [3], amount: 2_400_000 },
 ]
 
 export const DEMO_DEAL_TITLES = DEAL_SEEDS.map((d) => d.title)
@@ -312,8 +332,12 @@ export const DEMO_DEALS = {
   servicesWaitVisit: 27,
   /** «Услуги», «Подведение итогов», manager 4. */
   servicesSummarySecond: 32,
-  /** Kosino rent deal in «Общая». */
+  /** Kosino rent deal, «Согласование договора» (LOI signed, the contract being prepared), manager 3. */
   kosinoRent: 37,
+  /** Kosino 3PL deal, «Подписание LOI», manager 3, two product rows. */
+  kosinoLoi: 38,
+  /** Kosino customs deal, «Согласование условий сотрудничества», manager 4, no items yet. */
+  kosinoTerms: 39,
 } as const
 
 /** Tasks of the playbook already set on some deals: [deal id, title, done?]. */
@@ -366,6 +390,7 @@ export function seedCrm(store: Store, now: Date): void {
   replaceList(store, 'SOURCE', SOURCES)
   addDealCategory(store, 'Товары', 100, GOODS_STAGES)
   addDealCategory(store, 'Услуги', 200, SERVICES_STAGES)
+  addDealCategory(store, KOSINO_PIPELINE_NAME, 250, KOSINO_STAGES)
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * 3_600_000)
   const stamp = (d: Date) => formatPortalDate(d)
 
@@ -461,7 +486,7 @@ export function seedCrm(store: Store, now: Date): void {
 
   const deals = store.table<CrmRow>('deals')
   DEAL_SEEDS.forEach((d, i) => {
-    const stages = d.category === G ? GOODS_STAGES : d.category === S ? SERVICES_STAGES : undefined
+    const stages = d.category === G ? GOODS_STAGES : d.category === S ? SERVICES_STAGES : d.category === K ? KOSINO_STAGES : undefined
     const semantics = stages?.find((s) => s.code === d.stage)?.semantics ?? (d.stage === 'WON' ? 'S' : d.stage === 'LOSE' ? 'F' : undefined)
     const created = ago(60 - i, 2)
     const productRows = (d.products ?? []).map(([name, price, quantity], index) =>
@@ -482,7 +507,7 @@ export function seedCrm(store: Store, now: Date): void {
         companyId: d.company,
         contactIds: d.contacts ?? [],
         typeId: d.typeId ?? (d.category === S ? 'SERVICES' : d.category === G ? 'GOODS' : 'SALE'),
-        sourceId: d.category === 0 ? 'WEBFORM' : 'PARTNER',
+        sourceId: d.category === K ? 'WEBFORM' : 'PARTNER',
       }),
     )
     if (productRows.length) replaceProductRows(store, 'D', row.ID, productRows)

@@ -1,4 +1,4 @@
-export { DEFAULT_PLAYBOOK, GOODS_PIPELINE, SERVICES_PIPELINE } from './defaults'
+export { DEFAULT_PLAYBOOK, GOODS_PIPELINE, KOSINO_PIPELINE, SERVICES_PIPELINE } from './defaults'
 export { evaluateDeal, isTaskClosed, stepTitle } from './evaluate'
 export type * from './engine-types'
 export { parseStepKey, stepKey } from './keys'

@@ -9,7 +9,7 @@ export const DAY = 24 * HOUR
 export const at = (offsetMs: number): string => new Date(Date.parse(ENTERED) + offsetMs).toISOString()
 
 export interface Scenario {
-  pipeline: 'Товары' | 'Услуги'
+  pipeline: 'Товары' | 'Услуги' | 'Продажи ППК Косино'
   stage: string
   fields?: DealSnapshot['fields']
   amountMinor?: number
@@ -43,7 +43,7 @@ export function evaluate(s: Scenario): DealEvaluation {
   })
 }
 
-const PIPELINE_KEYS = { Товары: 'goods', Услуги: 'services' } as const
+const PIPELINE_KEYS = { Товары: 'goods', Услуги: 'services', 'Продажи ППК Косино': 'kosino' } as const
 
 export function keyOf(pipeline: Scenario['pipeline'], stageKey: string, stepId: string, index = 0, revision?: string): string {
   return stepKey({ dealId: 42, pipelineKey: PIPELINE_KEYS[pipeline], stageKey, stepId, index, ...(revision ? { revision } : {}) })
