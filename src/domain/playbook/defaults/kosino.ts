@@ -81,7 +81,7 @@ export const KOSINO_PIPELINE: PlaybookPipeline = {
       ),
     ]),
     stage('loi', 'Подписание LOI', [
-      saleTask('loi-sale', 'Оформить LOI во вкладке «Продажа»: места, услуги, итог', 'LOI'),
+      saleTask('loi-sale', 'Оформить LOI во вкладке «Продажа» (места, услуги, итог)', 'LOI'),
       task(
         'send-loi',
         'Направить клиенту LOI на подписание',

@@ -32,7 +32,7 @@ function walk(stage: string, scenario: { fields?: DealSnapshot['fields']; amount
 
 const ROUNDS: Record<string, string[][]> = {
   'Согласование условий сотрудничества': [['Направить клиенту условия сотрудничества'], ['Получить ответ клиента по условиям сотрудничества']],
-  'Подписание LOI': [['Оформить LOI во вкладке «Продажа»: места, услуги, итог'], ['Направить клиенту LOI на подписание'], ['Получить подписанный клиентом LOI']],
+  'Подписание LOI': [['Оформить LOI во вкладке «Продажа» (места, услуги, итог)'], ['Направить клиенту LOI на подписание'], ['Получить подписанный клиентом LOI']],
   'Согласование договора': [
     ['Переоформить продажу во вкладке «Продажа» на вид «Договор» и сверить итог'],
     ['Направить клиенту проект договора'],
@@ -76,7 +76,7 @@ describe('the Kosino sale playbook', () => {
 
   it('the LOI cannot be sent before the «Продажа» tab has items: a closed LOI task stays blocked while the amount is 0', () => {
     const loiKey = keyOf(K, 'loi', 'loi-sale')
-    const closed = task(loiKey, 'Оформить LOI во вкладке «Продажа»: места, услуги, итог', { closedAfter: 30 * 60_000 })
+    const closed = task(loiKey, 'Оформить LOI во вкладке «Продажа» (места, услуги, итог)', { closedAfter: 30 * 60_000 })
     const empty = evaluate({ pipeline: K, stage: 'Подписание LOI', amountMinor: 0, tasks: [closed], after: HOUR })
     expect(step(empty, 'loi-sale')).toMatchObject({ state: 'blocked', closedTooEarly: true })
     expect(empty.blockers.map((b) => b.text.ru)).toEqual([
