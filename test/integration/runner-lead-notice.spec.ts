@@ -1,51 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { webformLeadFields, type ObjectTypeChoice } from '../../sandbox/portal/webform-lead'
-import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
-import { ANNOUNCED_COMMENT_PREFIX } from '../../src/domain/lead-processing'
-import { appClient, callApp } from './helpers/app-client'
 import { eventually, useRunnerHarness } from './helpers/runner-harness'
-import { webhookRaw } from './helpers/sandbox'
+import { ADMIN, HEAD, MANAGER, webFormLeads } from './helpers/web-form-leads'
 
-// The Kosino new-lead notice sent by the runner alone (L3, L5): nobody opens the app. Shapes:
-// b24restdocs api-reference/crm/leads/crm-lead-add.md (a CRM form adds the lead as its
-// responsible user, SOURCE_ID WEBFORM), chats/notifications/im-notify-get.md (each person reads
-// his own notifications), crm/timeline/comments/crm-timeline-comment-list.md.
-
-const ADMIN = 1
-const HEAD = 2 // head of «Отдел продаж» and the form's responsible user
-const MANAGER = 3 // in «Отдел продаж»
-const WEBFORM_USER = 2
-
-interface Notice {
-  id: number
-  notify_tag: string
-  text: string
-}
+// The Kosino new-lead notice sent by the runner alone (L3, L5): nobody opens the app.
 
 const harness = useRunnerHarness()
-let choices: ObjectTypeChoice[] = []
-
-const rest = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
-  const reply = await webhookRaw(harness.sandbox, userId, method, params)
-  if (reply.status !== 200) throw new Error(`${method}: ${JSON.stringify(reply.body)}`)
-  return reply.body.result as T
-}
-
-/** What `userId` reads of a lead's notice in his own notifications. */
-const noticesOf = async (userId: number, leadId: number) =>
-  (await rest<{ notifications: Notice[] }>(userId, 'im.notify.get', { LIMIT: 50 })).notifications.filter((n) => n.notify_tag.startsWith(`KOS_NEW_LEAD_${leadId}:`))
-
-const markers = async (leadId: number) =>
-  (await rest<Array<{ COMMENT: string }>>(ADMIN, 'crm.timeline.comment.list', { filter: { ENTITY_ID: leadId, ENTITY_TYPE: 'lead' } })).filter((c) =>
-    c.COMMENT.includes(ANNOUNCED_COMMENT_PREFIX),
-  )
-
-/** A lead as the feedback form makes it: the form's own fields, added by the form's responsible user. */
-async function sendForm(values: { name: string; company: string; objectType: string }, source?: string): Promise<number> {
-  const objectType = choices.find((choice) => choice.label === values.objectType)!.id
-  const fields = webformLeadFields({ ...values, phone: '+7 916 222-33-44', email: 'form@example.ru', objectType, comment: 'Нужно помещение 40 м²' }, choices, 'ru')
-  return rest<number>(WEBFORM_USER, 'crm.lead.add', { fields: source ? { ...fields, SOURCE_ID: source } : fields })
-}
+const { rest, setRecipients, sendForm, noticesOf, markers } = webFormLeads(harness)
 
 /** Waits for a runner turn that began after `since` (portal time) and left no job of the lead: it has seen everything before. */
 async function runnerCaughtUp(leadId: number): Promise<void> {
@@ -60,10 +20,7 @@ async function runnerCaughtUp(leadId: number): Promise<void> {
 
 beforeAll(async () => {
   // The demo portal has the app's lead fields; «Аптека» → the manager.
-  const { b24 } = await appClient(harness.sandbox.origin, ADMIN)
-  await callApp(b24, 'app.option.set', { options: { leadRecipients: JSON.stringify({ version: 1, byObjectType: { PHARMACY: [MANAGER] } }) } })
-  const fields = await callApp<Array<{ LIST: Array<{ ID: string; VALUE: string }> }>>(b24, 'crm.lead.userfield.list', { filter: { FIELD_NAME: L.objectType.fieldName } })
-  choices = fields[0]!.LIST.map((item) => ({ id: String(item.ID), label: item.VALUE }))
+  await setRecipients({ PHARMACY: [MANAGER] })
 }, 60_000)
 
 describe('runner: the new-lead notice', () => {
@@ -115,9 +72,7 @@ describe('runner: the new-lead notice', () => {
     await runnerCaughtUp(hotel)
     expect(await markers(hotel)).toEqual([])
 
-    const { b24 } = await appClient(harness.sandbox.origin, ADMIN)
-    const types = { PHARMACY: [MANAGER], APART_HOTEL: [MANAGER] }
-    await callApp(b24, 'app.option.set', { options: { leadRecipients: JSON.stringify({ version: 1, byObjectType: types }) } })
+    await setRecipients({ PHARMACY: [MANAGER], APART_HOTEL: [MANAGER] })
     await rest(HEAD, 'crm.lead.update', { id: hotel, fields: { STATUS_ID: 'NEW' } })
 
     const toManager = await eventually(() => noticesOf(MANAGER, hotel), (list) => list.length > 0)
