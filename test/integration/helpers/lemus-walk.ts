@@ -40,7 +40,8 @@ export interface WalkDeal {
   MOVED_BY_ID: string
 }
 
-export function lemusWalk(harness: RunnerHarness, pipeline: 'Товары' | 'Услуги') {
+/** `pipeline`: a deal pipeline by name — LEMUS «Товары» / «Услуги», or the Kosino sale. */
+export function lemusWalk(harness: RunnerHarness, pipeline: string) {
   async function rest<T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> {
     const reply = await webhookRaw(harness.sandbox, userId, method, params)
     if (reply.status !== 200) throw new Error(`${method}: ${reply.status} ${JSON.stringify(reply.body)}`)
