@@ -58,10 +58,23 @@ describe('StageOverview', () => {
     expect(wrapper.find('[data-testid="next-stage"]').text()).toContain('Отгрузка')
   })
 
-  it('lists what is overdue and by how much', () => {
+  it('says an overdue step’s lateness once on the whole screen: in «Что сделать сейчас», not again below (issue 16)', () => {
     // Entered «Экспресс-идентификация» a day ago: the 5-hour task is 19 hours late.
-    const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Экспресс-идентификация', {})), nowMs: NOW }, global: { plugins: plugins() } })
-    expect(wrapper.find('[data-testid="overdue-express-id"]').text()).toContain('19 ч')
+    for (const locale of ['ru', 'en'] as const) {
+      const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Экспресс-идентификация', {})), nowMs: NOW }, global: { plugins: [createAppI18n(locale)] } })
+      expect(wrapper.text().match(locale === 'ru' ? /просрочено на 19 ч/gi : /overdue by 19 h/gi)).toHaveLength(1)
+      expect(wrapper.find('[data-testid="do-now"] [data-testid="step-timing"]').text()).toBe(locale === 'ru' ? 'просрочено на 19 ч' : 'overdue by 19 h')
+      expect(wrapper.find('[data-testid="overdue"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="all-steps"] [data-testid="step-express-id"]').attributes('data-state')).toBe('overdue')
+    }
+  })
+
+  it('lists under «Просрочено» a blocked step past its deadline, by how much, once', () => {
+    // Entered «Комплектация» 4 days ago, underpaid: the 3-day payment task is a day late and blocked.
+    const evaluation = evaluate(goodsDeal('Комплектация', { paidAmount: 6_000_000 }, '2026-03-06T09:00:00Z'))
+    const wrapper = mount(StageOverview, { props: { evaluation, nowMs: NOW }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid="overdue-final-payment"]').text()).toContain('просрочено на 1 д')
+    expect(wrapper.text().match(/просрочено на/gi)).toHaveLength(1)
   })
 
   it('says there is nothing to do on a stage without steps', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StepView } from '@/domain/playbook'
-import { doNowSteps, stepLines } from './step-lines'
+import { doNowSteps, overdueElsewhere, stepLines, timedAbove } from './step-lines'
 
 const NOW = Date.parse('2026-03-10T09:00:00Z')
 const view = (over: Partial<StepView>): StepView => ({ id: 'x', kind: 'task', title: 'Шаг', state: 'todo', automatic: false, ...over })
@@ -15,6 +15,25 @@ describe('«Что сделать сейчас» (issue 16)', () => {
       view({ id: 'auto', kind: 'notify', automatic: true }),
     ]
     expect(doNowSteps(steps).map((s) => s.id)).toEqual(['todo', 'late'])
+  })
+})
+
+describe('each step’s deadline told once on the screen (issue 16)', () => {
+  const late = (stepId: string) => ({ stepId, byMs: 3_600_000, text: { ru: '1 ч', en: '1 h' } })
+  const steps = [
+    view({ id: 'late', state: 'overdue' }),
+    view({ id: 'blocked-late', state: 'blocked' }),
+    view({ id: 'blocked', state: 'blocked' }),
+    view({ id: 'soon' }),
+  ]
+  const overdue = [late('late'), late('blocked-late')]
+
+  it('«Просрочено» holds only the overdue steps «Что сделать сейчас» does not show', () => {
+    expect(overdueElsewhere({ steps, overdue }).map((item) => item.stepId)).toEqual(['blocked-late'])
+  })
+
+  it('«Шаги стадии» gives the time only of steps told nowhere above', () => {
+    expect([...timedAbove({ steps, overdue })].sort()).toEqual(['blocked-late', 'late', 'soon'])
   })
 })
 

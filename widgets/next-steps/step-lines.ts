@@ -1,4 +1,4 @@
-import type { StepView } from '@/domain/playbook'
+import type { DealEvaluation, StepView } from '@/domain/playbook'
 import { formatSpan } from '@/domain/playbook/time'
 
 type Lang = 'ru' | 'en'
@@ -9,6 +9,20 @@ type Lang = 'ru' | 'en'
  */
 export function doNowSteps(steps: readonly StepView[]): StepView[] {
   return steps.filter((s) => !s.automatic && (s.state === 'todo' || s.state === 'overdue'))
+}
+
+/**
+ * «Просрочено»: the overdue steps «Что сделать сейчас» does not already show with their lateness
+ * (a blocked task past its deadline), so no step's lateness is said twice on the screen.
+ */
+export function overdueElsewhere(evaluation: Pick<DealEvaluation, 'steps' | 'overdue'>): DealEvaluation['overdue'] {
+  const shown = new Set(doNowSteps(evaluation.steps).map((s) => s.id))
+  return evaluation.overdue.filter((item) => !shown.has(item.stepId))
+}
+
+/** Steps whose deadline is told above «Шаги стадии» (in «Что сделать сейчас» or «Просрочено»): the list gives their state, not the time again. */
+export function timedAbove(evaluation: Pick<DealEvaluation, 'steps' | 'overdue'>): Set<string> {
+  return new Set([...doNowSteps(evaluation.steps).map((s) => s.id), ...overdueElsewhere(evaluation).map((item) => item.stepId)])
 }
 
 export interface StepLines {
