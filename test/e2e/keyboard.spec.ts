@@ -1,0 +1,104 @@
+import type { Frame } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
+import { SALE_FIELDS } from '../../src/domain/fields/sale'
+import { completeInn } from '../../src/domain/inn'
+import { readSaleItems } from '../../src/domain/sale'
+import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+import { focusedName, tabTo } from './helpers/keyboard'
+
+// Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
+// Space, Enter, arrows, typing) in the sandbox portal; only the portal's own card tab is opened
+// by the test. Results read back through REST: b24restdocs api-reference/crm/companies/crm-company-get.md,
+// crm/deals/crm-deal-get.md, crm/deals/crm-deal-productrows-get.md.
+
+const MANAGER = 3
+
+let session: AppSession
+
+beforeAll(async () => {
+  session = await startAppSession({ limits: false })
+  await session.actAs(MANAGER)
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+const byId = (frame: Frame, testId: string) => frame.locator(`[data-testid="${testId}"]`)
+const press = (frame: Frame, key: string) => frame.page().keyboard.press(key)
+
+describe('client profile by keyboard', () => {
+  it('ticks the INN block, types the INN, saves with Enter and moves the status on, the focus never lost', async () => {
+    const companyId = await session.rest<number>('crm.company.add', { fields: { TITLE: 'ООО «Клавиатура»', ASSIGNED_BY_ID: MANAGER } })
+    const frame = await session.openTab('company', companyId, 'Профиль клиента')
+    await byId(frame, 'profile-fields').waitFor({ timeout: 30_000 })
+    const inn = completeInn('770708389')
+
+    await tabTo(frame, byId(frame, 'tick-inn'))
+    await press(frame, 'Space')
+    await tabTo(frame, byId(frame, 'field-inn'))
+    await frame.page().keyboard.type(inn)
+    await tabTo(frame, byId(frame, 'profile-save'))
+    await press(frame, 'Enter')
+    await byId(frame, 'profile-saved').waitFor({ timeout: 30_000 })
+    // Back on the button it pressed (the kit disables it while saving, which drops the focus to the body).
+    await expect.poll(() => focusedName(frame)).toContain('[profile-save]')
+    const saved = await session.rest<Record<string, unknown>>('crm.company.get', { id: companyId })
+    expect(saved[F.inn.fieldName]).toBe(inn)
+    expect(saved[F.showInn.fieldName]).toBe('1')
+
+    await tabTo(frame, byId(frame, 'sub-TERMS_SENT'))
+    await press(frame, 'Enter')
+    await frame.locator('[data-testid="status-current"]', { hasText: 'Направлены условия' }).waitFor({ timeout: 30_000 })
+    // The pressed sub-status is no longer offered: the focus stays in the status section.
+    await expect.poll(() => focusedName(frame)).toContain('[status-section]')
+    const moved = await session.rest<Record<string, unknown>>('crm.company.get', { id: companyId })
+    expect(moved[F.status.fieldName]).toBe(await enumItemId(session, 'company', F.status.fieldName, 'TERMS'))
+    expect(moved[F.subStatus.fieldName]).toBe(await enumItemId(session, 'company', F.subStatus.fieldName, 'TERMS_SENT'))
+  })
+})
+
+describe('«Продажа» by keyboard', () => {
+  it('picks the kind, adds a 3PL service, fills it in and saves; the deal holds the item and its product row', async () => {
+    const dealId = await session.rest<number>('crm.deal.add', { fields: { TITLE: '3PL — Клавиатура', ASSIGNED_BY_ID: MANAGER } })
+    const frame = await session.openTab('deal', dealId, 'Продажа')
+    await byId(frame, 'sale-save').waitFor({ timeout: 30_000 })
+
+    // The radio group is one stop in the tab order; the arrows move the choice within it.
+    await tabTo(frame, byId(frame, 'sale-kind'))
+    await press(frame, 'Space')
+    await press(frame, 'ArrowRight')
+    expect(await byId(frame, 'sale-kind-CONTRACT').isChecked()).toBe(true)
+
+    await tabTo(frame, byId(frame, 'add-3pl'))
+    await press(frame, 'Enter')
+    // The new item takes the focus: its service list first.
+    const item = frame.locator('[data-testid=sale-item-3pl]').last()
+    await expect.poll(() => focusedName(frame)).toContain('select')
+    await tabTo(frame, item.locator('[data-testid=select-service]'))
+    await press(frame, 'ArrowDown')
+    const service = await item.locator('[data-testid=select-service]').inputValue()
+    expect(service).not.toBe('')
+    await tabTo(frame, item.locator('[data-testid=input-volume]'))
+    await frame.page().keyboard.type('1 200 паллетомест')
+    await tabTo(frame, item.locator('[data-testid=input-term]'))
+    await frame.page().keyboard.type('2')
+    await tabTo(frame, item.locator('[data-testid=input-price]'))
+    await frame.page().keyboard.type('1 500,25')
+    await tabTo(frame, byId(frame, 'sale-save'))
+    await press(frame, 'Enter')
+    await byId(frame, 'sale-notice-saved').waitFor({ timeout: 30_000 })
+    await expect.poll(() => focusedName(frame)).toContain('[sale-save]')
+
+    const deal = await session.rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
+    expect(deal.OPPORTUNITY).toBe('1500.25')
+    const items = readSaleItems(deal[SALE_FIELDS.items.fieldName] as string)
+    if (!items.ok) throw new Error(`items do not read: ${items.reason}`)
+    expect(items.items).toEqual([expect.objectContaining({ kind: '3pl', service, volume: '1 200 паллетомест', termYears: 2, priceMinor: 150_025 })])
+    const kinds = await session.rest<{ LIST: { ID: string; XML_ID: string }[] }[]>('crm.deal.userfield.list', { filter: { FIELD_NAME: SALE_FIELDS.kind.fieldName } })
+    expect(String(deal[SALE_FIELDS.kind.fieldName])).toBe(kinds[0]!.LIST.find((entry) => entry.XML_ID === 'CONTRACT')!.ID)
+    const rows = await session.rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: dealId })
+    expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[1500.25, 1]])
+  })
+})
