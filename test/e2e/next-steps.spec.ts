@@ -6,6 +6,7 @@ import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { injectFault } from './helpers/fault-matrix'
+import { loadsOf, settled } from './helpers/next-steps-tab'
 import { appFrame } from './helpers/portal'
 import { chooseOption, optionLabel } from './helpers/kit-controls'
 
@@ -121,20 +122,6 @@ const NOT_CONNECTED = 'Автоматизация не подключена: п�
 async function automationOff(frame: Frame): Promise<string> {
   await frame.locator('[data-testid=automation][data-state=not-connected]').waitFor({ timeout: 10_000 })
   return text(frame, 'automation-off')
-}
-
-const loadsOf = async (frame: Frame) => Number(await frame.locator('[data-testid=next-steps]').getAttribute('data-loads'))
-
-/** Waits until the tab finished a read (with its follow-ups) after `before` reads, and is idle. */
-async function settled(frame: Frame, before: number, timeout = 30_000): Promise<void> {
-  await frame.waitForFunction(
-    (n) => {
-      const root = document.querySelector('[data-testid=next-steps]')
-      return root?.getAttribute('data-busy') === 'no' && Number(root.getAttribute('data-loads')) > n
-    },
-    before,
-    { timeout },
-  )
 }
 
 /** Opens the deal card and its «Следующий шаг» tab; waits for the playbook's verdict. */
