@@ -52,3 +52,14 @@ export function formatParams(params: Record<string, unknown> | undefined, locale
 export function formatCompactMoney(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100)
 }
+
+/** A number short, three significant digits, for a table cell whose header names the unit: «12,6 млн», «987 тыс.» / «12.6M». */
+export function formatCompactNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(tagOf(locale), { notation: 'compact', maximumSignificantDigits: 3 }).format(value)
+}
+
+/** The currency's narrow sign as the language writes it: «₽», «$», «€». */
+export function currencySign(currency: string, locale: string): string {
+  const parts = new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0)
+  return parts.find((part) => part.type === 'currency')?.value ?? currency
+}

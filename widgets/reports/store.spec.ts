@@ -115,7 +115,7 @@ describe('reports store', () => {
     expect(store.totals!.count).toBe(60)
     store.dimension = 'stage'
     expect(store.groups.map((g) => g.label)).toEqual(['Услуги / Новая'])
-    store.drill = { dimension: 'stage', key: 'C1:NEW', label: 'Новая', measure: 'debt' }
+    store.drill = { dimension: 'stage', key: 'C1:NEW', label: 'Новая', measure: 'openUnpaid' }
     expect(store.drillDeals.every((d) => d.assignedById === 4 && d.amount > d.paid)).toBe(true)
     expect(store.drillDeals.length).toBe(40)
     expect(calls.length).toBe(before)

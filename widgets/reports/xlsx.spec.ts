@@ -58,9 +58,10 @@ describe('XLSX export of the deals report', () => {
     const formulaOf = (column: number) => total.getCell(column).value as ExcelJS.CellFormulaValue
     expect(formulaOf(2)).toEqual({ formula: `SUM(B2:B${groups.length + 1})`, result: expected.count })
     expect(formulaOf(6).result).toBe(minorToNumber(expected.amount))
-    expect(formulaOf(8).result).toBe(minorToNumber(expected.debt))
+    expect(formulaOf(8).result).toBe(minorToNumber(expected.receivable))
     expect(formulaOf(13).result).toBe(minorToNumber(expected.buckets.d90plus))
-    expect(formulaOf(16).result).toBe(expected.overdueActions)
+    expect(formulaOf(14).result).toBe(minorToNumber(expected.openUnpaid))
+    expect(formulaOf(17).result).toBe(expected.overdueActions)
     expect(total.getCell(6).numFmt).toBe('#,##0.00')
     expect(expected.amount).toBeGreaterThan(0)
     expect(expected.overdueActions).toBeGreaterThan(0)

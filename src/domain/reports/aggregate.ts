@@ -1,4 +1,4 @@
-import { debtAgeDays, debtBucket, debtOf, emptyBuckets, type DebtBucket, type DebtBuckets } from './debt'
+import { debtAgeDays, debtBucket, debtOf, emptyBuckets, openUnpaidOf, receivableOf, type DebtBucket, type DebtBuckets } from './debt'
 import { primaryDepartment, type DepartmentTree } from './departments'
 import type { Pipeline, ReportDeal, ReportUser } from './types'
 
@@ -11,9 +11,17 @@ export interface Totals {
   amount: number
   wonAmount: number
   paid: number
+  /** everything unpaid, receivables and open deals together («Сводка» shows it; the report shows the two apart) */
   debt: number
   /** deals that owe something */
   debtors: number
+  /** receivables: won (or invoiced) deals not paid in full */
+  receivable: number
+  receivableDeals: number
+  /** the open pipeline's unpaid amount: open deals not invoiced yet — not a debt */
+  openUnpaid: number
+  openUnpaidDeals: number
+  /** receivables by age (from the due, invoice or close date) */
   buckets: DebtBuckets
   scansReceived: number
   originalsReceived: number
@@ -40,6 +48,10 @@ export function emptyTotals(): Totals {
     paid: 0,
     debt: 0,
     debtors: 0,
+    receivable: 0,
+    receivableDeals: 0,
+    openUnpaid: 0,
+    openUnpaidDeals: 0,
     buckets: emptyBuckets(),
     scansReceived: 0,
     originalsReceived: 0,
@@ -85,7 +97,17 @@ export function addDeal(totals: Totals, deal: ReportDeal, ctx: Pick<AggregateCon
   if (debt > 0) {
     totals.debt += debt
     totals.debtors++
-    totals.buckets[debtBucket(debtAgeDays(deal, ctx.now))] += debt
+  }
+  const receivable = receivableOf(deal)
+  if (receivable > 0) {
+    totals.receivable += receivable
+    totals.receivableDeals++
+    totals.buckets[debtBucket(debtAgeDays(deal, ctx.now))] += receivable
+  }
+  const openUnpaid = openUnpaidOf(deal)
+  if (openUnpaid > 0) {
+    totals.openUnpaid += openUnpaid
+    totals.openUnpaidDeals++
   }
 }
 
@@ -178,7 +200,8 @@ export type Measure =
   | 'open'
   | 'won'
   | 'lost'
-  | 'debt'
+  | 'receivable'
+  | 'openUnpaid'
   | DebtBucket
   | 'scansReceived'
   | 'scansMissing'
@@ -207,16 +230,18 @@ export function dealHasMeasure(deal: ReportDeal, measure: Measure, ctx: Pick<Agg
       return deal.semantic === 'S' && !deal.originalsReceived
     case 'overdue':
       return (ctx.overdueByDeal.get(deal.id) ?? 0) > 0
-    case 'debt':
-      return deal.currency === ctx.currency && debtOf(deal) > 0
+    case 'receivable':
+      return deal.currency === ctx.currency && receivableOf(deal) > 0
+    case 'openUnpaid':
+      return deal.currency === ctx.currency && openUnpaidOf(deal) > 0
     default:
-      return deal.currency === ctx.currency && debtOf(deal) > 0 && debtBucket(debtAgeDays(deal, ctx.now)) === measure
+      return deal.currency === ctx.currency && receivableOf(deal) > 0 && debtBucket(debtAgeDays(deal, ctx.now)) === measure
   }
 }
 
 /**
  * The deals behind one figure: a group row (dimension + key; omit both for the grand total) and a
- * measure. Sorted by debt, then amount, largest first, so the heaviest cases lead the list.
+ * measure. Sorted by the unpaid part, then amount, largest first, so the heaviest cases lead the list.
  */
 export function drillDown(
   deals: Iterable<ReportDeal>,

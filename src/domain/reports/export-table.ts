@@ -42,8 +42,8 @@ export function exportDay(iso: string): Date | null {
 }
 
 const GROUP_HEADER: Record<ExportLocale, string[]> = {
-  ru: ['Группа', 'Сделок', 'В работе', 'Выиграно', 'Проиграно', 'Сумма', 'Оплачено', 'Долг', 'Долг: срок не наступил', 'Долг 0–30 дн.', 'Долг 31–60 дн.', 'Долг 61–90 дн.', 'Долг 90+ дн.', 'Сканы получены', 'Оригиналы получены', 'Просроченные дела', 'Выиграно без сканов', 'Выиграно без оригиналов'],
-  en: ['Group', 'Deals', 'Open', 'Won', 'Lost', 'Amount', 'Paid', 'Debt', 'Debt not due', 'Debt 0–30 d', 'Debt 31–60 d', 'Debt 61–90 d', 'Debt 90+ d', 'Scans received', 'Originals received', 'Overdue actions', 'Won without scans', 'Won without originals'],
+  ru: ['Группа', 'Сделок', 'В работе', 'Выиграно', 'Проиграно', 'Сумма', 'Оплачено', 'Дебиторская задолженность', 'Дебиторка: срок не наступил', 'Дебиторка 0–30 дн.', 'Дебиторка 31–60 дн.', 'Дебиторка 61–90 дн.', 'Дебиторка 90+ дн.', 'Не оплачено по сделкам в работе', 'Сканы получены', 'Оригиналы получены', 'Просроченные дела', 'Выиграно без сканов', 'Выиграно без оригиналов'],
+  en: ['Group', 'Deals', 'Open', 'Won', 'Lost', 'Amount', 'Paid', 'Receivables', 'Receivables not due', 'Receivables 0–30 d', 'Receivables 31–60 d', 'Receivables 61–90 d', 'Receivables 90+ d', 'Unpaid on open deals', 'Scans received', 'Originals received', 'Overdue actions', 'Won without scans', 'Won without originals'],
 }
 
 const groupCells = (t: Totals): number[] => [
@@ -53,12 +53,13 @@ const groupCells = (t: Totals): number[] => [
   t.lost,
   minorToNumber(t.amount),
   minorToNumber(t.paid),
-  minorToNumber(t.debt),
+  minorToNumber(t.receivable),
   minorToNumber(t.buckets.notDue),
   minorToNumber(t.buckets.d0_30),
   minorToNumber(t.buckets.d31_60),
   minorToNumber(t.buckets.d61_90),
   minorToNumber(t.buckets.d90plus),
+  minorToNumber(t.openUnpaid),
   t.scansReceived,
   t.originalsReceived,
   t.overdueActions,
@@ -82,7 +83,7 @@ export function groupExportTable(rows: readonly GroupRow[], locale: ExportLocale
   const total = groupCells(sumTotals(rows.map((row) => row.totals)))
   return {
     header: GROUP_HEADER[locale],
-    moneyColumns: [5, 6, 7, 8, 9, 10, 11, 12],
+    moneyColumns: [5, 6, 7, 8, 9, 10, 11, 12, 13],
     dateColumns: [],
     rows: rows.map((row) => [row.label ?? unnamed, ...groupCells(row.totals)]),
     totals: [{ label: TOTAL_LABEL[locale], values: Object.fromEntries(total.map((value, index) => [index + 1, value])) }],
@@ -90,8 +91,8 @@ export function groupExportTable(rows: readonly GroupRow[], locale: ExportLocale
 }
 
 const DEAL_HEADER: Record<ExportLocale, string[]> = {
-  ru: ['ID', 'Название', 'Воронка', 'Стадия', 'Ответственный', 'Сумма', 'Оплачено', 'Долг', 'Валюта', 'Создана', 'Дата закрытия', 'Сканы', 'Оригиналы'],
-  en: ['ID', 'Title', 'Pipeline', 'Stage', 'Responsible', 'Amount', 'Paid', 'Debt', 'Currency', 'Created', 'Close date', 'Scans', 'Originals'],
+  ru: ['ID', 'Название', 'Воронка', 'Стадия', 'Ответственный', 'Сумма', 'Оплачено', 'Не оплачено', 'Валюта', 'Создана', 'Дата закрытия', 'Сканы', 'Оригиналы'],
+  en: ['ID', 'Title', 'Pipeline', 'Stage', 'Responsible', 'Amount', 'Paid', 'Unpaid', 'Currency', 'Created', 'Close date', 'Scans', 'Originals'],
 }
 
 export interface DealNames {

@@ -12,8 +12,13 @@ export interface ReportFieldMap {
   scansReceived: `UF_CRM_${string}`
   /** Originals of the documents received (boolean, «Есть оригиналы документов»). */
   originalsReceived: `UF_CRM_${string}`
-  /** Optional payment due date; without it debt ages from CLOSEDATE. */
+  /** Optional payment due date; without it a receivable ages from the invoice date or CLOSEDATE. */
   paymentDue?: `UF_CRM_${string}`
+  /**
+   * Optional invoice date: an open deal with it filled is invoiced, so its unpaid part is a
+   * receivable aged from that day. Without the field only won deals are receivables.
+   */
+  invoiceDate?: `UF_CRM_${string}`
 }
 
 /** The playbook's fields: «Сумма оплаты», «Есть сканы…», «Есть оригиналы документов». */
@@ -42,6 +47,7 @@ export const DEAL_BASE_SELECT = [
 export function dealSelect(fields: ReportFieldMap = DEFAULT_REPORT_FIELDS): string[] {
   const extra = [fields.paid, fields.scansReceived, fields.originalsReceived]
   if (fields.paymentDue) extra.push(fields.paymentDue)
+  if (fields.invoiceDate) extra.push(fields.invoiceDate)
   return [...DEAL_BASE_SELECT, ...extra]
 }
 

@@ -1,4 +1,4 @@
-import { debtOf } from './debt'
+import { receivableOf } from './debt'
 import { primaryDepartment } from './departments'
 import type { AggregateContext } from './aggregate'
 import type { ReportDeal } from './types'
@@ -80,7 +80,7 @@ export function addToFigures(figures: MeetingFigures, deal: ReportDeal, period: 
     figures.openCount++
     addSum(figures.openAmount, deal.currency, deal.amount)
   }
-  const debt = debtOf(deal)
+  const debt = receivableOf(deal)
   if (debt > 0) addSum(figures.debt, deal.currency, debt)
   figures.overdueActions += ctx.overdueByDeal.get(deal.id) ?? 0
 }

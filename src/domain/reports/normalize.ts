@@ -44,6 +44,7 @@ export function toReportDeal(row: RawDealRow, fields: ReportFieldMap = DEFAULT_R
     createdAt: toTime(createdIso),
     closeAt: toTime(closeIso),
     dueAt: fields.paymentDue ? toTime(row[fields.paymentDue]) : Number.NaN,
+    invoiceAt: fields.invoiceDate ? toTime(row[fields.invoiceDate]) : Number.NaN,
     scansReceived: isYes(row[fields.scansReceived]),
     originalsReceived: isYes(row[fields.originalsReceived]),
     createdIso,

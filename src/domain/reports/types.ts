@@ -42,6 +42,8 @@ export interface ReportDeal {
   closeAt: number
   /** payment due date (user field), NaN when the portal has none */
   dueAt: number
+  /** invoice date (user field): an open deal with one is a receivable; NaN when none */
+  invoiceAt: number
   scansReceived: boolean
   originalsReceived: boolean
   /** Raw ISO strings kept for calendar-year grouping without time-zone shifts. */

@@ -39,6 +39,8 @@ function naive(row: RawDealRow) {
   const paid = kopecks(row.UF_CRM_LMS_PAID_AMOUNT)
   const lost = row.STAGE_SEMANTIC_ID === 'F'
   const debt = lost ? 0 : Math.max(0, amount - paid)
+  // receivables: won deals only (the generated portal has no invoice-date field)
+  const receivable = row.STAGE_SEMANTIC_ID === 'S' ? debt : 0
   const close = row.CLOSEDATE ? Date.parse(row.CLOSEDATE) : NaN
   const age = Math.floor((NOW - close) / 86_400_000)
   const bucket = Number.isNaN(age) || age < 0 ? 'notDue' : age <= 30 ? 'd0_30' : age <= 60 ? 'd31_60' : age <= 90 ? 'd61_90' : 'd90plus'
@@ -46,7 +48,7 @@ function naive(row: RawDealRow) {
   const overdueTasks = tasks.filter(
     (t) => ![4, 5].includes(Number(t.status)) && t.deadline && Date.parse(t.deadline) < NOW,
   ).reduce((n, t) => n + (t.ufCrmTask ?? []).filter((b) => b === `D_${row.ID}`).length, 0)
-  return { amount: rub ? amount : 0, paid: rub ? paid : 0, debt: rub ? debt : 0, bucket, rub, overdueTasks }
+  return { amount: rub ? amount : 0, paid: rub ? paid : 0, debt: rub ? debt : 0, receivable: rub ? receivable : 0, bucket, rub, overdueTasks }
 }
 
 describe('deals report totals (R1) on 3,000 generated deals', () => {
@@ -70,11 +72,12 @@ describe('deals report totals (R1) on 3,000 generated deals', () => {
     expect(totals.debtors).toBe(expected.filter((e) => e.debt > 0).length)
   })
 
-  it('spreads the debt over the age buckets without losing a kopeck', () => {
+  it('spreads the receivables over the age buckets without losing a kopeck', () => {
     const buckets = totals.buckets
-    expect(buckets.notDue + buckets.d0_30 + buckets.d31_60 + buckets.d61_90 + buckets.d90plus).toBe(totals.debt)
+    expect(totals.receivable).toBe(expected.reduce((s, e) => s + e.receivable, 0))
+    expect(buckets.notDue + buckets.d0_30 + buckets.d31_60 + buckets.d61_90 + buckets.d90plus).toBe(totals.receivable)
     for (const bucket of ['notDue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const) {
-      expect(buckets[bucket]).toBe(expected.filter((e) => e.bucket === bucket).reduce((s, e) => s + e.debt, 0))
+      expect(buckets[bucket]).toBe(expected.filter((e) => e.bucket === bucket).reduce((s, e) => s + e.receivable, 0))
       expect(buckets[bucket]).toBeGreaterThan(0)
     }
   })
@@ -98,6 +101,8 @@ describe('grouping by pipeline, stage, department and manager', () => {
     expect(sum((r) => r.totals.count)).toBe(grand.count)
     expect(sum((r) => r.totals.amount)).toBe(grand.amount)
     expect(sum((r) => r.totals.debt)).toBe(grand.debt)
+    expect(sum((r) => r.totals.receivable)).toBe(grand.receivable)
+    expect(sum((r) => r.totals.openUnpaid)).toBe(grand.openUnpaid)
     expect(sum((r) => r.totals.buckets.d90plus)).toBe(grand.buckets.d90plus)
     expect(sum((r) => r.totals.overdueActions)).toBe(grand.overdueActions)
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
@@ -139,7 +144,8 @@ describe('drill-down from a figure to its deals', () => {
       const list = (measure: Parameters<typeof drillDown>[1]['measure']) => drillDown(data.deals, { dimension: 'manager', key: row.key, measure }, ctx)
       expect(list('count')).toHaveLength(t.count)
       expect(list('won')).toHaveLength(t.won)
-      expect(list('debt')).toHaveLength(t.debtors)
+      expect(list('receivable')).toHaveLength(t.receivableDeals)
+      expect(list('openUnpaid')).toHaveLength(t.openUnpaidDeals)
       expect(list('overdue')).toHaveLength(t.overdueDeals)
       expect(list('scansReceived')).toHaveLength(t.scansReceived)
       const old = list('d90plus')
@@ -147,8 +153,8 @@ describe('drill-down from a figure to its deals', () => {
     }
   })
 
-  it('lists the heaviest debt first and only deals of the chosen group', () => {
-    const list = drillDown(data.deals, { dimension: 'pipeline', key: '1', measure: 'debt' }, ctx)
+  it('lists the heaviest receivable first and only deals of the chosen group', () => {
+    const list = drillDown(data.deals, { dimension: 'pipeline', key: '1', measure: 'receivable' }, ctx)
     expect(list.every((d: ReportDeal) => d.categoryId === 1)).toBe(true)
     const debts = list.map((d) => d.amount - d.paid)
     expect(debts).toEqual([...debts].sort((a, b) => b - a))

@@ -3,8 +3,8 @@ import { amountBars, emptyTotals, REST_BAR_KEY, type GroupRow } from '@/domain/r
 import { formatCompactMoney } from '@/ui/format'
 
 /** A stage group as groupDeals gives it: portal order in `sort`, money in kopecks. */
-function stage(index: number, amount: number, debt = 0): GroupRow {
-  return { dimension: 'stage', key: `C1:STAGE_${index}`, label: `Воронка / Стадия ${index}`, sort: index, totals: { ...emptyTotals(), count: 1, amount, debt } }
+function stage(index: number, amount: number, receivable = 0): GroupRow {
+  return { dimension: 'stage', key: `C1:STAGE_${index}`, label: `Воронка / Стадия ${index}`, sort: index, totals: { ...emptyTotals(), count: 1, amount, receivable } }
 }
 
 describe('bars of the amount chart', () => {
@@ -30,7 +30,7 @@ describe('bars of the amount chart', () => {
     expect(rest.groups).toBe(11)
     const sum = (pick: (r: GroupRow) => number) => rows.reduce((s, r) => s + pick(r), 0)
     expect(bars.reduce((s, b) => s + b.amount, 0)).toBe(sum((r) => r.totals.amount))
-    expect(bars.reduce((s, b) => s + b.debt, 0)).toBe(sum((r) => r.totals.debt))
+    expect(bars.reduce((s, b) => s + b.receivable, 0)).toBe(sum((r) => r.totals.receivable))
   })
 
   it('shows every group and no rest bar when they fit', () => {

@@ -55,7 +55,10 @@ describe('export tables', () => {
     expect(table.rows).toHaveLength(groups.length)
     const first = table.rows[0]!
     expect(first[1]).toBe(groups[0]!.totals.count)
-    expect(Math.round((first[7] as number) * 100)).toBe(groups[0]!.totals.debt)
+    expect(table.header[7]).toBe('Дебиторская задолженность')
+    expect(Math.round((first[7] as number) * 100)).toBe(groups[0]!.totals.receivable)
+    expect(table.header[13]).toBe('Не оплачено по сделкам в работе')
+    expect(Math.round((first[13] as number) * 100)).toBe(groups[0]!.totals.openUnpaid)
     expect(table.rows.at(-1)![0]).toBe('Без ответственного')
     const csv = parseCsv(toCsv([table.header, ...table.rows]))
     expect(csv).toHaveLength(groups.length + 1)
@@ -64,7 +67,7 @@ describe('export tables', () => {
 
   it('deal table: names resolved, dates as days', () => {
     const table = dealExportTable(deals.slice(0, 3), 'en', { pipeline: (id) => `P${id}`, stage: (id) => `S:${id}`, user: (id) => `U${id}` })
-    expect(table.header).toContain('Debt')
+    expect(table.header).toContain('Unpaid')
     expect(table.rows[0]![0]).toBe(deals[0]!.id)
     expect(table.rows[0]![2]).toBe(`P${deals[0]!.categoryId}`)
     const created = table.rows[0]![9] as Date

@@ -49,11 +49,13 @@ describe('debt age buckets', () => {
     expect(debtBucket(days)).toBe(bucket)
   })
 
-  it('ages from the payment due date when there is one, else from CLOSEDATE', () => {
-    expect(debtAgeDays({ dueAt: Number.NaN, closeAt: daysAgo(45) }, now)).toBe(45)
-    expect(debtAgeDays({ dueAt: daysAgo(10), closeAt: daysAgo(45) }, now)).toBe(10)
-    expect(debtAgeDays({ dueAt: Number.NaN, closeAt: Number.NaN }, now)).toBeNaN()
-    expect(debtAgeDays({ dueAt: Number.NaN, closeAt: now + 3_600_000 }, now)).toBe(-1)
+  it('ages from the payment due date when there is one, else from the invoice date, else from CLOSEDATE', () => {
+    const none = Number.NaN
+    expect(debtAgeDays({ dueAt: none, invoiceAt: none, closeAt: daysAgo(45) }, now)).toBe(45)
+    expect(debtAgeDays({ dueAt: daysAgo(10), invoiceAt: daysAgo(20), closeAt: daysAgo(45) }, now)).toBe(10)
+    expect(debtAgeDays({ dueAt: none, invoiceAt: daysAgo(20), closeAt: daysAgo(45) }, now)).toBe(20)
+    expect(debtAgeDays({ dueAt: none, invoiceAt: none, closeAt: none }, now)).toBeNaN()
+    expect(debtAgeDays({ dueAt: none, invoiceAt: none, closeAt: now + 3_600_000 }, now)).toBe(-1)
   })
 
   it('uses the mapped due-date field of the portal', () => {
