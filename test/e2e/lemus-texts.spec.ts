@@ -222,6 +222,11 @@ describe('«Следующий шаг» texts of issue 16, in ru and en', () => 
         expect(shown.text, id).toContain(ask)
       }
       expect(squash(await frame.locator('[data-testid=blockers]').textContent())).toContain(ask)
+      // «Что сделать сейчас» asks for the answer instead of «nothing to do».
+      expect(squash(await frame.locator('[data-testid=do-now] [data-testid=fill-contractNeeded]').textContent())).toBe(
+        lang === 'ru' ? 'Заполните поле «Нужен ли договор» в «Полях стадии» ниже' : 'Fill in «Contract needed» under «Stage fields» below',
+      )
+      expect(await frame.locator('[data-testid=nothing-now]').count()).toBe(0)
       expect(squash(await frame.locator('[data-testid=field-contractNeeded]').textContent())).toBe(lang === 'ru' ? '— не выбрано —' : '— not set —')
       await shot(`next-steps-contract-empty-${lang}`)
     }

@@ -77,6 +77,17 @@ describe('StageOverview', () => {
     expect(wrapper.text().match(/просрочено на/gi)).toHaveLength(1)
   })
 
+  it('asks for «Нужен ли договор» left empty under «Что сделать сейчас», not «nothing to do» (issue 16)', () => {
+    for (const locale of ['ru', 'en'] as const) {
+      const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Договор', {})), nowMs: NOW }, global: { plugins: [createAppI18n(locale)] } })
+      expect(wrapper.find('[data-testid="nothing-now"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="do-now"] [data-testid="fill-contractNeeded"]').text()).toBe(
+        locale === 'ru' ? 'Заполните поле «Нужен ли договор» в «Полях стадии» ниже' : 'Fill in «Contract needed» under «Stage fields» below',
+      )
+      expect(wrapper.findAll('[data-testid^="fill-"]')).toHaveLength(1)
+    }
+  })
+
   it('says there is nothing to do on a stage without steps', () => {
     const wrapper = mount(StageOverview, { props: { evaluation: evaluate(goodsDeal('Не обработан', {})), nowMs: NOW }, global: { plugins: plugins() } })
     expect(wrapper.find('[data-testid="nothing-now"]').exists()).toBe(true)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StepView } from '@/domain/playbook'
-import { doNowSteps, overdueElsewhere, stepLines, timedAbove } from './step-lines'
+import { doNowSteps, fieldsToFill, overdueElsewhere, stepLines, timedAbove } from './step-lines'
 
 const NOW = Date.parse('2026-03-10T09:00:00Z')
 const view = (over: Partial<StepView>): StepView => ({ id: 'x', kind: 'task', title: 'Шаг', state: 'todo', automatic: false, ...over })
@@ -15,6 +15,18 @@ describe('«Что сделать сейчас» (issue 16)', () => {
       view({ id: 'auto', kind: 'notify', automatic: true }),
     ]
     expect(doNowSteps(steps).map((s) => s.id)).toEqual(['todo', 'late'])
+  })
+})
+
+describe('fields to fill now (issue 16)', () => {
+  it('are the fields waiting steps need, each once, in step order', () => {
+    const steps = [
+      view({ id: 'move', state: 'waiting', waitingOn: { kind: 'fields', fields: ['contractNeeded'] } }),
+      view({ id: 'send', state: 'waiting', waitingOn: { kind: 'fields', fields: ['contractNeeded', 'contractFeedbackDate'] } }),
+      view({ id: 'after', state: 'waiting', waitingOn: { kind: 'steps', stepIds: ['send'] } }),
+      view({ id: 'done', state: 'done' }),
+    ]
+    expect(fieldsToFill(steps)).toEqual(['contractNeeded', 'contractFeedbackDate'])
   })
 })
 

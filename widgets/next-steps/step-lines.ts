@@ -1,3 +1,4 @@
+import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 import type { DealEvaluation, StepView } from '@/domain/playbook'
 import { formatSpan } from '@/domain/playbook/time'
 
@@ -9,6 +10,14 @@ type Lang = 'ru' | 'en'
  */
 export function doNowSteps(steps: readonly StepView[]): StepView[] {
   return steps.filter((s) => !s.automatic && (s.state === 'todo' || s.state === 'overdue'))
+}
+
+/**
+ * The fields steps wait for, each once, in step order: «Что сделать сейчас» asks for them
+ * («Нужен ли договор» left empty is a question to answer now, not «nothing to do»).
+ */
+export function fieldsToFill(steps: readonly StepView[]): PlaybookFieldKey[] {
+  return [...new Set(steps.flatMap((s) => (s.state === 'waiting' && s.waitingOn?.kind === 'fields' ? s.waitingOn.fields : [])))]
 }
 
 /**
