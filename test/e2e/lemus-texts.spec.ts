@@ -126,8 +126,8 @@ afterAll(async () => {
   await session?.close()
 })
 
-describe('«Следующий шаг» texts of issue 16, in ru and en', () => {
-  it('(a)(b) an overdue «Счет/КП»: the reminder names the deal by its number, the lateness is said once per step, no placeholder anywhere', async () => {
+describe('«Следующий шаг» and approvals texts of issue 16, in ru and en', () => {
+  it('(a)(b) an overdue «Счет/КП»: the reminder names the deal by its number, the lateness is said once on the whole tab, no placeholder anywhere', async () => {
     const dealId = await goodsDeal('Тексты: просроченное КП', 'Счет/КП', { [PLAYBOOK_FIELDS.complexity.fieldName]: await enumItem(PLAYBOOK_FIELDS.complexity.fieldName, 'simple') }, { daysAgo: 4 })
     for (const lang of LANGS) {
       const frame = await openTab(dealId, lang)
