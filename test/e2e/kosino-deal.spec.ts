@@ -6,6 +6,7 @@ import { DEMO_CATEGORIES, DEMO_COMPANIES, KOSINO_PIPELINE_NAME } from '../../san
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { loadsOf, openNextStepsTab, settled } from './helpers/next-steps-tab'
 
 // Issue 16, Kosino: «Битрикс24 на каждом этапе прохождения Сделки подсказывает ответственному
 // менеджеру, что он должен сделать». A Kosino deal walked in Chromium from its first stage to won
@@ -44,34 +45,15 @@ const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
 const textOf = async (frame: Frame, testId: string) => squash(await frame.locator(`[data-testid=${testId}]`).first().textContent())
 const stateOf = (frame: Frame, stepId: string) => frame.locator(`[data-testid=step-${stepId}]`).first().getAttribute('data-state')
 
-/** Waits until the tab is idle after more than `reads` reads. */
-async function idle(frame: Frame, reads: number): Promise<void> {
-  await frame.waitForFunction(
-    (n) => {
-      const root = document.querySelector('[data-testid=next-steps]')
-      return root?.getAttribute('data-busy') === 'no' && Number(root.getAttribute('data-loads')) > n
-    },
-    reads,
-    { timeout: 30_000 },
-  )
-}
-
-const readsOf = async (frame: Frame) => Number(await frame.locator('[data-testid=next-steps]').getAttribute('data-loads'))
-
-/** The deal card's «Следующий шаг» (the portal names the tab in its language), read and idle. */
-async function nextStep(dealId: number, title = 'Следующий шаг'): Promise<Frame> {
-  const frame = await session.openTab('deal', dealId, title)
-  await frame.locator('[data-testid=next-steps]').waitFor({ timeout: 30_000 })
-  await idle(frame, 0)
-  return frame
-}
+/** The deal card's «Следующий шаг», read and idle. */
+const nextStep = (dealId: number) => openNextStepsTab(session, dealId)
 
 /** What the tab offers as the stage's tasks, created with its button; returns the titles made in the portal. */
 async function createTasks(frame: Frame, dealId: number): Promise<RestTask[]> {
   const before = new Set((await tasksOf(dealId)).map((t) => t.id))
-  const reads = await readsOf(frame)
+  const reads = await loadsOf(frame)
   await frame.locator('[data-testid=create-tasks]').click()
-  await idle(frame, reads)
+  await settled(frame, reads)
   return (await tasksOf(dealId)).filter((t) => !before.has(t.id))
 }
 
@@ -80,9 +62,9 @@ async function closeTasks(frame: Frame, dealId: number): Promise<void> {
   for (const task of (await tasksOf(dealId)).filter((t) => t.status !== '5' && t.status !== '4')) {
     await asManager('tasks.task.complete', { taskId: task.id })
   }
-  const reads = await readsOf(frame)
+  const reads = await loadsOf(frame)
   await frame.locator('[data-testid=refresh]').click()
-  await idle(frame, reads)
+  await settled(frame, reads)
 }
 
 /** Round after round: the tab offers exactly these tasks (each to the manager, the head in copy), the manager does them. */
@@ -188,7 +170,7 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
   it('the first screen, in English: the same guidance with the app’s words in English', async () => {
     await session.context.addCookies([{ name: 'lang', value: 'en', url: session.sandbox.origin }])
     try {
-      const english = await nextStep(dealId, 'Next step')
+      const english = await nextStep(dealId)
       expect(await english.locator('[data-testid=no-playbook]').count()).toBe(0)
       expect(await textOf(english, 'do-now')).toContain('What to do now')
       // Task titles are the portal's (Russian), the words around them English.
