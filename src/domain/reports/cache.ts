@@ -7,7 +7,8 @@ import type { ReportFieldMap } from './fields'
  * between them. Storage (IndexedDB) is the widget's; this is only the rule.
  */
 export const REPORT_CACHE_TTL_MS = 15 * 60_000
-export const REPORT_CACHE_VERSION = 1
+/** 2: deals carry `invoiceAt` (receivables apart from the open pipeline, issue 15). */
+export const REPORT_CACHE_VERSION = 2
 
 export interface CacheEnvelope<T> {
   key: string
@@ -18,7 +19,7 @@ export interface CacheEnvelope<T> {
 
 export function reportCacheKey(parts: { domain: string; userId: number; fields: ReportFieldMap }): string {
   const f = parts.fields
-  return ['reports', parts.domain, parts.userId, f.paid, f.scansReceived, f.originalsReceived, f.paymentDue ?? ''].join('|')
+  return ['reports', parts.domain, parts.userId, f.paid, f.scansReceived, f.originalsReceived, f.paymentDue ?? '', f.invoiceDate ?? ''].join('|')
 }
 
 export function wrapForCache<T>(key: string, data: T, now: number): CacheEnvelope<T> {

@@ -15,7 +15,7 @@ export function debtOf(deal: Pick<ReportDeal, 'amount' | 'paid' | 'semantic'>): 
  * filled). An open deal without an invoice is the pipeline's money, not a debt.
  */
 export function isReceivable(deal: Pick<ReportDeal, 'semantic' | 'invoiceAt'>): boolean {
-  return deal.semantic === 'S' || (deal.semantic === 'P' && !Number.isNaN(deal.invoiceAt))
+  return deal.semantic === 'S' || (deal.semantic === 'P' && Number.isFinite(deal.invoiceAt))
 }
 
 /** The unpaid part of a receivable; 0 for a deal that is not one. */
@@ -39,7 +39,7 @@ const DAY_MS = 86_400_000
  * the portal sets it on closing when its close-date sync is on). NaN when the deal has none.
  */
 export function debtAgeDays(deal: Pick<ReportDeal, 'dueAt' | 'invoiceAt' | 'closeAt'>, now: number): number {
-  const from = [deal.dueAt, deal.invoiceAt, deal.closeAt].find((ms) => !Number.isNaN(ms))
+  const from = [deal.dueAt, deal.invoiceAt, deal.closeAt].find((ms) => Number.isFinite(ms))
   if (from === undefined) return Number.NaN
   return Math.floor((now - from) / DAY_MS)
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  DEFAULT_REPORT_FIELDS,
   debtAgeDays,
+  isFresh,
+  reportCacheKey,
+  wrapForCache,
   drillDown,
   groupDeals,
   meetingReport,
@@ -59,6 +63,14 @@ describe('receivables apart from the open pipeline', () => {
     expect(totals.receivable).toBe(100_000)
     expect(totals.buckets.d90plus).toBe(100_000)
     expect(totals.openUnpaid).toBe(100_000)
+  })
+
+  it('a deal kept by an older cache (no invoiceAt) is not taken for an invoiced one, and such a cache is not used', () => {
+    const { invoiceAt: _, ...old } = late
+    expect(totalsOf([old as typeof late], { now: NOW, currency: 'RUB', overdueByDeal: noOverdue }).receivable).toBe(0)
+    const key = reportCacheKey({ domain: 'portal.example', userId: 2, fields: DEFAULT_REPORT_FIELDS })
+    expect(isFresh({ key, version: 1, savedAt: NOW, data: {} }, key, NOW)).toBe(false)
+    expect(isFresh(wrapForCache(key, {}, NOW), key, NOW)).toBe(true)
   })
 
   it('the meeting report’s debt column is receivables only', () => {
