@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { manifest } from '../../placements/manifest'
+import { manifest, type WidgetEntry } from '../../placements/manifest'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { demoRecords, openWidget, type DemoRecords } from './helpers/screens'
 
@@ -85,6 +85,71 @@ describe.each(['ru', 'en'] as const)('axe-core in %s', (lang) => {
     expect(await opened!.frame.evaluate(() => document.documentElement.lang)).toBe(lang)
     const found = await axeViolations(opened!.frame)
     if (process.env.A11Y_REPORT) console.log(`[a11y] ${entry.id} ${lang}\n${described(found)}`)
+    expect(described(found.filter((violation) => BLOCKING.includes(violation.impact ?? '')))).toBe('')
+  })
+})
+
+/** What a person does on a screen before it is checked again: the states a first load never shows. */
+const AFTER: { id: string; does: string; act(frame: Frame): Promise<void> }[] = [
+  {
+    id: 'client-profile',
+    does: 'every block ticked, a wrong INN saved',
+    async act(frame) {
+      for (const tick of await frame.locator('[data-testid=profile-fields] input[type=checkbox][data-testid^=tick-]').all()) await tick.check()
+      await frame.getByTestId('field-inn').fill('1234567890')
+      await frame.getByTestId('profile-save').click()
+      await frame.getByTestId('error-inn-error').waitFor({ timeout: 10_000 })
+    },
+  },
+  {
+    id: 'sale-items',
+    does: 'an item of each kind added empty and saved',
+    async act(frame) {
+      for (const kind of ['object', 'ved', '3pl']) await frame.getByTestId(`add-${kind}`).click()
+      await frame.getByTestId('sale-save').click()
+      await frame.getByTestId('sale-invalid').waitFor({ timeout: 10_000 })
+    },
+  },
+  {
+    id: 'lead-processing',
+    does: 'the transition sent empty',
+    async act(frame) {
+      await frame.getByTestId('transition-submit').click()
+      await frame.locator('[aria-invalid=true]').first().waitFor({ timeout: 10_000 })
+    },
+  },
+  {
+    id: 'approvals-trip',
+    does: 'the trip request sent empty',
+    async act(frame) {
+      await frame.getByTestId('trip-send').click()
+      await frame.locator('[aria-invalid=true]').first().waitFor({ timeout: 10_000 })
+    },
+  },
+  {
+    id: 'settings',
+    does: 'a broken objects directory saved',
+    async act(frame) {
+      await frame.getByTestId('directory-edit').click()
+      await frame.getByTestId('directory-json').fill('{"objectTypes": [{}]}')
+      await frame.getByTestId('directory-save').click()
+      await frame.getByTestId('directory-errors').waitFor({ timeout: 10_000 })
+    },
+  },
+]
+
+describe('axe-core after a person\'s actions (errors shown, blocks opened), in Russian', () => {
+  beforeAll(async () => {
+    await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+  })
+
+  it.each(AFTER.map((state) => [state.id, state.does, state] as const))('%s, %s: no serious or critical violations', async (id, _does, state) => {
+    const entry = manifest.find((candidate) => candidate.id === id) as WidgetEntry
+    const opened = await openWidget(session, entry, records)
+    await settled(opened!.frame)
+    await state.act(opened!.frame)
+    const found = await axeViolations(opened!.frame)
+    if (process.env.A11Y_REPORT) console.log(`[a11y] ${id} after: ${state.does}\n${described(found)}`)
     expect(described(found.filter((violation) => BLOCKING.includes(violation.impact ?? '')))).toBe('')
   })
 })
