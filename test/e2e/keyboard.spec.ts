@@ -1,16 +1,19 @@
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
+import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
+import { LEAD_RESULTS } from '../../src/domain/lead-processing'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { completeInn } from '../../src/domain/inn'
 import { readSaleItems } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { focusedName, tabTo } from './helpers/keyboard'
+import { chooseOption } from './helpers/kit-controls'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
 // Space, Enter, arrows, typing) in the sandbox portal; only the portal's own card tab is opened
 // by the test. Results read back through REST: b24restdocs api-reference/crm/companies/crm-company-get.md,
-// crm/deals/crm-deal-get.md, crm/deals/crm-deal-productrows-get.md.
+// crm/deals/crm-deal-get.md, crm/deals/crm-deal-productrows-get.md, crm/leads/crm-lead-get.md.
 
 const MANAGER = 3
 
@@ -100,5 +103,37 @@ describe('«Продажа» by keyboard', () => {
     expect(String(deal[SALE_FIELDS.kind.fieldName])).toBe(kinds[0]!.LIST.find((entry) => entry.XML_ID === 'CONTRACT')!.ID)
     const rows = await session.rest<{ PRICE: string | number; QUANTITY: string | number }[]>('crm.deal.productrows.get', { id: dealId })
     expect(rows.map((row) => [Number(row.PRICE), Number(row.QUANTITY)])).toEqual([[1500.25, 1]])
+  })
+})
+
+describe('«Обработка лида» by keyboard', () => {
+  it('types the first result and moves the lead on with Enter, then the outcome and the result, and it is processed', async () => {
+    const leadId = await session.rest<number>('crm.lead.add', { fields: { TITLE: 'Аренда склада — клавиатура', STATUS_ID: 'NEW', ASSIGNED_BY_ID: MANAGER } })
+    const lead = () => session.rest<Record<string, unknown>>('crm.lead.get', { id: leadId })
+    const frame = await session.openTab('lead', leadId, 'Обработка лида')
+    await byId(frame, 'lead-status').waitFor({ timeout: 30_000 })
+
+    await tabTo(frame, byId(frame, 'first-result'))
+    await frame.page().keyboard.type('Нужен склад 300 м²')
+    await tabTo(frame, byId(frame, 'transition-submit'))
+    await press(frame, 'Enter')
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Выяснение потребности' }).waitFor({ timeout: 30_000 })
+    await expect.poll(() => focusedName(frame)).toContain('[transition-submit]')
+    let saved = await lead()
+    expect(saved.STATUS_ID).toBe('IN_PROCESS')
+    expect(saved[L.firstResult.fieldName]).toBe('Нужен склад 300 м²')
+
+    await tabTo(frame, byId(frame, 'outcome'), { backwards: true })
+    await frame.page().keyboard.type('Готов подписать LOI')
+    await tabTo(frame, byId(frame, 'lead-result'))
+    await chooseOption(frame, byId(frame, 'lead-result'), LEAD_RESULTS.find((result) => result.code === 'CONVERT')!.label.ru, { keyboard: true })
+    await tabTo(frame, byId(frame, 'transition-submit'))
+    await press(frame, 'Enter')
+    await frame.locator('[data-testid="lead-status"]', { hasText: 'Обработан' }).waitFor({ timeout: 30_000 })
+    // The form is done with: the focus stays in the tab (on its section), not on the page's body.
+    await expect.poll(() => focusedName(frame)).toMatch(/^div\[lead-processing\]|\[lead-convert\]|\[transition-submit\]/)
+    saved = await lead()
+    expect(saved[L.outcome.fieldName]).toBe('Готов подписать LOI')
+    expect(saved[L.result.fieldName]).toBe(await enumItemId(session, 'lead', L.result.fieldName, 'CONVERT'))
   })
 })

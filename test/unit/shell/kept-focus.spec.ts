@@ -9,13 +9,17 @@ import { useKeptFocus } from '@/ui/kept-focus'
 const busy = ref(false)
 /** The work done takes the button off the screen (a status that no longer applies). */
 const done = ref(false)
+/** The work draws the form anew (the next step's form): the button is a new element, same test id. */
+const step = ref(1)
 const Form = defineComponent({
   setup() {
     useKeptFocus(() => busy.value)
     return () =>
       h('div', [
         h('input', { id: 'other' }),
-        h('section', { id: 'home', tabindex: '-1', 'data-focus-home': '' }, [done.value ? null : h('button', { id: 'save', disabled: busy.value }, 'Save')]),
+        h('section', { id: 'home', tabindex: '-1', 'data-focus-home': '' }, [
+          done.value ? null : h('button', { key: step.value, id: 'save', 'data-testid': 'save', disabled: busy.value }, 'Save'),
+        ]),
       ])
   },
 })
@@ -32,6 +36,7 @@ function dropFocusOfDisabled(): void {
 afterEach(() => {
   busy.value = false
   done.value = false
+  step.value = 1
   document.body.innerHTML = ''
 })
 
@@ -59,6 +64,15 @@ describe('useKeptFocus', () => {
     const { wrapper, save } = await pressSave()
     await finish()
     expect(document.activeElement).toBe(save)
+    wrapper.unmount()
+  })
+
+  it('when the work drew the control anew, gives the focus to the new one with its test id', async () => {
+    const { wrapper, save } = await pressSave()
+    step.value = 2
+    await finish()
+    expect(save.isConnected).toBe(false)
+    expect(document.activeElement).toBe(wrapper.get('#save').element)
     wrapper.unmount()
   })
 
