@@ -1,10 +1,11 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { isFresh, wrapForCache, type CacheEnvelope, type ReportData } from '@/domain/reports'
+import { isFresh, packReportData, unpackReportData, wrapForCache, type CacheEnvelope, type PackedReportData, type ReportData } from '@/domain/reports'
 
 /**
  * The report data kept in the browser's IndexedDB (100,000 deals are too big for localStorage),
- * one entry per portal + user + field map. Any storage failure (private mode, quota) only means
- * no cache: the page reads again.
+ * one entry per portal + user + field map, the deals packed into columns (`packReportData`) so
+ * the browser's copy into storage does not freeze the page. Any storage failure (private mode,
+ * quota) only means no cache: the page reads again.
  */
 let store: UseStore | null = null
 function db(): UseStore {
@@ -14,8 +15,8 @@ function db(): UseStore {
 
 export async function loadCached(key: string, now: number): Promise<CacheEnvelope<ReportData> | null> {
   try {
-    const entry = await get<CacheEnvelope<ReportData>>(key, db())
-    return isFresh(entry, key, now) ? entry! : null
+    const entry = await get<CacheEnvelope<PackedReportData>>(key, db())
+    return isFresh(entry, key, now) ? { ...entry!, data: unpackReportData(entry!.data) } : null
   } catch {
     return null
   }
@@ -23,7 +24,7 @@ export async function loadCached(key: string, now: number): Promise<CacheEnvelop
 
 export async function saveCached(key: string, data: ReportData, now: number): Promise<void> {
   try {
-    await set(key, wrapForCache(key, data, now), db())
+    await set(key, wrapForCache(key, packReportData(data), now), db())
   } catch {
     // no cache this time
   }

@@ -18,7 +18,7 @@ import {
   type ReportFilter,
 } from '@/domain/reports'
 import { dropCached, loadCached, saveCached } from './cache-store'
-import { readCompanies, readMeta, readReportData, type CompaniesRead, type ReadProgress } from './data'
+import { nextTask, readCompanies, readMeta, readReportData, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
 export type ReportTab = 'deals' | 'meeting' | 'yearly'
@@ -118,6 +118,8 @@ export const useReportsStore = defineStore('reports', () => {
       companies.value = null
       status.value = 'ready'
       progress.value = null
+      // The figures first, then the copy into the cache in a task of its own.
+      await nextTask()
       await saveCached(cacheKey, result, readAt.getTime())
     } catch (raw) {
       if (signal.aborted) {

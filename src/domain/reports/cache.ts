@@ -7,8 +7,8 @@ import type { ReportFieldMap } from './fields'
  * between them. Storage (IndexedDB) is the widget's; this is only the rule.
  */
 export const REPORT_CACHE_TTL_MS = 15 * 60_000
-/** 2: deals carry `invoiceAt` (receivables apart from the open pipeline, issue 15). */
-export const REPORT_CACHE_VERSION = 2
+/** 2: deals carry `invoiceAt` (receivables apart from the open pipeline, issue 15); 3: deals packed (`cache-pack.ts`). */
+export const REPORT_CACHE_VERSION = 3
 
 export interface CacheEnvelope<T> {
   key: string
