@@ -7,7 +7,7 @@ import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { completeInn } from '../../src/domain/inn'
 import { readSaleItems } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
-import { focusedName, tabTo } from './helpers/keyboard'
+import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
 import { chooseOption } from './helpers/kit-controls'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
@@ -43,6 +43,7 @@ describe('client profile by keyboard', () => {
     await tabTo(frame, byId(frame, 'field-inn'))
     await frame.page().keyboard.type(inn)
     await tabTo(frame, byId(frame, 'profile-save'))
+    expect(await showsFocus(byId(frame, 'profile-save'))).toBe(true)
     await press(frame, 'Enter')
     await byId(frame, 'profile-saved').waitFor({ timeout: 30_000 })
     // Back on the button it pressed (the kit disables it while saving, which drops the focus to the body).
@@ -90,6 +91,7 @@ describe('«Продажа» by keyboard', () => {
     await tabTo(frame, item.locator('[data-testid=input-price]'))
     await frame.page().keyboard.type('1 500,25')
     await tabTo(frame, byId(frame, 'sale-save'))
+    expect(await showsFocus(byId(frame, 'sale-save'))).toBe(true)
     await press(frame, 'Enter')
     await byId(frame, 'sale-notice-saved').waitFor({ timeout: 30_000 })
     await expect.poll(() => focusedName(frame)).toContain('[sale-save]')
@@ -116,6 +118,7 @@ describe('«Обработка лида» by keyboard', () => {
     await tabTo(frame, byId(frame, 'first-result'))
     await frame.page().keyboard.type('Нужен склад 300 м²')
     await tabTo(frame, byId(frame, 'transition-submit'))
+    expect(await showsFocus(byId(frame, 'transition-submit'))).toBe(true)
     await press(frame, 'Enter')
     await frame.locator('[data-testid="lead-status"]', { hasText: 'Выяснение потребности' }).waitFor({ timeout: 30_000 })
     await expect.poll(() => focusedName(frame)).toContain('[transition-submit]')

@@ -34,3 +34,14 @@ export function focusedName(frame: Frame): Promise<string> {
     return `${active.tagName.toLowerCase()}${testId ? `[${testId}]` : ''}${active.textContent?.trim() ? ` «${active.textContent.trim().slice(0, 30)}»` : ''}`
   })
 }
+
+/** The focused control shows where the focus is: an outline or a ring (box-shadow) drawn while focused. */
+export function showsFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const active = element.ownerDocument.activeElement
+    const focused = active && element.contains(active) ? active : element
+    const style = getComputedStyle(focused)
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    return outline || style.boxShadow !== 'none'
+  })
+}
