@@ -345,6 +345,11 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     expect(own.some((d) => privateOfManager4.includes(d.id))).toBe(false)
     expect(own.length).toBeLessThan((await dealsAs(session.adminId)).length)
     expect(normalize(await cell(frame, 'total', 'count').textContent())).toBe(String(own.length))
+    // Receivables and the open unpaid amount under the manager's rights, recounted from the rows REST gives them.
+    const unpaidOf = (semantic: string) => own.filter((d) => d.currency === 'RUB' && d.semantic === semantic).reduce((s, d) => s + Math.max(0, d.amount - d.paid), 0)
+    expect(await exactOf(frame, 'total', 'receivable')).toBe(rub(unpaidOf('S')))
+    expect(await exactOf(frame, 'total', 'openUnpaid')).toBe(rub(unpaidOf('P')))
+    expect(unpaidOf('S')).toBeGreaterThan(0)
     await session.actAs(session.adminId)
   })
 
