@@ -67,19 +67,21 @@ export function packDeals(deals: readonly ReportDeal[]): PackedDeals {
   return { count, numbers, flags, stage, currency, stageIds: stages.values, currencies: currencies.values, text: parts.join(''), textLengths }
 }
 
-export function unpackDeals(packed: PackedDeals): ReportDeal[] {
-  const deals: ReportDeal[] = new Array(packed.count)
+/** The deals `from` (inclusive) `to` (exclusive), so a caller can unpack 100,000 in pieces. */
+export function unpackDeals(packed: PackedDeals, from = 0, to = packed.count): ReportDeal[] {
+  const deals: ReportDeal[] = new Array(Math.max(0, to - from))
   let offset = 0
+  for (let k = 0; k < from * TEXTS.length; k++) offset += packed.textLengths[k]!
   const nextText = (i: number, f: number) => {
     const length = packed.textLengths[i * TEXTS.length + f]!
     const text = packed.text.slice(offset, offset + length)
     offset += length
     return text
   }
-  for (let i = 0; i < packed.count; i++) {
+  for (let i = from; i < to; i++) {
     const n = (f: number) => packed.numbers[i * NUMBERS.length + f]!
     const flags = packed.flags[i]!
-    deals[i] = {
+    deals[i - from] = {
       id: n(0),
       categoryId: n(1),
       assignedById: n(2),

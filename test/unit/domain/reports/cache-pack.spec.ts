@@ -15,6 +15,12 @@ describe('packed deals for the report cache', () => {
     expect(unpackDeals(packDeals([]))).toEqual([])
   })
 
+  it('unpacks in pieces: any range gives the same deals as the whole', () => {
+    const packed = packDeals(deals)
+    const pieces = [0, 1, 1700, 1701, 4999, 5000].slice(1).map((to, index, ends) => unpackDeals(packed, index === 0 ? 0 : ends[index - 1]!, to))
+    expect(pieces.flat()).toEqual(deals)
+  })
+
   it('holds no object or string per deal: columns and dictionaries only', () => {
     const packed = packDeals(deals)
     for (const value of Object.values(packed)) {
