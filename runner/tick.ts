@@ -22,13 +22,16 @@ export interface JobContext {
 /** Carries out one job; returns when the subject should be looked at again, or null. */
 export type JobHandler = (job: Job, context: JobContext) => Promise<Date | null>
 
-/** Carries out up to BATCH_JOBS jobs of one kind together; answers per job ID as JobHandler does. */
+/** Carries out a group of jobs of one kind together; answers per job ID as JobHandler does. */
 export type BatchJobHandler = (jobs: readonly Job[], context: JobContext) => Promise<Map<string, Date | null>>
 
-/** A kind's handler: one job at a time, or many together (fewer requests on a busy portal). */
-export type KindHandler = JobHandler | { batch: BatchJobHandler }
+/**
+ * A kind's handler: one job at a time, or many together (fewer requests on a busy portal), at
+ * most `size` a group (BATCH_JOBS unless the handler reads more in its requests).
+ */
+export type KindHandler = JobHandler | { batch: BatchJobHandler; size?: number }
 
-/** Jobs of one kind handed to a batch handler at once (one crm.deal.list page). */
+/** Jobs of one kind handed to a batch handler at once, unless it says otherwise (one crm.deal.list page). */
 export const BATCH_JOBS = 50
 /** Passes per turn: a job's handler may make others due now (a task wakes its deal). */
 const PASSES = 2
@@ -96,7 +99,7 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
           for (const job of jobs) await store.unschedule(job.id)
           continue
         }
-        const groups = typeof handler === 'function' ? jobs.map((job) => [job]) : chunks(jobs, BATCH_JOBS)
+        const groups = typeof handler === 'function' ? jobs.map((job) => [job]) : chunks(jobs, handler.size ?? BATCH_JOBS)
         for (const group of groups) {
           try {
             const answers = typeof handler === 'function' ? new Map([[group[0]!.id, await handler(group[0]!, context)]]) : await handler.batch(group, context)

@@ -67,16 +67,35 @@ export async function takeEventPage(gateway: Gateway, limit = 50): Promise<Event
 }
 
 /**
- * Clears a handled page and takes the next one in the same request. A clear that fails leaves
- * the page to be read again (its jobs are keyed by subject, so that only repeats a look).
+ * Pages taken in one request while the queue is busy: the portal hands each `event.offline.get`
+ * a different set of entries (event-offline-get.md: «multiple parallel requests … each will
+ * receive different sets of records»), so 20 pages of 50 and the clears of the pages before them
+ * fit one batch of at most 50 commands.
  */
-export async function clearAndTakeNext(gateway: Gateway, page: EventPage, limit = 50): Promise<EventPage> {
-  if (!page.processId || page.events.length === 0) return takeEventPage(gateway, limit)
-  const reply = await gateway.loadScreen({
-    clear: command('event.offline.clear', { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, (raw) => raw),
-    next: command('event.offline.get', { clear: 0, limit }, parseEventPage),
-  })
-  return reply.value('next')
+export const PAGES_PER_REQUEST = 20
+
+/**
+ * Clears the handled pages and takes up to PAGES_PER_REQUEST more in the same request. A clear
+ * that fails leaves its page to be read again (its jobs are keyed by subject, so that only
+ * repeats a look); a take that fails reserved nothing.
+ */
+export async function clearAndTakeMore(gateway: Gateway, handled: readonly EventPage[], limit = 50): Promise<EventPage[]> {
+  const clears = clearCommands(handled, 'event.offline.clear')
+  const takes = PAGES_PER_REQUEST
+  const gets = Object.fromEntries(Array.from({ length: takes }, (_, index) => [`next${index}`, command('event.offline.get', { clear: 0, limit }, parseEventPage)]))
+  const reply = await gateway.loadScreen({ ...clears, ...gets })
+  return Array.from({ length: takes }, (_, index) => reply.optional(`next${index}` as never) as EventPage | undefined).filter((page): page is EventPage => !!page && page.events.length > 0)
+}
+
+function clearCommands(pages: readonly EventPage[], method: 'event.offline.clear' | 'event.offline.error') {
+  const held = pages.filter((page) => page.processId && page.events.length > 0)
+  return Object.fromEntries(held.map((page, index) => [`finish${index}`, command(method, { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, (raw) => raw)]))
+}
+
+/** Clears the handled pages together, in one request; a clear that fails leaves its page to be read again. */
+export async function clearEventPages(gateway: Gateway, pages: readonly EventPage[]): Promise<void> {
+  const clears = clearCommands(pages, 'event.offline.clear')
+  if (Object.keys(clears).length > 0) await gateway.loadScreen(clears)
 }
 
 /** Clears a handled page (or marks it failed); both are idempotent for the same process_id. */

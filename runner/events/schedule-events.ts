@@ -1,7 +1,7 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
 import { approvalSubjectsOf } from './approval-subjects'
-import { clearAndTakeNext, finishEventPage, reservedProcessIds, retakeEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
+import { clearAndTakeMore, clearEventPages, finishEventPage, PAGES_PER_REQUEST, reservedProcessIds, retakeEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
  * Turns the portal's queued events into jobs due now, one per subject (ten updates of one deal
@@ -38,17 +38,30 @@ async function scheduleSubjects(store: RunnerStore, page: EventPage, now: Date):
   return subjects.size
 }
 
+/**
+ * While the queue is busy, the handled pages are cleared and the next ones taken in the same
+ * request, PAGES_PER_REQUEST at a time; once a page comes back short, the queue is drained and
+ * the last pages are cleared alone. At most `maxPages` pages a turn, so the turn gets to its jobs.
+ */
 export async function scheduleQueuedEvents(gateway: Gateway, store: RunnerStore, now: Date, options: { pageSize?: number; maxPages?: number; firstPage?: EventPage } = {}): Promise<{ events: number; jobs: number }> {
   let events = 0
   let jobs = 0
   const limit = options.pageSize ?? 50
-  let page = options.firstPage ?? (await takeEventPage(gateway, limit))
-  for (let pageIndex = 0; pageIndex < (options.maxPages ?? 20) && page.events.length > 0; pageIndex++) {
-    jobs += await scheduleSubjects(store, page, now)
-    events += page.events.length
-    // The last page is cleared alone; the others together with taking the next one (one request a page).
-    if (pageIndex + 1 < (options.maxPages ?? 20)) page = await clearAndTakeNext(gateway, page, limit)
-    else await finishEventPage(gateway, page, 'clear')
+  const maxPages = options.maxPages ?? 5 * PAGES_PER_REQUEST
+  let pages = [options.firstPage ?? (await takeEventPage(gateway, limit))].filter((page) => page.events.length > 0)
+  let taken = pages.length
+  while (pages.length > 0) {
+    for (const page of pages) {
+      jobs += await scheduleSubjects(store, page, now)
+      events += page.events.length
+    }
+    const drained = pages.some((page) => page.events.length < limit)
+    if (drained || taken >= maxPages) {
+      await clearEventPages(gateway, pages)
+      break
+    }
+    pages = await clearAndTakeMore(gateway, pages, limit)
+    taken += pages.length
   }
   return { events, jobs }
 }

@@ -41,4 +41,27 @@ describe('runner: events to jobs', () => {
     expect(left.events).toEqual([])
     await store.close()
   })
+
+  it('a busy queue is read 20 pages a request, each page cleared once its jobs are stored', async () => {
+    const { b24 } = await appClient(sandbox.origin, 1)
+    const gateway = createGateway(frameTransport(b24))
+    const store = RunnerStore.open(path.join(dir, 'busy'))
+    await scheduleQueuedEvents(gateway, store, new Date())
+    // 45 new deals: 45 queued events, 23 pages of 2.
+    const cmd = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`d${i}`, `crm.deal.add?fields[TITLE]=Очередь ${i}&fields[ASSIGNED_BY_ID]=3`]))
+    const added = Object.values(((await webhookRaw(sandbox, 3, 'batch', { halt: 1, cmd })).body.result as { result: Record<string, number> }).result).map(Number)
+
+    sandbox.control.resetCalls()
+    const now = new Date()
+    const report = await scheduleQueuedEvents(gateway, store, now, { pageSize: 2 })
+    const calls = sandbox.control.state().calls
+    const appRequests = Object.entries(calls.requests).filter(([source]) => source.startsWith('app:')).reduce((sum, [, count]) => sum + count, 0)
+    expect(report.events).toBe(45)
+    expect(store.dueJobs(now, 1_000).map((job) => job.id)).toEqual(expect.arrayContaining(added.map((id) => `deal:${id}`)))
+    // The first page alone, then 20 pages with its clear, then the last 3 events with the 20 before them cleared, then their clear: 4 requests, not 23.
+    expect(appRequests).toBe(4)
+    const left = await callApp<{ events: unknown[] }>(b24, 'event.offline.get', { clear: 0, limit: 50 })
+    expect(left.events).toEqual([])
+    await store.close()
+  })
 })

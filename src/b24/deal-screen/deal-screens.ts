@@ -1,4 +1,4 @@
-import { command, joinOffsetPages, offsetPageCommands, OFFSET_PAGE_SIZE } from '@/b24/gateway'
+import { command, GatewayError, joinOffsetPages, offsetPageCommands, OFFSET_PAGE_SIZE } from '@/b24/gateway'
 import type { Gateway, ScreenCommand } from '@/b24/gateway'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import type { DealScreen } from './data'
@@ -13,12 +13,16 @@ import { dealBinding, toDealTask } from './tasks'
  * The runner reads the deals of one turn this way instead of one batch per deal.
  */
 
-/** Deals per read: crm.deal.list answers 50 rows a page (b24restdocs crm/deals/crm-deal-list.md). */
-export const MAX_DEALS = 50
+/** crm.deal.list answers 50 rows a page (b24restdocs crm/deals/crm-deal-list.md): one command per 50 deals. */
+const DEALS_PER_COMMAND = 50
+/** Deals per read: four deal pages leave the first batch (≤ 50 commands) room for their tasks. */
+export const MAX_DEALS = 4 * DEALS_PER_COMMAND
+const MAX_BATCH = 50
 const DEPARTMENT_PAGES = 4
-/** Task pages read with the deals; more are read in the second request when these are full. */
-const FIRST_TASK_PAGES = 6
-const MORE_TASK_PAGES = 30
+/** What the first request reads besides deals and tasks: categories, departments, options, three list fields. */
+const SHARED_COMMANDS = 1 + DEPARTMENT_PAGES + 1 + 3
+/** Task pages read with the deals (six tasks a deal); more are read in the second request when these are full. */
+const TASKS_PER_DEAL = 6
 const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'CREATED_DATE', 'CLOSED_DATE', 'DEADLINE', 'RESPONSIBLE_ID', 'UF_CRM_TASK']
 
 type BoundTask = TaskDto & { ufCrmTask?: unknown }
@@ -39,39 +43,59 @@ function bindingsOf(task: BoundTask): string[] {
   return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String)
 }
 
-/** The deals that could be read, by ID; a deleted or hidden deal is absent. */
-export async function loadDealScreens(gateway: Gateway, dealIds: readonly number[]): Promise<Map<number, DealScreen>> {
+/**
+ * The deals that could be read, by ID; a deleted or hidden deal is absent. `batchCommands`: the
+ * commands one batch may carry (the portal's 50; a test makes it smaller to reach the split).
+ */
+export async function loadDealScreens(gateway: Gateway, dealIds: readonly number[], batchCommands = MAX_BATCH): Promise<Map<number, DealScreen>> {
   const ids = [...new Set(dealIds)].slice(0, MAX_DEALS)
   const result = new Map<number, DealScreen>()
   if (ids.length === 0) return result
   const bindings = ids.map(dealBinding)
+  const dealCommands = Math.ceil(ids.length / DEALS_PER_COMMAND)
+  const firstTaskPages = Math.min(batchCommands - SHARED_COMMANDS - dealCommands, Math.max(2, Math.ceil((ids.length * TASKS_PER_DEAL) / OFFSET_PAGE_SIZE)))
 
   const first = await gateway.loadScreen({
-    deals: command('crm.deal.list', { filter: { '@ID': ids }, select: ['*', 'UF_*'] }, dealList),
+    ...Object.fromEntries(
+      Array.from({ length: dealCommands }, (_, index) => [
+        `deals${index}`,
+        command('crm.deal.list', { filter: { '@ID': ids.slice(index * DEALS_PER_COMMAND, (index + 1) * DEALS_PER_COMMAND) }, select: ['*', 'UF_*'] }, dealList),
+      ]),
+    ),
     categories: command('crm.category.list', { entityTypeId: 2 }, parseCategories),
     ...offsetPageCommands('departments', 'department.get', { sort: 'ID', order: 'ASC' }, DEPARTMENT_PAGES, parseDepartments, 'START'),
     options: command('app.option.get', {}, parseOptions),
     deliveryField: enumField(PLAYBOOK_FIELDS.deliveryCondition.fieldName),
     complexityField: enumField(PLAYBOOK_FIELDS.complexity.fieldName),
     contractField: enumField(PLAYBOOK_FIELDS.contractNeeded.fieldName),
-    ...taskPages(bindings, 0, FIRST_TASK_PAGES),
+    ...taskPages(bindings, 0, firstTaskPages),
   })
-  const deals = first.value('deals')
+  const deals = Array.from({ length: dealCommands }, (_, index) => first.value(`deals${index}` as never) as DealDto[]).flat()
   if (deals.length === 0) return result
-  const tasks = joinOffsetPages('tasks', FIRST_TASK_PAGES, (name) => first.optional(name as never) as BoundTask[] | undefined, (t) => t.id)
-  const moreTasks = (first.optional(`tasks${FIRST_TASK_PAGES - 1}` as never) as BoundTask[] | undefined)?.length === OFFSET_PAGE_SIZE
+  const tasks = joinOffsetPages('tasks', firstTaskPages, (name) => first.optional(name as never) as BoundTask[] | undefined, (t) => t.id)
+  const moreTasks = (first.optional(`tasks${firstTaskPages - 1}` as never) as BoundTask[] | undefined)?.length === OFFSET_PAGE_SIZE
 
   const categoryIds = [...new Set(deals.map((deal) => Number(deal.CATEGORY_ID ?? 0)))]
   const responsibleIds = [...new Set(deals.map((deal) => Number(deal.ASSIGNED_BY_ID ?? 0)).filter((id) => id > 0))]
+  const moreTaskPages = moreTasks ? batchCommands - categoryIds.length - 1 : 0
   const second = await gateway.loadScreen({
     // b24restdocs crm/status/crm-status-list.md: a pipeline's stages by its CATEGORY_ID; the general
     // pipeline's stages have CATEGORY_ID null, so they are asked by ENTITY_ID.
     ...Object.fromEntries(categoryIds.map((id) => [`stages${id}`, command('crm.status.list', { filter: id === 0 ? { ENTITY_ID: 'DEAL_STAGE' } : { CATEGORY_ID: id }, order: { SORT: 'ASC' } }, parseStages)])),
     // b24restdocs user/user-get.md: `@ID` takes a list.
     users: command('user.get', { FILTER: { '@ID': responsibleIds } }, parseUsers),
-    ...(moreTasks ? taskPages(bindings, FIRST_TASK_PAGES, MORE_TASK_PAGES) : {}),
+    ...(moreTasks ? taskPages(bindings, firstTaskPages, moreTaskPages) : {}),
   })
-  if (moreTasks) tasks.push(...joinOffsetPages('tasks', FIRST_TASK_PAGES + MORE_TASK_PAGES, (name) => second.optional(name as never) as BoundTask[] | undefined, (t) => t.id).filter((t) => !tasks.some((known) => known.id === t.id)))
+  if (moreTasks) {
+    const lastPage = second.optional(`tasks${firstTaskPages + moreTaskPages - 1}` as never) as BoundTask[] | undefined
+    // Still more tasks than two requests hold: read the deals in halves rather than miss a task (a missed task would be made again).
+    if (lastPage?.length === OFFSET_PAGE_SIZE) {
+      if (ids.length === 1) throw new GatewayError('unknown', 'TOO_MANY_TASKS', `deal ${ids[0]}: more tasks than one read holds`)
+      const half = Math.ceil(ids.length / 2)
+      return new Map([...(await loadDealScreens(gateway, ids.slice(0, half), batchCommands)), ...(await loadDealScreens(gateway, ids.slice(half), batchCommands))])
+    }
+    tasks.push(...joinOffsetPages('tasks', firstTaskPages + moreTaskPages, (name) => second.optional(name as never) as BoundTask[] | undefined, (t) => t.id).filter((t) => !tasks.some((known) => known.id === t.id)))
+  }
 
   const stagesOf = (categoryId: number): StageDto[] => ((second.optional(`stages${categoryId}` as never) as StageDto[] | undefined) ?? []).filter((stage) => stage.ENTITY_ID.startsWith('DEAL_STAGE'))
   const users = new Map(((second.optional('users' as never) as UserDto[] | undefined) ?? []).map((user) => [Number(user.ID), user]))
