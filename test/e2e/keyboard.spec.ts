@@ -7,13 +7,15 @@ import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { completeInn } from '../../src/domain/inn'
 import { readSaleItems } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+import { APPROVER, listTasks, openMenuPage } from './helpers/approvals-screens'
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
-import { chooseOption } from './helpers/kit-controls'
+import { chooseOption, userName } from './helpers/kit-controls'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
 // Space, Enter, arrows, typing) in the sandbox portal; only the portal's own card tab is opened
 // by the test. Results read back through REST: b24restdocs api-reference/crm/companies/crm-company-get.md,
-// crm/deals/crm-deal-get.md, crm/deals/crm-deal-productrows-get.md, crm/leads/crm-lead-get.md.
+// crm/deals/crm-deal-get.md, crm/deals/crm-deal-productrows-get.md, crm/leads/crm-lead-get.md,
+// tasks/tasks-task-list.md, common/settings/app-option-get.md.
 
 const MANAGER = 3
 
@@ -138,5 +140,51 @@ describe('«Обработка лида» by keyboard', () => {
     saved = await lead()
     expect(saved[L.outcome.fieldName]).toBe('Готов подписать LOI')
     expect(saved[L.result.fieldName]).toBe(await enumItemId(session, 'lead', L.result.fieldName, 'CONVERT'))
+  })
+})
+
+describe('«Командировка» by keyboard', () => {
+  it('fills the trip request and sends it with Enter: a task for the trip approver holds it', async () => {
+    await session.rest('app.option.set', { options: { approvals: JSON.stringify({ contractApprovers: {}, tripApprover: APPROVER }) } })
+    const frame = await openMenuPage(session, 'approvals-trip', '[data-testid=trip-form]')
+    const before = (await listTasks(session, { CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).length
+
+    await tabTo(frame, byId(frame, 'trip-destination'))
+    await frame.page().keyboard.type('Казань')
+    await tabTo(frame, byId(frame, 'trip-date-from'))
+    await frame.page().keyboard.type('12142026')
+    await tabTo(frame, byId(frame, 'trip-date-to'))
+    await frame.page().keyboard.type('12162026')
+    expect([await byId(frame, 'trip-date-from').inputValue(), await byId(frame, 'trip-date-to').inputValue()]).toEqual(['2026-12-14', '2026-12-16'])
+    await tabTo(frame, byId(frame, 'trip-purpose'))
+    await frame.page().keyboard.type('Приёмка склада у клиента')
+    await tabTo(frame, byId(frame, 'trip-budget-input'))
+    await frame.page().keyboard.type('30000')
+    await tabTo(frame, byId(frame, 'trip-send'))
+    expect(await showsFocus(byId(frame, 'trip-send'))).toBe(true)
+    await press(frame, 'Enter')
+    await expect.poll(() => listTasks(session, { CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER }).then((tasks) => tasks.length), { timeout: 30_000 }).toBe(before + 1)
+    const [task] = (await listTasks(session, { CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).slice(-1)
+    expect(task!.description).toContain('Казань')
+    // The form gives way to «Мои запросы»: the focus is on that tab, not on the page's body.
+    await expect.poll(() => focusedName(frame)).toContain('[tab-mine]')
+  })
+})
+
+describe('settings by keyboard (the admin)', () => {
+  it('picks the product manager in the kit\'s select and saves with Enter: the option holds him', async () => {
+    await session.actAs(session.adminId)
+    const frame = await session.openAppPage()
+    const picker = byId(frame, 'people-product-manager')
+    await picker.waitFor({ timeout: 30_000 })
+    await tabTo(frame, picker, { max: 120 })
+    await chooseOption(frame, picker, await userName(session, 4), { keyboard: true })
+    await tabTo(frame, byId(frame, 'people-save'))
+    expect(await showsFocus(byId(frame, 'people-save'))).toBe(true)
+    await press(frame, 'Enter')
+    await byId(frame, 'people-saved').waitFor({ timeout: 30_000 })
+    await expect.poll(() => focusedName(frame)).toContain('[people-save]')
+    const people = JSON.parse((await session.rest<string | null>('app.option.get', { option: 'playbookPeople' })) ?? '{}') as { productManagerId?: number }
+    expect(people.productManagerId).toBe(4)
   })
 })
