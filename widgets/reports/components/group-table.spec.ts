@@ -40,6 +40,8 @@ describe('GroupTable: documents columns show what is missing', () => {
   it('money is short in the cell and exact in its tooltip', () => {
     const figure = mountTable('ru').get('[data-key=total] [data-measure=receivable]')
     expect(figure.text()).toBe('12 млн')
-    expect(figure.attributes('aria-label')).toBe('Дебиторская задолженность (выигранные, не оплаченные полностью): 1234567 ₽')
+    expect(figure.attributes('title')).toBe('Дебиторская задолженность (выигранные, не оплаченные полностью): 1234567 ₽')
+    // the accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch)
+    expect(figure.attributes('aria-label')).toBe('12 млн — Дебиторская задолженность (выигранные, не оплаченные полностью): 1234567 ₽')
   })
 })
