@@ -7,7 +7,7 @@ import type { WritePlan } from '@/domain/write-plan'
 /**
  * A screen's side of write plans: runs one, shows its waits as a countdown with a cancel,
  * and lists the plans of its record that stopped unfinished (in this tab, an earlier one, or
- * before a crash) so the user can finish them. The caller says «Сохранено» only when `run`
+ * before a crash) so the user can finish them or leave them unfinished. The caller says «Сохранено» only when `run`
  * resolves to a plan whose status is `done`.
  */
 export function useWritePlans(deps: { transport: () => RestTransport; journal: () => PlanJournal | null }) {
@@ -61,7 +61,19 @@ export function useWritePlans(deps: { transport: () => RestTransport; journal: (
     controller?.abort()
   }
 
-  return { running, wait, secondsLeft, unfinished, busy: computed(() => running.value !== null), refresh, run, resume, cancel }
+  /**
+   * The user gives up an unfinished plan (a refusal that will not pass, e.g. no right to change
+   * the record): what it wrote stays — its steps are ordered so that any prefix leaves the card
+   * consistent — and the rest is not written; it is no longer offered after a reload.
+   */
+  async function discard(planId: string): Promise<void> {
+    const journal = deps.journal()
+    if (!journal || running.value) return
+    await journal.remove(planId)
+    await refresh()
+  }
+
+  return { running, wait, secondsLeft, unfinished, busy: computed(() => running.value !== null), refresh, run, resume, cancel, discard }
 }
 
 export type WritePlans = ReturnType<typeof useWritePlans>

@@ -245,7 +245,7 @@ describe('«Следующий шаг» and approvals texts of issue 16, in ru a
     expect(stages.find((s) => s.STATUS_ID === deal.STAGE_ID)?.NAME).toBe('Договор')
   })
 
-  it('(f) a manager saving a colleague’s deal is told what he may not do and who can; the deal is unchanged', async () => {
+  it('(f) a manager saving a colleague’s deal is told what he may not do and who can, and may leave the save unfinished; the deal is unchanged', async () => {
     const complexity = PLAYBOOK_FIELDS.complexity
     const dealId = await goodsDeal('Тексты: чужая сделка', 'Счет/КП', {}, { owner: SECOND_MANAGER })
     for (const lang of LANGS) {
@@ -255,6 +255,13 @@ describe('«Следующий шаг» and approvals texts of issue 16, in ru a
       await frame.locator('[data-testid=save-fields]').click()
       await expectDealEditRefusal(frame, '[data-testid=key-fields]', lang)
       await shot(`next-steps-denied-${lang}`)
+      expect((await dealOf(dealId))[complexity.fieldName] ?? '').toBeFalsy()
+      // He leaves the refused save unfinished: the panel goes, and a reload does not offer it again.
+      await frame.locator('[data-testid=key-fields] [data-testid=plan-discard]').click()
+      await frame.locator('[data-testid=key-fields] [data-testid=plan-incomplete]').waitFor({ state: 'detached' })
+      const reopened = await openTab(dealId, lang, MANAGER)
+      await reopened.locator('[data-testid=key-fields]').waitFor()
+      expect(await reopened.locator('[data-testid=plan-incomplete]').count()).toBe(0)
       expect((await dealOf(dealId))[complexity.fieldName] ?? '').toBeFalsy()
     }
   })

@@ -79,6 +79,7 @@ export const en: ShellMessages = {
     cancel: 'Cancel',
     incomplete: 'Not finished: {title}',
     repeat: 'Repeat',
+    discard: 'Leave unfinished',
     reason: {
       stopped: 'The write stopped before its end.',
       cancelled: 'You cancelled the write. Repeat it to finish.',

@@ -78,6 +78,7 @@ export const ru = {
     cancel: 'Отменить',
     incomplete: 'Не завершено: {title}',
     repeat: 'Повторить',
+    discard: 'Не завершать',
     reason: {
       stopped: 'Запись остановлена до конца.',
       cancelled: 'Вы отменили запись. Повторите, чтобы закончить её.',
