@@ -27,6 +27,19 @@ async function openSliderFrom(button: string): Promise<Frame> {
 }
 
 describe('app pages', () => {
+  it('the app carries its icon: the page names it, and the app serves it for the portal’s app list', async () => {
+    const main = await session.openAppPage()
+    const href = await main.locator('link[rel=icon]').getAttribute('href')
+    const url = new URL(href!, main.url())
+    const svg = await fetch(url)
+    expect(svg.status).toBe(200)
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml')
+    expect(await svg.text()).toContain('<svg')
+    const png = await fetch(new URL('app-icon.png', url))
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toContain('image/png')
+  })
+
   it('opens the approval inbox from the app page in a slider, and closes it', async () => {
     const { page } = session
     const child = await openSliderFrom('open-approvals-home')
