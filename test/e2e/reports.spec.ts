@@ -378,6 +378,15 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
         expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.clientWidth)
         expect(layout.pageScroll, where).toBeLessThanOrEqual(layout.view)
       }
+      // The meeting tab's table too: its receivables and overdue columns were past the right edge in Russian.
+      await report.locator('[data-testid=tab-meeting]').click()
+      const meeting = await report.locator('[data-testid=meeting-table]').evaluate((table) => ({
+        view: document.documentElement.clientWidth,
+        rights: [...table.querySelectorAll('thead th')].map((th) => [th.getAttribute('data-column'), th.getBoundingClientRect().right] as const),
+      }))
+      expect(meeting.rights).toHaveLength(10)
+      for (const [column, right] of meeting.rights) expect(right, `${lang}, meeting: ${column}`).toBeLessThanOrEqual(meeting.view)
+      await report.locator('[data-testid=tab-deals]').click()
     }
     await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
   })
