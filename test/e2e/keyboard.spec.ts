@@ -7,7 +7,7 @@ import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { completeInn } from '../../src/domain/inn'
 import { readSaleItems } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
-import { APPROVER, listTasks, openMenuPage } from './helpers/approvals-screens'
+import { ACCOUNTANT, APPROVER, decisionFacts, listTasks, openMenuPage, tripRequestedByRest } from './helpers/approvals-screens'
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
 import { chooseOption, userName } from './helpers/kit-controls'
 
@@ -145,7 +145,7 @@ describe('«Обработка лида» by keyboard', () => {
 
 describe('«Командировка» by keyboard', () => {
   it('fills the trip request and sends it with Enter: a task for the trip approver holds it', async () => {
-    await session.rest('app.option.set', { options: { approvals: JSON.stringify({ contractApprovers: {}, tripApprover: APPROVER }) } })
+    await session.rest('app.option.set', { options: { approvals: JSON.stringify({ contractApprovers: {}, tripApprover: APPROVER, accountant: ACCOUNTANT }) } })
     const frame = await openMenuPage(session, 'approvals-trip', '[data-testid=trip-form]')
     const before = (await listTasks(session, { CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).length
 
@@ -186,5 +186,27 @@ describe('settings by keyboard (the admin)', () => {
     await expect.poll(() => focusedName(frame)).toContain('[people-save]')
     const people = JSON.parse((await session.rest<string | null>('app.option.get', { option: 'playbookPeople' })) ?? '{}') as { productManagerId?: number }
     expect(people.productManagerId).toBe(4)
+  })
+})
+
+describe('«Согласования» by keyboard (the approver)', () => {
+  it('types the approved amount and approves with Enter: the request is closed with one decision of that amount', async () => {
+    const requestId = await tripRequestedByRest(session, 'Тверь')
+    await session.actAs(APPROVER)
+    const frame = await openMenuPage(session, 'approvals', '[data-testid=inbox-waiting]')
+    const item = frame.locator(`[data-testid=inbox-item][data-item-id="trip:${requestId}"]`)
+    await item.waitFor({ timeout: 30_000 })
+
+    // The amount comes filled with the budget: selected and typed over.
+    await tabTo(frame, item.locator('[data-testid=trip-amount]'), { max: 120 })
+    await press(frame, 'Control+A')
+    await frame.page().keyboard.type('25000')
+    await tabTo(frame, item.locator('[data-testid=trip-approve]'))
+    expect(await showsFocus(item.locator('[data-testid=trip-approve]'))).toBe(true)
+    await press(frame, 'Enter')
+    await item.waitFor({ state: 'detached', timeout: 30_000 })
+    // The decided item is gone: the focus stays in the list it was in.
+    await expect.poll(() => focusedName(frame)).toContain('[inbox-waiting]')
+    expect(await decisionFacts(session, requestId)).toMatchObject({ decisions: 1, requestOpen: false, amount: 25_000 })
   })
 })

@@ -11,6 +11,8 @@ const busy = ref(false)
 const done = ref(false)
 /** The work draws the form anew (the next step's form): the button is a new element, same test id. */
 const step = ref(1)
+/** Another item's button with the same test id (each request has its own «Согласовать»). */
+const twin = ref(false)
 const Form = defineComponent({
   setup() {
     useKeptFocus(() => busy.value)
@@ -18,7 +20,8 @@ const Form = defineComponent({
       h('div', [
         h('input', { id: 'other' }),
         h('section', { id: 'home', tabindex: '-1', 'data-focus-home': '' }, [
-          done.value ? null : h('button', { key: step.value, id: 'save', 'data-testid': 'save', disabled: busy.value }, 'Save'),
+          h('div', { 'data-item-id': 'a' }, [done.value ? null : h('button', { key: step.value, id: 'save', 'data-testid': 'save', disabled: busy.value }, 'Save')]),
+          twin.value ? h('div', { 'data-item-id': 'b' }, [h('button', { id: 'twin', 'data-testid': 'save' }, 'Save')]) : null,
         ]),
       ])
   },
@@ -37,6 +40,7 @@ afterEach(() => {
   busy.value = false
   done.value = false
   step.value = 1
+  twin.value = false
   document.body.innerHTML = ''
 })
 
@@ -78,6 +82,15 @@ describe('useKeptFocus', () => {
 
   it('when the work took the control away, gives the focus to the section around it', async () => {
     const { wrapper } = await pressSave()
+    done.value = true
+    await finish()
+    expect(document.activeElement).toBe(wrapper.get('#home').element)
+    wrapper.unmount()
+  })
+
+  it('never to another item\'s control with the same test id: to the section instead', async () => {
+    const { wrapper } = await pressSave()
+    twin.value = true
     done.value = true
     await finish()
     expect(document.activeElement).toBe(wrapper.get('#home').element)
