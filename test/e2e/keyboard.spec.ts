@@ -1,5 +1,6 @@
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_DEALS } from '../../sandbox/demo/crm'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
 import { LEAD_RESULTS } from '../../src/domain/lead-processing'
@@ -10,6 +11,7 @@ import { enumItemId, startAppSession, type AppSession } from './helpers/app-sess
 import { ACCOUNTANT, APPROVER, decisionFacts, listTasks, openMenuPage, tripRequestedByRest } from './helpers/approvals-screens'
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
 import { chooseOption, userName } from './helpers/kit-controls'
+import { openNextStepsTab } from './helpers/next-steps-tab'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
 // Space, Enter, arrows, typing) in the sandbox portal; only the portal's own card tab is opened
@@ -208,5 +210,23 @@ describe('«Согласования» by keyboard (the approver)', () => {
     // The decided item is gone: the focus stays in the list it was in.
     await expect.poll(() => focusedName(frame)).toContain('[inbox-waiting]')
     expect(await decisionFacts(session, requestId)).toMatchObject({ decisions: 1, requestOpen: false, amount: 25_000 })
+  })
+})
+
+describe('«Следующий шаг» by keyboard', () => {
+  it('creates the stage\'s tasks with Enter: the deal has the step\'s task', async () => {
+    await session.actAs(MANAGER)
+    const dealId = DEMO_DEALS.kosinoRent
+    const dealTasks = () => listTasks(session, { UF_CRM_TASK: [`D_${dealId}`] })
+    const before = (await dealTasks()).length
+    const frame = await openNextStepsTab(session, dealId)
+
+    await tabTo(frame, byId(frame, 'create-tasks'))
+    expect(await showsFocus(byId(frame, 'create-tasks'))).toBe(true)
+    await press(frame, 'Enter')
+    await byId(frame, 'create-result').waitFor({ timeout: 30_000 })
+    await expect.poll(async () => (await dealTasks()).length).toBeGreaterThan(before)
+    // The button goes once nothing is left to create: the focus stays in the tab.
+    await expect.poll(() => focusedName(frame)).toMatch(/^div\[next-steps\]|\[create-tasks\]/)
   })
 })
