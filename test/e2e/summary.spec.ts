@@ -3,7 +3,7 @@ import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_COMPANIES } from '../../sandbox/demo/crm'
 import { formatMoney } from '../../src/domain/money'
-import { dealSelect, debtOf, toReportDeal, type RawCategory, type RawDealRow, type RawStatusRow, type ReportDeal } from '../../src/domain/reports'
+import { dealSelect, toReportDeal, type RawCategory, type RawDealRow, type RawStatusRow, type ReportDeal } from '../../src/domain/reports'
 import { startAppSession, type AppSession } from './helpers/app-session'
 
 // The company tab «Сводка» of the built app in the sandbox portal (demo data), in Chromium, in
@@ -37,7 +37,9 @@ function recount(deals: ReportDeal[]) {
       amount: sum((deal) => deal.amount),
       wonAmount: sum((deal) => (deal.semantic === 'S' ? deal.amount : 0)),
       paid: sum((deal) => deal.paid),
-      debt: sum(debtOf),
+      // A sale made and not paid in full is owed; an open deal's unpaid amount is not a debt (issue 15).
+      receivable: sum((deal) => (deal.semantic === 'S' ? Math.max(0, deal.amount - deal.paid) : 0)),
+      openUnpaid: sum((deal) => (deal.semantic === 'P' ? Math.max(0, deal.amount - deal.paid) : 0)),
     }
   })
 }
@@ -84,7 +86,7 @@ describe('«Сводка»: a sum per currency and stage chips per pipeline (iss
     await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').first().waitFor()
     expect(await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').count()).toBe(deals.length)
     expect(normalize(await tab.locator('[data-figure=count] dd').textContent())).toBe(String(deals.length))
-    for (const [figure, of] of [['amount', 'amount'], ['wonAmount', 'wonAmount'], ['paid', 'paid'], ['debt', 'debt']] as const) {
+    for (const [figure, of] of [['amount', 'amount'], ['wonAmount', 'wonAmount'], ['paid', 'paid'], ['receivable', 'receivable'], ['openUnpaid', 'openUnpaid']] as const) {
       const shown = normalize(await tab.locator(`[data-figure=${figure}] dd`).textContent())
       // «1 234,00 ₽ · 17 000,00 $»: most deals first, never one currency's figure in another's sum
       expect(shown, figure).toBe(expected.map((entry) => normalize(formatMoney(entry[of], entry.currency, 'ru'))).join('·'))
@@ -101,7 +103,8 @@ describe('«Сводка»: a sum per currency and stage chips per pipeline (iss
     try {
       const tab = await openSummary(companyId, 'Summary')
       expect(await tab.locator('[data-figure=amount] dt').textContent()).toBe('Deals amount')
-      for (const figure of ['amount', 'wonAmount', 'paid', 'debt'] as const) {
+      expect(await tab.locator('[data-figure=receivable] dt').textContent()).toBe('Receivables')
+      for (const figure of ['amount', 'wonAmount', 'paid', 'receivable', 'openUnpaid'] as const) {
         const shown = normalize(await tab.locator(`[data-figure=${figure}] dd`).textContent())
         expect(shown, figure).toBe(expected.map((entry) => normalize(formatMoney(entry[figure], entry.currency, 'en'))).join('·'))
       }

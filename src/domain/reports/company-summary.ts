@@ -25,8 +25,12 @@ export interface CompanySummary {
   lastDealAt: number | null
 }
 
-/** A company's deals in one currency: how many, and their money in minor units of `currency`. */
-export type CurrencyTotals = { currency: string } & Pick<Totals, 'count' | 'amount' | 'wonAmount' | 'paid' | 'debt' | 'debtors' | 'buckets'>
+/**
+ * A company's deals in one currency: how many, and their money in minor units of `currency`;
+ * what is unpaid split as the report splits it — receivables (a sale made) apart from the open
+ * pipeline's unpaid amount, which is not a debt.
+ */
+export type CurrencyTotals = { currency: string } & Pick<Totals, 'count' | 'amount' | 'wonAmount' | 'paid' | 'debt' | 'debtors' | 'receivable' | 'openUnpaid' | 'buckets'>
 
 function totalsByCurrency(deals: readonly ReportDeal[], ctx: { now: number; first?: string; overdueByDeal: ReadonlyMap<number, number> }): CurrencyTotals[] {
   const groups = new Map<string, ReportDeal[]>()
@@ -35,8 +39,8 @@ function totalsByCurrency(deals: readonly ReportDeal[], ctx: { now: number; firs
   return [...groups.entries()]
     .sort(([a, dealsA], [b, dealsB]) => rank(a) - rank(b) || dealsB.length - dealsA.length || a.localeCompare(b))
     .map(([currency, inCurrency]) => {
-      const { count, amount, wonAmount, paid, debt, debtors, buckets } = totalsOf(inCurrency, { now: ctx.now, currency, overdueByDeal: ctx.overdueByDeal })
-      return { currency, count, amount, wonAmount, paid, debt, debtors, buckets }
+      const { count, amount, wonAmount, paid, debt, debtors, receivable, openUnpaid, buckets } = totalsOf(inCurrency, { now: ctx.now, currency, overdueByDeal: ctx.overdueByDeal })
+      return { currency, count, amount, wonAmount, paid, debt, debtors, receivable, openUnpaid, buckets }
     })
 }
 

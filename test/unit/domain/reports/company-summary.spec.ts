@@ -45,6 +45,14 @@ describe('«Сводка»: each currency summed on its own, no deal dropped (is
     expect(summary.byCurrency.reduce((sum, entry) => sum + entry.count, 0)).toBe(summary.counts.count)
   })
 
+  it('what is unpaid is split as the report splits it: the won deal owes (a receivable), the open deal is not a debt', () => {
+    const [rub, usd] = summary.byCurrency
+    expect(rub).toMatchObject({ receivable: 60_000, openUnpaid: 23_400 })
+    expect(usd).toMatchObject({ receivable: 1_500_000, openUnpaid: 0 })
+    // Nothing unpaid falls between the two figures.
+    for (const entry of summary.byCurrency) expect(entry.receivable + entry.openUnpaid).toBe(entry.debt)
+  })
+
   it('most deals first; the currency asked for first when the company has deals in it', () => {
     const moreDollars = [...rows, ...['USD', 'USD', 'USD', 'EUR'].map((currency) => deal({ CURRENCY_ID: currency }))].map((row) => toReportDeal(row))
     expect(companySummary({ companyId: 13, deals: moreDollars, moves: [], now: NOW }).byCurrency.map((entry) => entry.currency)).toEqual(['USD', 'RUB', 'EUR'])
