@@ -80,29 +80,28 @@ export const PAGES_PER_REQUEST = 20
  * repeats a look); a take that fails reserved nothing.
  */
 export async function clearAndTakeMore(gateway: Gateway, handled: readonly EventPage[], limit = 50): Promise<EventPage[]> {
-  const clears = clearCommands(handled, 'event.offline.clear')
+  const clears = clearCommands(handled)
   const takes = PAGES_PER_REQUEST
   const gets = Object.fromEntries(Array.from({ length: takes }, (_, index) => [`next${index}`, command('event.offline.get', { clear: 0, limit }, parseEventPage)]))
   const reply = await gateway.loadScreen({ ...clears, ...gets })
   return Array.from({ length: takes }, (_, index) => reply.optional(`next${index}` as never) as EventPage | undefined).filter((page): page is EventPage => !!page && page.events.length > 0)
 }
 
-function clearCommands(pages: readonly EventPage[], method: 'event.offline.clear' | 'event.offline.error') {
+function clearCommands(pages: readonly EventPage[]) {
   const held = pages.filter((page) => page.processId && page.events.length > 0)
-  return Object.fromEntries(held.map((page, index) => [`finish${index}`, command(method, { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, (raw) => raw)]))
+  return Object.fromEntries(held.map((page, index) => [`clear${index}`, command('event.offline.clear', { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, (raw) => raw)]))
 }
 
 /** Clears the handled pages together, in one request; a clear that fails leaves its page to be read again. */
 export async function clearEventPages(gateway: Gateway, pages: readonly EventPage[]): Promise<void> {
-  const clears = clearCommands(pages, 'event.offline.clear')
+  const clears = clearCommands(pages)
   if (Object.keys(clears).length > 0) await gateway.loadScreen(clears)
 }
 
-/** Clears a handled page (or marks it failed); both are idempotent for the same process_id. */
-export async function finishEventPage(gateway: Gateway, page: EventPage, outcome: 'clear' | 'error'): Promise<void> {
+/** Clears a handled page alone, retried on limits (a clear is idempotent for the same process_id). */
+export async function finishEventPage(gateway: Gateway, page: EventPage): Promise<void> {
   if (!page.processId || page.events.length === 0) return
-  const method = outcome === 'clear' ? 'event.offline.clear' : 'event.offline.error'
-  await gateway.call(method, { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, { retry: true })
+  await gateway.call('event.offline.clear', { process_id: page.processId, message_id: page.events.map((event) => event.messageId) }, { retry: true })
 }
 
 /** `event.offline.list` pages read at most when looking for reserved entries (50 a page). */

@@ -22,7 +22,7 @@ export async function recoverReservedPages(gateway: Gateway, store: RunnerStore,
     const page = await retakeEventPage(gateway, processId)
     jobs += await scheduleSubjects(store, page, now)
     events += page.events.length
-    await finishEventPage(gateway, page, 'clear')
+    await finishEventPage(gateway, page)
   }
   return { events, jobs }
 }

@@ -1,4 +1,4 @@
-import { command } from '@/b24/gateway'
+import { command, type Gateway } from '@/b24/gateway'
 import { connectionOf } from '../portal/app-auth'
 import type { BatchJobHandler } from '../tick'
 
@@ -43,7 +43,7 @@ export function isOwnFreshTask(task: TaskRow, runnerUserId: number | null): bool
 
 const taskRows = (raw: unknown): TaskRow[] => ((raw && typeof raw === 'object' ? (raw as { tasks?: unknown }).tasks : null) as TaskRow[] | null) ?? []
 
-async function readTasks(gateway: Parameters<BatchJobHandler>[1]['gateway'], ids: readonly number[]): Promise<TaskRow[]> {
+async function readTasks(gateway: Gateway, ids: readonly number[]): Promise<TaskRow[]> {
   const commands = Object.fromEntries(
     Array.from({ length: Math.ceil(ids.length / IDS_PER_COMMAND) }, (_, index) => [
       `tasks${index}`,

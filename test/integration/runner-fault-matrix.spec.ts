@@ -22,9 +22,7 @@ const EXPRESS = 'Выполнить Экспресс-идентификацию'
 const PAYMENT = 'Получить окончательный расчет'
 const ASSEMBLE = 'Укомплектовать заказ по сделке'
 
-async function dealTasks(dealId: number, title: string) {
-  return walk.tasks(dealId, title)
-}
+const dealTasks = walk.tasks
 
 const notices = walk.noticeRows
 const stage = (name: string) => walk.stageId(name)
