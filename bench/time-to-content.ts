@@ -1,0 +1,322 @@
+/**
+ * The bench's «content» part (`npm run bench -- content`): how long each tab and page takes to
+ * show its content, against a bare page that only inits the SDK and makes one REST call
+ * (bench/bare, built here by the same Vite), in the same Chromium run.
+ *
+ * - cold: a fresh browser context (empty HTTP cache, no IndexedDB); warm: the same context opened
+ *   again. Screens and the bare page are interleaved, RUNS times each; medians are quoted.
+ * - throttled: one tab and the bare page under a 4× CPU slowdown (CDP Emulation.setCPUThrottlingRate).
+ * - requests per open: REST requests from the app's frame, as the admin and as the record's manager.
+ * - «Сводка» on a company with COMPANY_DEALS deals: requests, bytes received, time, longest task.
+ *
+ * Time runs from the click on the tab's button (or the page's navigation) to the screen's
+ * content: its root is there and no «loading» status is left; for the bare page, its one reply
+ * written out. The portal's own card page is loaded before the clock starts.
+ *
+ * Env: BENCH_RUNS (7), BENCH_COMPANY_DEALS (5647), CHROMIUM_PATH, BENCH_APP_DIR (the built app, `dist`).
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core'
+import { build } from 'vite'
+import type { PlacementRow, UserRow } from '../sandbox/core/types'
+import { generateDeals } from '../sandbox/demo/generate'
+import { startSandbox } from '../sandbox/server/sandbox'
+import { serveApp } from '../sandbox/server/static-app'
+import { appDir, install, launchChromium, log, type Sandbox } from './portal-tab'
+import { median, table } from './stats'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const COMPANY_DEALS = Number(process.env.BENCH_COMPANY_DEALS ?? 5_647)
+const THROTTLE = 4
+const CONTENT_TIMEOUT = 120_000
+
+type Card = 'deal' | 'company' | 'lead'
+
+/** A screen as a person opens it: a card's tab (by its button) or a menu page (by its URL). */
+interface Screen {
+  id: string
+  placement: string
+  card?: Card
+  /** data-testid of the widget's root once it is drawn. */
+  root: string
+}
+
+const SCREENS: readonly Screen[] = [
+  { id: 'next-steps', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'next-steps' },
+  { id: 'sale-items', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'sale-items' },
+  { id: 'approvals-deal', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'approvals-deal' },
+  { id: 'client-profile', placement: 'CRM_COMPANY_DETAIL_TAB', card: 'company', root: 'client-profile' },
+  { id: 'summary', placement: 'CRM_COMPANY_DETAIL_TAB', card: 'company', root: 'summary' },
+  { id: 'lead-processing', placement: 'CRM_LEAD_DETAIL_TAB', card: 'lead', root: 'lead-processing' },
+  { id: 'approvals', placement: 'LEFT_MENU', root: 'approvals-inbox' },
+  { id: 'reports', placement: 'CRM_ANALYTICS_MENU', root: 'group-table' },
+]
+
+const PLACEMENT_CARD: Record<string, Card | undefined> = { CRM_DEAL_DETAIL_TAB: 'deal', CRM_COMPANY_DETAIL_TAB: 'company', CRM_LEAD_DETAIL_TAB: 'lead' }
+
+/** Builds bench/bare with Vite and serves it on a port of its own (a handler of another origin, as any app's). */
+async function serveBarePage(): Promise<{ url: string; server: Server; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-bare-'))
+  await build({
+    configFile: false,
+    root: fileURLToPath(new URL('./bare', import.meta.url)),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true, target: 'es2022' },
+  })
+  const server = createServer((req, res) => serveApp(dir, req, res))
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, server, dir }
+}
+
+interface Target {
+  name: string
+  /** The frame's origin: the app's or the bare page's. */
+  origin: string
+  placementId: number
+  placement: string
+  card?: Card
+  /** Evaluated in the frame: true once the content is on screen. */
+  ready: string
+}
+
+const LOADING = /^(Загрузка|Loading)/
+
+function widgetReady(root: string): string {
+  return `(() => {
+    const root = document.querySelector('[data-testid="${root}"]')
+    if (!root) return false
+    for (const status of document.querySelectorAll('[role=status]')) if (${LOADING}.test(status.textContent.trim())) return false
+    return true
+  })()`
+}
+
+const BARE_READY = `document.getElementById('content')?.dataset.ready === '1'`
+
+interface OpenResult {
+  ms: number
+  requests: number
+  bytes: number
+  longestTaskMs: number
+}
+
+/** A long-task observer in every frame of the context, from the first script on. */
+const LONG_TASKS = `(() => {
+  window.__longestTask = 0
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, entry.duration)
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {}
+})()`
+
+async function newContext(browser: Browser, sandbox: Sandbox, userId: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.addCookies([{ name: 'sandbox_user', value: String(userId), url: sandbox.origin }])
+  await context.addInitScript(LONG_TASKS)
+  return { context, page: await context.newPage() }
+}
+
+async function frameOf(page: Page, origin: string): Promise<Frame> {
+  const deadline = Date.now() + CONTENT_TIMEOUT
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(origin))
+    if (frame) return frame
+    if (Date.now() > deadline) throw new Error(`no frame of ${origin}`)
+    await page.waitForTimeout(5)
+  }
+}
+
+/** Opens the target once in `page` and measures it; the card page itself loads before the clock starts. */
+async function open(page: Page, sandbox: Sandbox, target: Target, records: Record<Card, number>, throttled = false): Promise<OpenResult> {
+  let requests = 0
+  let bytes = 0
+  const sizes: Promise<void>[] = []
+  const onRequest = (request: Request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/rest/')) return
+    if (!request.frame().url().startsWith(target.origin)) return
+    requests++
+    sizes.push(
+      request
+        .response()
+        .then(async (response) => {
+          bytes += (await response?.body().catch(() => Buffer.alloc(0)))?.length ?? 0
+        })
+        .catch(() => undefined),
+    )
+  }
+  const cdp = await page.context().newCDPSession(page)
+  if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE })
+  let started: number
+  if (target.card) {
+    await page.goto(`${sandbox.origin}/crm/${target.card}/details/${records[target.card]}/`)
+    const button = page.locator(`[data-placement-id="${target.placementId}"]`)
+    await button.waitFor()
+    page.on('request', onRequest)
+    started = performance.now()
+    await button.click()
+  } else {
+    page.on('request', onRequest)
+    started = performance.now()
+    await page.goto(`${sandbox.origin}/marketplace/view/${target.placement}/${target.placementId}/`)
+  }
+  const frame = await frameOf(page, target.origin)
+  await frame.waitForFunction(target.ready, undefined, { timeout: CONTENT_TIMEOUT, polling: 10 })
+  const ms = performance.now() - started
+  await page.waitForTimeout(1_000) // requests the screen makes right after its content
+  page.off('request', onRequest)
+  await Promise.all(sizes)
+  const longestTaskMs = Number(await frame.evaluate('window.__longestTask ?? 0').catch(() => 0))
+  if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await cdp.detach()
+  return { ms, requests, bytes, longestTaskMs }
+}
+
+/** Cold and warm opens of a target, `RUNS` times, each cold one in a fresh context. */
+async function coldAndWarm(browser: Browser, sandbox: Sandbox, userId: number, target: Target, records: Record<Card, number>, throttled = false) {
+  const { context, page } = await newContext(browser, sandbox, userId)
+  try {
+    const cold = await open(page, sandbox, target, records, throttled)
+    const warm = await open(page, sandbox, target, records, throttled)
+    return { cold, warm }
+  } finally {
+    await context.close()
+  }
+}
+
+function bareTarget(rows: readonly PlacementRow[], bareUrl: string, placement: string): Target {
+  const row = rows.find((r) => r.handler === bareUrl && r.placement === placement)!
+  return { name: 'bare', origin: new URL(bareUrl).origin, placementId: row.ID, placement, card: PLACEMENT_CARD[placement], ready: BARE_READY }
+}
+
+function appTarget(rows: readonly PlacementRow[], appOrigin: string, screen: Screen): Target {
+  const row = rows.find((r) => r.placement === screen.placement && r.handler.includes(`widget=${screen.id}`))
+  if (!row) throw new Error(`${screen.id} is not bound`)
+  return { name: screen.id, origin: appOrigin, placementId: row.ID, placement: screen.placement, card: screen.card, ready: widgetReady(screen.root) }
+}
+
+const seconds = (ms: number) => ms / 1000
+
+export async function timeToContentBench(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'content-bench-'))
+  const bare = await serveBarePage()
+  const sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: false, log: () => undefined, ...appDir() })
+  const browser = await launchChromium()
+  try {
+    const users = [...sandbox.store.table<UserRow>('users').rows()]
+    const adminId = users.find((u) => u.IS_ADMIN)!.ID
+    log('installing the app as the admin')
+    await install(browser, sandbox, adminId)
+
+    // The bare page bound where the screens are (straight into the store: a bench shortcut).
+    const placements = sandbox.store.table<PlacementRow>('placements')
+    for (const placement of new Set(SCREENS.map((s) => s.placement))) {
+      placements.insert({ placement, handler: bare.url, title: 'bare', description: '', groupName: '', langAll: {}, options: [], userId: 0 })
+    }
+    const rows = [...placements.rows()]
+    const appOrigin = new URL(sandbox.appUrl).origin
+
+    const deals = [...sandbox.store.table<{ ID: number; COMPANY_ID?: number; OPPORTUNITY?: number; ASSIGNED_BY_ID?: number }>('deals').rows()]
+    const deal = deals.sort((a, b) => Number(b.OPPORTUNITY ?? 0) - Number(a.OPPORTUNITY ?? 0))[0]!
+    const company = Number(deals.find((d) => Number(d.COMPANY_ID) > 0)?.COMPANY_ID ?? 1)
+    const lead = [...sandbox.store.table<{ ID: number }>('leads').rows()][0]!.ID
+    const records: Record<Card, number> = { deal: deal.ID, company, lead }
+    const managerId = Number(deal.ASSIGNED_BY_ID) || users.find((u) => !u.IS_ADMIN)!.ID
+
+    // Time to content, cold and warm, every screen interleaved with the bare page of its placement.
+    const times = new Map<string, { cold: number[]; warm: number[] }>()
+    const add = (name: string, result: { cold: OpenResult; warm: OpenResult }) => {
+      const entry = times.get(name) ?? { cold: [], warm: [] }
+      entry.cold.push(result.cold.ms)
+      entry.warm.push(result.warm.ms)
+      times.set(name, entry)
+    }
+    for (let run = 1; run <= RUNS; run++) {
+      for (const screen of SCREENS) {
+        add(`bare@${screen.placement}`, await coldAndWarm(browser, sandbox, adminId, bareTarget(rows, bare.url, screen.placement), records))
+        add(screen.id, await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, screen), records))
+      }
+      log(`run ${run} of ${RUNS} done`)
+    }
+
+    // One tab under a 4× slower CPU, against the bare page under the same.
+    const throttledScreen = SCREENS[0]!
+    const throttled = { bare: { cold: [] as number[], warm: [] as number[] }, tab: { cold: [] as number[], warm: [] as number[] } }
+    for (let run = 1; run <= RUNS; run++) {
+      const b = await coldAndWarm(browser, sandbox, adminId, bareTarget(rows, bare.url, throttledScreen.placement), records, true)
+      const t = await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, throttledScreen), records, true)
+      throttled.bare.cold.push(b.cold.ms)
+      throttled.bare.warm.push(b.warm.ms)
+      throttled.tab.cold.push(t.cold.ms)
+      throttled.tab.warm.push(t.warm.ms)
+    }
+
+    // Requests per open (warm), as the admin and as the deal's manager.
+    const perOpen = new Map<string, { admin: number; manager: number }>()
+    for (const screen of SCREENS) {
+      const target = appTarget(rows, appOrigin, screen)
+      const admin = (await coldAndWarm(browser, sandbox, adminId, target, records)).warm.requests
+      const manager = (await coldAndWarm(browser, sandbox, managerId, target, records)).warm.requests
+      perOpen.set(screen.id, { admin, manager })
+    }
+
+    const out: (string | number)[][] = [['screen', 'cold s', '× bare', 'warm s', '× bare', 'req admin', 'req manager']]
+    for (const screen of SCREENS) {
+      const tab = times.get(screen.id)!
+      const ref = times.get(`bare@${screen.placement}`)!
+      const requests = perOpen.get(screen.id)!
+      out.push([screen.id, seconds(median(tab.cold)), median(tab.cold) / median(ref.cold), seconds(median(tab.warm)), median(tab.warm) / median(ref.warm), requests.admin, requests.manager])
+    }
+    console.log('')
+    console.log(`Time to content, medians of ${RUNS} opens each (screens interleaved with the bare SDK page of the same placement).`)
+    console.log(table(out))
+    for (const placement of new Set(SCREENS.map((s) => s.placement))) {
+      const ref = times.get(`bare@${placement}`)!
+      console.log(`bare page @${placement}: cold ${seconds(median(ref.cold)).toFixed(2)} s, warm ${seconds(median(ref.warm)).toFixed(2)} s`)
+    }
+    console.log(
+      `${THROTTLE}× CPU throttle, ${throttledScreen.id}: cold ${seconds(median(throttled.tab.cold)).toFixed(2)} s (${(median(throttled.tab.cold) / median(throttled.bare.cold)).toFixed(2)}× bare ${seconds(median(throttled.bare.cold)).toFixed(2)} s), ` +
+        `warm ${seconds(median(throttled.tab.warm)).toFixed(2)} s (${(median(throttled.tab.warm) / median(throttled.bare.warm)).toFixed(2)}× bare ${seconds(median(throttled.bare.warm)).toFixed(2)} s)`,
+    )
+    console.log('goals (issue 14): ≤ 1.3× the bare page cold and warm, ≤ 1.5× under throttle, 1 REST request per open')
+
+    // «Сводка» on a company with many deals.
+    const bigCompany = company
+    log(`adding ${COMPANY_DEALS} deals to company ${bigCompany}`)
+    await generateDeals(sandbox.store, COMPANY_DEALS, { now: new Date(), extraFields: () => ({ COMPANY_ID: bigCompany }) })
+    const summaryTarget = appTarget(rows, appOrigin, SCREENS.find((s) => s.id === 'summary')!)
+    const big: { cold: OpenResult[]; warm: OpenResult[] } = { cold: [], warm: [] }
+    for (let run = 1; run <= Math.min(RUNS, 3); run++) {
+      const result = await coldAndWarm(browser, sandbox, adminId, summaryTarget, records)
+      big.cold.push(result.cold)
+      big.warm.push(result.warm)
+    }
+    const companyDeals = deals.filter((d) => Number(d.COMPANY_ID) === bigCompany).length + COMPANY_DEALS
+    console.log('')
+    console.log(`«Сводка» on a company with ${companyDeals} deals, medians of ${big.cold.length} opens:`)
+    console.log(
+      table([
+        ['open', 's', 'requests', 'MB received', 'longest task ms'],
+        ...(['cold', 'warm'] as const).map((kind) => [
+          kind,
+          seconds(median(big[kind].map((r) => r.ms))),
+          median(big[kind].map((r) => r.requests)),
+          median(big[kind].map((r) => r.bytes)) / 2 ** 20,
+          median(big[kind].map((r) => r.longestTaskMs)),
+        ]),
+      ]),
+    )
+    console.log('goals (issue 14): one request of bounded size whatever the deal count, no task over 200 ms')
+  } finally {
+    await browser.close()
+    await sandbox.close()
+    bare.server.close()
+    await rm(dataDir, { recursive: true, force: true })
+    await rm(bare.dir, { recursive: true, force: true })
+  }
+}
