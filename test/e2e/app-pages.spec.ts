@@ -4,6 +4,7 @@ import { startAppSession, type AppSession } from './helpers/app-session'
 import { appFrame, portalLog } from './helpers/portal'
 import { injectFault } from './helpers/fault-matrix'
 import { chooseOption, userName } from './helpers/kit-controls'
+import { addRecipients } from './helpers/portal-dialogs'
 
 // The app's own page opens its other pages in the portal's slider: `openApplication({ widget })`
 // reaches the new frame as PLACEMENT_OPTIONS, and the shell shows that widget there.
@@ -119,9 +120,7 @@ describe('settings saves that never lie', () => {
 
   it('a refused save says why, shows no «Сохранено», and «Повторить» finishes it', async () => {
     const main = await session.openAppPage()
-    const box = main.getByTestId('recipient-PHARMACY-4')
-    await box.waitFor({ timeout: 30_000 })
-    await box.check()
+    await addRecipients(session.page, main, 'PHARMACY', [4])
     session.sandbox.control.faults({ method: 'app.option.set', count: 1, status: 403, code: 'ACCESS_DENIED', description: 'Access denied.' })
     await main.getByTestId('lead-recipients-save').click()
     const form = main.getByTestId('settings-lead-recipients')

@@ -7,6 +7,7 @@ import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-proces
 import { LEAD_RESULTS } from '../../src/domain/lead-processing'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption } from './helpers/kit-controls'
+import { addRecipients } from './helpers/portal-dialogs'
 import { startRunnerBeside } from './helpers/runner-beside'
 
 // The admin sets who hears of new web-form leads; a manager walks a lead through every
@@ -73,9 +74,8 @@ afterAll(async () => {
 describe('lead processing tab (L1–L4) in the sandbox portal', () => {
   it('lets the admin set the recipients of new-lead notifications per object type', async () => {
     const settings = await session.openAppPage()
-    const box = settings.locator(`[data-testid="recipient-PHARMACY-${MANAGER}"]`)
-    await box.waitFor({ timeout: 30_000 })
-    await box.check()
+    await addRecipients(session.page, settings, 'PHARMACY', [MANAGER])
+    expect(await settings.locator('[data-testid="recipients-copy-PHARMACY"]').textContent()).toContain('Елена Морозова')
     await settings.locator('[data-testid="lead-recipients-save"]').click()
     await settings.locator('[data-testid="lead-recipients-saved"]').waitFor({ timeout: 30_000 })
     const option = await session.rest<string>('app.option.get', { option: 'leadRecipients' })

@@ -10,9 +10,14 @@ import { parseDepartments, parsePeople, type DepartmentRow, type PersonRow } fro
 const PEOPLE_PAGES = 10
 const DEPARTMENT_PAGES = 4
 
-export function structureCommands() {
+/** user.get FILTER of the people who can be recipients: active employees (not extranet, not fired). */
+export const ACTIVE_EMPLOYEES = { ACTIVE: true, USER_TYPE: 'employee' } as const
+
+/** `activeOnly`: the people are the active employees only (the settings' choice), else everyone (names). */
+export function structureCommands(options: { activeOnly?: boolean } = {}) {
+  const filter = options.activeOnly ? { FILTER: ACTIVE_EMPLOYEES } : {}
   return {
-    ...offsetPageCommands('people', 'user.get', { sort: 'ID', order: 'ASC' }, PEOPLE_PAGES, parsePeople),
+    ...offsetPageCommands('people', 'user.get', { sort: 'ID', order: 'ASC', ...filter }, PEOPLE_PAGES, parsePeople),
     ...offsetPageCommands('departments', 'department.get', { sort: 'ID', order: 'ASC' }, DEPARTMENT_PAGES, parseDepartments, 'START'),
   }
 }

@@ -42,11 +42,23 @@ export interface AnnouncementInput {
   departments: readonly DepartmentNode[]
 }
 
+/**
+ * The head who gets an object type's notice in copy: the head of the first recipient's
+ * department (walking up while that is himself), none when nobody is set or he is a recipient
+ * already. The settings screen shows it; the notice is planned with it.
+ */
+export function copyHeadOf(recipients: readonly number[], people: readonly PersonInDepartments[], departments: readonly DepartmentNode[]): number | null {
+  const first = recipients[0]
+  if (first === undefined) return null
+  const head = headOf(first, people, departments)
+  return head === null || recipients.includes(head) ? null : head
+}
+
 /** Recipients of the lead's object type; the head of the first recipient's department in copy. */
 export function planLeadAnnouncement(input: AnnouncementInput): NotificationResult {
   const configured = input.recipients.byObjectType[input.lead.objectType ?? ''] ?? []
   const type = input.directory.objectTypes.find((entry) => entry.code === input.lead.objectType)
-  const head = configured[0] === undefined ? null : headOf(configured[0], input.people, input.departments)
+  const head = copyHeadOf(configured, input.people, input.departments)
   const heads = type && head !== null ? { [type.department]: head } : {}
   return planNewLeadNotification(input.lead, input.recipients, input.directory, heads)
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { defaultObjectsDirectory } from '../../../src/domain/sale'
 import { startAppSession, type AppSession } from '../helpers/app-session'
 import { FAULT_KINDS } from '../helpers/fault-matrix'
+import { addRecipients } from '../helpers/portal-dialogs'
 import { describeFaultMatrix, FAULT_NOISE, type MatrixWrite } from './write-cells'
 
 /*
@@ -36,9 +37,7 @@ const WRITES: MatrixWrite[] = [
       const type = types[FAULT_KINDS.indexOf(fault)]!
       const before = await recipients()
       const frame = await session.openAppPage()
-      const box = frame.locator(`[data-testid="recipient-${type}-${MANAGER}"]`)
-      await box.waitFor({ timeout: 30_000 })
-      await box.check()
+      await addRecipients(session.page, frame, type, [MANAGER])
       return {
         frame,
         readBack: async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   awaitsAnnouncement,
+  copyHeadOf,
   headOf,
   isLeadAnnounced,
   leadHandover,
@@ -72,6 +73,15 @@ describe('reading a lead for the notice', () => {
     expect(headOf(3, people, departments)).toBe(2)
     expect(headOf(2, people, departments)).toBe(1)
     expect(headOf(99, people, departments)).toBeNull()
+  })
+
+  it('names the head in copy from the first recipient, none when nobody is set or the head is a recipient', () => {
+    expect(copyHeadOf([3, 4], people, departments)).toBe(2)
+    expect(copyHeadOf([4, 3], people, departments)).toBe(2)
+    expect(copyHeadOf([2, 3], people, departments)).toBe(1)
+    expect(copyHeadOf([3, 2], people, departments)).toBeNull()
+    expect(copyHeadOf([], people, departments)).toBeNull()
+    expect(copyHeadOf([99], people, departments)).toBeNull()
   })
 })
 
