@@ -12,7 +12,8 @@ import type { ProfileEnums } from './values'
  * names) and the items of each enumeration field.
  */
 
-const CONTACT_SELECT = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME']
+// POST: the contact's «Должность» (b24restdocs crm-contact-fields.md).
+const CONTACT_SELECT = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST']
 
 function companyCommands(companyId: number) {
   return {

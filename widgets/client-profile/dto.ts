@@ -56,15 +56,17 @@ export interface ContactRow {
   lastName: string
   firstName: string
   middleName: string
+  /** POST, the contact's own «Должность». */
+  position: string
 }
 
 // b24restdocs api-reference/crm/contacts/crm-contact-list.md
-const contactSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, SECOND_NAME: text })
+const contactSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, SECOND_NAME: text, POST: text.optional() })
 
 export function parseContacts(raw: unknown): ContactRow[] {
   return rowsOf(raw)
     .map((row) => contactSchema.parse(row))
-    .map((row) => ({ id: row.ID, lastName: row.LAST_NAME, firstName: row.NAME, middleName: row.SECOND_NAME }))
+    .map((row) => ({ id: row.ID, lastName: row.LAST_NAME, firstName: row.NAME, middleName: row.SECOND_NAME, position: row.POST ?? '' }))
     .sort((a, b) => a.id - b.id)
 }
 

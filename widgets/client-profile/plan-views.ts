@@ -8,8 +8,9 @@ import type { WritePlans } from '@/stores/write-plans'
  * history): each shows its own running write, wait and unfinished plans next to its own
  * button, through the shared WritePlanStatus.
  */
-export function plansOfKind(plans: WritePlans, kind: ProfilePlanKind): WritePlans {
-  const mine = (plan: WritePlan | null) => plan !== null && planKind(plan) === kind
+export function plansOfKind(plans: WritePlans, kind: ProfilePlanKind | ProfilePlanKind[]): WritePlans {
+  const kinds = Array.isArray(kind) ? kind : [kind]
+  const mine = (plan: WritePlan | null) => plan !== null && kinds.includes(planKind(plan)!)
   const running = computed(() => (mine(plans.running.value) ? plans.running.value : null))
   const view = {
     ...plans,

@@ -3,9 +3,12 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import { GatewayError } from '@/b24/gateway'
 import {
   applyStatusAction,
+  canChangeHistoryEvent,
   companyScope,
   describeStatus,
   fitStatusToSector,
+  historyChangePlan,
+  historyChangeToComment,
   historyEventPlan,
   historyEventToComment,
   localIsoDate,
@@ -22,6 +25,7 @@ import {
   validateProfileForm,
   validateWith,
   withCompanyUpdateDone,
+  withLostDeleteDone,
   writtenSteps,
   type ClientStatus,
   type ContactPerson,
@@ -53,6 +57,7 @@ import { newPlanId, useRecordPlans } from '@/stores/record-plans'
 import { loadProfileScreen, readCompanyNow, type ProfileScreen } from './data'
 import type { CompanyRow } from './dto'
 import { toBase64Pairs, type PendingAttachment } from './files'
+import type { HistoryItem } from './history-view'
 import { plansOfKind } from './plan-views'
 import {
   companyToValues,
@@ -65,6 +70,7 @@ import {
   statusUpdateFields,
   valuesToForm,
   formToValues,
+  legacyPositionClear,
   type ProfileExtras,
 } from './values'
 
@@ -102,12 +108,14 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   const { loading, busy: acting, error, load: loadWith, act } = useGatewayRequests()
   const errors = ref<FieldErrors>({})
   const conflict = shallowRef<ConflictComparison | null>(null)
-  const notice = ref<'saved' | 'nothing' | 'statusChanged' | 'historyAdded' | null>(null)
+  const notice = ref<'saved' | 'nothing' | 'statusChanged' | 'historyAdded' | 'historyChanged' | 'historyRemoved' | null>(null)
   const refusal = ref<StatusRefusal | null>(null)
   /** Why the last save, status change or history event was not written (the plan was dropped). */
   const saveError = shallowRef<GatewayError | null>(null)
   const statusError = shallowRef<GatewayError | null>(null)
   const historyError = shallowRef<GatewayError | null>(null)
+  /** Why the last edit or delete of a history event was not made (nothing of it was written). */
+  const historyChangeError = shallowRef<GatewayError | null>(null)
   /** Counts history events that reached the portal (the form empties itself on a change). */
   const historyDone = ref(0)
   const storage = useRecordDraft<FieldValues>(() => app.frame, 'company')
@@ -116,7 +124,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   const planViews = markRaw({
     save: plansOfKind(plans, 'profile-save'),
     status: plansOfKind(plans, 'status-change'),
-    history: plansOfKind(plans, 'history-event'),
+    history: plansOfKind(plans, ['history-event', 'history-change']),
   })
 
   const companyId = computed(() => app.context?.entityId ?? null)
@@ -125,6 +133,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   /** An unfinished save of this company: «Повторить» finishes it; a new save would write over it. */
   const savePending = computed(() => pending('profile-save'))
   const historyPending = computed(() => pending('history-event'))
+  const historyChangePending = computed(() => pending('history-change'))
 
   const serverVersion = computed<ServerVersion<FieldValues> | null>(() => {
     const current = screen.value
@@ -267,7 +276,8 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     // A new sector may put the client on the other ladder: its status restarts at «Новый», recorded.
     const fitted = changed.includes('sector') ? fitStatusToSector(statusOfCompany(now.company, current.enums), context(checked.value.sector as ProfileForm['sector'])) : null
     if (fitted) Object.assign(fields, statusUpdateFields(fitted.status, statusLogOf(now.company), fitted.record, current.enums))
-    const contacts = changed.includes('contacts') && checked.value.contacts ? planContactOps(checked.value.contacts, now.contacts) : null
+    const contactsChanged = changed.includes('contacts') || changed.includes('shown.position')
+    const contacts = contactsChanged && checked.value.contacts ? planContactOps(checked.value.contacts, now.contacts, checked.value.shown.position) : null
     // Contacts alone still go through the guarded company update: the ФИО tick, written as it is.
     if (Object.keys(fields).length === 0) fields[F.showContacts.fieldName] = checked.value.shown.contacts ? 1 : 0
     // What the company reads like once the update is in: a repeat that finds it there knows the write was its own.
@@ -284,6 +294,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
         update: contacts?.update ?? [],
         relink: contacts && contacts.unlink.length > 0 ? now.contacts.map((row) => row.id).filter((contactId) => !contacts.unlink.includes(contactId)) : null,
       },
+      afterContacts: legacyPositionClear(checked.value, changed, now.company) ?? undefined,
       assignedById: now.company.assignedById || current.me,
       now: new Date(),
       meta: { edited: draft.edited, expect },
@@ -477,6 +488,51 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     return false
   }
 
+  /**
+   * Edits (`next`) or deletes (`null`) a history event: only its author may (others are not
+   * offered it; the portal refuses them too). The change, then its record (who, when, what it
+   * was), as one plan. Field errors when the edit is not valid (nothing is sent); `done` when the
+   * portal holds the change; `kept` when it did not get there.
+   */
+  async function changeHistoryEvent(item: HistoryItem, next: HistoryEvent | null): Promise<FieldErrors | 'done' | 'kept'> {
+    const id = companyId.value
+    const me = screen.value?.me ?? 0
+    if (id === null || historyChangePending.value) return 'kept'
+    historyChangeError.value = null
+    notice.value = null
+    if (!canChangeHistoryEvent(item, me)) {
+      historyChangeError.value = new GatewayError('access', 'NOT_AUTHOR', '')
+      return 'kept'
+    }
+    let afterText: string | undefined
+    if (next) {
+      const checked = validateHistoryEvent({ ...next, files: item.event.files }, localIsoDate(new Date()))
+      if (!checked.ok) return checked.errors
+      // The comment keeps the tag of the write that made it.
+      afterText = historyEventToComment(checked.value) + (/\n\[b24app:[^\]]*\]$/.exec(item.raw)?.[0] ?? '')
+    }
+    let outcome: 'done' | 'kept' = 'kept'
+    await act(async () => {
+      const record = historyChangeToComment(next ? 'edited' : 'deleted', item.id, item.raw)
+      const plan = historyChangePlan({ planId: newPlanId(), companyId: id, eventId: item.id, beforeText: item.raw, record, afterText, now: new Date() })
+      outcome = (await afterHistoryChange(await run(plan))) ? 'done' : 'kept'
+    })
+    return outcome
+  }
+
+  async function afterHistoryChange(plan: WritePlan): Promise<boolean> {
+    const lostDelete = withLostDeleteDone(plan)
+    if (lostDelete) return afterHistoryChange(await run(lostDelete))
+    if (plan.status === 'done') {
+      await reloadAll()
+      notice.value = plan.meta?.action === 'deleted' ? 'historyRemoved' : 'historyChanged'
+      return true
+    }
+    const refused = await dropRefused(plan)
+    if (refused) historyChangeError.value = refused
+    return false
+  }
+
   /** «Повторить» on an unfinished plan: its done steps stay done, the rest is sent (a create is looked up first). */
   async function resume(planId: string): Promise<void> {
     const plan = plans.unfinished.value.find((candidate) => candidate.id === planId)
@@ -486,6 +542,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     saveError.value = null
     statusError.value = null
     historyError.value = null
+    historyChangeError.value = null
     await act(async () => {
       const result = await plans.resume(planId)
       if (!result) return
@@ -505,6 +562,9 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
         case 'history-event':
           await afterHistory(result)
           return
+        case 'history-change':
+          await afterHistoryChange(result)
+          return
         default:
           await reloadAll()
       }
@@ -523,6 +583,8 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     saveError,
     statusError,
     historyError,
+    historyChangeError,
+    historyChangePending,
     historyDone,
     savePending,
     historyPending,
@@ -541,6 +603,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     cancelConflict,
     changeStatus,
     addHistoryEvent,
+    changeHistoryEvent,
     resume,
   }
 })

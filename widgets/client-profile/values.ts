@@ -74,7 +74,8 @@ export function valuesToForm(values: FieldValues): { form: ProfileForm; extras: 
   form.inn = str('inn')
   form.companyInfo = str('companyInfo')
   form.address = str('address')
-  form.contacts = Array.isArray(values.contacts) ? (values.contacts as ContactPerson[]).map((person) => ({ ...person })) : []
+  // Drafts kept from before positions belonged to persons have none: an empty one.
+  form.contacts = Array.isArray(values.contacts) ? (values.contacts as ContactPerson[]).map((person) => ({ ...person, position: person.position ?? '' })) : []
   form.position = str('position')
   form.phone = str('phone')
   form.email = str('email')
@@ -114,6 +115,7 @@ export function companyToValues(company: CompanyRow, contacts: readonly ContactR
     lastName: contact.lastName,
     firstName: contact.firstName,
     middleName: contact.middleName,
+    position: contact.position,
   }))
   form.position = textOf(uf[F.position.fieldName])
   form.phone = company.phones[0]?.value ?? ''
@@ -158,7 +160,6 @@ export function companyUpdateFields(
     ['inn', F.inn.fieldName],
     ['companyInfo', F.info.fieldName],
     ['address', F.address.fieldName],
-    ['position', F.position.fieldName],
   ]
   for (const [key, field] of texts) {
     const value = plan[key]
@@ -172,27 +173,42 @@ export function companyUpdateFields(
   return fields
 }
 
+/**
+ * The legacy company-level position is cleared only after the contacts hold it (the plan's
+ * last step, see profileSavePlan): the fields for that step, or null when it stays.
+ */
+export function legacyPositionClear(plan: ProfileSavePlan, changedKeys: readonly string[], company: CompanyRow): Record<string, unknown> | null {
+  const held = textOf(company.uf[F.position.fieldName]).trim()
+  return changedKeys.includes('position') && plan.position === '' && held !== '' ? { [F.position.fieldName]: '' } : null
+}
+
 export interface ContactOps {
-  add: { key: string; lastName: string; firstName: string; middleName: string }[]
-  update: { contactId: number; lastName: string; firstName: string; middleName: string }[]
+  add: { key: string; lastName: string; firstName: string; middleName: string; position?: string }[]
+  update: { contactId: number; lastName: string; firstName: string; middleName: string; position?: string }[]
   /** Contacts to unlink from the company (they stay in the CRM). */
   unlink: number[]
 }
 
-/** What to do with CRM contacts so they match the ФИО block. */
-export function planContactOps(persons: readonly ContactPerson[], server: readonly ContactRow[]): ContactOps {
+/**
+ * What to do with CRM contacts so they match the ФИО block. `withPosition`: the «Должность»
+ * block is shown, so each person's position is written to the contact's POST too (a hidden
+ * block writes nothing of its values).
+ */
+export function planContactOps(persons: readonly ContactPerson[], server: readonly ContactRow[], withPosition = false): ContactOps {
   const ops: ContactOps = { add: [], update: [], unlink: [] }
   const kept = new Set<number>()
   for (const person of persons) {
     const names = { lastName: person.lastName.trim(), firstName: person.firstName.trim(), middleName: person.middleName.trim() }
+    const position = withPosition ? { position: (person.position ?? '').trim() } : {}
     const existing = person.contactId === null ? undefined : server.find((row) => row.id === person.contactId)
     if (!existing) {
-      ops.add.push({ key: person.key, ...names })
+      ops.add.push({ key: person.key, ...names, ...position })
       continue
     }
     kept.add(existing.id)
-    if (existing.lastName !== names.lastName || existing.firstName !== names.firstName || existing.middleName !== names.middleName) {
-      ops.update.push({ contactId: existing.id, ...names })
+    const renamed = existing.lastName !== names.lastName || existing.firstName !== names.firstName || existing.middleName !== names.middleName
+    if (renamed || (position.position !== undefined && existing.position !== position.position)) {
+      ops.update.push({ contactId: existing.id, ...names, ...position })
     }
   }
   ops.unlink = server.filter((row) => !kept.has(row.id)).map((row) => row.id)

@@ -61,3 +61,45 @@ export function historyEventFromComment(text: string, files: string[] = []): His
   if (!type || match[2] === undefined) return null
   return { type: type.code, date: match[2], comment: newline === -1 ? '' : text.slice(newline + 1), files }
 }
+
+/*
+ * Editing and deleting an event (issue 16): only its author may, and each change leaves a
+ * record in the company's timeline, written before the change itself:
+ *   «[Событие истории изменено] #123» or «[Событие истории удалено] #123»
+ * then the event's text as it was. Who and when are the record's author and date.
+ */
+export type HistoryChangeAction = 'edited' | 'deleted'
+
+const CHANGE_HEADERS: Record<HistoryChangeAction, string> = {
+  edited: 'Событие истории изменено',
+  deleted: 'Событие истории удалено',
+}
+
+const CHANGE_HEADER = /^\[(Событие истории изменено|Событие истории удалено)\] #(\d+)$/
+
+export interface HistoryChangeRecord {
+  action: HistoryChangeAction
+  /** The timeline comment holding the event. */
+  eventId: number
+  /** The event as it was before the change (null when its text was not an event). */
+  before: HistoryEvent | null
+}
+
+export function historyChangeToComment(action: HistoryChangeAction, eventId: number, beforeText: string): string {
+  return `[${CHANGE_HEADERS[action]}] #${eventId}\n${beforeText}`
+}
+
+/** null for any comment that is not such a record. */
+export function historyChangeFromComment(text: string): HistoryChangeRecord | null {
+  const newline = text.indexOf('\n')
+  const match = CHANGE_HEADER.exec((newline === -1 ? text : text.slice(0, newline)).trim())
+  if (!match) return null
+  const action = match[1] === CHANGE_HEADERS.edited ? 'edited' : 'deleted'
+  const before = newline === -1 ? null : historyEventFromComment(text.slice(newline + 1))
+  return { action, eventId: Number(match[2]), before }
+}
+
+/** Only the author edits or deletes an event (the portal refuses others' comment updates too). */
+export function canChangeHistoryEvent(event: { authorId: number }, userId: number): boolean {
+  return userId > 0 && event.authorId === userId
+}

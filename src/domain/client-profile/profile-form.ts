@@ -36,6 +36,8 @@ export interface ContactPerson {
   lastName: string
   firstName: string
   middleName: string
+  /** «Должность» of this person: the contact's own POST field (each person has one). */
+  position: string
 }
 
 export interface TurnoverValue {
@@ -55,6 +57,11 @@ export interface ProfileForm {
   companyInfo: string
   address: string
   contacts: ContactPerson[]
+  /**
+   * The company-level «Должность» the tab wrote before positions belonged to contact persons
+   * (UF_CRM_KOS_POSITION). Read-only: shown as a legacy value until it is moved to a person
+   * (`moveLegacyPosition`), after which the save clears it on the company.
+   */
   position: string
   phone: string
   email: string
@@ -95,6 +102,8 @@ export function clearBlock(form: ProfileForm, key: BlockKey): ProfileForm {
       return { ...hidden, turnover: { value: '', unit: null, year: null } }
     case 'contacts':
       return { ...hidden, contacts: [] }
+    case 'position':
+      return { ...hidden, position: '', contacts: hidden.contacts.map((person) => ({ ...person, position: '' })) }
     default:
       return { ...hidden, [key]: '' }
   }
@@ -106,6 +115,8 @@ export function blockHasValues(form: ProfileForm, key: BlockKey): boolean {
       return form.turnover.value.trim() !== '' || form.turnover.unit !== null || form.turnover.year !== null
     case 'contacts':
       return form.contacts.some((person) => [person.lastName, person.firstName, person.middleName].some((part) => part.trim() !== ''))
+    case 'position':
+      return form.position.trim() !== '' || form.contacts.some((person) => person.position.trim() !== '')
     default:
       return form[key].trim() !== ''
   }
@@ -121,7 +132,7 @@ export function hiddenBlocksWithValues(form: ProfileForm): BlockKey[] {
 }
 
 export function emptyContactPerson(key: string): ContactPerson {
-  return { key, contactId: null, lastName: '', firstName: '', middleName: '' }
+  return { key, contactId: null, lastName: '', firstName: '', middleName: '', position: '' }
 }
 
 export function addContactPerson(form: ProfileForm, key: string): ProfileForm {
@@ -132,9 +143,19 @@ export function addContactPerson(form: ProfileForm, key: string): ProfileForm {
 export function updateContactPerson(
   form: ProfileForm,
   key: string,
-  patch: Partial<Pick<ContactPerson, 'lastName' | 'firstName' | 'middleName' | 'contactId'>>,
+  patch: Partial<Pick<ContactPerson, 'lastName' | 'firstName' | 'middleName' | 'position' | 'contactId'>>,
 ): ProfileForm {
   return { ...form, contacts: form.contacts.map((person) => (person.key === key ? { ...person, ...patch } : person)) }
+}
+
+/**
+ * The legacy company-level position becomes this person's own; the company's value is
+ * emptied in the form, so the save clears it on the company after the contact holds it.
+ */
+export function moveLegacyPosition(form: ProfileForm, key: string): ProfileForm {
+  const legacy = form.position.trim()
+  if (legacy === '' || !form.contacts.some((person) => person.key === key)) return form
+  return { ...updateContactPerson(form, key, { position: legacy }), position: '' }
 }
 
 export function removeContactPerson(form: ProfileForm, key: string): ProfileForm {

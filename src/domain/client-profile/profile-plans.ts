@@ -9,14 +9,14 @@ import type { StatusChangeRecord } from './status-transitions'
  * built on (compare-and-set): the guarded update takes the company's ID from the check.
  */
 
-export type ProfilePlanKind = 'profile-save' | 'status-change' | 'history-event'
+export type ProfilePlanKind = 'profile-save' | 'status-change' | 'history-event' | 'history-change'
 
 /** What a company's unfinished plans are listed under. */
 export const companyScope = (companyId: number) => `company:${companyId}`
 
 export function planKind(plan: WritePlan): ProfilePlanKind | null {
   const kind = plan.meta?.kind
-  return kind === 'profile-save' || kind === 'status-change' || kind === 'history-event' ? kind : null
+  return kind === 'profile-save' || kind === 'status-change' || kind === 'history-event' || kind === 'history-change' ? kind : null
 }
 
 const checkKey = (planId: string) => `${planId}-check`
@@ -35,6 +35,8 @@ export interface NewContact {
   lastName: string
   firstName: string
   middleName: string
+  /** The person's «Должность» (the contact's POST); absent when the position block is not written. */
+  position?: string
 }
 
 export interface ProfileSavePlanInput {
@@ -46,20 +48,29 @@ export interface ProfileSavePlanInput {
   fields: Params
   contacts: {
     add: NewContact[]
-    update: { contactId: number; lastName: string; firstName: string; middleName: string }[]
+    update: { contactId: number; lastName: string; firstName: string; middleName: string; position?: string }[]
     /** The company's contact links after the save when some are removed: kept IDs (new ones are added by the plan). */
     relink: number[] | null
   }
+  /**
+   * Company fields written after the contacts (unguarded): the legacy company-level position
+   * cleared once a contact holds it, so no prefix of the plan loses the value.
+   */
+  afterContacts?: Params
   assignedById: number
   now: Date
   meta?: Params
 }
 
+/** A contact's POST when the plan writes positions, nothing otherwise. */
+const postOf = (person: { position?: string }): Params => (person.position === undefined ? {} : { POST: person.position })
+
 export const newContactKey = (planId: string, personKey: string) => `${planId}-contact-${personKey}`
 
 /**
  * A profile save (P1–P4): the guarded company update first, then the new contacts (created once,
- * found again by ORIGIN_ID), the renamed ones, and the company's contact links last. When the
+ * found again by ORIGIN_ID), the changed ones (names, position), the company's contact links,
+ * and last what may only go once the contacts hold it (the legacy position cleared). When the
  * company moved since it was read, the check stops the plan before anything is written.
  */
 export function profileSavePlan(input: ProfileSavePlanInput): WritePlan {
@@ -72,7 +83,7 @@ export function profileSavePlan(input: ProfileSavePlanInput): WritePlan {
       crmAddStep(
         newContactKey(planId, person.key),
         'contact',
-        { NAME: person.firstName, LAST_NAME: person.lastName, SECOND_NAME: person.middleName, COMPANY_ID: companyId, ASSIGNED_BY_ID: input.assignedById, TYPE_ID: 'CLIENT' },
+        { NAME: person.firstName, LAST_NAME: person.lastName, SECOND_NAME: person.middleName, ...postOf(person), COMPANY_ID: companyId, ASSIGNED_BY_ID: input.assignedById, TYPE_ID: 'CLIENT' },
         { ru: `Новое контактное лицо: ${name}`, en: `New contact person: ${name}` },
       ),
     )
@@ -83,7 +94,8 @@ export function profileSavePlan(input: ProfileSavePlanInput): WritePlan {
       setStep(
         `${planId}-rename-${person.contactId}`,
         'crm.contact.update',
-        { id: person.contactId, fields: { NAME: person.firstName, LAST_NAME: person.lastName, SECOND_NAME: person.middleName } },
+        // b24restdocs crm-contact-update.md: POST is the contact's «Должность».
+        { id: person.contactId, fields: { NAME: person.firstName, LAST_NAME: person.lastName, SECOND_NAME: person.middleName, ...postOf(person) } },
         { ru: `Контактное лицо: ${name}`, en: `Contact person: ${name}` },
       ),
     )
@@ -98,6 +110,14 @@ export function profileSavePlan(input: ProfileSavePlanInput): WritePlan {
         { id: companyId, items: ids.map((contactId, index) => ({ CONTACT_ID: contactId, SORT: (index + 1) * 10 })) },
         { ru: 'Контактные лица компании', en: 'The company’s contact persons' },
       ),
+    )
+  }
+  if (input.afterContacts && Object.keys(input.afterContacts).length > 0) {
+    steps.push(
+      setStep(`${planId}-after-contacts`, 'crm.company.update', { id: companyId, fields: input.afterContacts }, {
+        ru: 'Прежняя должность компании перенесена к контактному лицу',
+        en: 'The former company position moved to the contact person',
+      }),
     )
   }
   return newPlan({
@@ -155,6 +175,58 @@ export function historyEventPlan(input: { planId: string; companyId: number; com
       timelineCommentStep(`${input.planId}-event`, { type: 'company', id: input.companyId }, input.comment, { ru: 'Комментарий с событием', en: 'Comment with the event' }, input.files),
     ],
   })
+}
+
+export interface HistoryChangePlanInput {
+  planId: string
+  companyId: number
+  /** The timeline comment holding the event. */
+  eventId: number
+  /** The comment's text as the portal holds it (with its tag): kept in the record. */
+  beforeText: string
+  /** The record of the change (who: the author of the record; when: its date; what was before). */
+  record: string
+  /** The new comment text for an edit; absent for a delete. */
+  afterText?: string
+  now: Date
+}
+
+/**
+ * Editing or deleting a history event (issue 16): the change first, then the record of it (a
+ * tagged comment: who — its author, when — its date, what the event was). The change runs with
+ * the user's own rights, so the portal's refusal (someone else's comment) writes nothing at
+ * all; a stop after the change keeps the plan, with the text before it, in the journal until
+ * «Повторить» writes the record (found again by its tag after a lost reply, never doubled).
+ */
+export function historyChangePlan(input: HistoryChangePlanInput): WritePlan {
+  const editing = input.afterText !== undefined
+  const change: WriteStep = editing
+    ? setStep(`${input.planId}-update`, 'crm.timeline.comment.update', { id: input.eventId, fields: { COMMENT: input.afterText } }, { ru: 'Новый текст события', en: 'The event’s new text' })
+    : setStep(`${input.planId}-delete`, 'crm.timeline.comment.delete', { id: input.eventId }, { ru: 'Удаление события', en: 'Deleting the event' })
+  return newPlan({
+    id: input.planId,
+    scope: companyScope(input.companyId),
+    title: editing ? { ru: 'Изменение события в истории клиента', en: 'Editing an event in the client history' } : { ru: 'Удаление события из истории клиента', en: 'Deleting an event from the client history' },
+    now: input.now,
+    meta: { kind: 'history-change', eventId: input.eventId, action: editing ? 'edited' : 'deleted' },
+    steps: [
+      change,
+      timelineCommentStep(`${input.planId}-record`, { type: 'company', id: input.companyId }, input.record, { ru: 'Запись об изменении (кто, когда, что было)', en: 'Record of the change (who, when, what it was)' }),
+    ],
+  })
+}
+
+/**
+ * A delete sent before whose repeat finds the comment gone: the first send got there and its
+ * reply was lost. The plan goes on with the delete marked done (the record follows).
+ */
+export function withLostDeleteDone(plan: WritePlan): WritePlan | null {
+  if (planKind(plan) !== 'history-change' || plan.meta?.action !== 'deleted') return null
+  const step = plan.steps.find((candidate) => candidate.method === 'crm.timeline.comment.delete')
+  if (!step) return null
+  const state = stepState(plan, step.key)
+  if (state.status !== 'failed' || state.error?.kind !== 'notFound' || state.attempts < 2) return null
+  return withStep(plan, step.key, { status: 'done', value: true, attempts: state.attempts })
 }
 
 /** The plan stopped because the company moved since it was read (its check found another version). */

@@ -112,6 +112,7 @@ export const contactPersonSchema = z
     lastName: contactName,
     firstName: contactName,
     middleName: contactName,
+    position: textWithin(TEXT_LIMITS.position),
   })
   .refine((person) => person.lastName !== '' || person.firstName !== '', {
     message: profileMessage('contactNameRequired'),
@@ -170,7 +171,8 @@ export function profileFormSchema(currentYear: number): z.ZodType<ProfileSavePla
     companyInfo: requiredText(TEXT_LIMITS.companyInfo),
     address: requiredText(TEXT_LIMITS.address),
     contacts: z.array(contactPersonSchema).min(1, profileMessage('contactsRequired')),
-    position: requiredText(TEXT_LIMITS.position),
+    // The company-level value is legacy and read-only: it is only ever kept or cleared (moved to a person).
+    position: z.string().transform((input) => input.trim()),
   } satisfies Record<BlockKey, z.ZodType>
 
   return z.custom<ProfileForm>().transform((form, ctx) => {

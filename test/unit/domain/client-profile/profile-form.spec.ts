@@ -6,6 +6,7 @@ import {
   contactFullName,
   emptyProfileForm,
   hiddenBlocksWithValues,
+  moveLegacyPosition,
   removeContactPerson,
   setBlockShown,
   updateContactPerson,
@@ -20,14 +21,14 @@ function filledForm(): ProfileForm {
     form = setBlockShown(form, key, true)
   }
   form = addContactPerson(form, 'p1')
-  form = updateContactPerson(form, 'p1', { lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович' })
+  form = updateContactPerson(form, 'p1', { lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович', position: ' Директор ' })
   return {
     ...form,
     turnover: { value: '1 250,5', unit: 'THOUSAND_TONNES', year: 2025 },
     inn: '7707083893',
     companyInfo: 'Рыба и морепродукты',
     address: 'Москва, Косино',
-    position: 'Директор',
+    position: 'Коммерческий директор',
   }
 }
 
@@ -101,8 +102,8 @@ describe('conditional blocks (P3)', () => {
         inn: '7707083893',
         companyInfo: 'Рыба и морепродукты',
         address: 'Москва, Косино',
-        contacts: [{ key: 'p1', contactId: null, lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович' }],
-        position: 'Директор',
+        contacts: [{ key: 'p1', contactId: null, lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович', position: 'Директор' }],
+        position: 'Коммерческий директор',
         phone: '+7 (495) 230-27-72',
         email: 'a@b.ru',
         remarksShown: false,
@@ -129,6 +130,31 @@ describe('contact persons («добавить контактное лицо»)',
     form = removeContactPerson(form, 'a')
     expect(form.contacts.map((person) => person.key)).toEqual(['b'])
     expect(() => addContactPerson(form, 'b')).toThrow()
+  })
+
+  it('gives each person a position of their own; the legacy company position moves to one person', () => {
+    let form = addContactPerson(addContactPerson({ ...emptyProfileForm(), position: ' Коммерческий директор ' }, 'a'), 'b')
+    form = updateContactPerson(form, 'b', { position: 'Логист' })
+    expect(form.contacts.map((person) => person.position)).toEqual(['', 'Логист'])
+    const moved = moveLegacyPosition(form, 'a')
+    expect(moved.contacts.map((person) => person.position)).toEqual(['Коммерческий директор', 'Логист'])
+    expect(moved.position).toBe('')
+    // Nothing to move, or nobody to move it to: the form stays.
+    expect(moveLegacyPosition(moved, 'b')).toBe(moved)
+    expect(moveLegacyPosition(form, 'nobody')).toBe(form)
+    // «Очистить и скрыть» on «Должность» empties every person's position and the legacy value.
+    const cleared = clearBlock(setBlockShown(form, 'position', true), 'position')
+    expect(cleared.contacts.map((person) => person.position)).toEqual(['', ''])
+    expect(cleared.position).toBe('')
+    expect(blockHasValues(form, 'position')).toBe(true)
+  })
+
+  it('refuses a person’s position over 255 characters', () => {
+    const form = updateContactPerson(addContactPerson(setBlockShown(emptyProfileForm(), 'contacts', true), 'a'), 'a', { lastName: 'Иванов', position: 'д'.repeat(256) })
+    const result = validateProfileForm(form, 2026)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(Object.keys(result.errors)).toEqual(['contacts.0.position'])
   })
 
   it('writes a full name without gaps', () => {

@@ -83,6 +83,32 @@ describe('profile save plan', () => {
   })
 })
 
+describe('profile save plan with positions (issue 16)', () => {
+  it('writes each person’s position to the contact’s POST, and clears the legacy company position last', () => {
+    const plan = profileSavePlan({
+      planId: 'p3',
+      companyId: 42,
+      dateModify: 'v1',
+      fields: { UF_CRM_KOS_SHOW_POSITION: 1 },
+      contacts: {
+        add: [{ key: 'n1', lastName: 'Петров', firstName: 'Пётр', middleName: '', position: 'Кладовщик' }],
+        update: [{ contactId: 7, lastName: 'Иванова', firstName: 'Анна', middleName: '', position: 'Коммерческий директор' }],
+        relink: null,
+      },
+      afterContacts: { UF_CRM_KOS_POSITION: '' },
+      assignedById: 3,
+      now,
+    })
+    expect(plan.steps.map((step) => step.key)).toEqual(['p3-check', 'p3-company', 'p3-contact-n1', 'p3-rename-7', 'p3-after-contacts'])
+    expect(plan.steps[2]!.params).toMatchObject({ fields: { POST: 'Кладовщик' } })
+    expect(plan.steps[3]!.params).toEqual({ id: 7, fields: { NAME: 'Анна', LAST_NAME: 'Иванова', SECOND_NAME: '', POST: 'Коммерческий директор' } })
+    expect(plan.steps[4]).toMatchObject({ method: 'crm.company.update', kind: 'set', params: { id: 42, fields: { UF_CRM_KOS_POSITION: '' } } })
+    // Without positions (the block hidden) no POST is sent: the portal keeps what it holds.
+    expect(savePlan().steps[2]!.params.fields).not.toHaveProperty('POST')
+    expect(savePlan().steps[3]!.params).toEqual({ id: 7, fields: { NAME: 'Анна', LAST_NAME: 'Иванова', SECOND_NAME: '' } })
+  })
+})
+
 describe('status change plan', () => {
   const plan = statusChangePlan({
     planId: 's1',

@@ -96,7 +96,6 @@ describe('profile validation messages', () => {
     const long = (n: number) => 'ж'.repeat(n)
     const cases: [Parameters<typeof setBlockShown>[1], keyof typeof TEXT_LIMITS][] = [
       ['address', 'address'],
-      ['position', 'position'],
       ['companyInfo', 'companyInfo'],
     ]
     for (const [block, limit] of cases) {
@@ -116,12 +115,16 @@ describe('profile validation messages', () => {
     expectErrorWith(errorsOf(named({ firstName: long(TEXT_LIMITS.contactName + 1) })), 'contacts.0.firstName', 'kosProfile.tooLong')
     expectErrorWith(errorsOf(named({ middleName: long(TEXT_LIMITS.contactName + 1) })), 'contacts.0.middleName', 'kosProfile.tooLong')
     expect(errorsOf(named({ firstName: long(TEXT_LIMITS.contactName) }))).toEqual({})
+    // «Должность» belongs to each person (the contact's POST), 255 characters like the portal's one-line fields.
+    expect(errorsOf(named({ position: long(TEXT_LIMITS.position) }))).toEqual({})
+    expectErrorWith(errorsOf(named({ position: long(TEXT_LIMITS.position + 1) })), 'contacts.0.position', 'kosProfile.tooLong')
   })
 
   it('requires text in shown text blocks and a name per contact person', () => {
     expectError(shown('companyInfo', { companyInfo: '  ' }), 'companyInfo', 'kosProfile.required')
     expectError(shown('address'), 'address', 'kosProfile.required')
-    expectError(shown('position'), 'position', 'kosProfile.required')
+    // The company-level position is legacy and read-only: an empty one is no error.
+    expect(errorsOf(shown('position'))).toEqual({})
     expectError(shown('contacts'), 'contacts', 'kosProfile.contactsRequired')
     const nameless = addContactPerson(shown('contacts'), 'p1')
     expectError({ ...nameless, contacts: [{ ...nameless.contacts[0]!, middleName: 'Ильич' }] }, 'contacts.0.firstName', 'kosProfile.contactNameRequired')
