@@ -13,6 +13,8 @@ import { normalizeProductRow, replaceProductRows, rowsTotalKopecks } from '../re
 import { dealRow } from '../rest/methods/crm/rows'
 import { TASK_TABLE, type TaskRow } from '../rest/methods/crm/tasks'
 import { COMMENT_TABLE, type CommentRow } from '../rest/methods/crm/timeline-methods'
+import { dealProcess, seededRandom } from './generate'
+import { pathTimes, recordDealPath, stagePath } from './stage-history'
 
 /**
  * Demo CRM data of both stories (LEMUS pipelines and deals; Kosino companies, leads, sale pipeline and deals).
@@ -511,6 +513,7 @@ export function seedCrm(store: Store, now: Date): void {
       }),
     )
     if (productRows.length) replaceProductRows(store, 'D', row.ID, productRows)
+    seedDealHistory(store, row, seededRandom(1000 + i))
   })
 
   const tasks = store.table<TaskRow>(TASK_TABLE)
@@ -545,4 +548,12 @@ export function seedCrm(store: Store, now: Date): void {
   COMMENT_SEEDS.forEach(([dealId, author, text], i) => {
     comments.insert({ ENTITY_TYPE: 'deal', ENTITY_ID: dealId, CREATED: stamp(ago(5 - i / 2)), COMMENT: text, AUTHOR_ID: author, FILES: [] })
   })
+}
+
+/** The seeded deal's stage history: from its creation to its last move (MOVED_TIME), as stored. */
+function seedDealHistory(store: Store, deal: CrmRow, random: () => number): void {
+  const categoryId = Number(deal.CATEGORY_ID)
+  const path = stagePath(dealProcess(store, categoryId), { id: String(deal.STAGE_ID), semantic: deal.STAGE_SEMANTIC_ID as 'P' | 'S' | 'F' }, random)
+  const created = Date.parse(String(deal.DATE_CREATE))
+  recordDealPath(store, deal.ID, categoryId, path, pathTimes(path.length, created, Date.parse(String(deal.MOVED_TIME)), random))
 }

@@ -3,7 +3,9 @@ import type { Store } from '../store/types'
 import { dealCategories, stagesOfCategory } from '../rest/methods/crm/dictionaries'
 import type { CrmRow } from '../rest/methods/crm/entities'
 import { dealRow } from '../rest/methods/crm/rows'
+import { formatPortalDate } from '../rest/methods/crm/dates'
 import { UF_TABLE, type UserFieldRow } from '../rest/methods/crm/userfields'
+import { pathTimes, recordDealPath, stagePath } from './stage-history'
 
 /**
  * Many deals for performance work (R5: 100,000 deals), inserted straight into the `deals` table.
@@ -64,6 +66,11 @@ const TITLES = [
   'Услуги таможенного представителя',
   'Комплект запчастей',
 ]
+
+/** The pipeline's process (intermediate) stages in their order. */
+export function dealProcess(store: Store, categoryId: number): string[] {
+  return stagesOfCategory(store, categoryId).filter((s) => !s.SEMANTICS).map((s) => s.STATUS_ID)
+}
 
 function defaultManagers(store: Store): number[] {
   const ids = [...store.table<UserRow>('users').rows()].filter((u) => !u.IS_ADMIN && u.CRM_ACCESS === 'A').map((u) => u.ID)
@@ -133,7 +140,14 @@ export function generateDeals(store: Store, count: number, options: GenerateOpti
       row[paidField] = `${paid.toFixed(2)}|RUB`
     }
     if (options.extraFields) Object.assign(row, options.extraFields(deal, random))
+    // The history has its own random sequence, so the deals stay what they were before it existed.
+    const historyRandom = seededRandom(((options.seed ?? 1) * 1_000_003 + i) >>> 0)
+    const path = stagePath(pipeline.process.map((s) => s.STATUS_ID), { id: stage.STATUS_ID, semantic }, historyRandom)
+    let times = pathTimes(path.length, created, null, historyRandom)
+    if (times[times.length - 1]! > now) times = pathTimes(path.length, created, now - 60_000, historyRandom)
+    if (path.length > 1) row.MOVED_TIME = row.DATE_MODIFY = formatPortalDate(times[times.length - 1]!)
     const inserted = table.insert(row as Omit<CrmRow, 'ID'>)
+    recordDealPath(store, inserted.ID, pipeline.id, path, times)
     if (!firstId) firstId = inserted.ID
     lastId = inserted.ID
   }

@@ -6,6 +6,7 @@ import { itemMethods } from './item-methods'
 import { legacyMethods } from './legacy-methods'
 import { linkMethods } from './link-methods'
 import { productRowMethods } from './product-row-methods'
+import { stageHistoryMethods } from './stage-history'
 import { taskMethods } from './tasks'
 import { timelineMethods } from './timeline-methods'
 import { userFieldMethods } from './userfield-methods'
@@ -21,6 +22,7 @@ export const crmMethods: MethodTable = {
   ...timelineMethods,
   ...activityMethods,
   ...taskMethods,
+  ...stageHistoryMethods,
   ...diskMethods,
 }
 

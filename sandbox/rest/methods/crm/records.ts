@@ -6,6 +6,7 @@ import { readMultiFields } from './multifields'
 import { PRODUCT_ROW_TABLE, productRowsOf } from './product-row-store'
 import type { CrmRights } from './rights'
 import { isMultiField, type EntitySchema } from './schema'
+import { forgetStageHistory, recordWriteMove } from './stage-history'
 import { buildPatch, type WriteOptions } from './write'
 import { raiseCrmEvent, raiseDealMovedToCategory } from '../system/offline-queue'
 
@@ -30,6 +31,7 @@ export function createRecord(ctx: CallContext, schema: EntitySchema, input: Reco
     row = table.update(row.ID, { TITLE: schema.entity.defaultTitle(row.ID) })
   }
   if (companyContacts) setCompanyContacts(ctx.store, row.ID, companyContacts)
+  recordWriteMove(ctx.store, schema.entity.kind, undefined, row)
   // The legacy add, crm.item.add (a batch's too) and the portal's own writes (the web form) all land here.
   raiseCrmEvent(ctx, schema.entity.kind, 'ADD', row.ID)
   return row
@@ -46,6 +48,7 @@ export function updateRecord(
   const companyContacts = takeCompanyContacts(schema, patch)
   const updated = ctx.store.table<CrmRow>(schema.entity.table).update(row.ID, patch)
   if (companyContacts) setCompanyContacts(ctx.store, row.ID, companyContacts)
+  recordWriteMove(ctx.store, schema.entity.kind, row, updated)
   const movedCategory = schema.entity.kind === 'deal' && Number(row.CATEGORY_ID ?? 0) !== Number(updated.CATEGORY_ID ?? 0)
   if (movedCategory) raiseDealMovedToCategory(ctx, row.ID, Number(updated.CATEGORY_ID), String(updated.STAGE_ID))
   else raiseCrmEvent(ctx, schema.entity.kind, 'UPDATE', row.ID)
@@ -61,6 +64,7 @@ function takeCompanyContacts(schema: EntitySchema, patch: Record<string, unknown
 
 export function deleteRecord(ctx: CallContext, schema: EntitySchema, row: CrmRow): void {
   ctx.store.table(schema.entity.table).delete(row.ID)
+  forgetStageHistory(ctx.store, schema.entity.kind, row.ID)
   if (schema.entity.kind === 'deal' || schema.entity.kind === 'lead') {
     const rows = ctx.store.table(PRODUCT_ROW_TABLE)
     for (const r of productRowsOf(ctx.store, schema.entity.abbr, row.ID)) rows.delete(r.ID)
