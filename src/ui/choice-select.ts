@@ -2,6 +2,8 @@
 export interface Choice {
   value: string
   label: string
+  /** Shown but not choosable (e.g. a place sold on another deal). */
+  disabled?: boolean
 }
 
 /**

@@ -6,7 +6,7 @@ import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-proces
 import { LEAD_RESULTS } from '../../src/domain/lead-processing'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { completeInn } from '../../src/domain/inn'
-import { readSaleItems } from '../../src/domain/sale'
+import { readSaleItems, THREE_PL_SERVICES } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { ACCOUNTANT, APPROVER, decisionFacts, listTasks, openMenuPage, tripRequestedByRest } from './helpers/approvals-screens'
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
@@ -77,17 +77,24 @@ describe('«Продажа» by keyboard', () => {
     await tabTo(frame, byId(frame, 'sale-kind'))
     await press(frame, 'Space')
     await press(frame, 'ArrowRight')
-    expect(await byId(frame, 'sale-kind-CONTRACT').isChecked()).toBe(true)
+    expect(await byId(frame, 'sale-kind').getByRole('radio', { name: 'Договор', exact: true }).isChecked()).toBe(true)
 
     await tabTo(frame, byId(frame, 'add-3pl'))
     await press(frame, 'Enter')
     // The new item takes the focus: its service list first.
     const item = frame.locator('[data-testid=sale-item-3pl]').last()
     await expect.poll(() => focusedName(frame)).toContain('select')
-    await tabTo(frame, item.locator('[data-testid=select-service]'))
+    // The kit's select: Enter opens its list, the arrows walk it, Enter picks.
+    const serviceSelect = item.locator('[data-testid=select-service]')
+    await tabTo(frame, serviceSelect)
+    await press(frame, 'Enter')
+    await frame.getByRole('listbox').waitFor()
     await press(frame, 'ArrowDown')
-    const service = await item.locator('[data-testid=select-service]').inputValue()
-    expect(service).not.toBe('')
+    await press(frame, 'Enter')
+    await frame.getByRole('listbox').waitFor({ state: 'detached' })
+    const shown = (await serviceSelect.textContent())?.trim()
+    const service = THREE_PL_SERVICES.find((entry) => entry.label.ru === shown)?.code
+    expect(service).toBeDefined()
     await tabTo(frame, item.locator('[data-testid=input-volume]'))
     await frame.page().keyboard.type('1 200 паллетомест')
     await tabTo(frame, item.locator('[data-testid=input-term]'))

@@ -6,6 +6,7 @@ import { DEMO_CATEGORIES, DEMO_COMPANIES, KOSINO_PIPELINE_NAME } from '../../san
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
 import { loadsOf, openNextStepsTab, settled } from './helpers/next-steps-tab'
 
 // Issue 16, Kosino: «Битрикс24 на каждом этапе прохождения Сделки подсказывает ответственному
@@ -96,11 +97,11 @@ async function moveOn(frame: Frame, dealId: number, next: string): Promise<Frame
 async function fillSaleTab(dealId: number, kind: 'LOI' | 'CONTRACT', addService: boolean): Promise<void> {
   const frame = await session.openTab('deal', dealId, 'Продажа')
   await frame.locator('[data-testid=sale-save]').waitFor({ timeout: 30_000 })
-  await frame.locator(`[data-testid=sale-kind-${kind}]`).check()
+  await frame.locator('[data-testid=sale-kind]').getByRole('radio', { name: kind === 'LOI' ? 'LOI' : 'Договор', exact: true }).check()
   if (addService) {
     await frame.locator('[data-testid=add-3pl]').click()
     const item = frame.locator('[data-testid=sale-item-3pl]').last()
-    await item.locator('[data-testid=select-service]').selectOption('PICKING')
+    await chooseOption(frame, item.locator('[data-testid=select-service]'), 'Подборка заказа')
     await item.locator('[data-testid=input-volume]').fill('Подборка заказов, 2 000 коробов в месяц')
     await item.locator('[data-testid=input-term]').fill('3')
     await item.locator('[data-testid=input-price]').fill('1 200 000')

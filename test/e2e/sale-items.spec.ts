@@ -7,6 +7,7 @@ import { parseObjectsDirectory, readSaleItems, serializeSaleItems } from '../../
 import type { SaleItem } from '../../src/domain/sale'
 import { DIRECTORY_OPTION } from '../../widgets/sale-items/directory-option'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
 import { appFrame } from './helpers/portal'
 
 // The «Продажа» deal tab of the built app in the sandbox portal (Chromium), walked as issue 5's
@@ -44,13 +45,33 @@ async function openSaleTab(dealId: number, title = 'Продажа'): Promise<Fr
 
 const lastItem = (frame: Frame, kind: string) => frame.locator(`[data-testid=sale-item-${kind}]`).last()
 
-async function pickPlace(frame: Frame, path: [string, string, string, string]): Promise<void> {
+/** Picks the object item's place level by level, by the names the manager reads (a place with its area: by its start); '' leaves a level as it is. */
+async function pickPlace(frame: Frame, path: [string, string, string, string | RegExp]): Promise<void> {
   const item = lastItem(frame, 'object')
-  const [objectType, zone, sector, place] = path
-  await item.locator('[data-testid=select-objectType]').selectOption(objectType)
-  await item.locator('[data-testid=select-zone]').selectOption(zone)
-  await item.locator('[data-testid=select-sector]').selectOption(sector)
-  await item.locator('[data-testid=select-place]').selectOption(place)
+  const levels = ['objectType', 'zone', 'sector', 'place'] as const
+  for (const [index, name] of path.entries()) {
+    if (name !== '') await chooseOption(frame, item.locator(`[data-testid=select-${levels[index]}]`), name)
+  }
+}
+
+const CUSTOMS_S1 = ['Таможня', 'Зона СВХ', 'Сектор 1'] as const
+const CUSTOMS_S2 = ['Таможня', 'Зона СВХ', 'Сектор 2'] as const
+/** A place as its list names it: «Склад 102 (1 000 м²)», perhaps with «— занято, сделка № …». */
+const place = (name: string) => new RegExp(`^${name.replace(/[()]/g, '\\$&')} \\(`)
+
+/** «Вид продажи» as the manager picks it: the radio named LOI or Договор. */
+const saleKind = (frame: Frame, name: 'LOI' | 'Договор') => frame.locator('[data-testid=sale-kind]').getByRole('radio', { name, exact: true })
+
+/** The place list's option named `name`, read with the list open (then closed again with Escape). */
+async function placeOption(frame: Frame, name: string): Promise<{ disabled: boolean; text: string }> {
+  const select = lastItem(frame, 'object').locator('[data-testid=select-place]')
+  await select.click()
+  const option = frame.getByRole('listbox').getByRole('option', { name: place(name) })
+  await option.waitFor()
+  const read = { disabled: (await option.getAttribute('aria-disabled')) === 'true' || (await option.getAttribute('data-disabled')) !== null, text: (await option.textContent()) ?? '' }
+  await frame.page().keyboard.press('Escape')
+  await frame.getByRole('listbox').waitFor({ state: 'detached' })
+  return read
 }
 
 const squash = (text: string | null) => (text ?? '').replace(/\s/g, '')
@@ -101,29 +122,28 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(await frame.evaluate(() => window.__b24Requests?.byScreen['sale-items'])).toBe(1)
 
     await frame.locator('[data-testid=add-object]').click()
-    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S1', ''])
-    const taken = lastItem(frame, 'object').locator('[data-testid=select-place] option[value=P101]')
-    expect(await taken.isDisabled()).toBe(true)
-    expect(await taken.textContent()).toContain(`Склад 101 (у рампы)`)
-    expect(await taken.textContent()).toContain(`занято, сделка № ${otherDealId}`)
+    await pickPlace(frame, [...CUSTOMS_S1, ''])
+    const taken = await placeOption(frame, 'Склад 101 (у рампы)')
+    expect(taken.disabled).toBe(true)
+    expect(taken.text).toContain(`занято, сделка № ${otherDealId}`)
   })
 
   it('adds items of all three kinds; the draft survives a reload', async () => {
     let frame = await appFrame(session.page, session.appOrigin)
-    await frame.locator('[data-testid=sale-kind-CONTRACT]').check()
-    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S1', 'P102'])
+    await saleKind(frame, 'Договор').check()
+    await pickPlace(frame, [...CUSTOMS_S1, place('Склад 102')])
     await lastItem(frame, 'object').locator('[data-testid=input-volume]').fill('Склад под замороженную рыбу')
     await lastItem(frame, 'object').locator('[data-testid=input-term]').fill('3')
     await lastItem(frame, 'object').locator('[data-testid=input-price]').fill('1 000 000,07')
 
     await frame.locator('[data-testid=add-ved]').click()
-    await lastItem(frame, 'ved').locator('[data-testid=select-service]').selectOption('PHYTOSANITARY')
+    await chooseOption(frame, lastItem(frame, 'ved').locator('[data-testid=select-service]'), 'Фитосанитарный контроль')
     await lastItem(frame, 'ved').locator('[data-testid=input-volume]').fill('20 партий в месяц')
     await lastItem(frame, 'ved').locator('[data-testid=input-term]').fill('1')
     await lastItem(frame, 'ved').locator('[data-testid=input-price]').fill('0,10')
 
     await frame.locator('[data-testid=add-3pl]').click()
-    await lastItem(frame, '3pl').locator('[data-testid=select-service]').selectOption('PICKING')
+    await chooseOption(frame, lastItem(frame, '3pl').locator('[data-testid=select-service]'), 'Подборка заказа')
     await lastItem(frame, '3pl').locator('[data-testid=input-volume]').fill('5 000 коробов')
     await lastItem(frame, '3pl').locator('[data-testid=input-term]').fill('2')
     await lastItem(frame, '3pl').locator('[data-testid=input-price]').fill('0,20')
@@ -131,9 +151,9 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
 
     frame = await openSaleTab(dealId)
     expect(await frame.locator('[data-testid=sale-draft]').isVisible()).toBe(true)
-    expect(await frame.locator('[data-testid=sale-kind-CONTRACT]').isChecked()).toBe(true)
+    expect(await saleKind(frame, 'Договор').isChecked()).toBe(true)
     expect(await frame.locator('li[data-item-id]').count()).toBe(3)
-    expect(await lastItem(frame, 'object').locator('[data-testid=select-place]').inputValue()).toBe('P102')
+    expect(await lastItem(frame, 'object').locator('[data-testid=select-place]').textContent()).toMatch(place('Склад 102'))
     expect(squash(await frame.locator('[data-testid=sale-total]').textContent())).toContain('1000000,37₽')
     // Nothing reached the portal yet.
     const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
@@ -196,7 +216,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const frame = await openSaleTab(dealId)
     expect(await frame.locator('[data-testid=sale-draft]').count()).toBe(0)
     expect(await frame.locator('li[data-item-id]').count()).toBe(3)
-    expect(await frame.locator('[data-testid=sale-kind-CONTRACT]').isChecked()).toBe(true)
+    expect(await saleKind(frame, 'Договор').isChecked()).toBe(true)
     expect(await lastItem(frame, 'object').locator('[data-testid=input-price]').inputValue()).toBe('1000000,07')
     expect(squash(await frame.locator('[data-testid=sale-total]').textContent())).toContain('1000000,37₽')
   })
@@ -207,14 +227,14 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const frame = await openSaleTab(freshmarket)
     const panel = frame.locator('[data-testid=sale-foreign-rows]')
     expect(await panel.locator('[data-testid=sale-foreign-row]').count()).toBe(2)
-    expect(await panel.locator('[data-testid=sale-foreign-kind]').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value))).toEqual(['3pl', '3pl'])
+    expect((await panel.locator('[data-testid=sale-foreign-kind]').allTextContents()).map((text) => text.trim())).toEqual(['Услуги 3PL', 'Услуги 3PL'])
     await panel.locator('[data-testid=sale-rows-take]').click()
     await frame.locator('[data-testid=sale-rows-taken]').waitFor()
     expect(await frame.locator('[data-testid=sale-foreign-rows]').count()).toBe(0)
     expect(await frame.locator('li[data-item-id]').count()).toBe(2)
-    expect(await lastItem(frame, '3pl').locator('[data-testid=select-service]').inputValue()).toBe('LABELLING')
+    expect((await lastItem(frame, '3pl').locator('[data-testid=select-service]').textContent())?.trim()).toBe('Маркировка')
     expect(await lastItem(frame, '3pl').locator('[data-testid=input-price]').inputValue()).toBe('600000,00')
-    await frame.locator('[data-testid=sale-kind-LOI]').check()
+    await saleKind(frame, 'LOI').check()
     await frame.locator('[data-testid=sale-save]').click()
     await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
 
@@ -247,7 +267,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const during = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
     expect(during.ok && during.items.length).toBe(1)
 
-    await conflict.locator('[data-testid=keep-mine]').check()
+    await conflict.getByRole('radio', { name: /^Оставить мою/ }).check()
     await frame.locator('[data-testid=conflict-apply]').click()
     await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
     const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
@@ -262,7 +282,8 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     // The save's read hangs after it read the deal; meanwhile a colleague saves one item.
     session.sandbox.control.faults({ method: 'crm.deal.productrows.get', count: 1, delayMs: 2_000 })
     await frame.locator('[data-testid=sale-save]').click()
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The save has read the deal once its rows read (the hanging one) has arrived: the fault rule is used up.
+    await expect.poll(() => session.sandbox.control.state().faults.length, { timeout: 10_000 }).toBe(0)
     const saved = readSaleItems((await rest<Record<string, unknown>>('crm.deal.get', { id: dealId }))[ITEMS] as string)
     if (!saved.ok) throw new Error('saved items do not read')
     await rest('crm.deal.update', { id: dealId, fields: { [ITEMS]: serializeSaleItems(saved.items.slice(0, 1)) } })
@@ -275,7 +296,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     expect(readSaleItems(during[ITEMS] as string)).toMatchObject({ ok: true, items: [{ priceMinor: 100_000_007 }] })
     expect(during.OPPORTUNITY).toBe('1000000.07')
 
-    await conflict.locator('[data-testid=keep-mine]').check()
+    await conflict.getByRole('radio', { name: /^Оставить мою/ }).check()
     await frame.locator('[data-testid=conflict-apply]').click()
     await frame.locator('[data-testid=sale-notice-saved]').waitFor({ timeout: 30_000 })
     const deal = await rest<Record<string, unknown>>('crm.deal.get', { id: dealId })
@@ -295,11 +316,11 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const frame = await openSaleTab(target)
     // The place saved above is taken for this deal now.
     await frame.locator('[data-testid=add-object]').click()
-    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S1', ''])
-    expect(await lastItem(frame, 'object').locator('[data-testid=select-place] option[value=P102]').isDisabled()).toBe(true)
+    await pickPlace(frame, [...CUSTOMS_S1, ''])
+    expect((await placeOption(frame, 'Склад 102')).disabled).toBe(true)
 
-    await frame.locator('[data-testid=sale-kind-LOI]').check()
-    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S2', 'P201'])
+    await saleKind(frame, 'LOI').check()
+    await pickPlace(frame, [...CUSTOMS_S2, place('Склад 201')])
     await lastItem(frame, 'object').locator('[data-testid=input-term]').fill('1')
     await lastItem(frame, 'object').locator('[data-testid=input-price]').fill('250 000')
     // Meanwhile a colleague sells P201 on the other deal.
@@ -318,7 +339,7 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
   it('a save cut after its first write is «не завершено» (here, after a reload, and for another user) and finishes on «Повторить» without double rows', async () => {
     let frame = await appFrame(session.page, session.appOrigin)
     const target = Number(new URL(session.page.url()).pathname.match(/details\/(\d+)/)![1])
-    await pickPlace(frame, ['CUSTOMS', 'Z1', 'S2', 'P202'])
+    await pickPlace(frame, ['', '', '', place('Склад 202')])
     // The rows write fails (three times: the plan's own retries) after the deal's fields were written.
     session.sandbox.control.faults({ method: 'crm.deal.productrows.set', count: 3, status: 500, code: 'INTERNAL_SERVER_ERROR', description: 'Internal error' })
     await frame.locator('[data-testid=sale-save]').click()
@@ -375,10 +396,10 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     await session.actAs(MANAGER)
     const target = await rest<number>('crm.deal.add', { fields: { TITLE: 'СВХ — проверка ввода', ASSIGNED_BY_ID: MANAGER } })
     let frame = await openSaleTab(target)
-    await frame.locator('[data-testid=sale-kind-LOI]').check()
+    await saleKind(frame, 'LOI').check()
     await frame.locator('[data-testid=add-ved]').click()
     const item = lastItem(frame, 'ved')
-    await item.locator('[data-testid=select-service]').selectOption('VETERINARY')
+    await chooseOption(frame, item.locator('[data-testid=select-service]'), 'Ветеринарный контроль')
     await item.locator('[data-testid=input-term]').fill('1')
     const price = item.locator('[data-testid=input-price]')
     const priceError = item.locator('[id$=-price-error]')

@@ -6,6 +6,7 @@ import { dealRowsOf, readSaleRecord, rowsTotal, saleCardState } from '../../../s
 import type { RestProductRow } from '../../../src/domain/sale'
 import { startAppSession, type AppSession } from '../helpers/app-session'
 import { FAULT_KINDS, injectFault, recordCell, type FaultKind } from '../helpers/fault-matrix'
+import { chooseOption } from '../helpers/kit-controls'
 
 /*
  * The «Продажа» save × the six portal faults. The save is one plan (version check, the deal's
@@ -45,10 +46,10 @@ interface Typed {
 }
 
 async function typeSale(frame: Frame, typed: Typed): Promise<void> {
-  await frame.locator('[data-testid=sale-kind-LOI]').check()
+  await frame.locator('[data-testid=sale-kind]').getByRole('radio', { name: 'LOI', exact: true }).check()
   await frame.locator('[data-testid=add-ved]').click()
   const item = frame.locator('[data-testid=sale-item-ved]').last()
-  await item.locator('[data-testid=select-service]').selectOption('VETERINARY')
+  await chooseOption(frame, item.locator('[data-testid=select-service]'), 'Ветеринарный контроль')
   await item.locator('[data-testid=input-volume]').fill(typed.volume)
   await item.locator('[data-testid=input-term]').fill(String(typed.termYears))
   await item.locator('[data-testid=input-price]').fill((typed.priceMinor / 100).toFixed(2).replace('.', ','))

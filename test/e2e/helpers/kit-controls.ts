@@ -9,9 +9,9 @@ import type { AppSession } from './app-session'
  * while the list is open), it is reached with the arrow keys and Enter, as a person would.
  * `keyboard` does it all without the mouse: Enter opens, the arrows walk, Enter picks.
  */
-export async function chooseOption(frame: Frame, select: Locator, name: string, options: { keyboard?: boolean; timeout?: number } = {}): Promise<void> {
+export async function chooseOption(frame: Frame, select: Locator, name: string | RegExp, options: { keyboard?: boolean; timeout?: number } = {}): Promise<void> {
   const timeout = options.timeout ?? 30_000
-  const option = frame.getByRole('listbox').getByRole('option', { name, exact: true })
+  const option = frame.getByRole('listbox').getByRole('option', typeof name === 'string' ? { name, exact: true } : { name })
   if (options.keyboard) {
     await select.focus()
     await select.press('Enter')
@@ -27,21 +27,27 @@ export async function chooseOption(frame: Frame, select: Locator, name: string, 
     await frame.page().keyboard.press('Enter')
   }
   await frame.getByRole('listbox').waitFor({ state: 'detached', timeout })
-  const shown = (await select.textContent())?.trim()
-  if (shown !== name) throw new Error(`the select shows «${shown}», not «${name}»`)
+  const shown = (await select.textContent())?.trim() ?? ''
+  if (!named(shown, name)) throw new Error(`the select shows «${shown}», not «${name}»`)
+}
+
+/** Whether a text is the name asked for: the same string, or matching the pattern (a place with its area, say). */
+function named(text: string | null, name: string | RegExp): boolean {
+  if (text === null) return false
+  return typeof name === 'string' ? text === name : name.test(text)
 }
 
 /** Down the open listbox with the arrow keys until the option named `name` is highlighted. */
-async function walkTo(frame: Frame, name: string): Promise<void> {
+async function walkTo(frame: Frame, name: string | RegExp): Promise<void> {
   const highlighted = () => frame.evaluate(() => document.querySelector('[role=listbox] [data-highlighted]')?.textContent?.trim() ?? null)
   let current = await highlighted()
-  for (let step = 0; step < 50 && current !== name; step += 1) {
+  for (let step = 0; step < 50 && !named(current, name); step += 1) {
     await frame.page().keyboard.press('ArrowDown')
     // The highlight moves a tick after the key: wait for it before looking again.
     await frame.waitForFunction((before) => (document.querySelector('[role=listbox] [data-highlighted]')?.textContent?.trim() ?? null) !== before, current, { timeout: 5_000 })
     current = await highlighted()
   }
-  if (current !== name) throw new Error(`the list has no option «${name}»`)
+  if (!named(current, name)) throw new Error(`the list has no option «${name}»`)
 }
 
 /** A user's name as the app's pickers show it (user.get: first name, last name). */

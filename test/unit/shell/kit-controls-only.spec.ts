@@ -20,12 +20,6 @@ const PENDING = [
   'widgets/reports/components/GroupTable.vue',
   'widgets/reports/components/MeetingTable.vue',
   'widgets/reports/components/YearlyTable.vue',
-  'widgets/sale-items/parts/ConflictMerge.vue',
-  'widgets/sale-items/parts/ForeignRows.vue',
-  'widgets/sale-items/parts/ItemEditor.vue',
-  'widgets/sale-items/parts/ParsedInput.vue',
-  'widgets/sale-items/parts/PlacePicker.vue',
-  'widgets/sale-items/parts/SaleKindField.vue',
   'widgets/sale-items/settings/ObjectsDirectorySection.vue',
   'widgets/summary/SummaryWidget.vue',
 ]

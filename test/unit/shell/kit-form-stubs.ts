@@ -8,7 +8,7 @@ import { defineComponent, h, type PropType } from 'vue'
  * (`modelValue` / `update:modelValue`), so a component test drives the form's own wiring:
  * `setValue` on an input or a select, `setValue(true)` on a radio or a checkbox.
  */
-type Item = { value: string; label: string }
+type Item = { value: string; label: string; disabled?: boolean }
 
 /** B24Input / B24Textarea. */
 export const kitInputStub = (tag: 'input' | 'textarea') =>
@@ -20,16 +20,21 @@ export const kitInputStub = (tag: 'input' | 'textarea') =>
     },
   })
 
-/** B24Select: a native select over the kit's items; '' (nothing chosen) shows the placeholder. */
+/** B24Select: a native select over the kit's items (a disabled item is a disabled option); '' (nothing chosen) shows the placeholder. */
 export const kitSelectStub = () =>
   defineComponent({
-    props: { modelValue: { type: String, default: undefined }, items: { type: Array as PropType<Item[]>, default: () => [] }, placeholder: { type: String, default: '' } },
+    props: {
+      modelValue: { type: String, default: undefined },
+      items: { type: Array as PropType<Item[]>, default: () => [] },
+      placeholder: { type: String, default: '' },
+      disabled: { type: Boolean, default: false },
+    },
     emits: ['update:modelValue'],
     setup(props, { emit }) {
       return () =>
-        h('select', { value: props.modelValue ?? '', onChange: (event: Event) => emit('update:modelValue', (event.target as HTMLSelectElement).value) }, [
+        h('select', { value: props.modelValue ?? '', disabled: props.disabled, onChange: (event: Event) => emit('update:modelValue', (event.target as HTMLSelectElement).value) }, [
           h('option', { value: '', disabled: true }, props.placeholder),
-          ...props.items.map((item) => h('option', { value: item.value }, item.label)),
+          ...props.items.map((item) => h('option', { value: item.value, disabled: item.disabled === true }, item.label)),
         ])
     },
   })
@@ -49,20 +54,28 @@ export const kitCheckboxStub = () =>
     },
   })
 
-/** B24RadioGroup: one radio per item. */
+/** B24RadioGroup: its legend, then one radio per item with its label and description (slot or text). */
 export const kitRadioGroupStub = () =>
   defineComponent({
-    props: { modelValue: { type: String, default: undefined }, items: { type: Array as PropType<Item[]>, default: () => [] }, name: { type: String, default: '' } },
+    props: {
+      modelValue: { type: String, default: undefined },
+      items: { type: Array as PropType<Array<Item & { description?: string }>>, default: () => [] },
+      name: { type: String, default: '' },
+      legend: { type: String, default: '' },
+    },
     emits: ['update:modelValue'],
-    setup(props, { emit }) {
+    setup(props, { emit, slots }) {
       return () =>
-        h(
-          'div',
-          { role: 'radiogroup' },
-          props.items.map((item) =>
-            h('label', [h('input', { type: 'radio', name: props.name, value: item.value, checked: props.modelValue === item.value, onChange: () => emit('update:modelValue', item.value) }), item.label]),
+        h('div', { role: 'radiogroup' }, [
+          props.legend ? h('span', { 'data-legend': '' }, props.legend) : null,
+          ...props.items.map((item) =>
+            h('label', [
+              h('input', { type: 'radio', name: props.name, value: item.value, checked: props.modelValue === item.value, onChange: () => emit('update:modelValue', item.value) }),
+              item.label,
+              slots.description?.({ item }) ?? item.description,
+            ]),
           ),
-        )
+        ])
     },
   })
 

@@ -7,6 +7,8 @@ import type { SaleConflict } from '../store'
 import ConflictMerge from './ConflictMerge.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('Alert') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/RadioGroup.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitRadioGroupStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitCardStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('Button') }))
 
 const theirs: SaleItem = { id: 't', kind: '3pl', service: 'PACKING', volume: '1', termYears: 1, priceMinor: 50_000 }
@@ -43,9 +45,9 @@ describe('ConflictMerge', () => {
   it('lets the user apply only once every field has a choice, and reports the choices', async () => {
     const wrapper = mountMerge()
     expect(applyDisabled(wrapper)).toBe(true)
-    await wrapper.find('[data-testid=conflict-kind] [data-testid=keep-theirs]').setValue(true)
+    await wrapper.find('[data-testid=conflict-kind] input[value=theirs]').setValue(true)
     expect(applyDisabled(wrapper)).toBe(true)
-    await wrapper.find('[data-testid=conflict-items] [data-testid=keep-mine]').setValue(true)
+    await wrapper.find('[data-testid=conflict-items] input[value=mine]').setValue(true)
     expect(applyDisabled(wrapper)).toBe(false)
     await wrapper.findComponent({ name: 'Button' }).trigger('click')
     expect(wrapper.emitted('resolve')).toEqual([[{ kind: 'theirs', items: 'mine' }]])

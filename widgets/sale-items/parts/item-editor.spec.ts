@@ -5,6 +5,9 @@ import type { SaleItem } from '@/domain/sale'
 import { createAppI18n } from '@/ui/i18n'
 import ItemEditor from './ItemEditor.vue'
 
+vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitInputStub('textarea') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('Button') }))
 
 function mountEditor(item: SaleItem, extra: { index?: number; count?: number; errors?: Record<string, string>; locale?: 'ru' | 'en' } = {}) {

@@ -1,9 +1,11 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { defaultObjectsDirectory, newItem } from '@/domain/sale'
 import type { ObjectItem, PlaceLevel } from '@/domain/sale'
 import { createAppI18n } from '@/ui/i18n'
 import PlacePicker from './PlacePicker.vue'
+
+vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
 
 const directory = defaultObjectsDirectory()
 const blank = newItem('object', 'a') as ObjectItem
