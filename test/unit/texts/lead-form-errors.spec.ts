@@ -11,6 +11,7 @@ vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (awa
 vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('input') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('textarea') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitSelectStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/RadioGroup.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitRadioGroupStub() }))
 
 const ZOD_ENGLISH = 'Invalid input: expected string, received undefined'
 
