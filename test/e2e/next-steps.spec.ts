@@ -488,7 +488,9 @@ describe('the playbook in settings (N7)', () => {
     await useAs(ADMIN)
     await page.goto(`${sandbox.origin}/marketplace/app/`)
     const frame = await appFrame(page, appOrigin)
-    await frame.locator('[data-testid=playbook-json]').waitFor({ timeout: 30_000 })
+    await frame.locator('[data-testid=playbook-form]').waitFor({ timeout: 30_000 })
+    await frame.locator('[data-testid=playbook-mode-json]').click()
+    await frame.locator('[data-testid=playbook-json]').waitFor({ timeout: 10_000 })
     const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: Record<string, unknown>[] }[] }[] }
     broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
     await frame.locator('[data-testid=playbook-json]').fill(JSON.stringify(broken))

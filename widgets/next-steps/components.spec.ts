@@ -17,6 +17,8 @@ import type { WriteOutcome } from './use-key-fields-draft'
 import { memoryJournal } from '@/b24/write-plan'
 import { useWritePlans } from '@/stores/write-plans'
 import PlaybookSettings from './PlaybookSettings.vue'
+import { GOODS_STAGES, KOSINO_PIPELINE_NAME, SERVICES_STAGES } from '../../sandbox/demo/crm'
+import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Alert') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Button') }))
@@ -24,6 +26,7 @@ vi.mock('@bitrix24/b24ui-nuxt/components/Progress.vue', async () => ({ default: 
 vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Badge') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputStub('textarea') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Checkbox.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitCheckboxStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/RadioGroup.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitRadioGroupStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/FormField.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitFormFieldStub() }))
@@ -217,23 +220,51 @@ describe('KeyFieldsForm', () => {
   })
 })
 
-describe('PlaybookSettings (N7)', () => {
+describe('PlaybookSettings (N7, issue 16)', () => {
   /** app.option.set commands that reached the portal, each as its `options` (b24restdocs common/settings/app-option-set.md). */
   let stored: Record<string, unknown>[]
   let refuse: boolean
-  function setup() {
+  const kosinoStages = DEFAULT_PLAYBOOK.pipelines.find((p) => p.name === KOSINO_PIPELINE_NAME)!.stages.map((s) => s.name)
+  /** The demo portal's pipelines (crm.category.list, crm.status.list rows by ENTITY_ID) and deal fields (crm.deal.fields). */
+  const CATEGORIES = [
+    { id: 1, name: 'Товары', sort: 100 },
+    { id: 2, name: 'Услуги', sort: 200 },
+    { id: 0, name: 'Общая', sort: 300 },
+    { id: 3, name: KOSINO_PIPELINE_NAME, sort: 400 },
+  ]
+  const STAGES: Record<string, string[]> = {
+    DEAL_STAGE: ['Новая', 'Сделка успешна'],
+    DEAL_STAGE_1: GOODS_STAGES.map((s) => s.name),
+    DEAL_STAGE_2: SERVICES_STAGES.map((s) => s.name),
+    DEAL_STAGE_3: kosinoStages,
+  }
+  const FIELDS = Object.fromEntries(['ID', 'TITLE', ...Object.values(PLAYBOOK_FIELDS).map((f) => f.fieldName)].map((name) => [name, { type: 'string' }]))
+  function read(method: string, params: Record<string, unknown>): unknown {
+    if (method === 'crm.category.list') return { categories: CATEGORIES }
+    if (method === 'crm.status.list') {
+      const entity = String((params.filter as { ENTITY_ID: string }).ENTITY_ID)
+      return (STAGES[entity] ?? []).map((name, i) => ({ STATUS_ID: `${entity}:${i}`, NAME: name, ENTITY_ID: entity, SORT: (i + 1) * 10 }))
+    }
+    if (method === 'crm.deal.fields') return FIELDS
+    if (method === 'user.get') return [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }]
+    if (method === 'profile') return { ID: '1', ADMIN: true }
+    return true
+  }
+  function setup(readonly = false) {
     const pinia = createPinia()
     setActivePinia(pinia)
     localStorage.clear()
     stored = []
     refuse = false
-    // user.get rows (b24restdocs api-reference/user/user-get.md) for the role pickers; profile for the journal.
     const transport: RestTransport = {
-      call: async (method) => (method === 'user.get' ? [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }] : method === 'profile' ? { ID: '1', ADMIN: true } : true),
+      call: async (method, params) => read(method, params),
       batch: async (commands) => {
         const reply: BatchReply = { results: {}, errors: {} }
         for (const [name, [method, params]] of Object.entries(commands)) {
-          if (method !== 'app.option.set') continue
+          if (method !== 'app.option.set') {
+            reply.results[name] = read(method, params)
+            continue
+          }
           if (refuse) {
             reply.errors[name] = new GatewayError('access', 'ACCESS_DENIED', 'Access denied.')
             break
@@ -252,15 +283,21 @@ describe('PlaybookSettings (N7)', () => {
     })
     const settings = useSettingsStore()
     settings.options = { playbook: JSON.stringify(DEFAULT_PLAYBOOK) }
-    const wrapper = mount(PlaybookSettings, { props: { readonly: false }, global: { plugins: [pinia, createAppI18n('ru')] } })
+    const wrapper = mount(PlaybookSettings, { props: { readonly }, global: { plugins: [pinia, createAppI18n('ru')] } })
     return { wrapper, settings }
+  }
+  /** The JSON view, with `value` typed into it. */
+  async function typeJson(wrapper: ReturnType<typeof setup>['wrapper'], value: unknown) {
+    await flushPromises()
+    await wrapper.find('[data-testid="playbook-mode-json"]').trigger('click')
+    await wrapper.find('[data-testid="playbook-json"]').setValue(typeof value === 'string' ? value : JSON.stringify(value))
   }
 
   it('refuses a broken playbook with an error that points at the path, and saves nothing', async () => {
     const { wrapper } = setup()
     const broken = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: { deadline?: unknown }[] }[] }[] }
     broken.pipelines[0]!.stages[1]!.steps[1]!.deadline = { kind: 'after', hours: -3 }
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(broken))
+    await typeJson(wrapper, broken)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('pipelines[0].stages[1].steps[1].deadline')
@@ -272,7 +309,7 @@ describe('PlaybookSettings (N7)', () => {
     const { wrapper, settings } = setup()
     const edited = structuredClone(DEFAULT_PLAYBOOK)
     edited.pipelines = [edited.pipelines[1]!]
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await typeJson(wrapper, edited)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(stored).toHaveLength(1)
@@ -284,7 +321,7 @@ describe('PlaybookSettings (N7)', () => {
   it('says nothing is saved when the portal refuses, and offers «Повторить»', async () => {
     const { wrapper } = setup()
     refuse = true
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(DEFAULT_PLAYBOOK))
+    await typeJson(wrapper, DEFAULT_PLAYBOOK)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="playbook-saved"]').exists()).toBe(false)
@@ -300,14 +337,14 @@ describe('PlaybookSettings (N7)', () => {
   it('a new save supersedes an unfinished one: no «Повторить» is left that would put the older value back', async () => {
     const { wrapper } = setup()
     refuse = true
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(DEFAULT_PLAYBOOK))
+    await typeJson(wrapper, DEFAULT_PLAYBOOK)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.findAll('[data-testid="plan-incomplete"]')).toHaveLength(1)
     refuse = false
     const edited = structuredClone(DEFAULT_PLAYBOOK)
     edited.pipelines = [edited.pipelines[0]!]
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await typeJson(wrapper, edited)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.findAll('[data-testid="plan-incomplete"]')).toHaveLength(0)
@@ -318,7 +355,7 @@ describe('PlaybookSettings (N7)', () => {
     const { wrapper } = setup()
     const edited = structuredClone(DEFAULT_PLAYBOOK) as unknown as { pipelines: { stages: { steps: Record<string, unknown>[] }[] }[] }
     edited.pipelines[0]!.stages[1]!.steps[1]!.responsible = 'user:99'
-    await wrapper.find('[data-testid="playbook-json"]').setValue(JSON.stringify(edited))
+    await typeJson(wrapper, edited)
     await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('user:99')
@@ -334,5 +371,69 @@ describe('PlaybookSettings (N7)', () => {
     await flushPromises()
     expect(stored).toEqual([{ playbookPeople: JSON.stringify({ productManagerId: 5, roles: { executor: 3 } }) }])
     expect(wrapper.find('[data-testid="people-saved"]').text()).toBe('Участники сохранены.')
+  })
+
+  it('refuses a JSON import naming a stage the portal does not have, with the nearest one; nothing is saved', async () => {
+    const { wrapper } = setup()
+    const typo = structuredClone(DEFAULT_PLAYBOOK)
+    typo.pipelines[0]!.stages[3]!.name = 'Догвор'
+    await typeJson(wrapper, typo)
+    await wrapper.find('[data-testid="playbook-json-apply"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-form"]').exists()).toBe(false)
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-errors"]').text()).toContain('pipelines[0].stages[3].name: В направлении «Товары» на портале нет стадии «Догвор». Ближайшая: «Договор»')
+    expect(stored).toEqual([])
+    // What the admin typed is still there to fix.
+    expect((wrapper.find('[data-testid="playbook-json"]').element as HTMLTextAreaElement).value).toContain('Догвор')
+  })
+
+  it('adds a task to a stage with the form and saves the playbook with it', async () => {
+    const { wrapper } = setup()
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-form"]').exists()).toBe(true)
+    // The portal's stages of «Товары», in its order.
+    expect(wrapper.findAll('[data-testid="pb-stage"]').map((b) => b.attributes('data-stage'))).toEqual(GOODS_STAGES.map((s) => s.name))
+    await wrapper.find('[data-testid="pb-stage"][data-stage="Договор"]').trigger('click')
+    const before = wrapper.findAll('[data-step]').length
+    await wrapper.find('[data-testid="pb-add-task"]').trigger('click')
+    const index = before
+    await wrapper.find(`[data-testid="pb-step-${index}-title"]`).setValue('Позвонить юристу клиента')
+    await wrapper.find(`[data-testid="pb-step-${index}-deadline-days"]`).setValue('2')
+    await wrapper.find(`[data-testid="pb-step-${index}-responsible"]`).setValue('user:5')
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="playbook-errors"]').exists()).toBe(false)
+    expect(stored).toHaveLength(1)
+    const saved = JSON.parse(String(stored[0]!.playbook)) as typeof DEFAULT_PLAYBOOK
+    const contract = saved.pipelines[0]!.stages.find((s) => s.name === 'Договор')!
+    expect(contract.steps.at(-1)).toEqual({ id: 'task', kind: 'task', title: 'Позвонить юристу клиента', responsible: 'user:5', deadline: { kind: 'after', days: 2 } })
+    expect(wrapper.find('[data-testid="playbook-saved"]').text()).toBe('Плейбук сохранён.')
+  })
+
+  it('a task without a title is refused at its card, and what was typed stays', async () => {
+    const { wrapper } = setup()
+    await flushPromises()
+    await wrapper.find('[data-testid="pb-stage"][data-stage="Отгрузка"]').trigger('click')
+    const index = wrapper.findAll('[data-step]').length
+    await wrapper.find('[data-testid="pb-add-task"]').trigger('click')
+    await wrapper.find(`[data-testid="pb-step-${index}-deadline-hours"]`).setValue('5')
+    await wrapper.find('[data-testid="settings-playbook"]').trigger('submit')
+    await flushPromises()
+    expect(stored).toEqual([])
+    expect(wrapper.find(`[data-testid="pb-step-${index}-errors"]`).text()).toContain(`steps[${index}].title`)
+    expect((wrapper.find(`[data-testid="pb-step-${index}-deadline-hours"]`).element as HTMLInputElement).value).toBe('5')
+  })
+
+  it('readonly: the playbook in words, without controls', async () => {
+    const { wrapper } = setup(true)
+    await flushPromises()
+    await wrapper.find('[data-testid="pb-stage"][data-stage="Счет/КП"]').trigger('click')
+    const form = wrapper.find('[data-testid="playbook-form"]')
+    expect(form.text()).toContain('Сформировать и отправить КП')
+    expect(form.text()).toContain('простой: через 1 дн.')
+    expect(form.findAll('textarea, [data-testid$="-title"], [data-testid="pb-add-task"]')).toHaveLength(0)
+    expect(wrapper.find('[data-testid="playbook-save"]').exists()).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 import { en, ru } from 'zod/locales'
 import type { z } from 'zod'
 import type { LocalizedText } from '@/domain/fields/types'
+import { nearestHint } from './nearest'
 import { PlaybookSchema, SCHEMA_MESSAGES } from './schema'
 import type { Playbook } from './schema'
 
@@ -34,6 +35,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out
 }
 
+/** An error at `path`, with `path: message` ready to show in each language. */
+export function playbookError(path: string, message: LocalizedText): PlaybookError {
+  return { path, message, text: { ru: `${path}: ${message.ru}`, en: `${path}: ${message.en}` } }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  return value
+}
+
+/** For a value outside a fixed list (a field key, a kind), the allowed one closest to what was written. */
+function suggestion(issue: z.core.$ZodIssue, root: unknown): LocalizedText {
+  if (issue.code !== 'invalid_value') return { ru: '', en: '' }
+  const given = valueAt(root, issue.path)
+  const allowed = issue.values.filter((v): v is string => typeof v === 'string')
+  return typeof given === 'string' && allowed.length > 1 ? nearestHint(given, allowed) : { ru: '', en: '' }
+}
+
 function messageIn(lang: Lang): z.core.$ZodErrorMap {
   return (issue) => {
     const params = (issue as { params?: Partial<LocalizedText> }).params
@@ -64,7 +84,7 @@ export function parsePlaybook(json: unknown): ParsePlaybookResult {
       ru: 'Плейбук длиннее 200 000 символов: сократите его',
       en: 'The playbook is longer than 200,000 characters: shorten it',
     }
-    return { ok: false, errors: [{ path: '(root)', message, text: { ru: `(root): ${message.ru}`, en: `(root): ${message.en}` } }] }
+    return { ok: false, errors: [playbookError('(root)', message)] }
   }
   if (typeof json === 'string') {
     try {
@@ -72,7 +92,7 @@ export function parsePlaybook(json: unknown): ParsePlaybookResult {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)
       const message = { ru: `Это не JSON: ${detail}`, en: `Not JSON: ${detail}` }
-      return { ok: false, errors: [{ path: '(root)', message, text: { ru: `(root): ${message.ru}`, en: `(root): ${message.en}` } }] }
+      return { ok: false, errors: [playbookError('(root)', message)] }
     }
   }
   const first = PlaybookSchema.safeParse(value, { error: messageIn('ru') })
@@ -81,12 +101,11 @@ export function parsePlaybook(json: unknown): ParsePlaybookResult {
   const second = PlaybookSchema.safeParse(value, { error: messageIn('en') })
   const english = second.success ? [] : second.error.issues
   const errors = first.error.issues.map((issue, index): PlaybookError => {
-    const path = formatPath(issue.path)
-    const message = {
-      ru: translateOwn(issue.message, 'ru'),
-      en: translateOwn(english[index]?.message ?? issue.message, 'en'),
-    }
-    return { path, message, text: { ru: `${path}: ${message.ru}`, en: `${path}: ${message.en}` } }
+    const hint = suggestion(issue, value)
+    return playbookError(formatPath(issue.path), {
+      ru: translateOwn(issue.message, 'ru') + hint.ru,
+      en: translateOwn(english[index]?.message ?? issue.message, 'en') + hint.en,
+    })
   })
   return { ok: false, errors }
 }

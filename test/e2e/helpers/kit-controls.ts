@@ -8,8 +8,9 @@ import type { AppSession } from './app-session'
  * under the sandbox portal's fixed message log at the window's bottom (the page cannot scroll
  * while the list is open), it is reached with the arrow keys and Enter, as a person would.
  * `keyboard` does it all without the mouse: Enter opens, the arrows walk, Enter picks.
+ * `adds`: the select adds the option to a list (auditors, recipients) and empties itself again.
  */
-export async function chooseOption(frame: Frame, select: Locator, name: string | RegExp, options: { keyboard?: boolean; timeout?: number } = {}): Promise<void> {
+export async function chooseOption(frame: Frame, select: Locator, name: string | RegExp, options: { keyboard?: boolean; timeout?: number; adds?: boolean } = {}): Promise<void> {
   const timeout = options.timeout ?? 30_000
   const option = frame.getByRole('listbox').getByRole('option', typeof name === 'string' ? { name, exact: true } : { name })
   if (options.keyboard) {
@@ -27,6 +28,8 @@ export async function chooseOption(frame: Frame, select: Locator, name: string |
     await frame.page().keyboard.press('Enter')
   }
   await frame.getByRole('listbox').waitFor({ state: 'detached', timeout })
+  // A picker that adds the chosen one to a list shows its placeholder again.
+  if (options.adds) return
   const shown = (await select.textContent())?.trim() ?? ''
   if (!named(shown, name)) throw new Error(`the select shows «${shown}», not «${name}»`)
 }

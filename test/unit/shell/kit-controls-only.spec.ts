@@ -14,7 +14,6 @@ const PENDING = [
   'widgets/client-profile/parts/ProfileFields.vue',
   'widgets/client-profile/parts/StatusSection.vue',
   'widgets/client-profile/parts/TurnoverBlock.vue',
-  'widgets/next-steps/PlaybookSettings.vue',
   'widgets/reports/ReportsWidget.vue',
   'widgets/reports/components/DealList.vue',
   'widgets/reports/components/GroupTable.vue',

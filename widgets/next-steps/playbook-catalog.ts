@@ -1,0 +1,41 @@
+import { command } from '@/b24/gateway'
+import type { Gateway } from '@/b24/gateway'
+import { parseCategories, parseStages, parseUsers } from '@/b24/deal-screen/dto'
+import type { UserDto } from '@/b24/deal-screen/dto'
+import type { PortalCatalog } from '@/domain/playbook'
+import { toPipelines } from '@/domain/reports/pipelines'
+
+/** What the playbook editor offers and checks against: the portal's pipelines with their stages, deal fields, active employees. */
+export interface PlaybookCatalog extends PortalCatalog {
+  users: UserDto[]
+}
+
+function parseFieldNames(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new TypeError('crm.deal.fields: not an object')
+  return Object.keys(raw)
+}
+
+/**
+ * Two batch requests: the pipelines (the default one is in the list, b24restdocs
+ * crm/universal/category/crm-category-list.md), the default pipeline's stages, the deal's fields
+ * with the user fields (crm/deals/crm-deal-fields.md) and the active employees (user/user-get.md,
+ * the first page); then the other pipelines' stages (crm/status/crm-status-list.md, ENTITY_ID
+ * `DEAL_STAGE_<id>`).
+ */
+export async function loadPlaybookCatalog(gateway: Gateway): Promise<PlaybookCatalog> {
+  const first = await gateway.loadScreen({
+    categories: command('crm.category.list', { entityTypeId: 2 }, parseCategories),
+    generalStages: command('crm.status.list', { filter: { ENTITY_ID: 'DEAL_STAGE' }, order: { SORT: 'ASC' } }, parseStages),
+    fields: command('crm.deal.fields', {}, parseFieldNames),
+    users: command('user.get', { FILTER: { ACTIVE: true } }, parseUsers),
+  })
+  const categories = first.value('categories')
+  const others = categories.map((c) => Number(c.id)).filter((id) => id !== 0)
+  const second = others.length > 0 ? await gateway.loadScreen(Object.fromEntries(others.map((id) => [`stages${id}`, command('crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } }, parseStages)]))) : null
+  const stages = new Map([[0, first.value('generalStages')], ...others.map((id) => [id, second!.value(`stages${id}`)] as const)])
+  return {
+    pipelines: toPipelines(categories, stages).map((p) => ({ name: p.name, stages: p.stages.map((s) => s.name) })),
+    dealFields: first.value('fields'),
+    users: first.value('users'),
+  }
+}
