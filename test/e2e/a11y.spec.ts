@@ -130,9 +130,9 @@ const AFTER: { id: string; does: string; act(frame: Frame): Promise<void> }[] = 
     id: 'settings',
     does: 'a broken objects directory saved',
     async act(frame) {
-      await frame.getByTestId('directory-edit').click()
+      await frame.getByTestId('directory-json-open').click()
       await frame.getByTestId('directory-json').fill('{"objectTypes": [{}]}')
-      await frame.getByTestId('directory-save').click()
+      await frame.getByTestId('directory-json-apply').click()
       await frame.getByTestId('directory-errors').waitFor({ timeout: 10_000 })
     },
   },

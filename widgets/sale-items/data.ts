@@ -22,9 +22,10 @@ export { DIRECTORY_OPTION }
  */
 export const TAKEN_PAGES = 10
 
-// b24restdocs api-reference/crm/deals/crm-deal-list.md: only deals holding a place and not lost.
+// b24restdocs api-reference/crm/deals/crm-deal-list.md: only deals holding a place and not lost
+// (the title names the deal where the directory editor protects its places).
 const takenListParams = {
-  select: ['ID', 'STAGE_SEMANTIC_ID', SALE_FIELDS.places.fieldName],
+  select: ['ID', 'TITLE', 'STAGE_SEMANTIC_ID', SALE_FIELDS.places.fieldName],
   filter: { [`!${SALE_FIELDS.places.fieldName}`]: '', '!STAGE_SEMANTIC_ID': 'F' },
 }
 
@@ -36,7 +37,7 @@ function takenPageCommands(): ScreenCommands {
 }
 
 /** The holders read by the chained pages, then the rest (rarely any) by keyset. */
-async function collectTaken(gateway: Gateway, screen: ScreenResult<ScreenCommands>, dealId: number): Promise<Map<string, number>> {
+async function collectHolders(gateway: Gateway, screen: ScreenResult<ScreenCommands>): Promise<PlaceHolderRow[]> {
   const results: Record<string, unknown> = {}
   const errors: Record<string, GatewayError> = {}
   for (let page = 0; page < TAKEN_PAGES; page++) {
@@ -47,7 +48,16 @@ async function collectTaken(gateway: Gateway, screen: ScreenResult<ScreenCommand
   }
   const chunk = collectKeysetPages<Record<string, unknown>>({ results, errors }, 0, TAKEN_PAGES)
   const rows = chunk.done ? chunk.rows : [...chunk.rows, ...(await gateway.readAll<Record<string, unknown>>('crm.deal.list', takenListParams, { afterId: chunk.lastId }))]
-  return takenFromRows(rows.map(toPlaceHolderRow), dealId)
+  return rows.map(toPlaceHolderRow)
+}
+
+async function collectTaken(gateway: Gateway, screen: ScreenResult<ScreenCommands>, dealId: number): Promise<Map<string, number>> {
+  return takenFromRows(await collectHolders(gateway, screen), dealId)
+}
+
+/** The deals holding places (not lost), for the directory editor: one batch request, as the tab reads them. */
+export async function readPlaceHolders(gateway: Gateway): Promise<PlaceHolderRow[]> {
+  return collectHolders(gateway, await gateway.loadScreen(takenPageCommands()))
 }
 
 /** The deal as the sale sees it: its values, the save marker, its product rows and what they make of the card. */

@@ -61,6 +61,7 @@ export function parseKindItemIds(raw: unknown): Record<string, string> {
 
 export interface PlaceHolderRow {
   ID: string
+  TITLE?: string
   STAGE_SEMANTIC_ID: string | null
   places: string[]
 }
@@ -70,6 +71,7 @@ export function toPlaceHolderRow(raw: Record<string, unknown>): PlaceHolderRow {
   const places = raw[PLACES]
   return {
     ID: String(raw.ID),
+    TITLE: typeof raw.TITLE === 'string' ? raw.TITLE : '',
     STAGE_SEMANTIC_ID: typeof raw.STAGE_SEMANTIC_ID === 'string' ? raw.STAGE_SEMANTIC_ID : null,
     places: (Array.isArray(places) ? places : places ? [places] : []).map(String).filter((key) => key !== ''),
   }

@@ -1,5 +1,6 @@
 export * from './catalog'
 export * from './default-objects'
+export * from './directory-edit'
 export * from './items'
 export * from './items-json'
 export * from './messages'

@@ -19,7 +19,6 @@ const PENDING = [
   'widgets/reports/components/GroupTable.vue',
   'widgets/reports/components/MeetingTable.vue',
   'widgets/reports/components/YearlyTable.vue',
-  'widgets/sale-items/settings/ObjectsDirectorySection.vue',
   'widgets/summary/SummaryWidget.vue',
 ]
 const RAW = /<(select|input|textarea|fieldset|table)\b/g
