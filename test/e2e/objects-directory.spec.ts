@@ -7,6 +7,7 @@ import { parseObjectsDirectory, serializeSaleItems } from '../../src/domain/sale
 import type { ObjectsDirectory, SaleItem } from '../../src/domain/sale'
 import { DIRECTORY_OPTION } from '../../widgets/sale-items/directory-option'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
 
 // Issue 16: the objects directory edited as a tree on the settings page, in Russian and in English.
 // The admin adds a place and renames a zone, saves, and the result is read back through REST
@@ -50,16 +51,19 @@ async function openSettings(): Promise<{ home: Frame; sector: Locator; zone: Loc
   return { home, sector, zone }
 }
 
-/** The place's option in the «Продажа» tab's place list, after choosing type, zone and sector. */
-async function offeredPlaces(dealId: number, tabTitle: string): Promise<string[]> {
+/** The places the «Продажа» tab lists after the manager picks the type, the zone and sector 1 by the names they read. */
+async function offeredPlaces(dealId: number, tabTitle: string, path: readonly [string, string, string]): Promise<string[]> {
   const frame = await session.openTab('deal', dealId, tabTitle)
   await frame.locator('[data-testid=sale-save]').waitFor({ timeout: 30_000 })
   await frame.locator('[data-testid=add-object]').click()
   const item = frame.locator('[data-testid=sale-item-object]').last()
-  await item.locator('[data-testid=select-objectType]').selectOption('CUSTOMS')
-  await item.locator('[data-testid=select-zone]').selectOption('Z1')
-  await item.locator('[data-testid=select-sector]').selectOption('S1')
-  return item.locator('[data-testid=select-place] option').allTextContents()
+  for (const [index, level] of (['objectType', 'zone', 'sector'] as const).entries()) await chooseOption(frame, item.locator(`[data-testid=select-${level}]`), path[index]!)
+  await item.locator('[data-testid=select-place]').click()
+  const options = frame.getByRole('listbox').getByRole('option')
+  await options.first().waitFor()
+  const texts = await options.allTextContents()
+  await frame.page().keyboard.press('Escape')
+  return texts
 }
 
 beforeAll(async () => {
@@ -79,6 +83,7 @@ const CASES = [
   {
     lang: 'ru',
     tab: 'Продажа',
+    path: ['Таможня', 'Зона СВХ у рампы', 'Сектор 1'],
     keyboard: false,
     place: { code: 'P103', ru: 'Склад 103', en: 'No. 103', area: '1 250,5', areaM2: 1250.5, name: 'Склад 103', shownArea: '1 250,5 м²' },
     zone: { field: 'node-ru', value: 'Зона СВХ у рампы' },
@@ -90,6 +95,7 @@ const CASES = [
   {
     lang: 'en',
     tab: 'Sale',
+    path: ['Customs', 'TSW zone by the ramp', 'Sector 1'],
     keyboard: true,
     place: { code: 'P104', ru: 'Склад 104', en: 'Store 104', area: '1,250.5', areaM2: 1250.5, name: 'Store 104', shownArea: '1,250.5 m²' },
     zone: { field: 'node-en', value: 'TSW zone by the ramp' },
@@ -164,7 +170,7 @@ describe('the objects directory editor in the sandbox portal (Chromium)', () => 
     expect(places.find((place) => place.code === c.place.code)).toEqual({ code: c.place.code, label: { ru: c.place.ru, en: c.place.en }, areaM2: c.place.areaM2 })
     expect(places.some((place) => place.code === 'P101')).toBe(true)
 
-    const offered = await offeredPlaces(DEMO_DEALS.kosinoRent, c.tab)
+    const offered = await offeredPlaces(DEMO_DEALS.kosinoRent, c.tab, c.path)
     expect(offered.some((text) => text.includes(c.place.name))).toBe(true)
   })
 
