@@ -8,6 +8,7 @@ import { RUNNER_EVENTS } from '@/domain/install/runner-events'
 import { runnerUrlOptions } from '@/domain/install/runner-link'
 import { BUILT_RUNNER_URL } from '@/b24/runner-connect'
 import type { BoundEvent, DesiredState, ExistingField, InstallStep, PortalState } from '@/domain/install/plan'
+import { findKosinoPipeline, type CategoryRow, type StageRow } from '@/domain/install/kosino-pipeline'
 import { bindableEntries, manifest } from './manifest'
 import type { WidgetEntry } from './manifest'
 
@@ -61,6 +62,8 @@ export function desiredState(
     fields,
     options,
     offlineEvents,
+    // Always: the app's playbook has the Kosino sale, and a portal without the pipeline gets it (issue 16).
+    kosinoPipeline: true,
   }
 }
 
@@ -110,7 +113,23 @@ export async function readPortalState(gateway: Gateway, desired: DesiredState): 
       }
     }
   }
-  return state
+  return desired.kosinoPipeline ? { ...state, pipeline: await readPipeline(gateway) } : state
+}
+
+const rowsOf = <T>(raw: unknown, key?: string): T[] => {
+  const value = key && raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : raw
+  return Array.isArray(value) ? (value as T[]) : []
+}
+
+/** The deal pipelines, and the Kosino one's stages when it is there (found by name). */
+async function readPipeline(gateway: Gateway): Promise<NonNullable<PortalState['pipeline']>> {
+  // b24restdocs api-reference/crm/universal/category/crm-category-list.md ({categories: […]})
+  const categories = rowsOf<CategoryRow>(await gateway.call('crm.category.list', { entityTypeId: 2 }, { parse: asIs }), 'categories')
+  const id = findKosinoPipeline(categories)
+  if (id === null) return { categories, stages: [] }
+  // crm/status/crm-status-list.md: a pipeline's stages are DEAL_STAGE_<id>
+  const stages = rowsOf<StageRow>(await gateway.call('crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } }, { parse: asIs }))
+  return { categories, stages }
 }
 
 export interface InstallOptions {
@@ -141,27 +160,49 @@ export async function runInstall({ gateway, desired, finish, onProgress }: Insta
   progress.total = steps.length
   report()
 
-  for (const part of chunk(progress.steps, BATCH_LIMIT)) {
-    const commands: ScreenCommands = {}
-    part.forEach((report, index) => {
-      const [method, params] = stepCommand(report.step)
-      commands[`s${index}`] = command(method, params, asIs)
-    })
-    try {
-      const screen = await gateway.loadScreen(commands)
-      part.forEach((item, index) => {
-        const error = screen.errors[`s${index}`]
-        item.status = error ? 'failed' : 'done'
-        if (error) item.error = error
+  const apply = async (reports: StepReport[]) => {
+    for (const part of chunk(reports, BATCH_LIMIT)) {
+      const commands: ScreenCommands = {}
+      part.forEach((report, index) => {
+        const [method, params] = stepCommand(report.step)
+        commands[`s${index}`] = command(method, params, asIs)
       })
-    } catch (error) {
-      for (const item of part) {
-        item.status = 'failed'
-        item.error = toGatewayError(error)
+      try {
+        const screen = await gateway.loadScreen(commands)
+        part.forEach((item, index) => {
+          const error = screen.errors[`s${index}`]
+          item.status = error ? 'failed' : 'done'
+          if (error) item.error = error
+        })
+      } catch (error) {
+        for (const item of part) {
+          item.status = 'failed'
+          item.error = toGatewayError(error)
+        }
       }
+      progress.done = progress.steps.filter((s) => s.status === 'done').length
+      report()
     }
-    progress.done = progress.steps.filter((s) => s.status === 'done').length
-    report()
+  }
+  await apply(progress.steps)
+
+  // A new pipeline has the portal's default stages, under an ID known only now: its stages are planned from a second read.
+  const created = progress.steps.some((s) => s.status === 'done' && s.step.kind === 'pipeline' && s.step.step.kind === 'pipeline')
+  if (created) {
+    try {
+      const pipeline = await readPipeline(gateway)
+      const more = planInstall({ placements: [], fields: [], options: {}, kosinoPipeline: true }, { placements: [], fields: {}, options: null, pipeline })
+      const reports: StepReport[] = more.map((step) => ({ step, status: 'pending' }))
+      progress.steps.push(...reports)
+      progress.total = progress.steps.length
+      report()
+      await apply(reports)
+    } catch (error) {
+      progress.phase = 'failed'
+      progress.error = toGatewayError(error)
+      report()
+      return progress
+    }
   }
 
   if (progress.steps.some((s) => s.status === 'failed')) {

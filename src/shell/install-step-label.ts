@@ -20,5 +20,12 @@ export function installStepLabel(step: InstallStep, t: Translate, has: (key: str
       return t('install.step.options', { count: Object.keys(step.options).length })
     case 'event':
       return t('install.step.event', { event: named('event', step.event) })
+    case 'pipeline': {
+      const inner = step.step
+      if (inner.kind === 'pipeline') return t('install.step.pipeline', { name: inner.name })
+      if (inner.kind === 'stage-rename') return t('install.step.stageRename', { from: inner.from, name: inner.spec.name })
+      if (inner.kind === 'stage-add') return t('install.step.stageAdd', { name: inner.spec.name })
+      return t('install.step.stageDelete', { name: inner.name })
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { EnumerationItem, UserFieldDef, UserFieldEntity } from '../fields/types'
+import { pipelineStepCommand, planKosinoPipeline, type CategoryRow, type PipelineStep, type StageRow } from './kosino-pipeline'
 
 /**
  * The install as a pure plan: given what the portal already has, the steps that bring
@@ -40,6 +41,8 @@ export interface PortalState {
   fields: Readonly<Partial<Record<UserFieldEntity, readonly ExistingField[]>>>
   /** `app.option.get` result: all keys; `[]` or null when none are set. */
   options: Readonly<Record<string, unknown>> | readonly unknown[] | null
+  /** The deal pipelines (crm.category.list) and the Kosino pipeline's stages, when it was asked for. */
+  pipeline?: { categories: readonly CategoryRow[]; stages: readonly StageRow[] }
 }
 
 export interface DesiredState {
@@ -51,6 +54,8 @@ export interface DesiredState {
   offlineEvents?: readonly string[]
   fields: readonly UserFieldDef[]
   options: Readonly<Record<string, unknown>>
+  /** Create the Kosino sale's pipeline «Продажи ППК Косино» with its stages when the portal lacks it (issue 16). */
+  kosinoPipeline?: boolean
 }
 
 export type InstallStep =
@@ -59,6 +64,7 @@ export type InstallStep =
   | { kind: 'items'; def: UserFieldDef; fieldId: number; items: EnumerationItem[] }
   | { kind: 'options'; options: Record<string, unknown> }
   | { kind: 'event'; event: string }
+  | { kind: 'pipeline'; step: PipelineStep }
 
 /** `http://host/app/` + `widget=next-steps` → `http://host/app/?widget=next-steps` (no hash, no other query). */
 export function handlerUrl(appUrl: string, handlerQuery: string): string {
@@ -99,6 +105,10 @@ export function planInstall(desired: DesiredState, portal: PortalState): Install
     const name = event.toUpperCase()
     const bound = (portal.events ?? []).some((row) => row.event.toUpperCase() === name && Number(row.offline) === 1 && !row.connector_id)
     if (!bound) steps.push({ kind: 'event', event: name })
+  }
+
+  if (desired.kosinoPipeline && portal.pipeline) {
+    for (const step of planKosinoPipeline(portal.pipeline.categories, portal.pipeline.stages)) steps.push({ kind: 'pipeline', step })
   }
 
   const current = portal.options && !Array.isArray(portal.options) ? (portal.options as Record<string, unknown>) : {}
@@ -154,6 +164,8 @@ export function stepCommand(step: InstallStep): [string, Record<string, unknown>
     case 'event':
       // b24restdocs api-reference/events/event-bind.md: offline needs no handler (admin only)
       return ['event.bind', { event: step.event, event_type: 'offline' }]
+    case 'pipeline':
+      return pipelineStepCommand(step.step)
   }
 }
 

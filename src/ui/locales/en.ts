@@ -46,6 +46,10 @@ export const en: ShellMessages = {
       items: 'List values of «{label}» on the {entity} card: {count}',
       options: 'Default settings: {count}',
       event: 'The automation is told: {event}',
+      pipeline: 'Deal pipeline «{name}»',
+      stageAdd: 'Pipeline stage «{name}»',
+      stageRename: 'Pipeline stage «{from}» renamed to «{name}»',
+      stageDelete: 'Spare pipeline stage «{name}» removed',
     },
     placement: {
       DEFAULT: 'the app page',

@@ -45,6 +45,10 @@ export const ru = {
       items: 'Значения списка «{label}» в карточке {entity}: {count}',
       options: 'Настройки по умолчанию: {count}',
       event: 'Автоматизации сообщается: {event}',
+      pipeline: 'Воронка сделок «{name}»',
+      stageAdd: 'Стадия воронки «{name}»',
+      stageRename: 'Стадия воронки «{from}» переименована в «{name}»',
+      stageDelete: 'Лишняя стадия воронки «{name}» удалена',
     },
     placement: {
       DEFAULT: 'страница приложения',

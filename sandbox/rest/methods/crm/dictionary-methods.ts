@@ -55,6 +55,14 @@ function categoryOrThrow(ctx: CallContext, params: Params): CategoryView {
   return category
 }
 
+function statusOrThrow(ctx: CallContext, params: Params): StatusRow {
+  const id = Number(param(params, 'id'))
+  if (!Number.isInteger(id) || id <= 0) throw errors.legacy('Invalid identifier.')
+  const row = allStatuses(ctx.store).find((status) => status.ID === id)
+  if (!row) throw errors.legacy('Status is not found.')
+  return row
+}
+
 export const dictionaryMethods: MethodTable = {
   'crm.status.list': {
     scope: 'crm',
@@ -94,6 +102,40 @@ export const dictionaryMethods: MethodTable = {
         COLOR: String(fields.COLOR ?? '#ACE9FB'),
         SEMANTICS: semantics,
       }).ID
+    },
+  },
+  // b24restdocs crm/status/crm-status-update.md: NAME, SORT, COLOR of one element by its ID.
+  'crm.status.update': {
+    scope: 'crm',
+    adminOnly: true,
+    cost: CALL_COST,
+    handler: (ctx, params) => {
+      const row = statusOrThrow(ctx, params)
+      const fields = param(params, 'fields')
+      if (!isObject(fields)) throw errors.legacy('Error on updating status.')
+      const patch: Partial<StatusRow> = {}
+      if (fields.NAME !== undefined) patch.NAME = String(fields.NAME)
+      if (fields.SORT !== undefined) patch.SORT = Number(fields.SORT) || row.SORT
+      if (fields.COLOR !== undefined) patch.COLOR = String(fields.COLOR)
+      ctx.store.table<StatusRow>(STATUS_TABLE).update(row.ID, patch)
+      return true
+    },
+  },
+  // crm-status-delete.md: a system element only with params.FORCED = Y; never while items are in it.
+  'crm.status.delete': {
+    scope: 'crm',
+    adminOnly: true,
+    cost: CALL_COST,
+    handler: (ctx, params) => {
+      const row = statusOrThrow(ctx, params)
+      const flags = param(params, 'params')
+      const forced = isObject(flags) && flags.FORCED === 'Y'
+      if (row.SYSTEM === 'Y' && !forced) throw errors.legacy('CRM System Status can be deleted only if parameter FORCED is specified and equal to "Y".')
+      if (row.ENTITY_ID.startsWith('DEAL_STAGE') && [...ctx.store.table<{ ID: number; STAGE_ID?: string }>('deals').rows()].some((deal) => deal.STAGE_ID === row.STATUS_ID)) {
+        throw errors.legacy('There are active items in this status.')
+      }
+      ctx.store.table<StatusRow>(STATUS_TABLE).delete(row.ID)
+      return true
     },
   },
   'crm.category.list': {
