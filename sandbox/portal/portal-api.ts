@@ -199,7 +199,7 @@ async function cardFieldsRoute(services: PortalServices, req: IncomingMessage, r
   const row = services.store.table(ENTITIES[kind].table).get(id)
   if (!row) return sendJson(res, 404, { error: 'NOT_FOUND', error_description: 'No such item' })
   const lang = langOf(req)
-  sendJson(res, 200, { main: cardMainFields(services.store, kind, row, lang).value, extra: cardExtraFields(kind, row, lang).value })
+  sendJson(res, 200, { main: cardMainFields(services.store, kind, row, lang).value, extra: cardExtraFields(services.store, kind, row, lang).value })
 }
 
 /**

@@ -30,6 +30,8 @@ const TEXTS = {
   clear: ['Очистить', 'Clear'],
   language: ['Язык', 'Language'],
   userFields: ['Пользовательские поля', 'Custom fields'],
+  yes: ['да', 'yes'],
+  no: ['нет', 'no'],
   placementNotFound: ['Встройка не найдена', 'Placement not found'],
   notInstalledYet: ['Приложение ещё не установлено', 'The app is not installed yet'],
   close: ['Закрыть', 'Close'],

@@ -145,6 +145,9 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
 
   it('climbs the status ladder, records who and when, and deactivates', async () => {
     expect(await byId('status-current').textContent()).toBe('Новый')
+    // «Новый» has no details: its step leads to the terms, whose details come next.
+    await byId('status-advance').click()
+    await frame.locator('[data-testid="status-current"]', { hasText: 'Согласование условий сотрудничества' }).waitFor({ timeout: 30_000 })
     await byId('sub-TERMS_SENT').click()
     await frame.locator('[data-testid="status-current"]', { hasText: 'Направлены условия' }).waitFor({ timeout: 30_000 })
     let saved = await company()
@@ -158,7 +161,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     expect(saved[F.status.fieldName]).toBe(await enumItemId(session, 'company', F.status.fieldName, 'LOI_SIGNING'))
     expect(saved[F.subStatus.fieldName] ?? '').toBe('')
     const log = JSON.parse(String(saved[F.statusLog.fieldName])) as { by: number; at: string; to: { level: string } }[]
-    expect(log.map((entry) => entry.to.level)).toEqual(['TERMS', 'LOI_SIGNING'])
+    expect(log.map((entry) => entry.to.level)).toEqual(['TERMS', 'TERMS', 'LOI_SIGNING'])
     expect(log.every((entry) => entry.by === MANAGER && !Number.isNaN(Date.parse(entry.at)))).toBe(true)
 
     await byId('status-deactivate').click()
@@ -169,7 +172,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
 
     const comments = await session.rest<{ AUTHOR_ID: string | number; COMMENT: string }[]>('crm.timeline.comment.list', { filter: { ENTITY_ID: companyId, ENTITY_TYPE: 'company' } })
     const statusComments = comments.filter((c) => c.COMMENT.startsWith('Статус клиента:'))
-    expect(statusComments).toHaveLength(3)
+    expect(statusComments).toHaveLength(4)
     expect(statusComments.every((c) => Number(c.AUTHOR_ID) === MANAGER)).toBe(true)
   })
 

@@ -56,6 +56,9 @@ describe('client profile by keyboard', () => {
     expect(saved[F.inn.fieldName]).toBe(inn)
     expect(saved[F.showInn.fieldName]).toBe('1')
 
+    await tabTo(frame, byId(frame, 'status-advance'))
+    await press(frame, 'Enter')
+    await frame.locator('[data-testid="status-current"]', { hasText: 'Согласование условий сотрудничества' }).waitFor({ timeout: 30_000 })
     await tabTo(frame, byId(frame, 'sub-TERMS_SENT'))
     await press(frame, 'Enter')
     await frame.locator('[data-testid="status-current"]', { hasText: 'Направлены условия' }).waitFor({ timeout: 30_000 })

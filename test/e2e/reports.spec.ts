@@ -439,7 +439,7 @@ describe('client status moves in «Сводка» and the yearly statistics', ()
     // Last year: terms sent; this year: terms agreed (lifts the client to «Подписание LOI»), then deactivated.
     const lastYear = `${new Date().getFullYear() - 1}-06-01T09:00:00.000Z`
     const steps: Array<[Parameters<typeof profile.applyStatusAction>[1], string, string | undefined]> = [
-      [{ type: 'choose-sub-status', subStatus: 'TERMS_SENT' }, lastYear, undefined],
+      [{ type: 'set-manually', level: 'TERMS', subStatus: 'TERMS_SENT' }, lastYear, undefined],
       [{ type: 'choose-sub-status', subStatus: 'TERMS_AGREED' }, new Date(Date.now() - 60_000).toISOString(), 'Условия приняты'],
       [{ type: 'deactivate' }, new Date().toISOString(), undefined],
     ]

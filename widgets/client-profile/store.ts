@@ -349,13 +349,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     const draft = storage.draft.value
     if (draft) {
       if (sameValue(draft.edited, plan.meta?.edited)) storage.clear()
-      else {
-        const edited = { ...draft.edited, contacts: withCreatedContacts(draft.edited.contacts, plan) }
-        const server = { values: companyToValues(now.company, now.contacts, current.enums), dateModify: now.company.dateModify }
-        const rebased = rebaseDraft({ ...draft, edited }, server, new Date().toISOString())
-        if (sameValue(rebased.edited, server.values)) storage.clear()
-        else storage.write(rebased)
-      }
+      else keepDraftOver(now.company, now.contacts, { ...draft.edited, contacts: withCreatedContacts(draft.edited.contacts, plan) })
     }
     errors.value = {}
     notice.value = 'saved'
@@ -383,7 +377,8 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   async function changeStatus(action: StatusAction, remark?: string): Promise<void> {
     const current = screen.value
     const id = companyId.value
-    if (!current || id === null) return
+    // One change at a time: a second press while the first is written would apply it twice.
+    if (!current || id === null || busy.value) return
     refusal.value = null
     statusError.value = null
     notice.value = null
@@ -406,6 +401,8 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
         return
       }
       const fields = statusUpdateFields(result.status, statusLogOf(now.company), result.record, current.enums)
+      // A remark belongs to this change (its log record and comment): the block empties and hides after it.
+      if (result.record.remark) Object.assign(fields, { [F.remarks.fieldName]: '', [F.showRemarks.fieldName]: 0 })
       const lines = [`Статус клиента: ${describeStatus(from, sector)} → ${describeStatus(result.status, sector)}`]
       if (result.record.remark) lines.push(`Замечания: ${result.record.remark}`)
       const plan = statusChangePlan({
@@ -429,6 +426,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     const id = companyId.value
     if (plan.status === 'done') {
       await reloadAll()
+      if ((plan.meta?.record as { remark?: string } | undefined)?.remark) forgetRemark()
       notice.value = 'statusChanged'
       return
     }
@@ -447,6 +445,25 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
       statusError.value = refused
       await reloadAll()
     }
+  }
+
+  /** The draft's remark went with a status change: the draft keeps the rest, on the version just read. */
+  function forgetRemark(): void {
+    const draft = storage.draft.value
+    const current = screen.value
+    if (!draft || !current) return
+    keepDraftOver(current.company, current.contacts, { ...draft.edited, remarks: '', remarksShown: false })
+  }
+
+  /** The draft with `edited` rebased on the company as it is now; gone when nothing of it differs. */
+  function keepDraftOver(company: CompanyRow, contacts: ProfileScreen['contacts'], edited: FieldValues): void {
+    const draft = storage.draft.value
+    const current = screen.value
+    if (!draft || !current) return
+    const server = { values: companyToValues(company, contacts, current.enums), dateModify: company.dateModify }
+    const rebased = rebaseDraft({ ...draft, edited }, server, new Date().toISOString())
+    if (sameValue(rebased.edited, server.values)) storage.clear()
+    else storage.write(rebased)
   }
 
   /** Reloads everything but keeps the draft (it lives in storage, not in the screen). */

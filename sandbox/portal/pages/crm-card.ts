@@ -1,4 +1,5 @@
 import type { PlacementRow } from '../../core/types'
+import { userFieldsOf, type UserFieldRow } from '../../rest/methods/crm/userfields'
 import type { Row, Store } from '../../store/types'
 import { ENTITIES, entityTitle, label, listUrl, type EntityKind } from '../crm-entities'
 import { plainText, renderFieldValue } from '../field-values'
@@ -29,7 +30,7 @@ export function crmCardPage(ctx: PageContext, kind: EntityKind, id: number, acti
   ${tabs.map((tab) => html`<button type="button" role="tab" data-tab="app-${tab.ID}" data-placement-id="${tab.ID}" class="${active === `app-${tab.ID}` ? 'active' : ''}">${placementTitle(tab, lang)}</button>`)}
 </nav>
 <section class="card tab-panel" data-tab-panel="general" ${active === 'general' ? '' : 'hidden'}>
-  <div data-card-extra>${cardExtraFields(kind, row, lang)}</div>
+  <div data-card-extra>${cardExtraFields(services.store, kind, row, lang)}</div>
 </section>
 ${spec.entityTypeId ? cardActivities(services.store, spec.entityTypeId, row.ID, lang) : ''}
 ${tabs.map(
@@ -48,13 +49,33 @@ export function cardMainFields(store: Store, kind: EntityKind, row: Row, lang: L
   )}</dl>`
 }
 
-/** Everything else on the row, custom fields (UF_*) first: what the app writes shows up here. */
-export function cardExtraFields(kind: EntityKind, row: Row, lang: Lang): SafeHtml {
+/** Everything else on the row, custom fields (UF_*) first, as the real card shows them: their label and readable value. */
+export function cardExtraFields(store: Store, kind: EntityKind, row: Row, lang: Lang): SafeHtml {
   const shown = new Set(['ID', ...ENTITIES[kind].cardFields.map((field) => field.code)])
   const rest = Object.keys(row).filter((key) => !shown.has(key))
   const custom = rest.filter((key) => key.startsWith('UF_'))
   const other = rest.filter((key) => !key.startsWith('UF_'))
+  const defs = new Map(userFieldsOf(store, `CRM_${kind.toUpperCase()}`).map((def) => [def.FIELD_NAME, def]))
+  const empty = html`<span class="muted">—</span>`
+  const customList = html`<dl class="fields">${custom.map((key) => {
+    const def = defs.get(key)
+    const text = def ? userFieldText(def, row[key], lang) : plainText(row[key])
+    const name = def ? (def.EDIT_FORM_LABEL[lang] || def.EDIT_FORM_LABEL.ru || def.EDIT_FORM_LABEL.en || key) : key
+    return html`<div class="field" data-field="${key}"><dt>${name}</dt><dd>${text || empty}</dd></div>`
+  })}</dl>`
   const list = (keys: string[]) =>
-    html`<dl class="fields">${keys.map((key) => html`<div class="field" data-field="${key}"><dt>${key}</dt><dd>${plainText(row[key]) || html`<span class="muted">—</span>`}</dd></div>`)}</dl>`
-  return html`${custom.length ? html`<h3>${t(lang, 'userFields')}</h3>${list(custom)}` : ''}${other.length ? html`<h3>${t(lang, 'general')}</h3>${list(other)}` : ''}`
+    html`<dl class="fields">${keys.map((key) => html`<div class="field" data-field="${key}"><dt>${key}</dt><dd>${plainText(row[key]) || empty}</dd></div>`)}</dl>`
+  return html`${custom.length ? html`<h3>${t(lang, 'userFields')}</h3>${customList}` : ''}${other.length ? html`<h3>${t(lang, 'general')}</h3>${list(other)}` : ''}`
+}
+
+/** A user field's value as the card reads it: a list item's VALUE, «да»/«нет» for a boolean, the text otherwise. */
+function userFieldText(def: UserFieldRow, value: unknown, lang: Lang): string {
+  const values = Array.isArray(value) ? value : [value]
+  const one = (item: unknown): string => {
+    if (item === null || item === undefined || item === '') return ''
+    if (def.USER_TYPE_ID === 'enumeration') return def.LIST.find((entry) => String(entry.ID) === String(item))?.VALUE ?? String(item)
+    if (def.USER_TYPE_ID === 'boolean') return [1, '1', true, 'Y'].some((yes) => yes === item) ? t(lang, 'yes') : t(lang, 'no')
+    return plainText(item)
+  }
+  return values.map(one).filter((text) => text !== '').join(', ')
 }

@@ -155,7 +155,8 @@ export function statusChangePlan(input: StatusChangePlanInput): WritePlan {
     scope: companyScope(companyId),
     title: { ru: `Статус клиента: ${input.move.ru}`, en: `Client status: ${input.move.en}` },
     now: input.now,
-    meta: { kind: 'status-change', record: { by: input.record.by, at: input.record.at } },
+    // The remark too: once the change is in, the remark block empties (it belonged to this change).
+    meta: { kind: 'status-change', record: { by: input.record.by, at: input.record.at, ...(input.record.remark ? { remark: input.record.remark } : {}) } },
     steps: [
       ...guardedCompanyUpdate(planId, companyId, input.dateModify, input.fields, { ru: 'Новый статус в карточке компании', en: 'The new status on the company card' }),
       timelineCommentStep(`${planId}-comment`, { type: 'company', id: companyId }, input.comment, { ru: 'Комментарий о смене статуса', en: 'Comment about the status change' }),

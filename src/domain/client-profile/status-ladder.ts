@@ -6,6 +6,26 @@ import type { SectorCode } from './sectors'
  * have sub-statuses («пункты детализации»). One of them may complete the level: choosing
  * it moves the client one level up by itself (P6). «Не активен» is not a level but a
  * flag over the ladder, so a deactivated client keeps the step it stopped at.
+ *
+ * The seed describes the client's status twice: the card section («Статус клиента», P5) and
+ * the life-cycle section (section 3, «На уровне клиента»). They differ in the details; the
+ * general ladder is their union, the card section's items first and in its order (they are
+ * what the client team named), the life-cycle's missing ones added where they belong:
+ *  - «На рассмотрении» of the life cycle is the card's «Направлены условия сотрудничества»
+ *    (terms) and «Подготовка документов» (LOI, contract): not a separate item;
+ *  - «Рассмотрение встречных условий» joins «Согласование условий сотрудничества» (only there,
+ *    as in the seed); «Не согласовано» joins both agreeing levels (terms and contract);
+ *  - «Не подписано» joins «Подписание LOI»; «Подписан» and «Не подписан» join «Подписание
+ *    договора», where the card's «Согласовано» stays (the text is agreed, not yet signed) and
+ *    «Подписан» is what completes the level;
+ *  - the seed's «при котором присутствует» after «Подписан» — the security deposit
+ *    «Оплачено / Не оплачено» and the acceptance act «Подписан / Не подписан» — are two more
+ *    levels after the contract, in the order they happen (the deposit is paid, then the
+ *    premises are handed over by the act); «Оплачено» and «Подписан» complete them.
+ * A «Не …» detail never moves the client: it is where the client stopped on that level.
+ * Codes of existing items never change (they are enumeration XML_IDs on installed portals);
+ * new items reach an installed portal through the install plan, which adds missing items.
+ * The sectors 1 and 2 ladder is the seed's own and has none of these.
  */
 
 export type LadderCode = 'GENERAL' | 'SECTORS_1_2'
@@ -42,7 +62,9 @@ export const GENERAL_LADDER: Ladder = {
       subStatuses: [
         { code: 'TERMS_SENT', label: { ru: 'Направлены условия сотрудничества', en: 'Terms sent' } },
         { code: 'TERMS_OBJECTIONS', label: { ru: 'Обработка возражений', en: 'Handling objections' } },
+        { code: 'TERMS_COUNTER', label: { ru: 'Рассмотрение встречных условий', en: 'Reviewing counter-terms' } },
         { code: 'TERMS_AGREED', label: { ru: 'Согласовано', en: 'Agreed' }, completesLevel: true },
+        { code: 'TERMS_NOT_AGREED', label: { ru: 'Не согласовано', en: 'Not agreed' } },
       ],
     },
     {
@@ -51,6 +73,7 @@ export const GENERAL_LADDER: Ladder = {
       subStatuses: [
         { code: 'LOI_DOCS', label: { ru: 'Подготовка документов', en: 'Preparing documents' } },
         { code: 'LOI_SIGNED', label: { ru: 'Подписано', en: 'Signed' }, completesLevel: true },
+        { code: 'LOI_NOT_SIGNED', label: { ru: 'Не подписано', en: 'Not signed' } },
       ],
     },
     {
@@ -60,6 +83,7 @@ export const GENERAL_LADDER: Ladder = {
         { code: 'CA_DOCS', label: { ru: 'Подготовка документов', en: 'Preparing documents' } },
         { code: 'CA_OBJECTIONS', label: { ru: 'Обработка возражений', en: 'Handling objections' } },
         { code: 'CA_AGREED', label: { ru: 'Согласовано', en: 'Agreed' }, completesLevel: true },
+        { code: 'CA_NOT_AGREED', label: { ru: 'Не согласовано', en: 'Not agreed' } },
       ],
     },
     {
@@ -68,7 +92,25 @@ export const GENERAL_LADDER: Ladder = {
       subStatuses: [
         { code: 'CS_DOCS', label: { ru: 'Подготовка документов', en: 'Preparing documents' } },
         { code: 'CS_OBJECTIONS', label: { ru: 'Обработка возражений', en: 'Handling objections' } },
-        { code: 'CS_AGREED', label: { ru: 'Согласовано', en: 'Agreed' }, completesLevel: true },
+        { code: 'CS_AGREED', label: { ru: 'Согласовано', en: 'Agreed' } },
+        { code: 'CS_SIGNED', label: { ru: 'Подписан', en: 'Signed' }, completesLevel: true },
+        { code: 'CS_NOT_SIGNED', label: { ru: 'Не подписан', en: 'Not signed' } },
+      ],
+    },
+    {
+      code: 'DEPOSIT',
+      label: { ru: 'Оплата обеспечительного платежа', en: 'Paying the security deposit' },
+      subStatuses: [
+        { code: 'DEPOSIT_PAID', label: { ru: 'Оплачено', en: 'Paid' }, completesLevel: true },
+        { code: 'DEPOSIT_UNPAID', label: { ru: 'Не оплачено', en: 'Not paid' } },
+      ],
+    },
+    {
+      code: 'ACCEPTANCE',
+      label: { ru: 'Подписание акта приёма-передачи', en: 'Signing the acceptance act' },
+      subStatuses: [
+        { code: 'ACT_SIGNED', label: { ru: 'Подписан', en: 'Signed' }, completesLevel: true },
+        { code: 'ACT_NOT_SIGNED', label: { ru: 'Не подписан', en: 'Not signed' } },
       ],
     },
   ],

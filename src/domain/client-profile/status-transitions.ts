@@ -21,7 +21,7 @@ export interface ClientStatus {
 export const INITIAL_CLIENT_STATUS: ClientStatus = Object.freeze({ level: 'NEW', subStatus: null, inactive: false })
 
 export type StatusAction =
-  /** Pick a sub-status of the current level or of the next one (P6 «пункт детализации»). */
+  /** Pick a sub-status of the current level (P6 «пункт детализации»); a completing one lifts the client a level. */
   | { type: 'choose-sub-status'; subStatus: string }
   /** One level up, for levels without sub-statuses. */
   | { type: 'advance' }
@@ -30,7 +30,7 @@ export type StatusAction =
   | { type: 'deactivate' }
   /** Back to the step the client was deactivated at. */
   | { type: 'reactivate' }
-  /** The sector moved the client to the other ladder, where its level does not exist. */
+  /** The sector moved the client to the other ladder, where its level does not exist: mapped by statusOnLadder. */
   | { type: 'ladder-changed' }
 
 export type StatusRefusal =
@@ -43,6 +43,7 @@ export type StatusRefusal =
   | 'backward'
   | 'skips-levels'
   | 'last-level'
+  | 'needs-detail'
   | 'no-change'
 
 /** One line of the status history: who moved the client from where to where, and when. */
@@ -91,8 +92,8 @@ function nextStatus(current: ClientStatus, action: StatusAction, ladder: Ladder)
 
     case 'reactivate':
       if (!current.inactive) return { reason: 'not-inactive' }
-      // The sector may have changed meanwhile: a level of the other ladder restarts at NEW.
-      return currentIndex === -1 ? { level: 'NEW', subStatus: null, inactive: false } : { ...current, inactive: false }
+      // The sector may have changed meanwhile: a level of the other ladder takes its place on this one.
+      return { ...statusOnLadder(current, ladder), inactive: false }
 
     case 'set-manually': {
       const level = ladder.levels.find((entry) => entry.code === action.level)
@@ -107,13 +108,15 @@ function nextStatus(current: ClientStatus, action: StatusAction, ladder: Ladder)
 
     case 'ladder-changed':
       if (currentIndex !== -1) return { reason: 'no-change' }
-      return { level: 'NEW', subStatus: null, inactive: current.inactive }
+      return statusOnLadder(current, ladder)
 
     case 'advance': {
       if (current.inactive) return { reason: 'client-inactive' }
       if (currentIndex === -1) return { reason: 'status-not-in-ladder' }
       const nextLevel = ladder.levels[currentIndex + 1]
       if (!nextLevel) return { reason: 'last-level' }
+      // A level with details is left by its completing detail, not by a bare step.
+      if (ladder.levels[currentIndex]!.subStatuses.length > 0) return { reason: 'needs-detail' }
       return { level: nextLevel.code, subStatus: null, inactive: false }
     }
 
@@ -122,11 +125,12 @@ function nextStatus(current: ClientStatus, action: StatusAction, ladder: Ladder)
       if (currentIndex === -1) return { reason: 'status-not-in-ladder' }
       const found = findSubStatus(ladder, action.subStatus)
       if (!found) return { reason: 'unknown-sub-status' }
+      // Only the current level's details: the next level is reached by completing this one (P6).
       if (found.index < currentIndex) return { reason: 'backward' }
-      if (found.index > currentIndex + 1) return { reason: 'skips-levels' }
-      if (found.index === currentIndex && current.subStatus === found.subStatus.code) return { reason: 'no-change' }
+      if (found.index > currentIndex) return { reason: 'skips-levels' }
+      if (current.subStatus === found.subStatus.code) return { reason: 'no-change' }
       const levelAfter = ladder.levels[found.index + 1]
-      // A completing sub-status lifts the client a level; on the last level it ends the ladder there.
+      // A completing sub-status lifts the client exactly one level; on the last level it ends the ladder there.
       if (found.subStatus.completesLevel && levelAfter) {
         return { level: levelAfter.code, subStatus: null, inactive: false }
       }
@@ -135,9 +139,56 @@ function nextStatus(current: ClientStatus, action: StatusAction, ladder: Ladder)
   }
 }
 
+/*
+ * The status across ladders, when the sector moves a client from one ladder to the other.
+ * What the client reached carries over; an unfinished level goes to the other ladder's
+ * step the client has certainly reached. Never a silent restart at «Новый».
+ *
+ *   general → sectors 1, 2                         sectors 1, 2 → general
+ *   Новый → Новый                                  Новый → Новый
+ *   Согласование условий (any) → Активные переговоры   Проявлен интерес → Согласование условий
+ *   Подписание LOI (any) → Активные переговоры         Активные переговоры → Согласование условий
+ *   Согласование договора (no detail) → Заключён LOI   Заключён LOI → Согласование договора
+ *   Согласование договора (a detail) → Проект на рассмотрении у клиента
+ *                                                  Проект на рассмотрении → Согласование договора: Подготовка документов
+ *   Подписание договора → Подписание договора      Подписание договора → Подписание договора
+ *     Не подписан → Не подписан, Подписан → Подписан   Не подписан → Не подписан
+ *   Обеспечительный платёж, акт → Подписание договора: Подписан
+ *                                                  Подписан → Оплата обеспечительного платежа
+ * «Не активен» stays as it was.
+ */
+type Place = [level: string, subStatus: string | null]
+
+const TO_SECTORS_1_2: Record<string, (subStatus: string | null) => Place> = {
+  NEW: () => ['NEW', null],
+  TERMS: () => ['S12_NEGOTIATIONS', null],
+  LOI_SIGNING: () => ['S12_NEGOTIATIONS', null],
+  CONTRACT_APPROVAL: (sub) => (sub === null ? ['S12_LOI', null] : ['S12_PROJECT_REVIEW', null]),
+  CONTRACT_SIGNING: (sub) => ['S12_CONTRACT_SIGNING', sub === 'CS_NOT_SIGNED' ? 'S12_NOT_SIGNED' : sub === 'CS_SIGNED' ? 'S12_SIGNED' : null],
+  DEPOSIT: () => ['S12_CONTRACT_SIGNING', 'S12_SIGNED'],
+  ACCEPTANCE: () => ['S12_CONTRACT_SIGNING', 'S12_SIGNED'],
+}
+
+const TO_GENERAL: Record<string, (subStatus: string | null) => Place> = {
+  NEW: () => ['NEW', null],
+  S12_INTEREST: () => ['TERMS', null],
+  S12_NEGOTIATIONS: () => ['TERMS', null],
+  S12_LOI: () => ['CONTRACT_APPROVAL', null],
+  S12_PROJECT_REVIEW: () => ['CONTRACT_APPROVAL', 'CA_DOCS'],
+  S12_CONTRACT_SIGNING: (sub) => (sub === 'S12_SIGNED' ? ['DEPOSIT', null] : ['CONTRACT_SIGNING', sub === 'S12_NOT_SIGNED' ? 'CS_NOT_SIGNED' : null]),
+}
+
+/** The status on `ladder`: the same when it is there, else its place by the table above. */
+export function statusOnLadder(current: ClientStatus, ladder: Ladder): ClientStatus {
+  if (levelIndex(ladder, current.level) !== -1) return current
+  const table = ladder.code === 'SECTORS_1_2' ? TO_SECTORS_1_2 : TO_GENERAL
+  const [level, subStatus] = table[current.level]?.(current.subStatus) ?? ['NEW', null]
+  return { level, subStatus, inactive: current.inactive }
+}
+
 /**
- * After the sector changes, the status must exist in the sector's ladder; if it does
- * not, it restarts at «Новый» and that is recorded like any other change.
+ * After the sector changes, the status must exist in the sector's ladder; if it does not, it
+ * takes its place on the new ladder (statusOnLadder), recorded like any other change.
  */
 export function fitStatusToSector(
   current: ClientStatus,
@@ -147,16 +198,38 @@ export function fitStatusToSector(
   return result.ok ? result : null
 }
 
-/** The sub-statuses the menu offers: the current level's (but the chosen one) and the next level's. */
+/** A sector change that moves the client to the other ladder asks first: what the status becomes. */
+export function sectorChangeQuestion(
+  current: ClientStatus,
+  from: SectorCode | null,
+  to: SectorCode | null,
+): { from: ClientStatus; to: ClientStatus; ladder: Ladder } | null {
+  const ladder = ladderForSector(to)
+  if (ladderForSector(from).code === ladder.code) return null
+  if (current.level === 'NEW' && !current.inactive) return null
+  return { from: current, to: statusOnLadder(current, ladder), ladder }
+}
+
+/**
+ * The buttons the ladder offers: the current level's details (but the chosen one), and the
+ * step to the next level for a level without details. Never another level's details.
+ */
 export function offeredSubStatuses(current: ClientStatus, sector: SectorCode | null): { level: StatusLevel; subStatus: SubStatus }[] {
   if (current.inactive) return []
   const ladder = ladderForSector(sector)
+  const level = ladder.levels[levelIndex(ladder, current.level)]
+  if (!level) return []
+  return level.subStatuses.filter((subStatus) => subStatus.code !== current.subStatus).map((subStatus) => ({ level, subStatus }))
+}
+
+/** The level a plain «next step» leads to: only from a level without details, never past the top. */
+export function advanceTarget(current: ClientStatus, sector: SectorCode | null): StatusLevel | null {
+  if (current.inactive) return null
+  const ladder = ladderForSector(sector)
   const index = levelIndex(ladder, current.level)
-  if (index === -1) return []
-  return ladder.levels
-    .slice(index, index + 2)
-    .flatMap((level) => level.subStatuses.map((subStatus) => ({ level, subStatus })))
-    .filter(({ subStatus }) => subStatus.code !== current.subStatus)
+  const level = ladder.levels[index]
+  if (!level || level.subStatuses.length > 0) return null
+  return ladder.levels[index + 1] ?? null
 }
 
 /** «Подписание LOI: Подготовка документов», «Новый», «Не активен». */

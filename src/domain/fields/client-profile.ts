@@ -11,6 +11,9 @@ export function toEnumerationItems<T>(entries: readonly T[], code: (entry: T) =>
   return entries.map((entry, index) => ({ xmlId: code(entry), value: value(entry), sort: (index + 1) * 10 }))
 }
 
+/** The sectors 1 and 2 ladder's items say so: both ladders have a «Подписание договора». */
+const sectorsNote = (levelCode: string) => (levelCode.startsWith('S12_') ? ' (сектора 1, 2)' : '')
+
 const company = (
   fieldName: `UF_CRM_KOS_${string}`,
   type: UserFieldDef['type'],
@@ -56,13 +59,11 @@ export const CLIENT_PROFILE_FIELDS = {
   position: company('UF_CRM_KOS_POSITION', 'string', { ru: 'Должность', en: 'Position' }),
 
   status: company('UF_CRM_KOS_STATUS', 'enumeration', { ru: 'Статус клиента', en: 'Client status' }, {
-    items: toEnumerationItems(allStatusLevels(), (level) => level.code, (level) =>
-      level.code.startsWith('S12_') ? `${level.label.ru} (сектора 1, 2)` : level.label.ru,
-    ),
+    items: toEnumerationItems(allStatusLevels(), (level) => level.code, (level) => `${level.label.ru}${sectorsNote(level.code)}`),
   }),
   subStatus: company('UF_CRM_KOS_SUBSTATUS', 'enumeration', { ru: 'Детализация статуса', en: 'Status detail' }, {
-    // The VALUE names the level too: «Согласовано» alone would be ambiguous in a portal list.
-    items: toEnumerationItems(allSubStatuses(), ({ subStatus }) => subStatus.code, ({ level, subStatus }) => `${level.label.ru}: ${subStatus.label.ru}`),
+    // The VALUE names the level too: «Согласовано» alone would be ambiguous in a portal list (or on the card).
+    items: toEnumerationItems(allSubStatuses(), ({ subStatus }) => subStatus.code, ({ level, subStatus }) => `${level.label.ru}: ${subStatus.label.ru}${sectorsNote(level.code)}`),
   }),
   inactive: flag('UF_CRM_KOS_INACTIVE', 'Не активен', 'Inactive'),
   showRemarks: flag('UF_CRM_KOS_SHOW_REMARKS', 'Показывать замечания', 'Show remarks'),

@@ -12,7 +12,6 @@ const PENDING = [
   'widgets/client-profile/parts/ConflictMerge.vue',
   'widgets/client-profile/parts/HistorySection.vue',
   'widgets/client-profile/parts/ProfileFields.vue',
-  'widgets/client-profile/parts/StatusSection.vue',
   'widgets/client-profile/parts/TurnoverBlock.vue',
   'widgets/reports/ReportsWidget.vue',
   'widgets/reports/components/DealList.vue',

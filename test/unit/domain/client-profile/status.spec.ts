@@ -10,6 +10,9 @@ import {
   applyStatusAction,
   describeStatus,
   fitStatusToSector,
+  advanceTarget,
+  sectorChangeQuestion,
+  statusOnLadder,
   ladderForSector,
   offeredSubStatuses,
   type ClientStatus,
@@ -34,14 +37,32 @@ function refusal(current: ClientStatus, action: StatusAction, context = general)
 }
 
 describe('ladders (P5)', () => {
-  it('spells the general ladder and its sub-statuses as P5 does', () => {
+  it('spells the general ladder as P5 and the life cycle together (the card section first, the life cycle’s items added)', () => {
     expect(GENERAL_LADDER.levels.map((level) => [level.label.ru, level.subStatuses.map((sub) => sub.label.ru)])).toEqual([
       ['Новый', []],
-      ['Согласование условий сотрудничества', ['Направлены условия сотрудничества', 'Обработка возражений', 'Согласовано']],
-      ['Подписание LOI', ['Подготовка документов', 'Подписано']],
-      ['Согласование договора', ['Подготовка документов', 'Обработка возражений', 'Согласовано']],
-      ['Подписание договора', ['Подготовка документов', 'Обработка возражений', 'Согласовано']],
+      ['Согласование условий сотрудничества', ['Направлены условия сотрудничества', 'Обработка возражений', 'Рассмотрение встречных условий', 'Согласовано', 'Не согласовано']],
+      ['Подписание LOI', ['Подготовка документов', 'Подписано', 'Не подписано']],
+      ['Согласование договора', ['Подготовка документов', 'Обработка возражений', 'Согласовано', 'Не согласовано']],
+      ['Подписание договора', ['Подготовка документов', 'Обработка возражений', 'Согласовано', 'Подписан', 'Не подписан']],
+      ['Оплата обеспечительного платежа', ['Оплачено', 'Не оплачено']],
+      ['Подписание акта приёма-передачи', ['Подписан', 'Не подписан']],
     ])
+  })
+
+  it('completes a level only by its positive outcome; «Не …» details keep the client on the level', () => {
+    const completing = GENERAL_LADDER.levels.map((level) => level.subStatuses.filter((sub) => sub.completesLevel).map((sub) => sub.code))
+    expect(completing).toEqual([[], ['TERMS_AGREED'], ['LOI_SIGNED'], ['CA_AGREED'], ['CS_SIGNED'], ['DEPOSIT_PAID'], ['ACT_SIGNED']])
+    for (const code of ['TERMS_NOT_AGREED', 'LOI_NOT_SIGNED', 'CA_NOT_AGREED', 'CS_NOT_SIGNED', 'DEPOSIT_UNPAID', 'ACT_NOT_SIGNED']) {
+      const found = allSubStatuses().find(({ subStatus }) => subStatus.code === code)!
+      expect(apply(status(found.level.code), { type: 'choose-sub-status', subStatus: code }).status).toEqual(status(found.level.code, code))
+    }
+  })
+
+  it('keeps every code the earlier ladder had (installed portals hold them as enumeration items)', () => {
+    const codes = new Set(allSubStatuses().map(({ subStatus }) => subStatus.code))
+    for (const code of ['TERMS_SENT', 'TERMS_OBJECTIONS', 'TERMS_AGREED', 'LOI_DOCS', 'LOI_SIGNED', 'CA_DOCS', 'CA_OBJECTIONS', 'CA_AGREED', 'CS_DOCS', 'CS_OBJECTIONS', 'CS_AGREED', 'S12_SIGNED', 'S12_NOT_SIGNED']) {
+      expect(codes.has(code)).toBe(true)
+    }
   })
 
   it('spells the sectors 1 and 2 ladder', () => {
@@ -66,11 +87,11 @@ describe('ladders (P5)', () => {
 
   it('gives unique codes to levels and sub-statuses (they are enumeration XML_IDs)', () => {
     const levels = allStatusLevels().map((level) => level.code)
-    expect(levels).toHaveLength(10)
-    expect(new Set(levels).size).toBe(10)
+    expect(levels).toHaveLength(12)
+    expect(new Set(levels).size).toBe(12)
     const subs = allSubStatuses().map(({ subStatus }) => subStatus.code)
-    expect(subs).toHaveLength(13)
-    expect(new Set(subs).size).toBe(13)
+    expect(subs).toHaveLength(23)
+    expect(new Set(subs).size).toBe(23)
   })
 })
 
@@ -80,13 +101,26 @@ describe('choosing a sub-status (P6)', () => {
     expect(result.status).toEqual(status('TERMS', 'TERMS_OBJECTIONS'))
   })
 
-  it('moves the level up when a sub-status of the next level is chosen', () => {
-    expect(apply(INITIAL_CLIENT_STATUS, { type: 'choose-sub-status', subStatus: 'TERMS_SENT' }).status).toEqual(
-      status('TERMS', 'TERMS_SENT'),
-    )
-    expect(apply(status('TERMS', 'TERMS_SENT'), { type: 'choose-sub-status', subStatus: 'LOI_DOCS' }).status).toEqual(
-      status('LOI_SIGNING', 'LOI_DOCS'),
-    )
+  it('never takes a detail of the next level: that level is reached by completing this one', () => {
+    expect(refusal(INITIAL_CLIENT_STATUS, { type: 'choose-sub-status', subStatus: 'TERMS_SENT' })).toBe('skips-levels')
+    expect(refusal(status('TERMS', 'TERMS_SENT'), { type: 'choose-sub-status', subStatus: 'LOI_DOCS' })).toBe('skips-levels')
+    // The skip the old menu allowed: at «Подписание LOI», «Согласование договора: Согласовано» jumped two levels.
+    expect(refusal(status('LOI_SIGNING', 'LOI_DOCS'), { type: 'choose-sub-status', subStatus: 'CA_AGREED' })).toBe('skips-levels')
+  })
+
+  it('moves exactly one level on «Согласование договора: Согласовано», and a repeat of it changes nothing', () => {
+    const once = apply(status('CONTRACT_APPROVAL', 'CA_OBJECTIONS'), { type: 'choose-sub-status', subStatus: 'CA_AGREED' })
+    expect(once.status).toEqual(status('CONTRACT_SIGNING'))
+    expect(refusal(once.status, { type: 'choose-sub-status', subStatus: 'CA_AGREED' })).toBe('backward')
+  })
+
+  it('leaves a level with details only by a detail, never by a bare step', () => {
+    expect(refusal(status('TERMS', 'TERMS_SENT'), { type: 'advance' })).toBe('needs-detail')
+    expect(apply(INITIAL_CLIENT_STATUS, { type: 'advance' }).status).toEqual(status('TERMS'))
+    expect(advanceTarget(INITIAL_CLIENT_STATUS, 'SECTOR_3')?.code).toBe('TERMS')
+    expect(advanceTarget(status('TERMS'), 'SECTOR_3')).toBeNull()
+    expect(advanceTarget(status('S12_LOI'), 'SECTOR_1')?.code).toBe('S12_PROJECT_REVIEW')
+    expect(advanceTarget(status('S12_CONTRACT_SIGNING'), 'SECTOR_1')).toBeNull()
   })
 
   it('moves the level up by itself when a completing sub-status is chosen', () => {
@@ -99,15 +133,17 @@ describe('choosing a sub-status (P6)', () => {
     expect(apply(status('CONTRACT_APPROVAL'), { type: 'choose-sub-status', subStatus: 'CA_AGREED' }).status).toEqual(
       status('CONTRACT_SIGNING'),
     )
+    expect(apply(status('CONTRACT_SIGNING', 'CS_AGREED'), { type: 'choose-sub-status', subStatus: 'CS_SIGNED' }).status).toEqual(status('DEPOSIT'))
+    expect(apply(status('DEPOSIT', 'DEPOSIT_UNPAID'), { type: 'choose-sub-status', subStatus: 'DEPOSIT_PAID' }).status).toEqual(status('ACCEPTANCE'))
   })
 
   it('ends the ladder on the last level’s completing sub-status', () => {
-    expect(apply(status('CONTRACT_SIGNING', 'CS_DOCS'), { type: 'choose-sub-status', subStatus: 'CS_AGREED' }).status).toEqual(
-      status('CONTRACT_SIGNING', 'CS_AGREED'),
+    expect(apply(status('ACCEPTANCE', 'ACT_NOT_SIGNED'), { type: 'choose-sub-status', subStatus: 'ACT_SIGNED' }).status).toEqual(
+      status('ACCEPTANCE', 'ACT_SIGNED'),
     )
     const s12 = apply(status('S12_CONTRACT_SIGNING'), { type: 'choose-sub-status', subStatus: 'S12_SIGNED' }, sector1)
     expect(s12.status).toEqual(status('S12_CONTRACT_SIGNING', 'S12_SIGNED'))
-    const notSigned = apply(status('S12_PROJECT_REVIEW'), { type: 'choose-sub-status', subStatus: 'S12_NOT_SIGNED' }, sector1)
+    const notSigned = apply(status('S12_CONTRACT_SIGNING'), { type: 'choose-sub-status', subStatus: 'S12_NOT_SIGNED' }, sector1)
     expect(notSigned.status).toEqual(status('S12_CONTRACT_SIGNING', 'S12_NOT_SIGNED'))
   })
 
@@ -122,15 +158,21 @@ describe('choosing a sub-status (P6)', () => {
     expect(refusal(status('TERMS', null, true), { type: 'choose-sub-status', subStatus: 'TERMS_SENT' })).toBe('client-inactive')
   })
 
-  it('offers the sub-statuses of the current and the next level only', () => {
+  it('offers the current level’s details only, never two levels mixed', () => {
     expect(offeredSubStatuses(status('TERMS', 'TERMS_SENT'), 'SECTOR_3').map(({ subStatus }) => subStatus.code)).toEqual([
       'TERMS_OBJECTIONS',
+      'TERMS_COUNTER',
       'TERMS_AGREED',
-      'LOI_DOCS',
-      'LOI_SIGNED',
+      'TERMS_NOT_AGREED',
     ])
+    for (const level of GENERAL_LADDER.levels) {
+      const offered = offeredSubStatuses(status(level.code), 'SECTOR_3')
+      expect(new Set(offered.map((entry) => entry.level.code)).size).toBeLessThanOrEqual(1)
+      for (const entry of offered) expect(entry.level.code).toBe(level.code)
+    }
     expect(offeredSubStatuses(status('S12_LOI'), 'SECTOR_2')).toEqual([])
-    expect(offeredSubStatuses(status('S12_PROJECT_REVIEW'), 'SECTOR_2').map(({ subStatus }) => subStatus.code)).toEqual([
+    expect(offeredSubStatuses(status('S12_PROJECT_REVIEW'), 'SECTOR_2')).toEqual([])
+    expect(offeredSubStatuses(status('S12_CONTRACT_SIGNING'), 'SECTOR_2').map(({ subStatus }) => subStatus.code)).toEqual([
       'S12_SIGNED',
       'S12_NOT_SIGNED',
     ])
@@ -194,8 +236,8 @@ describe('advancing, manual change, deactivation', () => {
     expect(refusal(status('TERMS'), { type: 'reactivate' })).toBe('not-inactive')
   })
 
-  it('reactivates to NEW when the sector moved the client to the other ladder', () => {
-    expect(apply(status('S12_LOI', null, true), { type: 'reactivate' }).status).toEqual(status('NEW'))
+  it('reactivates to the mapped step when the sector moved the client to the other ladder', () => {
+    expect(apply(status('S12_LOI', null, true), { type: 'reactivate' }).status).toEqual(status('CONTRACT_APPROVAL'))
   })
 })
 
@@ -213,13 +255,56 @@ describe('history records and sector changes', () => {
     expect(apply(status('TERMS'), { type: 'deactivate' }, { ...general, remark: '   ' }).record).not.toHaveProperty('remark')
   })
 
-  it('restarts at NEW when a new sector’s ladder lacks the level, and says nothing otherwise', () => {
-    const moved = fitStatusToSector(status('TERMS', 'TERMS_SENT'), sector1)
-    expect(moved?.status).toEqual(status('NEW'))
+  it('maps the status to the new sector’s ladder, recorded, and says nothing when the level is there', () => {
+    const moved = fitStatusToSector(status('CONTRACT_SIGNING', 'CS_DOCS'), sector1)
+    expect(moved?.status).toEqual(status('S12_CONTRACT_SIGNING'))
     expect(moved?.record.action).toEqual({ type: 'ladder-changed' })
-    expect(fitStatusToSector(status('TERMS', null, true), sector1)?.status).toEqual(status('NEW', null, true))
+    expect(moved?.record.from).toEqual(status('CONTRACT_SIGNING', 'CS_DOCS'))
+    expect(fitStatusToSector(status('TERMS', null, true), sector1)?.status).toEqual(status('S12_NEGOTIATIONS', null, true))
     expect(fitStatusToSector(status('NEW'), sector1)).toBeNull()
     expect(fitStatusToSector(status('TERMS'), general)).toBeNull()
+  })
+
+  it('maps every step of each ladder onto the other one, never to «Новый» unless it was «Новый»', () => {
+    const steps = (ladder: typeof GENERAL_LADDER) => ladder.levels.flatMap((level) => [null, ...level.subStatuses.map((sub) => sub.code)].map((sub) => status(level.code, sub)))
+    const pairs = [...steps(GENERAL_LADDER).map((step) => [step, SECTORS_1_2_LADDER] as const), ...steps(SECTORS_1_2_LADDER).map((step) => [step, GENERAL_LADDER] as const)]
+    for (const [step, to] of pairs) {
+      const mapped = statusOnLadder(step, to)
+      const target = to.levels.find((entry) => entry.code === mapped.level)
+      expect(target).toBeDefined()
+      if (mapped.subStatus !== null) expect(target!.subStatuses.some((sub) => sub.code === mapped.subStatus)).toBe(true)
+      expect(mapped.level === 'NEW').toBe(step.level === 'NEW')
+    }
+  })
+
+  it('maps the stated pairs both ways', () => {
+    const pairs: [ClientStatus, ClientStatus][] = [
+      [status('CONTRACT_SIGNING'), status('S12_CONTRACT_SIGNING')],
+      [status('CONTRACT_SIGNING', 'CS_NOT_SIGNED'), status('S12_CONTRACT_SIGNING', 'S12_NOT_SIGNED')],
+      [status('CONTRACT_APPROVAL'), status('S12_LOI')],
+      [status('CONTRACT_APPROVAL', 'CA_DOCS'), status('S12_PROJECT_REVIEW')],
+    ]
+    for (const [general, sectors] of pairs) {
+      expect(statusOnLadder(general, SECTORS_1_2_LADDER)).toEqual(sectors)
+      expect(statusOnLadder(sectors, GENERAL_LADDER)).toEqual(general)
+    }
+    expect(statusOnLadder(status('LOI_SIGNING', 'LOI_NOT_SIGNED'), SECTORS_1_2_LADDER)).toEqual(status('S12_NEGOTIATIONS'))
+    expect(statusOnLadder(status('DEPOSIT', 'DEPOSIT_UNPAID'), SECTORS_1_2_LADDER)).toEqual(status('S12_CONTRACT_SIGNING', 'S12_SIGNED'))
+    expect(statusOnLadder(status('S12_CONTRACT_SIGNING', 'S12_SIGNED'), GENERAL_LADDER)).toEqual(status('DEPOSIT'))
+    expect(statusOnLadder(status('S12_INTEREST'), GENERAL_LADDER)).toEqual(status('TERMS'))
+  })
+
+  it('asks before a sector change moves a client with a status to the other ladder', () => {
+    expect(sectorChangeQuestion(status('CONTRACT_SIGNING', 'CS_DOCS'), 'SECTOR_3', 'SECTOR_1')).toEqual({
+      from: status('CONTRACT_SIGNING', 'CS_DOCS'),
+      to: status('S12_CONTRACT_SIGNING'),
+      ladder: SECTORS_1_2_LADDER,
+    })
+    expect(sectorChangeQuestion(status('S12_LOI'), 'SECTOR_2', null)?.to).toEqual(status('CONTRACT_APPROVAL'))
+    expect(sectorChangeQuestion(status('S12_LOI'), 'SECTOR_2', 'SECTOR_1')).toBeNull()
+    expect(sectorChangeQuestion(status('TERMS'), 'SECTOR_3', 'SECTOR_VED')).toBeNull()
+    expect(sectorChangeQuestion(status('NEW'), 'SECTOR_3', 'SECTOR_1')).toBeNull()
+    expect(sectorChangeQuestion(status('NEW', null, true), 'SECTOR_3', 'SECTOR_1')?.to).toEqual(status('NEW', null, true))
   })
 
   it('describes a status in both languages', () => {
