@@ -63,6 +63,15 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     else await chooseOption(frame, select, SECTORS.find((sector) => sector.code === code)!.label[lang])
   }
 
+  /** «Сменить сектор» with the keyboard (the portal's message bar may cover the dialog's buttons for a mouse). */
+  async function answerQuestion(): Promise<void> {
+    const dialog = frame.getByRole('dialog')
+    await dialog.waitFor({ timeout: 10_000 })
+    await byId('sector-question-confirm').focus()
+    await session.page.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 })
+  }
+
   beforeAll(async () => {
     // A client of sector 3 in the middle of the general ladder: the contract is being agreed.
     companyId = await session.rest<number>('crm.company.add', { fields: { TITLE: `ООО «Лестница ${lang}»`, ASSIGNED_BY_ID: MANAGER } })
@@ -153,10 +162,7 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     expect((await company())[F.sector.fieldName]).toBe(await item(F.sector.fieldName, 'SECTOR_3'))
 
     await chooseSector('SECTOR_1')
-    await dialog.waitFor({ timeout: 10_000 })
-    await byId('sector-question-confirm').focus()
-    await session.page.keyboard.press('Enter')
-    await dialog.waitFor({ state: 'detached', timeout: 10_000 })
+    await answerQuestion()
     // The sectors 1 and 2 ladder at once, with where the status goes; nothing written yet.
     expect(await byId('status-ladder').getAttribute('data-ladder')).toBe('SECTORS_1_2')
     expect(await current()).toBe(text.s12Signing)
@@ -179,7 +185,7 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     await byId('sub-S12_NOT_SIGNED').click()
     await expect.poll(current, { timeout: 30_000 }).toContain(lang === 'ru' ? 'Не подписан' : 'Not signed')
     await chooseSector('SECTOR_VED')
-    await byId('sector-question-confirm').click()
+    await answerQuestion()
     await byId('profile-save').click()
     await byId('profile-saved').waitFor({ timeout: 30_000 })
     saved = await company()
