@@ -63,3 +63,23 @@ export function currencySign(currency: string, locale: string): string {
   const parts = new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0)
   return parts.find((part) => part.type === 'currency')?.value ?? currency
 }
+
+const HOUR_MS = 3_600_000
+
+/** A span of time, the two largest units: «2 дн. 5 ч», «3 ч 20 мин» / «2 days 5 hr», «3 hr 20 min». */
+export function formatDuration(ms: number, locale: string): string {
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(tagOf(locale), { style: 'unit', unit: name, unitDisplay: name === 'day' ? 'long' : 'short', maximumFractionDigits: 0 }).format(value)
+  const minutes = Math.round(Math.max(0, ms) / 60_000)
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  const rest = minutes % 60
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day')
+  if (ms >= HOUR_MS) return rest > 0 ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour')
+  return unit(rest, 'minute')
+}
+
+/** A share 0…1 as a percent: «33,3 %» / «33.3%». */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(tagOf(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share)
+}

@@ -7,6 +7,10 @@ import {
   metaCommands,
   overdueTasksRead,
   companiesRead,
+  historyRead,
+  toHistoryRow,
+  type HistoryRow,
+  type RawHistoryRow,
   stageCommands,
   statusMovesOfCompanies,
   toOverdueActions,
@@ -178,4 +182,15 @@ export async function readCompanies(gateway: Gateway, signal?: AbortSignal): Pro
   const companies = rows.map((row) => ({ ID: row.ID, DATE_CREATE: row.DATE_CREATE ?? null, ASSIGNED_BY_ID: row.ASSIGNED_BY_ID ?? null }))
   rows.length = 0
   return { companies, moves, unreadableCompanyIds }
+}
+
+/**
+ * One pipeline's stage history for the funnel tab, read when the tab shows that pipeline: by ID keyset,
+ * 50 pages of 50 rows per batch request, so R rows cost ⌈(⌊R/50⌋+1)/50⌉ ≤ ⌈R/2500⌉ + 1 requests. The portal
+ * returns only rows of deals the viewer may read.
+ */
+export async function readStageHistory(gateway: Gateway, categoryId: number, signal?: AbortSignal): Promise<HistoryRow[]> {
+  const read = historyRead(categoryId)
+  const rows = await gateway.readAll<RawHistoryRow>(read.method, read.params, { idKey: read.idKey, cursorKey: read.idKey, itemsKey: read.itemsKey, signal })
+  return mapInTasks(rows, toHistoryRow)
 }

@@ -6,6 +6,9 @@ import {
   filterCompanies,
   DEFAULT_REPORT_FIELDS,
   drillDown,
+  funnelNorms,
+  pipelineFunnel,
+  type HistoryRow,
   groupDeals,
   meetingReport,
   reportCacheKey,
@@ -18,10 +21,11 @@ import {
   type ReportFilter,
 } from '@/domain/reports'
 import { dropCached, loadCached, saveCached } from './cache-store'
-import { nextTask, readCompanies, readMeta, readReportData, type CompaniesRead, type ReadProgress } from './data'
+import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
+import { nextTask, readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
-export type ReportTab = 'deals' | 'meeting' | 'yearly'
+export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel'
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'cancelled' | 'error'
 
 export interface DrillSelection {
@@ -56,6 +60,10 @@ export const useReportsStore = defineStore('reports', () => {
   const drill = shallowRef<DrillSelection | null>(null)
   /** Companies and their client status moves, read when the yearly tab is first opened. */
   const companies = shallowRef<CompaniesRead | null>(null)
+  /** The funnel tab: its pipeline and the stage history read per pipeline when first shown. */
+  const funnelCategoryId = ref<number | null>(null)
+  const histories = shallowRef(new Map<number, HistoryRow[]>())
+  const historyLoading = ref(false)
 
   const context = computed(() => (data.value ? reportContext(data.value, now.value) : null))
   const range = computed(() => periodRange(period.value, new Date(now.value), customFrom.value, customTo.value))
@@ -87,6 +95,35 @@ export const useReportsStore = defineStore('reports', () => {
     return yearlyStatistics({ companies: kept.companies, deals: unperiodDeals.value, moves: kept.moves, currency: context.value.currency })
   })
 
+  const funnelPipeline = computed(() => {
+    const pipelines = data.value?.pipelines ?? []
+    return pipelines.find((p) => p.id === funnelCategoryId.value) ?? pipelines.find((p) => p.id === filter.categoryIds[0]) ?? pipelines[0] ?? null
+  })
+  /** Norms from the shipped playbook's fixed deadlines (LEMUS express identification: 5 hours). */
+  const funnel = computed(() => {
+    const pipeline = funnelPipeline.value
+    const rows = pipeline ? histories.value.get(pipeline.id) : undefined
+    if (!pipeline || !rows || !context.value) return null
+    const r = range.value
+    // The department and manager filters choose the deals; the pipeline is the funnel's own.
+    const deals = data.value ? applyFilter(data.value.deals, { ...activeFilter.value, categoryIds: [pipeline.id], from: undefined, to: undefined }, context.value) : []
+    return pipelineFunnel({ stages: pipeline.stages, rows, deals, categoryId: pipeline.id, from: r.from, to: r.to, now: now.value, norms: funnelNorms(DEFAULT_PLAYBOOK, pipeline) })
+  })
+
+  async function loadFunnel(gateway: Gateway): Promise<void> {
+    const pipeline = funnelPipeline.value
+    if (!pipeline || histories.value.has(pipeline.id) || historyLoading.value) return
+    historyLoading.value = true
+    try {
+      const rows = await readStageHistory(gateway, pipeline.id)
+      histories.value = new Map(histories.value).set(pipeline.id, rows)
+    } catch (raw) {
+      error.value = toGatewayError(raw)
+    } finally {
+      historyLoading.value = false
+    }
+  }
+
   async function open(gateway: Gateway, options: { domain: string; force?: boolean }): Promise<void> {
     controller?.abort()
     controller = new AbortController()
@@ -116,6 +153,7 @@ export const useReportsStore = defineStore('reports', () => {
       savedAt.value = readAt.getTime()
       now.value = readAt.getTime()
       companies.value = null
+      histories.value = new Map()
       status.value = 'ready'
       progress.value = null
       // The figures first, then the copy into the cache in a task of its own.
@@ -152,7 +190,8 @@ export const useReportsStore = defineStore('reports', () => {
   return {
     data, savedAt, status, progress, error, now,
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
+    funnelCategoryId, histories, historyLoading, funnelPipeline, funnel,
     context, range, filteredDeals, totals, groups, drillDeals, meeting, yearly,
-    open, cancel, loadCompanies, tick,
+    open, cancel, loadCompanies, loadFunnel, tick,
   }
 })
