@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { B24Hook } from '@bitrix24/b24jssdk'
 import type { Frame, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +34,15 @@ async function storedDirectory(): Promise<ObjectsDirectory> {
   const read = parseObjectsDirectory(await session.rest<unknown>('app.option.get', { option: DIRECTORY_OPTION }))
   if (!read.ok) throw new Error('the stored directory does not read')
   return read.directory
+}
+
+const SHOTS = process.env.SHOTS_DIR
+/** SHOTS_DIR=<dir>: the customs object type of the directory as the admin sees it, at 1280 px. */
+async function shot(home: Frame, name: string): Promise<void> {
+  if (!SHOTS) return
+  mkdirSync(SHOTS, { recursive: true })
+  await session.page.setViewportSize({ width: 1280, height: 900 })
+  await node(home, 'type', 'CUSTOMS').screenshot({ path: `${SHOTS}/${name}.png` })
 }
 
 const customsOf = (directory: ObjectsDirectory) => directory.objectTypes.find((type) => type.code === 'CUSTOMS')!
@@ -120,6 +130,7 @@ describe('the objects directory editor in the sandbox portal (Chromium)', () => 
     const refused = home.locator('[data-testid=directory-remove-refused]')
     await refused.waitFor()
     expect(await refused.textContent()).toBe(withHolder(c.refused))
+    await shot(home, `directory-refused-${c.lang}`)
     expect(await home.locator('[data-testid=directory-remove-confirm]').count()).toBe(0)
     await home.locator('[data-testid=directory-remove-cancel]').click()
     await refused.waitFor({ state: 'detached' })
@@ -153,6 +164,7 @@ describe('the objects directory editor in the sandbox portal (Chromium)', () => 
     await form.waitFor()
     expect(await form.locator('[data-testid=node-code]').isDisabled()).toBe(true)
     await form.locator(`[data-testid=${c.zone.field}]`).fill(c.zone.value)
+    await shot(home, `directory-zone-form-${c.lang}`)
     if (c.keyboard) await form.locator(`[data-testid=${c.zone.field}]`).press('Enter')
     else await form.locator('[data-testid=node-apply]').click()
     await form.waitFor({ state: 'detached' })
@@ -162,6 +174,7 @@ describe('the objects directory editor in the sandbox portal (Chromium)', () => 
     const saved = home.locator('[data-testid=directory-saved]')
     await saved.waitFor({ timeout: 30_000 })
     expect(await saved.textContent()).toBe(c.saved)
+    await shot(home, `directory-saved-${c.lang}`)
 
     const customs = customsOf(await storedDirectory())
     const z1 = customs.zones.find((entry) => entry.code === 'Z1')!
