@@ -7,6 +7,7 @@ import { completeInn } from '../../src/domain/inn'
 import { withoutIdempotencyTag } from '../../src/domain/write-plan'
 import { formatDate } from '../../src/ui/format'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
 import { appFrame } from './helpers/portal'
 
 // A manager walks the «Профиль клиента» tab in Chromium against the sandbox portal; every
@@ -180,7 +181,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     expect(await byId('history-date').inputValue()).toBe(localIsoDate(new Date()))
     await byId('history-add').click()
     await byId('error-history-comment-error').waitFor()
-    await byId('history-type').selectOption('SIGNING')
+    await chooseOption(frame, byId('history-type'), 'Подписание соглашения/договора')
     await byId('history-comment').fill('Отправлен проект LOI на склад 1200 м²')
     // Files are chosen with the kit's button (by keyboard too), named in the user's language, never the browser's «Choose Files».
     expect(await byId('history-files-chosen').textContent()).toBe('Файлы не выбраны')

@@ -9,7 +9,6 @@ const PENDING = [
   'widgets/client-profile/parts/CardSource.vue',
   'widgets/client-profile/parts/ConditionalBlock.vue',
   'widgets/client-profile/parts/ConflictMerge.vue',
-  'widgets/client-profile/parts/HistorySection.vue',
   'widgets/client-profile/parts/ProfileFields.vue',
   'widgets/client-profile/parts/TurnoverBlock.vue',
   'widgets/reports/ReportsWidget.vue',
