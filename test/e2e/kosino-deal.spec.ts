@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_CATEGORIES, DEMO_COMPANIES, KOSINO_PIPELINE_NAME } from '../../sandbox/demo/crm'
+import { CLIENT_PROFILE_FIELDS } from '../../src/domain/fields/client-profile'
 import { PLAYBOOK_FIELDS } from '../../src/domain/fields/playbook'
 import { SALE_FIELDS } from '../../src/domain/fields/sale'
-import { startAppSession, type AppSession } from './helpers/app-session'
+import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption } from './helpers/kit-controls'
 import { loadsOf, openNextStepsTab, settled } from './helpers/next-steps-tab'
 
@@ -93,6 +94,38 @@ async function moveOn(frame: Frame, dealId: number, next: string): Promise<Frame
   return opened
 }
 
+/**
+ * The client's status block of the tab: the statuses to set on this stage (the last one named),
+ * how the client's status now stands against the stage, and what the «Продажа» tab must hold.
+ */
+async function expectStatusHint(frame: Frame, hint: { last: string; fit: string; current?: string; sale?: 'LOI' | 'Договор' | null }): Promise<void> {
+  const target = await textOf(frame, 'kosino-status-target')
+  const [level, detail] = hint.last.split(' — ')
+  expect(target.startsWith(`Поставьте клиенту статус: «${level}»: `)).toBe(true)
+  expect(target.endsWith(`«${detail}».`)).toBe(true)
+  expect(await frame.locator('[data-testid=kosino-status-fit]').getAttribute('data-fit')).toBe(hint.fit)
+  if (hint.current) expect(await textOf(frame, 'kosino-status-current')).toBe(`Сейчас у клиента: «${hint.current}».`)
+  expect(await textOf(frame, 'kosino-company-link')).toBe('ООО «Фрешмаркет Логистик»')
+  const sale = frame.locator('[data-testid=kosino-sale-hint]')
+  if (hint.sale) expect(await textOf(frame, 'kosino-sale-hint')).toContain(`продажа вида «${hint.sale}»`)
+  else expect(await sale.count()).toBe(0)
+}
+
+/** The manager sets the client's status as the hint says (the profile tab writes these two fields), then the tab is read again. */
+async function setClientStatus(frame: Frame, level: string, subStatus: string): Promise<void> {
+  const F = CLIENT_PROFILE_FIELDS
+  await asManager('crm.company.update', {
+    id: DEMO_COMPANIES.freshmarket,
+    fields: {
+      [F.status.fieldName]: await enumItemId(session, 'company', F.status.fieldName, level),
+      [F.subStatus.fieldName]: await enumItemId(session, 'company', F.subStatus.fieldName, subStatus),
+    },
+  })
+  const reads = await loadsOf(frame)
+  await frame.locator('[data-testid=refresh]').click()
+  await settled(frame, reads)
+}
+
 /** The «Продажа» tab as the manager fills it: the sale kind, a 3PL service when there is none, save. */
 async function fillSaleTab(dealId: number, kind: 'LOI' | 'CONTRACT', addService: boolean): Promise<void> {
   const frame = await session.openTab('deal', dealId, 'Продажа')
@@ -165,6 +198,14 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
     expect(await stateOf(frame, 'terms-answer')).toBe('waiting')
     expect(await textOf(frame, 'create-tasks')).toBe('Поставить задачи стадии (1)')
     expect(await textOf(frame, 'next-stage')).toContain('Следующая стадия: Подписание LOI')
+    // The client's status for the stage, from the seed's life cycle; the demo client has none yet.
+    expect(await textOf(frame, 'kosino-status-target')).toBe(
+      'Поставьте клиенту статус: «Согласование условий сотрудничества»: «Направлены условия сотрудничества» → «Рассмотрение встречных условий» → «Согласовано».',
+    )
+    expect(await frame.locator('[data-testid=kosino-status-current]').count()).toBe(0)
+    expect(await textOf(frame, 'kosino-status-fit')).toBe('Статус клиента не указан: поставьте его.')
+    await expectStatusHint(frame, { last: 'Согласование условий сотрудничества — Согласовано', fit: 'unset', sale: null })
+    expect(await frame.locator('[data-testid=kosino-company-link]').getAttribute('href')).toMatch(new RegExp(`/crm/company/details/${DEMO_COMPANIES.freshmarket}/$`))
     await shot(frame, 'kosino-next-step-ru.png')
   })
 
@@ -178,6 +219,11 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
       expect(await textOf(english, 'do-now')).toContain('Направить клиенту условия сотрудничества')
       expect(await textOf(english, 'create-tasks')).toBe('Create the stage tasks (1)')
       expect(await textOf(english, 'next-stage')).toContain('Next stage: Подписание LOI')
+      expect(await textOf(english, 'kosino-status')).toContain('The client’s status on this stage')
+      expect(await textOf(english, 'kosino-status-target')).toBe(
+        'Give the client the status: «Agreeing the terms of cooperation»: «Terms sent» → «Reviewing counter-terms» → «Agreed».',
+      )
+      expect(await textOf(english, 'kosino-status-fit')).toBe('The client’s status is not set: set it.')
       await shot(english, 'kosino-next-step-en.png')
     } finally {
       await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
@@ -186,11 +232,19 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
   })
 
   it('«Согласование условий сотрудничества»: the terms are sent, then the client’s answer', async () => {
+    await setClientStatus(frame, 'TERMS', 'TERMS_SENT')
+    await expectStatusHint(frame, { last: 'Согласование условий сотрудничества — Согласовано', fit: 'on-stage', current: 'Согласование условий сотрудничества — Направлены условия сотрудничества' })
     await doRounds(frame, dealId, [['Направить клиенту условия сотрудничества'], ['Получить ответ клиента по условиям сотрудничества']])
+    await setClientStatus(frame, 'TERMS', 'TERMS_AGREED')
     frame = await moveOn(frame, dealId, 'Подписание LOI')
   })
 
   it('«Подписание LOI»: the LOI task stays blocked until the «Продажа» tab has items; then the LOI is sent and signed', async () => {
+    // The client is still on the terms: behind the stage; the «Продажа» tab must hold an LOI.
+    await expectStatusHint(frame, { last: 'Подписание LOI — Подписано', fit: 'behind', current: 'Согласование условий сотрудничества — Согласовано', sale: 'LOI' })
+    expect(await textOf(frame, 'kosino-status-fit')).toBe('Статус клиента отстаёт от стадии сделки: обновите его.')
+    await setClientStatus(frame, 'LOI_SIGNING', 'LOI_DOCS')
+    await expectStatusHint(frame, { last: 'Подписание LOI — Подписано', fit: 'on-stage', current: 'Подписание LOI — Подготовка документов', sale: 'LOI' })
     const [loi] = await createTasks(frame, dealId)
     expect(loi?.title).toBe('Оформить LOI во вкладке «Продажа» (места, услуги, итог)')
     // The manager closes it without filling the tab: the tab says what is missing and offers nothing further.
@@ -209,11 +263,15 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
     expect(await stateOf(frame, 'loi-sale')).toBe('done')
     expect(await frame.locator('[data-testid=blockers]').count()).toBe(0)
     await doRounds(frame, dealId, [['Направить клиенту LOI на подписание'], ['Получить подписанный клиентом LOI']])
+    await setClientStatus(frame, 'LOI_SIGNING', 'LOI_SIGNED')
     frame = await moveOn(frame, dealId, 'Согласование договора')
   })
 
   it('«Согласование договора»: the sale becomes a «Договор» in the «Продажа» tab, then the draft and its approval', async () => {
     expect(await textOf(frame, 'do-now')).toContain('Переоформить продажу во вкладке «Продажа» на вид «Договор» и сверить итог')
+    await expectStatusHint(frame, { last: 'Согласование договора — Согласовано', fit: 'behind', current: 'Подписание LOI — Подписано', sale: 'Договор' })
+    await setClientStatus(frame, 'CONTRACT_APPROVAL', 'CA_DOCS')
+    await expectStatusHint(frame, { last: 'Согласование договора — Согласовано', fit: 'on-stage', current: 'Согласование договора — Подготовка документов', sale: 'Договор' })
     const [contract] = await createTasks(frame, dealId)
     expect(contract?.description).toContain('выберите вид продажи «Договор»')
     await fillSaleTab(dealId, 'CONTRACT', false)
@@ -223,16 +281,23 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
     await closeTasks(frame, dealId)
     expect(await stateOf(frame, 'contract-sale')).toBe('done')
     await doRounds(frame, dealId, [['Направить клиенту проект договора'], ['Получить согласование договора клиентом']])
+    await setClientStatus(frame, 'CONTRACT_APPROVAL', 'CA_AGREED')
     frame = await moveOn(frame, dealId, 'Подписание договора')
   })
 
   it('«Подписание договора»: the signing', async () => {
+    await expectStatusHint(frame, { last: 'Подписание договора — Подписан', fit: 'behind', current: 'Согласование договора — Согласовано' })
     await doRounds(frame, dealId, [['Подписать договор с клиентом']])
+    await setClientStatus(frame, 'CONTRACT_SIGNING', 'CS_SIGNED')
+    await expectStatusHint(frame, { last: 'Подписание договора — Подписан', fit: 'on-stage', current: 'Подписание договора — Подписан' })
     frame = await moveOn(frame, dealId, 'Обеспечительный платёж')
   })
 
   it('«Обеспечительный платёж»: «Не оплачено» blocks the deal until the deposit is entered in the tab', async () => {
     expect(await frame.locator('[data-testid=field-paidAmount]').count()).toBe(1)
+    await expectStatusHint(frame, { last: 'Оплата обеспечительного платежа — Оплачено', fit: 'behind', current: 'Подписание договора — Подписан' })
+    await setClientStatus(frame, 'DEPOSIT', 'DEPOSIT_UNPAID')
+    await expectStatusHint(frame, { last: 'Оплата обеспечительного платежа — Оплачено', fit: 'on-stage', current: 'Оплата обеспечительного платежа — Не оплачено' })
     const [deposit] = await createTasks(frame, dealId)
     expect(deposit?.title).toBe('Получить обеспечительный платёж')
     await closeTasks(frame, dealId)
@@ -247,11 +312,15 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
     frame = await nextStep(dealId)
     expect(await stateOf(frame, 'get-deposit')).toBe('done')
     expect(await frame.locator('[data-testid=blockers]').count()).toBe(0)
+    await setClientStatus(frame, 'DEPOSIT', 'DEPOSIT_PAID')
     frame = await moveOn(frame, dealId, 'Акт приёма-передачи')
   })
 
   it('«Акт приёма-передачи»: the act is signed', async () => {
+    await expectStatusHint(frame, { last: 'Подписание акта приёма-передачи — Подписан', fit: 'behind', current: 'Оплата обеспечительного платежа — Оплачено' })
     await doRounds(frame, dealId, [['Подписать с клиентом акт приёма-передачи']])
+    await setClientStatus(frame, 'ACCEPTANCE', 'ACT_SIGNED')
+    await expectStatusHint(frame, { last: 'Подписание акта приёма-передачи — Подписан', fit: 'on-stage', current: 'Подписание акта приёма-передачи — Подписан' })
     frame = await moveOn(frame, dealId, 'Сделка заключена')
   })
 
@@ -260,6 +329,7 @@ describe('«Следующий шаг» guides a Kosino sale from the terms to �
     expect(deal.STAGE_ID).toBe(stageIds.get('Сделка заключена'))
     expect(deal.STAGE_SEMANTIC_ID).toBe('S')
     expect(await textOf(frame, 'next-stage')).toBe('Это последняя стадия.')
+    await expectStatusHint(frame, { last: 'Подписание акта приёма-передачи — Подписан', fit: 'on-stage', current: 'Подписание акта приёма-передачи — Подписан' })
     await doRounds(frame, dealId, [['Записать продажу в «Историю» клиента']])
     const tasks = await tasksOf(dealId)
     expect(tasks).toHaveLength(12)

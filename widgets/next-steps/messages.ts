@@ -57,6 +57,26 @@ export const messages = {
       notConnected: 'Автоматизация не подключена: переходы, напоминания и уведомления не выполняются сами. Кнопки вкладки работают.',
       revoked: 'Доступ сервера автоматизации к порталу отозван: администратор может подключить его снова на странице приложения.',
     },
+    kosino: {
+      title: 'Статус клиента на этой стадии',
+      set: 'Поставьте клиенту статус: {statuses}.',
+      keep: 'Статус клиента на этой стадии не меняется.',
+      noCompany: 'У сделки нет компании: статус клиента ставить некому — привяжите компанию к сделке.',
+      current: 'Сейчас у клиента: «{status}».',
+      or: '; или ',
+      inactive: 'Клиент отмечен как «Не активен».',
+      fit: {
+        behind: 'Статус клиента отстаёт от стадии сделки: обновите его.',
+        'on-stage': 'Статус клиента соответствует стадии сделки.',
+        ahead: 'Статус клиента впереди стадии сделки: проверьте, на той ли стадии сделка.',
+        unset: 'Статус клиента не указан: поставьте его.',
+      },
+      where: 'Статус ставится во вкладке «Профиль клиента» компании:',
+      sale: {
+        LOI: 'Во вкладке «Продажа» должна быть продажа вида «LOI»: места и услуги с итогом «услуга/площадь, сумма, срок».',
+        CONTRACT: 'Во вкладке «Продажа» должна быть продажа вида «Договор»: места и услуги с итогом «услуга/площадь, сумма, срок».',
+      },
+    },
     states: {
       done: 'Сделано',
       todo: 'Сделать',
@@ -123,6 +143,26 @@ export const messages = {
       lastRun: 'Last run: {when}',
       notConnected: 'Automation is not connected: moves, reminders and notices do not happen by themselves. The tab’s buttons work.',
       revoked: 'The automation server’s access to the portal was revoked: an administrator can connect it again on the app page.',
+    },
+    kosino: {
+      title: 'The client’s status on this stage',
+      set: 'Give the client the status: {statuses}.',
+      keep: 'The client’s status does not change on this stage.',
+      noCompany: 'The deal has no company, so there is no client status to set: link a company to the deal.',
+      current: 'The client now: «{status}».',
+      or: '; or ',
+      inactive: 'The client is marked «Inactive».',
+      fit: {
+        behind: 'The client’s status is behind the deal’s stage: update it.',
+        'on-stage': 'The client’s status matches the deal’s stage.',
+        ahead: 'The client’s status is ahead of the deal’s stage: check the deal is on the right stage.',
+        unset: 'The client’s status is not set: set it.',
+      },
+      where: 'The status is set on the company’s «Профиль клиента» (Client profile) tab:',
+      sale: {
+        LOI: 'The «Продажа» (Sale) tab must hold a sale of the kind «LOI»: places and services with the total «service/area, amount, term».',
+        CONTRACT: 'The «Продажа» (Sale) tab must hold a sale of the kind «Contract»: places and services with the total «service/area, amount, term».',
+      },
     },
     states: {
       done: 'Done',

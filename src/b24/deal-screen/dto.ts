@@ -17,6 +17,7 @@ export interface DealDto {
   MOVED_TIME?: string | null
   DATE_MODIFY?: string | null
   CONTACT_ID?: string | number | null
+  COMPANY_ID?: string | number | null
   [field: `UF_CRM_${string}`]: unknown
 }
 
