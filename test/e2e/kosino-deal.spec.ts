@@ -103,8 +103,9 @@ async function expectStatusHint(frame: Frame, hint: { last: string; fit: string;
   const [level, detail] = hint.last.split(' — ')
   expect(target.startsWith(`Поставьте клиенту статус: «${level}»: `)).toBe(true)
   expect(target.endsWith(`«${detail}».`)).toBe(true)
-  expect(await frame.locator('[data-testid=kosino-status-fit]').getAttribute('data-fit')).toBe(hint.fit)
-  if (hint.current) expect(await textOf(frame, 'kosino-status-current')).toBe(`Сейчас у клиента: «${hint.current}».`)
+  // The company is read after the deal: its status shows a moment later.
+  await expect.poll(() => frame.locator('[data-testid=kosino-status-fit]').getAttribute('data-fit'), { timeout: 15_000 }).toBe(hint.fit)
+  if (hint.current) await expect.poll(() => textOf(frame, 'kosino-status-current'), { timeout: 15_000 }).toBe(`Сейчас у клиента: «${hint.current}».`)
   expect(await textOf(frame, 'kosino-company-link')).toBe('ООО «Фрешмаркет Логистик»')
   const sale = frame.locator('[data-testid=kosino-sale-hint]')
   if (hint.sale) expect(await textOf(frame, 'kosino-sale-hint')).toContain(`продажа вида «${hint.sale}»`)
