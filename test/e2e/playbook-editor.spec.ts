@@ -126,6 +126,36 @@ describe.each(LANGS)('the playbook editor (issue 16), %s', (lang) => {
   })
 })
 
+describe('a playbook written around the editor, naming a stage the pipeline lacks', () => {
+  it('the deal’s «Следующий шаг» says which stage’s rules do not apply and the nearest one, in ru and en', async () => {
+    const before = await storedPlaybook()
+    const typo = structuredClone(before)
+    const kosino = typo.pipelines.find((p) => p.name === KOSINO_PIPELINE_NAME)!
+    kosino.stages.find((s) => s.name === 'Подписание LOI')!.name = 'Подписание LIO'
+    await session.rest('app.option.set', { options: { playbook: JSON.stringify(typo) } })
+    try {
+      const dealId = Number(
+        await session.restAs(MANAGER, 'crm.deal.add', {
+          fields: { TITLE: 'Плейбук с опечаткой', CATEGORY_ID: DEMO_CATEGORIES.kosino, STAGE_ID: await stageId(DEMO_CATEGORIES.kosino, 'Согласование договора'), ASSIGNED_BY_ID: MANAGER },
+        }),
+      )
+      await session.actAs(MANAGER)
+      for (const lang of LANGS) {
+        await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
+        const tab = await openNextStepsTab(session, dealId)
+        const warning = squash(await tab.locator('[data-testid=playbook-missing-stages]').textContent())
+        expect(warning).toContain(
+          lang === 'ru'
+            ? `В направлении «${KOSINO_PIPELINE_NAME}» на портале нет стадии «Подписание LIO». Ближайшая: «Подписание LOI»`
+            : `The pipeline «${KOSINO_PIPELINE_NAME}» on the portal has no stage «Подписание LIO». The nearest: «Подписание LOI»`,
+        )
+      }
+    } finally {
+      await session.rest('app.option.set', { options: { playbook: JSON.stringify(before) } })
+    }
+  })
+})
+
 describe('the playbook editor for a user who is not an admin', () => {
   it('shows the playbook without controls', async () => {
     await session.actAs(MANAGER)

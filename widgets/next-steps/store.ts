@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { toGatewayError } from '@/b24/gateway'
 import type { GatewayError } from '@/b24/gateway'
-import { dealFieldsScope, dealTasksScope, evaluateDeal, keyFieldsPlan, stageTasksPlan } from '@/domain/playbook'
+import { dealFieldsScope, dealTasksScope, evaluateDeal, keyFieldsPlan, stageTasksPlan, stagesMissingOnPortal } from '@/domain/playbook'
 import type { DealEvaluation } from '@/domain/playbook'
 import { finishedSteps, planProgress, type WritePlan } from '@/domain/write-plan'
 import { useAppContext } from '@/stores/app-context'
@@ -51,6 +51,11 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
   const enumMaps = computed(() => enumMapsFrom(screen.value?.userFields ?? []))
   const snapshot = computed(() => (screen.value ? toDealSnapshot(screen.value, enumMaps.value) : null))
   const header = computed(() => (screen.value ? toNextStepsView(screen.value.deal, screen.value.stages, screen.value.responsible ? [screen.value.responsible] : [], PAID_AMOUNT_FIELD) : null))
+
+  /** Stages the playbook names for the deal's pipeline that the portal's pipeline lacks: their rules never apply, so the tab says so. */
+  const missingStages = computed(() =>
+    screen.value && snapshot.value && playbook.value ? stagesMissingOnPortal(playbook.value.playbook, { name: snapshot.value.pipelineName, stages: screen.value.stages.map((stage) => stage.NAME) }) : [],
+  )
 
   const evaluation = computed<DealEvaluation | null>(() => {
     if (!screen.value || !snapshot.value || !playbook.value) return null
@@ -172,6 +177,7 @@ export const useNextStepsStore = defineStore('nextSteps', () => {
     actionError,
     now,
     playbook,
+    missingStages,
     enumMaps,
     snapshot,
     header,

@@ -108,6 +108,16 @@ export function checkNamesOnPortal(value: unknown, portal: PortalCatalog): Playb
   return errors
 }
 
+/**
+ * Stages the playbook names for a pipeline that the pipeline on the portal does not have: their
+ * rules would never apply. The tab tells them for the deal's pipeline (a playbook written around
+ * the editor, or a stage renamed on the portal after the playbook was saved).
+ */
+export function stagesMissingOnPortal(playbook: Playbook, pipeline: PortalPipeline): PlaybookError[] {
+  if (pipeline.stages.length === 0) return []
+  return checkNamesOnPortal(playbook, { pipelines: [pipeline], dealFields: [] }).filter((error) => error.path.includes('.stages['))
+}
+
 export function checkPlaybookOnPortal(playbook: Playbook, portal: PortalCatalog): PlaybookError[] {
   const errors = checkNamesOnPortal(playbook, portal)
   const fieldsUsed: [PlaybookFieldKey, Path][] = []

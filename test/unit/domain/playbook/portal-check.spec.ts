@@ -3,7 +3,7 @@ import { GOODS_STAGES, KOSINO_PIPELINE_NAME, SERVICES_STAGES } from '../../../..
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'
 import { DEFAULT_PLAYBOOK, parsePlaybook } from '@/domain/playbook'
 import type { Playbook } from '@/domain/playbook'
-import { checkPlaybook, checkPlaybookOnPortal, nearestName } from '@/domain/playbook/portal-check'
+import { checkPlaybook, checkPlaybookOnPortal, nearestName, stagesMissingOnPortal } from '@/domain/playbook/portal-check'
 import type { PortalCatalog } from '@/domain/playbook/portal-check'
 
 // Issue 16: a playbook naming a pipeline, stage or field the portal does not have is refused
@@ -108,6 +108,20 @@ describe('parsePlaybook suggests the nearest allowed value', () => {
     const error = result.errors.find((e) => e.path.endsWith('keyFields[0]'))!
     expect(error.message.ru).toContain('Ближайшее: «paidAmount»')
     expect(error.message.en).toContain('The nearest: «paidAmount»')
+  })
+})
+
+describe('stagesMissingOnPortal: what the tab tells for the deal’s pipeline', () => {
+  it('names the playbook’s stages the pipeline lacks, with the nearest; other pipelines are not its business', () => {
+    const playbook = clone()
+    playbook.pipelines[0]!.stages[2]!.name = 'Счёт/КП' // ё matches е: not a typo
+    playbook.pipelines[0]!.stages[5]!.name = 'Отгрузкаа'
+    playbook.pipelines[1]!.stages[1]!.name = 'Первичная идентификацыя'
+    const goods = portal().pipelines.find((p) => p.name === 'Товары')!
+    const missing = stagesMissingOnPortal(playbook, goods)
+    expect(missing.map((e) => e.message.en)).toEqual(['The pipeline «Товары» on the portal has no stage «Отгрузкаа». The nearest: «Отгрузка»'])
+    expect(stagesMissingOnPortal(playbook, { name: 'Товары', stages: [] })).toEqual([])
+    expect(stagesMissingOnPortal(playbook, { name: 'Общая', stages: ['Новая'] })).toEqual([])
   })
 })
 
