@@ -2,6 +2,7 @@ import { pageOf } from '../../../core/paging'
 import { RestError, errors } from '../../../core/errors'
 import type { CallContext, MethodTable, Params } from '../../../core/types'
 import { parseFilter, parseOrder } from '../../filter'
+import { CALL_COST, LIST_COST } from './costs'
 import { ENTITIES, type EntityDef } from './entities'
 import { legacyFields } from './fields-view'
 import { legacyRow } from './output'
@@ -17,8 +18,7 @@ import { FieldValueError } from './userfields'
  * and their company/contact/lead siblings.
  */
 
-export const LIST_COST = 0.05
-export const CALL_COST = 0.01
+export { CALL_COST, LIST_COST }
 
 function legacyValueError<T>(fn: () => T): T {
   try {

@@ -5,7 +5,7 @@ import type { Row, Store } from '../../../store/types'
 import { compileFilter, compileOrder, idLowerBound, isIdAscending, parseFilter, parseOrder } from '../../filter'
 import { formatPortalDate } from './dates'
 import type { CrmRow } from './entities'
-import { LIST_COST } from './legacy-methods'
+import { LIST_COST } from './costs'
 import { listOf, param } from './params'
 import { crmRights } from './rights'
 
