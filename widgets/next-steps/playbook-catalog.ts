@@ -1,5 +1,7 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
+import { joinOffsetPages, offsetPageCommands } from '@/b24/gateway/offset-pages'
+import { USER_PAGES } from '@/b24/users'
 import { parseCategories, parseStages, parseUsers } from '@/b24/deal-screen/dto'
 import type { UserDto } from '@/b24/deal-screen/dto'
 import type { PortalCatalog } from '@/domain/playbook'
@@ -19,7 +21,8 @@ function parseFieldNames(raw: unknown): string[] {
  * Two batch requests: the pipelines (the default one is in the list, b24restdocs
  * crm/universal/category/crm-category-list.md), the default pipeline's stages, the deal's fields
  * with the user fields (crm/deals/crm-deal-fields.md) and the active employees (user/user-get.md,
- * the first page); then the other pipelines' stages (crm/status/crm-status-list.md, ENTITY_ID
+ * offset pages up to 500, as every screen reads people: one page of 50 left most of a big
+ * portal's people out of the pickers); then the other pipelines' stages (crm/status/crm-status-list.md, ENTITY_ID
  * `DEAL_STAGE_<id>`).
  */
 export async function loadPlaybookCatalog(gateway: Gateway): Promise<PlaybookCatalog> {
@@ -27,7 +30,7 @@ export async function loadPlaybookCatalog(gateway: Gateway): Promise<PlaybookCat
     categories: command('crm.category.list', { entityTypeId: 2 }, parseCategories),
     generalStages: command('crm.status.list', { filter: { ENTITY_ID: 'DEAL_STAGE' }, order: { SORT: 'ASC' } }, parseStages),
     fields: command('crm.deal.fields', {}, parseFieldNames),
-    users: command('user.get', { FILTER: { ACTIVE: true } }, parseUsers),
+    ...offsetPageCommands('users', 'user.get', { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' }, USER_PAGES, parseUsers),
   })
   const categories = first.value('categories')
   const others = categories.map((c) => Number(c.id)).filter((id) => id !== 0)
@@ -36,6 +39,6 @@ export async function loadPlaybookCatalog(gateway: Gateway): Promise<PlaybookCat
   return {
     pipelines: toPipelines(categories, stages).map((p) => ({ name: p.name, stages: p.stages.map((s) => s.name) })),
     dealFields: first.value('fields'),
-    users: first.value('users'),
+    users: joinOffsetPages<UserDto>('users', USER_PAGES, (name) => first.optional(name as never) as UserDto[] | undefined, (user) => user.ID),
   }
 }
