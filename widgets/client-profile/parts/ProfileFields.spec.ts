@@ -5,6 +5,7 @@ import { emptyProfileForm, type ProfileForm } from '@/domain/client-profile'
 import ProfileFields from './ProfileFields.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('Button') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitCardStub() }))
 
 /** The conditional mini-blocks of P3: hidden until ticked, never erased by unticking. */
