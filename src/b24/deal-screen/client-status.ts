@@ -1,5 +1,5 @@
-import { enumCommand } from '@/b24/enum-items'
-import { command, type Gateway } from '@/b24/gateway'
+import { enumCommand, type EnumMap } from '@/b24/enum-items'
+import { command } from '@/b24/gateway'
 import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'
 import type { SectorCode } from '@/domain/client-profile/sectors'
 import type { ClientStatus } from '@/domain/playbook/defaults/kosino-status'
@@ -19,25 +19,36 @@ function parseCompany(raw: unknown): Record<string, unknown> {
 }
 
 /**
- * One batch: the company (b24restdocs api-reference/crm/companies/crm-company-get.md) and the
- * items of its sector, status and status detail fields (crm-company-userfield-list.md), so the
- * enumeration IDs read as the ladder's codes.
+ * Commands for the deal screen's one batch: the deal's company, taken by reference from the deal
+ * (b24restdocs api-reference/crm/companies/crm-company-get.md), and the items of its sector,
+ * status and status detail fields (crm-company-userfield-list.md), so the enumeration IDs read as
+ * the ladder's codes. A deal without a company fails the company command alone.
  */
-export async function readDealClient(gateway: Gateway, companyId: number): Promise<DealClient> {
-  const screen = await gateway.loadScreen({
-    company: command('crm.company.get', { id: companyId }, parseCompany),
-    sector: enumCommand(F.sector),
-    status: enumCommand(F.status),
-    subStatus: enumCommand(F.subStatus),
-  })
-  const company = screen.value('company')
+export function dealClientCommands(dealRef: string) {
   return {
-    id: companyId,
+    client: command('crm.company.get', { id: `$result[${dealRef}][COMPANY_ID]` }, parseCompany),
+    clientSector: enumCommand(F.sector),
+    clientStatus: enumCommand(F.status),
+    clientSubStatus: enumCommand(F.subStatus),
+  }
+}
+
+/** The client from those commands' results; null when the deal has none or it could not be read. */
+export function dealClientOf(results: {
+  client?: Record<string, unknown>
+  clientSector?: EnumMap
+  clientStatus?: EnumMap
+  clientSubStatus?: EnumMap
+}): DealClient | null {
+  const { client: company, clientSector, clientStatus, clientSubStatus } = results
+  if (!company || !clientSector || !clientStatus || !clientSubStatus) return null
+  return {
+    id: Number(company.ID),
     title: typeof company.TITLE === 'string' ? company.TITLE : '',
     status: {
-      sector: screen.value('sector').codeOf(company[F.sector.fieldName]) as SectorCode | null,
-      level: screen.value('status').codeOf(company[F.status.fieldName]),
-      subStatus: screen.value('subStatus').codeOf(company[F.subStatus.fieldName]),
+      sector: clientSector.codeOf(company[F.sector.fieldName]) as SectorCode | null,
+      level: clientStatus.codeOf(company[F.status.fieldName]),
+      subStatus: clientSubStatus.codeOf(company[F.subStatus.fieldName]),
       inactive: isOn(company[F.inactive.fieldName]),
     },
   }

@@ -16,6 +16,7 @@ import {
 } from './dto'
 import type { CategoryDto, DealDto, DepartmentDto, StageDto, UserDto, UserFieldDto } from './dto'
 import { dealBinding, toDealTask } from './tasks'
+import { dealClientCommands, dealClientOf, type DealClient } from './client-status'
 
 /** Departments read in the opening batch: 4 offset pages, up to 200. */
 const DEPARTMENT_PAGES = 4
@@ -32,6 +33,8 @@ export interface DealScreen {
   userFields: UserFieldDto[]
   /** The user who opened the tab (profile). */
   userId: number | null
+  /** The deal's company with its client status (the Kosino hint); null without a company. */
+  client: DealClient | null
 }
 
 const TASK_SELECT = ['ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'CREATED_DATE', 'CLOSED_DATE', 'DEADLINE', 'RESPONSIBLE_ID']
@@ -72,6 +75,7 @@ export function dealScreenCommands(dealId: number) {
     deliveryField: enumFieldList(PLAYBOOK_FIELDS.deliveryCondition.fieldName),
     complexityField: enumFieldList(PLAYBOOK_FIELDS.complexity.fieldName),
     contractField: enumFieldList(PLAYBOOK_FIELDS.contractNeeded.fieldName),
+    ...dealClientCommands('deal'),
   }
 }
 
@@ -91,6 +95,12 @@ export async function loadDealScreen(gateway: Gateway, dealId: number): Promise<
     options: screen.optional('options') ?? {},
     userFields: enumFields,
     userId: Number(screen.optional('profile')?.ID ?? 0) || null,
+    client: dealClientOf({
+      client: screen.optional('client'),
+      clientSector: screen.optional('clientSector'),
+      clientStatus: screen.optional('clientStatus'),
+      clientSubStatus: screen.optional('clientSubStatus'),
+    }),
   }
 }
 

@@ -114,6 +114,8 @@ export async function loadDealScreens(gateway: Gateway, dealIds: readonly number
       options: first.optional('options') ?? {},
       userFields,
       userId: null,
+      // The runner's playbook does not read the client's status (only the tab's Kosino hint shows it).
+      client: null,
     })
   }
   return result
