@@ -183,8 +183,8 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     // The amount chart: largest pipeline first, a legend for the amount and the red debt bar.
     const bars = amountBars(groupDeals(deals, 'pipeline', ctx), 15)
     const chart = frame.locator('[data-testid=amount-chart]')
-    expect(await chart.locator('g[data-key]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-key')))).toEqual(bars.map((b) => b.key))
-    expect(normalize(await chart.locator('g[data-key] [data-role=value]').first().textContent())).toBe(normalize(formatCompactMoney(bars[0]!.amount, 'RUB', 'ru')))
+    expect(await chart.locator('[data-key]').evaluateAll((items) => items.map((item) => item.getAttribute('data-key')))).toEqual(bars.map((b) => b.key))
+    expect(normalize(await chart.locator('[data-key] [data-role=value]').first().textContent())).toBe(normalize(formatCompactMoney(bars[0]!.amount, 'RUB', 'ru')))
     expect(await chart.locator('[data-testid=chart-legend]').textContent()).toMatch(/Сумма.*Дебиторская задолженность/)
   })
 
