@@ -6,7 +6,8 @@
 export type FormatLocale = 'ru' | 'en'
 
 const TAG: Record<FormatLocale, string> = { ru: 'ru-RU', en: 'en-GB' }
-const tagOf = (locale: string): string => TAG[locale === 'en' ? 'en' : 'ru']
+/** The BCP 47 tag the app formats a language with (ru → `ru-RU`, en → `en-GB`): Intl and the kit's date fields alike. */
+export const tagOf = (locale: string): string => TAG[locale === 'en' ? 'en' : 'ru']
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})/
 

@@ -19,7 +19,7 @@ import { formatDateTime } from '../../src/ui/format'
 import { parseComments, parseDeal, parseFileValue, parseTaskRows } from '../../widgets/approvals/dto'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import * as screens from './helpers/approvals-screens'
-import { chooseOption, userName } from './helpers/kit-controls'
+import { chooseOption, fillDate, userName } from './helpers/kit-controls'
 import { ACCOUNTANT, APPROVER, fillTripForm, inboxItem, MANAGER, type TripFormValues } from './helpers/approvals-screens'
 
 // Approvals in the sandbox portal with several users (Chromium, the built app, the unmodified SDK).
@@ -315,8 +315,8 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
     await session.actAs(MANAGER)
     const frame = await openMenuPage('approvals-trip', '[data-testid=trip-form]')
     await frame.locator('[data-testid=trip-destination]').fill('Екатеринбург')
-    await frame.locator('[data-testid=trip-date-from]').fill(dateFrom)
-    await frame.locator('[data-testid=trip-date-to]').fill(dateTo)
+    await fillDate(frame.locator('[data-testid=trip-date-from]'), dateFrom)
+    await fillDate(frame.locator('[data-testid=trip-date-to]'), dateTo)
     await frame.locator('[data-testid=trip-purpose]').fill('Вибродиагностика насосов у клиента')
     await frame.locator('[data-testid=trip-budget-input]').fill('45000')
     await frame.locator('[data-testid=trip-deal]').fill(String(dealId))
@@ -554,6 +554,8 @@ describe('approvals with several users (Chromium in the sandbox portal)', () => 
       { values: { dateFrom: '2019-03-01', dateTo: '2019-03-03' }, ru: /Дата не раньше \d{2}\.\d{2}\.\d{4}/, en: /Not before \d{2}\/\d{2}\/\d{4}/ },
       { values: { destination: 'К'.repeat(300) }, ru: /Не длиннее 255 символов/, en: /At most 255 characters/ },
       { values: { destination: '    ' }, ru: /Обязательное поле/, en: /Required/ },
+      // A date left empty (its parts cleared) is said in words, not by the browser.
+      { values: { dateTo: '' }, ru: /Укажите дату/, en: /Enter a date/ },
     ]
     for (const lang of ['ru', 'en'] as const) {
       await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])

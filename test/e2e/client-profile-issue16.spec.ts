@@ -6,6 +6,7 @@ import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profi
 import { withoutIdempotencyTag } from '../../src/domain/write-plan'
 import { formatDate } from '../../src/ui/format'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { fillDate } from './helpers/kit-controls'
 
 // Issue 16 in Chromium against the sandbox portal, in Russian and English; every result is read
 // back through REST (b24restdocs crm/contacts/crm-contact-get.md: POST is the contact's position;
@@ -144,7 +145,7 @@ describe('history events: only the author edits or deletes, and every change is 
 
       await byId('history-item-edit').click()
       await byId('history-edit-comment').fill('Встреча на складе: согласовали 1200 м²')
-      await byId('history-edit-date').fill('2026-01-15')
+      await fillDate(byId('history-edit-date'), '2026-01-15')
       await byId('history-edit-save').click()
       await byId('history-changed').waitFor({ timeout: 30_000 })
       expect(await byId('history-changed').textContent()).toBe(texts[lang].changed)

@@ -7,7 +7,7 @@ import { completeInn } from '../../src/domain/inn'
 import { withoutIdempotencyTag } from '../../src/domain/write-plan'
 import { formatDate } from '../../src/ui/format'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
-import { chooseOption } from './helpers/kit-controls'
+import { chooseOption, dateValue, fillDate } from './helpers/kit-controls'
 import { appFrame } from './helpers/portal'
 
 // A manager walks the «Профиль клиента» tab in Chromium against the sandbox portal; every
@@ -178,7 +178,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
   })
 
   it('adds a history event with a file, dated today by default, newest first', async () => {
-    expect(await byId('history-date').inputValue()).toBe(localIsoDate(new Date()))
+    expect(await dateValue(byId('history-date'))).toBe(localIsoDate(new Date()))
     await byId('history-add').click()
     await byId('error-history-comment-error').waitFor()
     await chooseOption(frame, byId('history-type'), 'Подписание соглашения/договора')
@@ -206,7 +206,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     expect(Number(event?.AUTHOR_ID)).toBe(MANAGER)
 
     // An older event goes below the newer one.
-    await byId('history-date').fill('2020-01-15')
+    await fillDate(byId('history-date'), '2020-01-15')
     await byId('history-comment').fill('Первый контакт')
     await byId('history-add').click()
     await frame.locator('[data-testid="history-item-comment"]', { hasText: 'Первый контакт' }).waitFor({ timeout: 30_000 })
@@ -441,14 +441,14 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
 
     // History: a date in 2999 or 1900, a 100,000-character comment, an .exe and an empty file.
     await byId('history-comment').fill('Встреча на складе')
-    await byId('history-date').fill('2999-01-01')
+    await fillDate(byId('history-date'), '2999-01-01')
     await byId('history-add').click()
     await byId('error-history-date-error').waitFor()
     expect(await byId('error-history-date-error').textContent()).toContain('не может быть позже сегодняшнего дня')
-    await byId('history-date').fill('1900-01-01')
+    await fillDate(byId('history-date'), '1900-01-01')
     await byId('history-add').click()
     await frame.locator('[data-testid="error-history-date-error"]', { hasText: 'не раньше 2000-01-01' }).waitFor()
-    await byId('history-date').fill(localIsoDate(new Date()))
+    await fillDate(byId('history-date'), localIsoDate(new Date()))
     await byId('history-comment').fill('ы'.repeat(100_000))
     await byId('history-add').click()
     await frame.locator('[data-testid="error-history-comment-error"]', { hasText: 'не больше 10000 символов' }).waitFor()
@@ -493,11 +493,11 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
       await byId('profile-save').click()
       await frame.locator('[data-testid="error-address-error"]', { hasText: 'Too long: at most 255 characters (now 100000)' }).waitFor()
       await byId('history-comment').fill('Meeting at the warehouse')
-      await byId('history-date').fill('2999-01-01')
+      await fillDate(byId('history-date'), '2999-01-01')
       await byId('history-add').click()
       await frame.locator('[data-testid="error-history-date-error"]', { hasText: 'cannot be after today' }).waitFor()
       await byId('history-files').setInputFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') })
-      await byId('history-date').fill(localIsoDate(new Date()))
+      await fillDate(byId('history-date'), localIsoDate(new Date()))
       await byId('history-add').click()
       await frame.locator('[data-testid="error-history-files-error"]', { hasText: 'programs and scripts cannot be attached' }).waitFor()
       await shot('bad-input-en')

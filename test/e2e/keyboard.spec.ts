@@ -10,7 +10,7 @@ import { readSaleItems, THREE_PL_SERVICES } from '../../src/domain/sale'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { ACCOUNTANT, APPROVER, decisionFacts, listTasks, openMenuPage, tripRequestedByRest } from './helpers/approvals-screens'
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
-import { chooseOption, userName } from './helpers/kit-controls'
+import { chooseOption, dateShown, dateValue, userName } from './helpers/kit-controls'
 import { openNextStepsTab } from './helpers/next-steps-tab'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
@@ -165,11 +165,13 @@ describe('«Командировка» by keyboard', () => {
 
     await tabTo(frame, byId(frame, 'trip-destination'))
     await frame.page().keyboard.type('Казань')
+    // The kit's date field: day, month and year typed in the order Russian writes them, each part moving on by itself.
     await tabTo(frame, byId(frame, 'trip-date-from'))
-    await frame.page().keyboard.type('12142026')
+    await frame.page().keyboard.type('14122026')
     await tabTo(frame, byId(frame, 'trip-date-to'))
-    await frame.page().keyboard.type('12162026')
-    expect([await byId(frame, 'trip-date-from').inputValue(), await byId(frame, 'trip-date-to').inputValue()]).toEqual(['2026-12-14', '2026-12-16'])
+    await frame.page().keyboard.type('16122026')
+    expect([await dateShown(byId(frame, 'trip-date-from')), await dateShown(byId(frame, 'trip-date-to'))]).toEqual(['14.12.2026', '16.12.2026'])
+    expect([await dateValue(byId(frame, 'trip-date-from')), await dateValue(byId(frame, 'trip-date-to'))]).toEqual(['2026-12-14', '2026-12-16'])
     await tabTo(frame, byId(frame, 'trip-purpose'))
     await frame.page().keyboard.type('Приёмка склада у клиента')
     await tabTo(frame, byId(frame, 'trip-budget-input'))

@@ -6,7 +6,7 @@ import { CLIENT_PROFILE_FIELDS as C } from '../../src/domain/fields/client-profi
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
 import { LEAD_RESULTS } from '../../src/domain/lead-processing'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
-import { chooseOption } from './helpers/kit-controls'
+import { chooseOption, dateValue, fillDate } from './helpers/kit-controls'
 import { addRecipients } from './helpers/portal-dialogs'
 import { startRunnerBeside } from './helpers/runner-beside'
 
@@ -113,7 +113,7 @@ describe('lead processing tab (L1–L4) in the sandbox portal', () => {
   })
 
   it('refuses «Выяснение потребности» without the result of first processing, then moves with it', async () => {
-    expect(await byId('first-date').inputValue()).toBe(localIsoDate(new Date()))
+    expect(await dateValue(byId('first-date'))).toBe(localIsoDate(new Date()))
     await byId('transition-submit').click()
     await byId('error-firstResult-error').waitFor()
     expect((await lead()).STATUS_ID).toBe('NEW')
@@ -276,7 +276,7 @@ describe('lead writes that never lie (issue 12)', () => {
     await open(id)
     const before = await leadOf(id)
     await byId('first-result').fill('ж'.repeat(4_001))
-    await byId('first-date').fill('2999-01-01')
+    await fillDate(byId('first-date'), '2999-01-01')
     await byId('transition-submit').click()
     expect(await byId('error-firstResult-error').textContent()).toContain('Не длиннее 4 000 символов')
     expect(await byId('error-firstDate-error').textContent()).toContain('не может быть позже сегодняшнего дня')

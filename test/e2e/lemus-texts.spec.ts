@@ -8,7 +8,7 @@ import { stepKey } from '../../src/domain/playbook/keys'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import * as approvals from './helpers/approvals-screens'
 import { loadsOf, openNextStepsTab, settled } from './helpers/next-steps-tab'
-import { chooseOption, optionLabel } from './helpers/kit-controls'
+import { chooseOption, fillDate, optionLabel } from './helpers/kit-controls'
 
 // Issue 16, «LEMUS and approvals»: the texts of «Следующий шаг» as a person reads them, in
 // Russian and in English, on deals set up through REST in the sandbox portal (demo pipelines
@@ -234,7 +234,7 @@ describe('«Следующий шаг» and approvals texts of issue 16, in ru a
     const frame = await openTab(dealId, 'ru')
     const feedback = new Date(Date.now() + 3 * DAY)
     const local = new Date(feedback.getTime() - feedback.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-    await frame.locator('[data-testid=field-contractFeedbackDate]').fill(local)
+    await fillDate(frame.locator('[data-testid=field-contractFeedbackDate]'), local)
     await frame.locator('[data-testid=save-fields]').click()
     await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
     const deal = await dealOf(dealId)

@@ -8,7 +8,7 @@ import { startAppSession, type AppSession } from './helpers/app-session'
 import { injectFault } from './helpers/fault-matrix'
 import { loadsOf, settled } from './helpers/next-steps-tab'
 import { appFrame } from './helpers/portal'
-import { chooseOption, optionLabel } from './helpers/kit-controls'
+import { chooseOption, fillDate, optionLabel } from './helpers/kit-controls'
 
 // The «Следующий шаг» tab (issue 6, N1–N7) in Chromium against the sandbox portal: a «Товары»
 // deal and a «Услуги» deal walked through every stage of the LEMUS playbook. Tasks are created
@@ -374,7 +374,7 @@ describe('«Следующий шаг»: a «Товары» deal through every s
     expect(await closeOpenTasks(dealId)).toEqual(['Заполнить плановую дату получения оригиналов документов'])
     await refresh(frame)
     expect(await stepState(frame, 'fill-originals-date')).toBe('blocked')
-    await frame.locator('[data-testid=field-originalsPlannedDate]').fill('2030-05-20T12:00')
+    await fillDate(frame.locator('[data-testid=field-originalsPlannedDate]'), '2030-05-20T12:00')
     await frame.locator('[data-testid=save-fields]').click()
     await frame.locator('[data-testid=fields-saved]').waitFor({ timeout: 30_000 })
     expect((await dealOf(dealId))[PLAYBOOK_FIELDS.originalsPlannedDate.fieldName]).toBeTruthy()
@@ -604,7 +604,7 @@ describe('«Следующий шаг» writes that never lie (issue 12)', () =>
   it('refuses a feedback date in 2999 and a paid amount of 1e5 beside the fields; nothing is written', async () => {
     const dealId = await newDeal('Счет/КП', 'Манжеты')
     const frame = await openTab(dealId)
-    await frame.locator('[data-testid=field-kpFeedbackDate]').fill('2999-01-01T10:00')
+    await fillDate(frame.locator('[data-testid=field-kpFeedbackDate]'), '2999-01-01T10:00')
     await frame.locator('[data-testid=save-fields]').click()
     await frame.locator('[data-testid=error-kpFeedbackDate]').waitFor({ timeout: 10_000 })
     expect(await text(frame, 'error-kpFeedbackDate')).toContain('Дата вне допустимого периода')

@@ -25,6 +25,7 @@ vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (a
 vi.mock('@bitrix24/b24ui-nuxt/components/Progress.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Progress') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../../test/unit/shell/kit-stubs')).kitStub('Badge') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/InputDate.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputDateStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitInputStub('textarea') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Checkbox.vue', async () => ({ default: (await import('../../test/unit/shell/kit-form-stubs')).kitCheckboxStub() }))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { PLAYBOOK_FIELDS } from '../../../src/domain/fields/playbook'
 import { startAppSession, type AppSession } from '../helpers/app-session'
-import { chooseOption, optionLabel } from '../helpers/kit-controls'
+import { chooseOption, fillDate, optionLabel } from '../helpers/kit-controls'
 import { describeFaultMatrix, FAULT_NOISE, type MatrixWrite } from './write-cells'
 
 /*
@@ -94,7 +94,7 @@ const WRITES: MatrixWrite[] = [
       const dealId = await newDeal('Счет/КП', `Матрица: поля, ${fault}`)
       const frame = await openDeal(dealId)
       await chooseOption(frame, frame.locator('[data-testid=field-complexity]'), optionLabel(PLAYBOOK_FIELDS.complexity.options, 'complex'))
-      await frame.locator('[data-testid=field-kpFeedbackDate]').fill('2027-03-01T10:00')
+      await fillDate(frame.locator('[data-testid=field-kpFeedbackDate]'), '2027-03-01T10:00')
       const complex = await itemId(PLAYBOOK_FIELDS.complexity.fieldName, 'complex')
       return {
         frame,

@@ -17,6 +17,7 @@ import {
 import { APPROVAL_FIELDS } from '../../../src/domain/fields/approvals'
 import { parseTaskRows } from '../../../widgets/approvals/dto'
 import type { AppSession } from './app-session'
+import { fillDate } from './kit-controls'
 import { appFrame } from './portal'
 
 /*
@@ -137,8 +138,8 @@ export type TripFormValues = Partial<Record<'destination' | 'dateFrom' | 'dateTo
 export async function fillTripForm(frame: Frame, values: TripFormValues): Promise<void> {
   const all = { destination: 'Екатеринбург', dateFrom: '2027-01-18', dateTo: '2027-01-20', purpose: 'Вибродиагностика насосов у клиента', budget: '45000', deal: '', ...values }
   await frame.locator('[data-testid=trip-destination]').fill(all.destination)
-  await frame.locator('[data-testid=trip-date-from]').fill(all.dateFrom)
-  await frame.locator('[data-testid=trip-date-to]').fill(all.dateTo)
+  await fillDate(frame.locator('[data-testid=trip-date-from]'), all.dateFrom)
+  await fillDate(frame.locator('[data-testid=trip-date-to]'), all.dateTo)
   await frame.locator('[data-testid=trip-purpose]').fill(all.purpose)
   await frame.locator('[data-testid=trip-budget-input]').fill(all.budget)
   await frame.locator('[data-testid=trip-deal]').fill(all.deal)

@@ -65,3 +65,49 @@ export function optionLabel(options: readonly { code: string; value: string }[],
   if (!option) throw new Error(`no list item ${code}`)
   return option.value
 }
+
+const DATE_PART = '[data-reka-date-field-segment]:not([data-reka-date-field-segment=literal])'
+
+/** The ISO date (`YYYY-MM-DD`, with time `YYYY-MM-DDTHH:mm`) a kit date field holds; '' while not whole. */
+export function dateValue(field: Locator): Promise<string> {
+  return field.locator('input').inputValue()
+}
+
+/** The kit date field as a person reads it: `20.05.2026` (ru), `20/05/2026` (en), with the time after a comma. */
+export async function dateShown(field: Locator): Promise<string> {
+  const parts = await field.locator('[data-reka-date-field-segment]').allTextContents()
+  return parts.map((part) => part.trim()).join('').replace(',', ', ')
+}
+
+/**
+ * Typing a date into the kit's date field as a person does, in any language: a click on its first
+ * part (or, with `keyboard`, the field already focused by Tab), then the digits of each part in the
+ * order the field shows them (day, month, year in ru and en; then hour and minute) — a whole part
+ * moves the caret on by itself. `iso` is `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` for a field with the
+ * time; '' empties the field (Backspace in each part). Fails unless the field then holds that date.
+ */
+export async function fillDate(field: Locator, iso: string, options: { keyboard?: boolean } = {}): Promise<void> {
+  const parts = field.locator(DATE_PART)
+  const names = await parts.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-reka-date-field-segment') ?? ''))
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(iso)
+  if (iso !== '' && !match) throw new Error(`not an ISO date: ${iso}`)
+  const digits: Record<string, string | undefined> = { year: match?.[1], month: match?.[2], day: match?.[3], hour: match?.[4], minute: match?.[5] }
+  const keyboard = field.page().keyboard
+  if (!options.keyboard) await parts.first().click()
+  for (const [index, name] of names.entries()) {
+    const part = parts.nth(index)
+    // Each part gets the focus from the one before it; the arrow is a person's way on when it did not.
+    if (!(await part.evaluate((element) => element === element.ownerDocument.activeElement))) await keyboard.press('ArrowRight')
+    if (iso === '') {
+      // Backspace digit by digit until the part shows its placeholder (дд, мм, гггг).
+      for (let press = 0; press < 4 && (await part.getAttribute('data-placeholder')) === null; press += 1) await keyboard.press('Backspace')
+      await keyboard.press('ArrowRight')
+      continue
+    }
+    const value = digits[name]
+    if (value === undefined) throw new Error(`the date field has a part «${name}» that ${iso} does not give`)
+    await keyboard.type(value)
+  }
+  const held = await dateValue(field)
+  if (held !== iso) throw new Error(`the date field holds «${held}» («${await dateShown(field)}»), not «${iso}»`)
+}

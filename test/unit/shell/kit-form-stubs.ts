@@ -1,5 +1,7 @@
 /* eslint-disable vue/one-component-per-file -- one stand-in per kit control, kept together */
+import type { DateValue } from '@internationalized/date'
 import { defineComponent, h, type PropType } from 'vue'
+import { toDateValue } from '@/ui/date-input'
 
 /**
  * Stand-ins for the kit's form controls (see kit-stubs.ts: the kit needs its Vite plugin, which
@@ -17,6 +19,28 @@ export const kitInputStub = (tag: 'input' | 'textarea') =>
     emits: ['update:modelValue'],
     setup(props, { emit }) {
       return () => h(tag, { value: props.modelValue, onInput: (event: Event) => emit('update:modelValue', (event.target as HTMLInputElement).value) })
+    },
+  })
+
+/**
+ * B24InputDate: one text input of the parts as the field would hold them (`2026-05-20`, with the
+ * time `2026-05-20T10:00`), speaking the kit's `DateValue`: text that is no whole date is «not
+ * every part typed yet» (undefined), as the kit's field emits it. `data-locale` shows the language tag it got.
+ */
+export const kitInputDateStub = () =>
+  defineComponent({
+    props: { modelValue: { type: Object as PropType<DateValue | null>, default: null }, granularity: { type: String, default: 'day' }, locale: { type: String, default: '' } },
+    emits: ['update:modelValue'],
+    setup(props, { emit }) {
+      // Text that is no whole date reads as not every part typed yet (the app's own reading of ISO text).
+      const parse = (text: string): DateValue | undefined => toDateValue(text, props.granularity !== 'day') ?? undefined
+      const shown = () => {
+        const value = props.modelValue
+        if (!value) return ''
+        const text = value.toString()
+        return props.granularity === 'day' ? text.slice(0, 10) : text.slice(0, 16)
+      }
+      return () => h('input', { value: shown(), 'data-locale': props.locale, onInput: (event: Event) => emit('update:modelValue', parse((event.target as HTMLInputElement).value)) })
     },
   })
 

@@ -8,6 +8,7 @@ import SaleKindField from '~widgets/sale-items/parts/SaleKindField.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Button') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitCardStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/InputDate.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputDateStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('input') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitInputStub('textarea') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../shell/kit-form-stubs')).kitSelectStub() }))
@@ -23,6 +24,19 @@ describe('lead tab: validation messages', () => {
     })
     expect(wrapper.text()).not.toContain('kosLead.')
     expect(wrapper.find('[data-testid="error-result-error"]').text()).toContain(locale === 'ru' ? 'Выберите результат' : 'Choose the result')
+    // A missing date is said in words beside the kit's date field, which is marked invalid.
+    expect(wrapper.find('[data-testid="error-outcomeDate-error"]').text()).toBe(locale === 'ru' ? 'Укажите дату обработки' : 'Enter the processing date')
+    expect(wrapper.find('[data-testid="outcome-date"]').attributes('aria-invalid')).toBe('true')
+  })
+
+  it('the processing date is typed into the kit date field and reaches the form as ISO text', async () => {
+    const wrapper = mount(TransitionForm, { props: { to: 'NEEDS', input: { firstDate: '2026-05-20' }, busy: false, errors: {} }, global: { plugins: [createAppI18n('ru')] } })
+    const field = wrapper.find<HTMLInputElement>('[data-testid="first-date"]')
+    expect(field.element.value).toBe('2026-05-20')
+    expect(field.attributes('data-locale')).toBe('ru-RU')
+    await field.setValue('2026-05-21')
+    await field.setValue('2026-05')
+    expect(wrapper.emitted('edit')).toEqual([[{ firstDate: '2026-05-21' }], [{ firstDate: '' }]])
   })
 })
 
