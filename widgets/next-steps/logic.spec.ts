@@ -130,7 +130,7 @@ describe('deal fields between REST, the engine and the form', () => {
     )
     expect(errors.paidAmount?.ru).toMatch(/Введите сумму/)
     expect(errors.readinessDate?.ru).toBe('Дата вне допустимого периода: с 06.12.2025 по 06.12.2031')
-    expect(errors.readinessDate?.en).toBe('The date is out of range: from 2025-12-06 to 2031-12-06')
+    expect(errors.readinessDate?.en).toBe('The date is out of range: from 06/12/2025 to 06/12/2031')
     expect(errors.kpFeedbackDate?.ru).toMatch(/вне допустимого периода/)
     expect(errors.trackNumber?.ru).toBe('Не длиннее 255 символов')
     expect(validateForm({ paidAmount: '1 000 000 000 000,01' }, ['paidAmount'], now).paidAmount?.ru).toMatch(/не больше 1 000 000 000 000/)

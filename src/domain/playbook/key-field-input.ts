@@ -40,7 +40,8 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const ruDate = (d: Date) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`
-const enDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+// As the app writes dates in each language (src/ui/format.ts: ru-RU, en-GB), never ISO on screen.
+const enDate = (d: Date) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`
 
 /** A `datetime-local` value within the window around `now`, said with the window's dates when outside. */
 export function checkDateInput(text: string, now: Date): LocalizedText | null {

@@ -32,7 +32,7 @@ describe('key field input checks', () => {
     expect(checkDateInput('2031-12-06T23:59', now)).toBeNull()
     expect(checkDateInput('2025-12-06T00:00', now)).toBeNull()
     expect(checkDateInput('2025-12-05T23:59', now)?.ru).toBe('Дата вне допустимого периода: с 06.12.2025 по 06.12.2031')
-    expect(checkDateInput('2999-01-01T10:00', now)?.en).toBe('The date is out of range: from 2025-12-06 to 2031-12-06')
+    expect(checkDateInput('2999-01-01T10:00', now)?.en).toBe('The date is out of range: from 06/12/2025 to 06/12/2031')
     expect(checkDateInput('2026-02-30T10:00', now)?.ru).toBe('Введите дату и время')
     expect(checkDateInput('06.12.2026 10:00', now)?.ru).toBe('Введите дату и время')
   })
