@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          // Vitest's default on a 2-core machine is one worker (cores − 1), which left a core idle.
+          maxWorkers: 2,
           include: ['test/unit/**/*.spec.ts', 'sandbox/**/*.spec.ts', 'src/**/*.spec.ts', 'widgets/**/*.spec.ts'],
         },
       },
@@ -28,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
+          // Each file has its own sandbox (free ports, a temp data directory) and runner; they wait on
+          // timers and sockets far more than they compute, so two at a time share the cores well.
+          maxWorkers: 2,
           include: ['test/integration/**/*.spec.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
