@@ -329,11 +329,15 @@ describe('«Следующий шаг»: a «Товары» deal through every s
   it('§8 «Укомплектовать заказ по сделке» once, even when the create hangs past the client timeout', async () => {
     const frame = await openTab(dealId)
     // The portal holds the create 35 s: the SDK gives up at 30 s and sends it again; the first one lands later.
-    await sandbox.control.faults({ method: 'tasks.task.add', count: 1, delayMs: 35_000 })
+    const HOLD_MS = 35_000
+    const armed = Date.now()
+    await sandbox.control.faults({ method: 'tasks.task.add', count: 1, delayMs: HOLD_MS })
     await createFromTab(frame, 90_000)
     const copies = async () => (await dealTasks(dealId)).filter((t) => t.title === 'Укомплектовать заказ по сделке')
-    // Wait until the held request has landed too.
-    for (let i = 0; i < 100 && (await copies()).length < 2; i++) await new Promise((r) => setTimeout(r, 200))
+    // Wait until the held request has landed too: it came in within moments of the click, so a copy
+    // would be there 35 s after arming with a margin. (Waiting for a second copy that never comes
+    // used to run 100 rounds of 200 ms past that.)
+    while ((await copies()).length < 2 && Date.now() < armed + HOLD_MS + 5_000) await new Promise((r) => setTimeout(r, 200))
     // One task per key from the plan itself: opening the card again cleans nothing up (it writes nothing).
     await openWritingNothing(dealId)
     const after = await copies()
