@@ -121,10 +121,13 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
   const storage = useRecordDraft<FieldValues>(() => app.frame, 'company')
   // Raw: the refs inside stay refs for WritePlanStatus (a store would unwrap them).
   const plans = markRaw(useRecordPlans(() => app.frame, () => app.requireGateway()))
+  /** The plan last run or resumed: while its action still goes on (it may read and go on with it), it is not offered as stopped. */
+  const following = ref<string | null>(null)
+  const held = () => (acting.value ? following.value : null)
   const planViews = markRaw({
-    save: plansOfKind(plans, 'profile-save'),
-    status: plansOfKind(plans, 'status-change'),
-    history: plansOfKind(plans, ['history-event', 'history-change']),
+    save: plansOfKind(plans, 'profile-save', held),
+    status: plansOfKind(plans, 'status-change', held),
+    history: plansOfKind(plans, ['history-event', 'history-change'], held),
   })
 
   const companyId = computed(() => app.context?.entityId ?? null)
@@ -185,6 +188,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
 
   /** Runs a plan; a plan that could not even start (the journal is full) rejects like a failed request. */
   function run(plan: WritePlan): Promise<WritePlan> {
+    following.value = plan.id
     return plans.run(plan)
   }
 
@@ -561,6 +565,7 @@ export const useClientProfileStore = defineStore('clientProfile', () => {
     historyError.value = null
     historyChangeError.value = null
     await act(async () => {
+      following.value = planId
       const result = await plans.resume(planId)
       if (!result) return
       switch (planKind(result)) {
