@@ -84,3 +84,11 @@ export function formatDuration(ms: number, locale: string): string {
 export function formatPercent(share: number, locale: string): string {
   return new Intl.NumberFormat(tagOf(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share)
 }
+
+/** A calendar month `2026-11` as a person names it: «Ноябрь 2026 г.» / «November 2026». */
+export function formatMonth(month: string, locale: string): string {
+  const [y, m] = month.split('-').map(Number)
+  if (!y || !m) return month
+  const text = new Intl.DateTimeFormat(tagOf(locale), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)))
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlacementRow } from '../../sandbox/core/types'
 import { generateDeals } from '../../sandbox/demo/generate'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption } from './helpers/kit-controls'
-import { appFrame } from './helpers/portal'
+import { openReportPage, shotsAt1280 } from './helpers/report-page'
 
 // The report page's «Воронка» tab in Chromium against the sandbox portal. The expected figures are
 // recomputed here from what REST returns — crm.stagehistory.list (b24restdocs
@@ -60,14 +58,8 @@ async function expected(userId: number) {
 const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, '') || '0')
 
 async function openFunnel(userId: number, lang: 'ru' | 'en'): Promise<Frame> {
-  await session.context.addCookies([
-    { name: 'lang', value: lang, url: session.sandbox.origin },
-    { name: 'sandbox_user', value: String(userId), url: session.sandbox.origin },
-  ])
-  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
-  if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
-  await session.page.goto(`${session.sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
-  const frame = await appFrame(session.page, session.appOrigin)
+  await session.actAs(userId)
+  const frame = await openReportPage(session, lang)
   await frame.getByTestId('tab-funnel').waitFor({ timeout: 120_000 })
   // A fresh read: the page caches what it read.
   await frame.getByTestId('refresh').click()
@@ -125,10 +117,8 @@ describe('the funnel tab of the report page (Chromium)', () => {
   }, 240_000)
 
   it('screenshots at 1280 px, ru and en (SHOTS_DIR)', async () => {
-    const dir = process.env.SHOTS_DIR
+    const dir = await shotsAt1280(session)
     if (!dir) return
-    mkdirSync(dir, { recursive: true })
-    await session.page.setViewportSize({ width: 1280, height: 900 })
     for (const lang of ['ru', 'en'] as const) {
       await openFunnel(1, lang)
       await session.page.screenshot({ path: `${dir}/reports-funnel-${lang}.png`, fullPage: true })

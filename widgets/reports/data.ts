@@ -26,6 +26,8 @@ import {
   type RawTaskRow,
   type RawUserRow,
   type ReportData,
+  type ReportDepartment,
+  type ReportUser,
   type ReportFieldMap,
   type StatusMove,
 } from '@/domain/reports'
@@ -85,11 +87,30 @@ function metaScreen(): ScreenCommands {
     firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
   }
+  return { ...commands, ...peopleCommands() }
+}
+
+/** Departments and users in one screen batch (4 pages of each ride along). */
+export function peopleCommands(): ScreenCommands {
+  const departments = metaCommands().departments!
   return {
-    ...commands,
-    ...offsetPageCommands('departments', meta.departments!.method, meta.departments!.params, DEPARTMENT_PAGES, (raw) => asArray<RawDepartmentRow>(raw), 'START'),
+    ...offsetPageCommands('departments', departments.method, departments.params, DEPARTMENT_PAGES, (raw) => asArray<RawDepartmentRow>(raw), 'START'),
     ...userPageCommands((raw) => asArray<RawUserRow>(raw)),
   }
+}
+
+/** The departments and users a screen read with `peopleCommands`. */
+export function peopleOf(screen: { optional(name: string): unknown }): { departments: RawDepartmentRow[]; users: RawUserRow[] } {
+  return {
+    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name) as RawDepartmentRow[] | undefined, (d) => d.ID),
+    users: joinUserPages<RawUserRow>(screen as never, (u) => u.ID),
+  }
+}
+
+/** Departments and users, typed, for screens that need only them (the sales plans settings): one request. */
+export async function readPeople(gateway: Gateway): Promise<{ departments: ReportDepartment[]; users: ReportUser[] }> {
+  const people = peopleOf(await gateway.loadScreen(peopleCommands()))
+  return { departments: people.departments.map(toReportDepartment), users: people.users.map(toReportUser) }
 }
 
 export interface ReportMeta {
@@ -120,8 +141,7 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
     userId: Number(me.ID),
     categories,
     stages,
-    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name) as RawDepartmentRow[] | undefined, (d) => d.ID),
-    users: joinUserPages<RawUserRow>(screen, (u) => u.ID),
+    ...peopleOf(screen),
     estimate: last >= first && last > 0 ? last - first + 1 : 0,
   }
 }

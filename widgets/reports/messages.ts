@@ -1,7 +1,7 @@
 export const messages = {
   ru: {
     title: 'Отчёт по сделкам',
-    tabs: { deals: 'Сделки', meeting: 'Оперативное совещание', yearly: 'Годовая статистика', funnel: 'Воронка' },
+    tabs: { deals: 'Сделки', meeting: 'Оперативное совещание', yearly: 'Годовая статистика', funnel: 'Воронка', plans: 'План / факт' },
     refresh: 'Обновить',
     cancel: 'Отменить',
     cancelled: 'Чтение отменено. Нажмите «Обновить», чтобы прочитать данные заново.',
@@ -91,7 +91,7 @@ export const messages = {
   },
   en: {
     title: 'Deals report',
-    tabs: { deals: 'Deals', meeting: 'Operational meeting', yearly: 'Yearly statistics', funnel: 'Funnel' },
+    tabs: { deals: 'Deals', meeting: 'Operational meeting', yearly: 'Yearly statistics', funnel: 'Funnel', plans: 'Plan / actual' },
     refresh: 'Refresh',
     cancel: 'Cancel',
     cancelled: 'Reading cancelled. Press «Refresh» to read the data again.',

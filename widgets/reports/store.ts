@@ -25,7 +25,7 @@ import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { nextTask, readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
-export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel'
+export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel' | 'plans'
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'cancelled' | 'error'
 
 export interface DrillSelection {
@@ -191,7 +191,7 @@ export const useReportsStore = defineStore('reports', () => {
     data, savedAt, status, progress, error, now,
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
     funnelCategoryId, histories, historyLoading, funnelPipeline, funnel,
-    context, range, filteredDeals, totals, groups, drillDeals, meeting, yearly,
+    context, range, filteredDeals, unperiodDeals, totals, groups, drillDeals, meeting, yearly,
     open, cancel, loadCompanies, loadFunnel, tick,
   }
 })

@@ -1,4 +1,5 @@
 import { leadRecipientsSchema, type LeadRecipientsConfig } from '@/domain/lead-processing'
+import { optionJson } from '@/domain/option-json'
 import { defaultObjectsDirectory, parseObjectsDirectory, type ObjectsDirectory } from '@/domain/sale'
 
 /*
@@ -13,15 +14,7 @@ export const LEAD_RECIPIENTS_OPTION = 'leadRecipients'
 export const OBJECTS_DIRECTORY_OPTION = 'saleObjectsDirectory'
 
 export function parseRecipientsOption(raw: unknown): LeadRecipientsConfig {
-  let value = raw
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      value = null
-    }
-  }
-  const parsed = leadRecipientsSchema.safeParse(value)
+  const parsed = leadRecipientsSchema.safeParse(optionJson(raw))
   return parsed.success ? parsed.data : { version: 1, byObjectType: {} }
 }
 

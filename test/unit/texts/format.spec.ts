@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/domain/money'
-import { formatDate, formatDateTime, formatNumber, formatParams } from '@/ui/format'
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatParams } from '@/ui/format'
 
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 
@@ -9,6 +9,12 @@ describe('formats of the user’s language', () => {
     expect(formatDate('2026-05-20', 'ru')).toBe('20.05.2026')
     expect(formatDate('2026-05-20', 'en')).toBe('20/05/2026')
     expect(formatDate('2026-05-20T23:30:00+03:00', 'ru')).toBe('20.05.2026')
+  })
+
+  it('names a calendar month as a month picker shows it', () => {
+    expect(formatMonth('2026-11', 'ru')).toBe('Ноябрь 2026 г.')
+    expect(formatMonth('2026-01', 'en')).toBe('January 2026')
+    expect(formatMonth('soon', 'en')).toBe('soon')
   })
 
   it('leaves empty and non-date text as it came', () => {
