@@ -1,7 +1,7 @@
 /** Period presets of the report filter, as inclusive epoch-ms ranges in the user's time zone. */
-export type PeriodPreset = 'all' | 'month' | 'quarter' | 'year' | 'lastYear' | 'custom'
+export type PeriodPreset = 'all' | 'week' | 'lastWeek' | 'month' | 'quarter' | 'year' | 'lastYear' | 'custom'
 
-export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', 'month', 'quarter', 'year', 'lastYear', 'custom']
+export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', 'week', 'lastWeek', 'month', 'quarter', 'year', 'lastYear', 'custom']
 
 export function periodRange(preset: PeriodPreset, today: Date, customFrom = '', customTo = ''): { from?: number; to?: number } {
   const y = today.getFullYear()
@@ -10,6 +10,12 @@ export function periodRange(preset: PeriodPreset, today: Date, customFrom = '', 
   switch (preset) {
     case 'all':
       return {}
+    case 'week':
+    case 'lastWeek': {
+      // Weeks run Monday to Sunday, as the Russian calendar has them.
+      const monday = today.getDate() - ((today.getDay() + 6) % 7) - (preset === 'lastWeek' ? 7 : 0)
+      return { from: new Date(y, m, monday).getTime(), to: end(new Date(y, m, monday + 7)) }
+    }
     case 'month':
       return { from: new Date(y, m, 1).getTime(), to: end(new Date(y, m + 1, 1)) }
     case 'quarter': {
