@@ -508,7 +508,9 @@ describe('the playbook in settings (N7)', () => {
     const step = edited.pipelines[0]!.stages[1]!.steps[1]!
     if (step.kind !== 'task') throw new Error('expected the express-identification task')
     step.title = 'Выполнить Экспресс-идентификацию (по новому регламенту)'
-    await frame.locator('[data-testid=playbook-json]').fill(JSON.stringify(edited, null, 2))
+    // One line, as a pasted export often is: Chromium inserts a 54 000-character text of 2 000 lines
+    // into a textarea in 27 s (0.5 s for the same JSON on one line), past the fill's timeout under load.
+    await frame.locator('[data-testid=playbook-json]').fill(JSON.stringify(edited))
     await frame.locator('[data-testid=playbook-save]').click()
     await frame.locator('[data-testid=playbook-saved]').waitFor({ timeout: 30_000 })
     expect(await storedPlaybook()).toEqual(edited)
