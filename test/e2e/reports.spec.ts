@@ -31,6 +31,7 @@ import {
 import { formatMoney } from '../../src/domain/money'
 import { formatCompactMoney, formatCompactNumber } from '../../src/ui/format'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption, userName } from './helpers/kit-controls'
 import { appFrame, portalLog } from './helpers/portal'
 
 // The report page (CRM_ANALYTICS_MENU) and the company tab «Сводка» of the built app in the
@@ -196,8 +197,8 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
 
   it('filters by manager and drills down from a figure to the deals, then to the card', async () => {
     const deals = (await dealsAs(session.adminId)).filter((d) => d.assignedById === 3)
-    await frame.locator('[data-testid=filter-manager]').selectOption('3')
-    await frame.locator('[data-testid=group-by]').selectOption('manager')
+    await chooseOption(frame, frame.getByTestId('filter-manager'), await userName(session, 3))
+    await chooseOption(frame, frame.getByTestId('group-by'), 'ответственным')
     await expect.poll(() => cell(frame, 'total', 'count').textContent().then(normalize)).toBe(String(deals.length))
     expect(await frame.locator('[data-testid=group-table] tbody tr').count()).toBe(1)
 
@@ -217,7 +218,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
 
   it('downloads a CSV and an XLSX export whose rows match REST', async () => {
     frame = await openReport() // the deal card's slider is still open over the page
-    await frame.locator('[data-testid=group-by]').selectOption('manager')
+    await chooseOption(frame, frame.getByTestId('group-by'), 'ответственным')
     const deals = await dealsAs(session.adminId)
     const ctx = await expectedContext(deals)
     const expected = groupDeals(deals, 'manager', ctx)
@@ -305,9 +306,9 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     const inSales = (userId: number) => salesPeople.has(Number(ctx.users.get(userId)?.departmentIds[0]))
     const salesNewThisYear = assigned.filter((c) => yearOf(c.DATE_CREATE) === year && inSales(Number(c.ASSIGNED_BY_ID))).length
     expect(salesNewThisYear).toBeLessThan(newThisYear)
-    await frame.locator('[data-testid=filter-department]').selectOption(String(salesRow.departmentId))
+    await chooseOption(frame, frame.getByTestId('filter-department'), 'Отдел продаж')
     await expect.poll(async () => normalize((await yearRow.locator('td').allTextContents())[0] ?? '')).toBe(String(salesNewThisYear))
-    await frame.locator('[data-testid=filter-department]').selectOption('0')
+    await chooseOption(frame, frame.getByTestId('filter-department'), 'Все')
     await frame.locator('[data-testid=tab-deals]').click()
   })
 
@@ -357,14 +358,18 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
 
   it('at 1280 px every column of the table is on screen, in Russian and in English (no sideways scrolling)', async () => {
     await session.page.setViewportSize({ width: 1280, height: 900 })
-    for (const lang of ['ru', 'en']) {
+    for (const lang of ['ru', 'en'] as const) {
       await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
       const report = await openReport()
       const frameBox = (await (await report.frameElement()).boundingBox())!
       expect(frameBox.x + frameBox.width).toBeLessThanOrEqual(1280)
       // By pipeline, and by stage, whose names («Товары / Экспресс-идентификация») are the longest.
-      for (const dimension of ['pipeline', 'stage']) {
-        await report.locator('[data-testid=group-by]').selectOption(dimension)
+      const dimensions = [
+        { id: 'pipeline', label: { ru: 'воронкам', en: 'pipeline' } },
+        { id: 'stage', label: { ru: 'стадиям', en: 'stage' } },
+      ] as const
+      for (const dimension of dimensions) {
+        await chooseOption(report, report.getByTestId('group-by'), dimension.label[lang])
         const layout = await report.locator('[data-testid=group-table]').evaluate((table) => {
           const box = table.parentElement!
           const view = document.documentElement.clientWidth
@@ -372,7 +377,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
           const cells = [...table.querySelectorAll('tfoot td')].map((td) => td.getBoundingClientRect().right)
           return { view, scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, headers, cells, pageScroll: document.documentElement.scrollWidth }
         })
-        const where = `${lang}, by ${dimension}`
+        const where = `${lang}, by ${dimension.id}`
         for (const header of layout.headers) expect(header.right, `${where}: ${header.id ?? header.title}`).toBeLessThanOrEqual(layout.view)
         for (const header of layout.headers) expect(header.title, `${where}: ${header.id}`).toBeTruthy()
         for (const right of layout.cells) expect(right, where).toBeLessThanOrEqual(layout.view)

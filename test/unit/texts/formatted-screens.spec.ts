@@ -6,6 +6,9 @@ import DealList from '~widgets/reports/components/DealList.vue'
 import YearlyTable from '~widgets/reports/components/YearlyTable.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Button') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Badge.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Badge') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('Card') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/TableWrapper.vue', async () => ({ default: (await import('../shell/kit-stubs')).kitStub('TableWrapper') }))
 
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 

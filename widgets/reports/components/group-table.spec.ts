@@ -1,8 +1,10 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { emptyTotals, type GroupRow, type Totals } from '@/domain/reports'
 import { createAppI18n } from '@/ui/i18n'
 import GroupTable from './GroupTable.vue'
+
+vi.mock('@bitrix24/b24ui-nuxt/components/TableWrapper.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('TableWrapper') }))
 
 // What a head sees in the documents columns: what is still missing on won deals («выиграно без
 // сканов / оригиналов»), never what arrived — a group where everything arrived shows 0.
