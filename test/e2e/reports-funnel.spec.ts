@@ -63,7 +63,8 @@ async function openFunnel(userId: number, lang: 'ru' | 'en'): Promise<Frame> {
   await frame.getByTestId('tab-funnel').waitFor({ timeout: 120_000 })
   // A fresh read: the page caches what it read.
   await frame.getByTestId('refresh').click()
-  await frame.getByTestId('tab-funnel').waitFor({ timeout: 120_000 })
+  // As a person waits for the read: its progress line above the tabs goes when it ends, and the tabs move up.
+  await frame.getByTestId('read-progress').waitFor({ state: 'detached', timeout: 120_000 })
   await frame.getByTestId('tab-funnel').click()
   await chooseOption(frame, frame.getByTestId('funnel-pipeline'), 'Товары')
   await frame.getByTestId('funnel-table').waitFor({ timeout: 120_000 })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import type { Frame } from 'playwright-core'
+import type { Frame, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlacementRow } from '../../sandbox/core/types'
 import {
@@ -29,7 +29,8 @@ import {
   type ReportDeal,
 } from '../../src/domain/reports'
 import { formatMoney } from '../../src/domain/money'
-import { formatCompactMoney, formatCompactNumber } from '../../src/ui/format'
+import { formatCompactMoney, formatCompactNumber, formatDate } from '../../src/ui/format'
+import { periodRange } from '../../widgets/reports/period'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption, userName } from './helpers/kit-controls'
 import { appFrame, portalLog } from './helpers/portal'
@@ -90,6 +91,17 @@ async function openReport(): Promise<Frame> {
   await frame.locator('[data-testid=group-table]').waitFor({ timeout: 60_000 })
   return frame
 }
+
+/**
+ * A calendar day typed into the kit's date field as a person does: a click on the day part, its
+ * digits, and the field moves on to the month and the year by itself.
+ */
+async function typeKitDate(field: Locator, day: Date): Promise<void> {
+  await field.locator('[data-segment=day]').click()
+  const digits = [day.getDate(), day.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('') + String(day.getFullYear())
+  await field.page().keyboard.type(digits)
+}
+const localIso = (day: Date) => [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-')
 
 const cell = (frame: Frame, key: string, measure: string) => frame.locator(`[data-testid=group-table] tr[data-key="${key}"] [data-measure=${measure}]`)
 
@@ -356,6 +368,35 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     await session.actAs(session.adminId)
   })
 
+  it('a period of one’s own is typed into the kit’s date fields in the user’s format and counts the deals closed in it (ru and en)', async () => {
+    const deals = await dealsAs(session.adminId)
+    // The seeded deals closed 100, 70, 45, 10, 5 and 3 days ago and in 20 days: from 50 to 4 days ago takes three.
+    const from = new Date(Date.now() - 50 * DAY)
+    const to = new Date(Date.now() - 4 * DAY)
+    const range = periodRange('custom', new Date(), localIso(from), localIso(to))
+    const closed = deals.filter((d) => d.closeAt >= range.from! && d.closeAt <= range.to!)
+    expect(closed.length).toBeGreaterThanOrEqual(3)
+    expect(closed.length).toBeLessThan(deals.length)
+    const words = {
+      ru: { custom: 'Свой период', closed: 'закрытия' },
+      en: { custom: 'Custom', closed: 'closing' },
+    } as const
+    for (const lang of ['ru', 'en'] as const) {
+      await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
+      const report = await openReport()
+      await chooseOption(report, report.getByTestId('filter-period'), words[lang].custom)
+      await chooseOption(report, report.getByTestId('filter-period-field'), words[lang].closed)
+      await typeKitDate(report.getByTestId('filter-from'), from)
+      await typeKitDate(report.getByTestId('filter-to'), to)
+      // The fields read as the person's language writes dates: ru 20.05.2026, en 20/05/2026.
+      for (const [id, day] of [['filter-from', from], ['filter-to', to]] as const) {
+        expect((await report.getByTestId(id).textContent())?.replace(/\s/g, '')).toBe(formatDate(localIso(day), lang))
+      }
+      await expect.poll(() => cell(report, 'total', 'count').textContent().then(normalize)).toBe(String(closed.length))
+    }
+    await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+  })
+
   it('at 1280 px every column of the table is on screen, in Russian and in English (no sideways scrolling)', async () => {
     await session.page.setViewportSize({ width: 1280, height: 900 })
     for (const lang of ['ru', 'en'] as const) {
@@ -403,7 +444,7 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
     if (!dir) return
     mkdirSync(dir, { recursive: true })
     await session.page.setViewportSize({ width: 1280, height: 900 })
-    for (const lang of ['ru', 'en']) {
+    for (const lang of ['ru', 'en'] as const) {
       await session.context.addCookies([{ name: 'lang', value: lang, url: session.sandbox.origin }])
       const report = await openReport()
       await session.page.screenshot({ path: `${dir}/reports-deals-${lang}.png`, fullPage: true })
@@ -414,6 +455,14 @@ describe('reports for heads in the sandbox portal (Chromium)', () => {
       await report.locator('[data-testid=tab-meeting]').click()
       await report.locator('[data-testid=meeting-table]').waitFor()
       await session.page.screenshot({ path: `${dir}/reports-meeting-${lang}.png`, fullPage: true })
+      // The yearly tab, and the period's own dates in the kit's date fields.
+      await report.locator('[data-testid=tab-yearly]').click()
+      await report.locator('[data-testid=yearly-table]').waitFor()
+      await session.page.screenshot({ path: `${dir}/reports-yearly-${lang}.png`, fullPage: true })
+      await report.locator('[data-testid=tab-deals]').click()
+      await chooseOption(report, report.getByTestId('filter-period'), lang === 'ru' ? 'Свой период' : 'Custom')
+      await typeKitDate(report.getByTestId('filter-from'), new Date(Date.now() - 50 * DAY))
+      await session.page.screenshot({ path: `${dir}/reports-custom-period-${lang}.png`, fullPage: true })
     }
     await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
   })
