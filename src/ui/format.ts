@@ -92,3 +92,8 @@ export function formatMonth(month: string, locale: string): string {
   const text = new Intl.DateTimeFormat(tagOf(locale), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)))
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
+
+/** A day in the browser's zone: «18.05.2026» / «18/05/2026». */
+export function formatDay(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(tagOf(locale), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(ms))
+}

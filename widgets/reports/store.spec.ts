@@ -121,6 +121,29 @@ describe('reports store', () => {
     expect(calls.length).toBe(before)
   })
 
+  it('the trends tab takes the period and follows the pipeline and manager filters', async () => {
+    const store = useReportsStore()
+    await store.open(fakeGateway().gateway, { domain: 'portal.test' })
+    store.period = 'custom'
+    store.customFrom = '2025-07-01'
+    store.customTo = '2025-09-30'
+    const row = (figure: string) => store.trend!.comparison.rows.find((r) => r.currency === 'RUB' && r.figure === figure)!
+    // 60 won deals of 1000 closed 1 July 2025, 20 of them paid in full, 40 paid 400; all 120 created 1 June (the quarter before).
+    expect(row('won')).toMatchObject({ current: 60_000_00, previous: 0, lastYear: 0 })
+    expect(row('paid').current).toBe(36_000_00)
+    expect(row('created')).toMatchObject({ current: 0, previous: 120_000_00 })
+    expect(store.trend!.series.map((p) => p.byCurrency.get('RUB')?.won ?? 0)).toEqual([60_000_00, 0, 0])
+    store.filter.managerIds = [4]
+    expect(row('won').current).toBe(0)
+    expect(row('created').previous).toBe(60_000_00)
+    store.filter.managerIds = []
+    store.filter.categoryIds = [1]
+    expect(row('won').current).toBe(0)
+    store.filter.categoryIds = [0]
+    expect(row('won').current).toBe(60_000_00)
+    expect(store.trend!.open).toBe(false)
+  })
+
   it('the yearly tab counts client status moves from the companies’ status logs, read with the companies', async () => {
     const store = useReportsStore()
     const { gateway, calls } = fakeGateway()

@@ -14,7 +14,11 @@ import {
   reportCacheKey,
   reportContext,
   totalsOf,
+  trendComparison,
+  trendRange,
+  trendSeries,
   yearlyStatistics,
+  type TrendStep,
   type Dimension,
   type Measure,
   type ReportData,
@@ -25,7 +29,7 @@ import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { nextTask, readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
-export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel' | 'plans'
+export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel' | 'plans' | 'trends'
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'cancelled' | 'error'
 
 export interface DrillSelection {
@@ -93,6 +97,18 @@ export const useReportsStore = defineStore('reports', () => {
     // New clients and status moves follow the manager and department filters too, not only the deals.
     const kept = filterCompanies(read?.companies ?? [], read?.moves ?? [], activeFilter.value, context.value)
     return yearlyStatistics({ companies: kept.companies, deals: unperiodDeals.value, moves: kept.moves, currency: context.value.currency })
+  })
+
+  /** «Динамика»: by month or week; the report's period (twelve months when open), the other filters as chosen. */
+  const trendStep = ref<TrendStep>('month')
+  const trend = computed(() => {
+    if (!context.value) return null
+    const span = trendRange(range.value, now.value)
+    return {
+      open: range.value.from === undefined || range.value.to === undefined,
+      series: trendSeries(unperiodDeals.value, span, trendStep.value),
+      comparison: trendComparison(unperiodDeals.value, span, context.value.currency),
+    }
   })
 
   const funnelPipeline = computed(() => {
@@ -190,7 +206,7 @@ export const useReportsStore = defineStore('reports', () => {
   return {
     data, savedAt, status, progress, error, now,
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
-    funnelCategoryId, histories, historyLoading, funnelPipeline, funnel,
+    funnelCategoryId, histories, historyLoading, funnelPipeline, funnel, trendStep, trend,
     context, range, filteredDeals, unperiodDeals, totals, groups, drillDeals, meeting, yearly,
     open, cancel, loadCompanies, loadFunnel, tick,
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/domain/money'
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatParams } from '@/ui/format'
+import { formatDate, formatDateTime, formatDay, formatMonth, formatNumber, formatParams } from '@/ui/format'
 
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 
@@ -15,6 +15,12 @@ describe('formats of the user’s language', () => {
     expect(formatMonth('2026-11', 'ru')).toBe('Ноябрь 2026 г.')
     expect(formatMonth('2026-01', 'en')).toBe('January 2026')
     expect(formatMonth('soon', 'en')).toBe('soon')
+  })
+
+  it('names a day of the browser’s calendar (the weekly trend’s points)', () => {
+    const may18 = new Date(2026, 4, 18, 0, 0).getTime()
+    expect(formatDay(may18, 'ru')).toBe('18.05.2026')
+    expect(formatDay(may18, 'en')).toBe('18/05/2026')
   })
 
   it('leaves empty and non-date text as it came', () => {
