@@ -1,0 +1,4 @@
+export * from './client-steps'
+export * from './object-sales'
+export * from './lead-types'
+export * from './communications'
