@@ -1,7 +1,7 @@
 export const messages = {
   ru: {
     title: 'Отчёт по сделкам',
-    tabs: { deals: 'Сделки', meeting: 'Оперативное совещание', yearly: 'Годовая статистика', funnel: 'Воронка', plans: 'План / факт', trends: 'Динамика' },
+    tabs: { deals: 'Сделки', meeting: 'Оперативное совещание', yearly: 'Годовая статистика', funnel: 'Воронка', plans: 'План / факт', trends: 'Динамика', committee: 'Комитет' },
     refresh: 'Обновить',
     cancel: 'Отменить',
     cancelled: 'Чтение отменено. Нажмите «Обновить», чтобы прочитать данные заново.',
@@ -114,7 +114,7 @@ export const messages = {
   },
   en: {
     title: 'Deals report',
-    tabs: { deals: 'Deals', meeting: 'Operational meeting', yearly: 'Yearly statistics', funnel: 'Funnel', plans: 'Plan / actual', trends: 'Trends' },
+    tabs: { deals: 'Deals', meeting: 'Operational meeting', yearly: 'Yearly statistics', funnel: 'Funnel', plans: 'Plan / actual', trends: 'Trends', committee: 'Committee' },
     refresh: 'Refresh',
     cancel: 'Cancel',
     cancelled: 'Reading cancelled. Press «Refresh» to read the data again.',

@@ -1,0 +1,320 @@
+import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import type { Frame } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PlacementRow } from '../../sandbox/core/types'
+import { PEOPLE } from '../../sandbox/demo/people'
+import { startAppSession, type AppSession } from './helpers/app-session'
+import { chooseOption } from './helpers/kit-controls'
+import { appFrame } from './helpers/portal'
+
+// The report page's «Комитет» tab (issue 15, Kosino's committee reports) in Chromium against the sandbox
+// portal. The demo's Kosino records get what the app's tabs write — client statuses (enumeration items),
+// object types on the web-form leads, sale items on the Kosino deals, history events as company timeline
+// comments — through REST, plus records of a user outside the head's department. The expected figures are
+// recounted here from REST as the head reads it (crm.company.list, crm.deal.list, crm.lead.list,
+// crm.timeline.comment.list), with code of this file only, never from the page or the app's domain.
+
+/** A list row as REST returns it: strings (user fields too). */
+type Row = { ID: string } & Record<string, string>
+
+const HEAD = PEOPLE.headOfSales
+const OUTSIDER = PEOPLE.approver
+const KOSINO = 3
+
+let session: AppSession
+const rest = <T>(method: string, params: Record<string, unknown> = {}, userId?: number) => session.rest<T>(method, params, userId)
+
+async function readAll<T extends object>(method: string, params: Record<string, unknown>, userId: number): Promise<T[]> {
+  const rows: T[] = []
+  for (let after = 0; ; ) {
+    const page = await rest<T[]>(method, { ...params, filter: { ...(params.filter as object), '>ID': after }, order: { ID: 'ASC' }, start: -1 }, userId)
+    rows.push(...page)
+    if (page.length < 50) return rows
+    after = Number((page.at(-1) as { ID: string | number }).ID)
+  }
+}
+
+/** XML_ID by item ID of an enumeration user field. */
+async function items(entity: 'company' | 'lead', field: string): Promise<Map<string, string>> {
+  const [uf] = await rest<Array<{ LIST: Array<{ ID: string | number; XML_ID: string }> }>>(`crm.${entity}.userfield.list`, { filter: { FIELD_NAME: field } })
+  return new Map(uf!.LIST.map((item) => [String(item.ID), item.XML_ID]))
+}
+const idOf = (map: Map<string, string>, code: string) => [...map].find(([, xml]) => xml === code)![0]
+
+const TYPE_LABELS: Record<string, string> = {
+  'Подписание соглашения/договора': 'SIGNING',
+  'Обработка «лида»/создание карточки клиента': 'LEAD_OR_CARD',
+  'После продажное сопровождение': 'AFTER_SALES',
+}
+const event = (label: string, date: string, text: string) => `[${label}] ${date}\n${text}`
+
+/** Places of the default directory (no option stored): WAREHOUSE shape, place n of a sector = 100·n + 0.5 m². */
+const AREA: Record<string, number> = { P101: 100.5, P102: 200.5, P103: 300.5, P104: 400.5, P201: 100.5, P202: 200.5 }
+
+interface Expected {
+  steps: Map<string, number>
+  companies: number
+  objects: Map<string, { deals: number; places: number; area: number; term: number | null }>
+  leads: Map<string, { total: number; open: number; converted: number; junk: number }>
+  years: Map<string, { total: number; clients: number }>
+}
+
+async function expected(userId: number): Promise<Expected> {
+  const status = await items('company', 'UF_CRM_KOS_STATUS')
+  const companies = await readAll<Row>('crm.company.list', { select: ['ID', 'UF_CRM_KOS_STATUS', 'UF_CRM_KOS_INACTIVE'] }, userId)
+  const steps = new Map<string, number>()
+  for (const c of companies) {
+    const key = String(c.UF_CRM_KOS_INACTIVE) === '1' || String(c.UF_CRM_KOS_INACTIVE) === 'Y' ? 'INACTIVE' : c.UF_CRM_KOS_STATUS ? status.get(String(c.UF_CRM_KOS_STATUS))! : 'NEW'
+    steps.set(key, (steps.get(key) ?? 0) + 1)
+  }
+
+  const deals = await readAll<Row>('crm.deal.list', { select: ['ID', 'STAGE_SEMANTIC_ID', 'UF_CRM_KOS_SALE_ITEMS'] }, userId)
+  const byType = new Map<string, { deals: Set<string>; places: number; area: number; terms: number[] }>()
+  for (const d of deals) {
+    if (!d.UF_CRM_KOS_SALE_ITEMS || d.STAGE_SEMANTIC_ID === 'F') continue
+    for (const item of (JSON.parse(d.UF_CRM_KOS_SALE_ITEMS) as { items: Array<Record<string, string | number | null>> }).items) {
+      if (item.kind !== 'object') continue
+      const type = String(item.objectType)
+      const g = byType.get(type) ?? { deals: new Set(), places: 0, area: 0, terms: [] }
+      g.deals.add(d.ID)
+      g.places++
+      g.area += AREA[String(item.place)] ?? 0
+      if (typeof item.termYears === 'number') g.terms.push(item.termYears)
+      byType.set(type, g)
+    }
+  }
+  const objects = new Map([...byType].map(([type, g]) => [type, { deals: g.deals.size, places: g.places, area: g.area, term: g.terms.length ? g.terms.reduce((a, b) => a + b, 0) / g.terms.length : null }]))
+
+  const objectTypes = await items('lead', 'UF_CRM_KOS_OBJECT_TYPE')
+  const leadRows = await readAll<Row>('crm.lead.list', { select: ['ID', 'STATUS_SEMANTIC_ID', 'UF_CRM_KOS_OBJECT_TYPE'] }, userId)
+  const leads = new Map<string, { total: number; open: number; converted: number; junk: number }>()
+  for (const l of leadRows) {
+    const code = l.UF_CRM_KOS_OBJECT_TYPE ? objectTypes.get(String(l.UF_CRM_KOS_OBJECT_TYPE))! : 'none'
+    const f = leads.get(code) ?? { total: 0, open: 0, converted: 0, junk: 0 }
+    f.total++
+    if (l.STATUS_SEMANTIC_ID === 'S') f.converted++
+    else if (l.STATUS_SEMANTIC_ID === 'F') f.junk++
+    else f.open++
+    leads.set(code, f)
+  }
+
+  const years = new Map<string, { total: number; clients: Set<string> }>()
+  for (const c of companies) {
+    const comments = await rest<Array<{ COMMENT: string }>>('crm.timeline.comment.list', { filter: { ENTITY_ID: c.ID, ENTITY_TYPE: 'company' }, select: ['ID', 'COMMENT'] }, userId)
+    for (const comment of comments) {
+      const m = /^\[(.+?)\] (\d{4})-\d{2}-\d{2}$/.exec(comment.COMMENT.split('\n')[0]!)
+      if (!m || !TYPE_LABELS[m[1]!]) continue
+      const y = years.get(m[2]!) ?? { total: 0, clients: new Set() }
+      y.total++
+      y.clients.add(c.ID)
+      years.set(m[2]!, y)
+    }
+  }
+  return { steps, companies: companies.length, objects, leads, years: new Map([...years].map(([y, v]) => [y, { total: v.total, clients: v.clients.size }])) }
+}
+
+/** A figure as the page writes it, back to a number (ru: «350,5», en: «1,350.5»). */
+function figure(text: string | null, lang: 'ru' | 'en'): number {
+  const raw = (text ?? '').replace(/[\s\u00a0\u202f]/g, '')
+  if (raw === '—') return NaN
+  const plain = lang === 'ru' ? raw.replace(/[^\d,.-]/g, '').replace(',', '.') : raw.replace(/[^\d.-]/g, '')
+  return Number(plain || '0')
+}
+
+async function openReport(userId: number, lang: 'ru' | 'en'): Promise<Frame> {
+  await session.context.addCookies([
+    { name: 'lang', value: lang, url: session.sandbox.origin },
+    { name: 'sandbox_user', value: String(userId), url: session.sandbox.origin },
+  ])
+  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
+  if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
+  await session.page.goto(`${session.sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
+  const frame = await appFrame(session.page, session.appOrigin)
+  await frame.getByTestId('tab-committee').waitFor({ timeout: 120_000 })
+  return frame
+}
+
+const requests = (frame: Frame) => frame.evaluate(() => window.__b24Requests?.total ?? 0)
+
+async function showView(frame: Frame, name: string, view: string): Promise<void> {
+  await chooseOption(frame, frame.getByTestId('committee-view'), name)
+  await frame.getByTestId(`committee-table-${view}`).waitFor({ timeout: 120_000 })
+}
+
+const cell = (frame: Frame, view: string, key: string, column: string) =>
+  frame.locator(`[data-testid=committee-table-${view}] tr[data-key="${key}"] [data-column="${column}"]`).textContent()
+
+beforeAll(async () => {
+  session = await startAppSession({ limits: false, install: false, acceptDownloads: true })
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+describe('the committee tab of the report page (Chromium)', () => {
+  let want: Expected
+
+  it('installs the app and gives the demo Kosino records what the tabs write', async () => {
+    await session.install()
+    const status = await items('company', 'UF_CRM_KOS_STATUS')
+    const sub = await items('company', 'UF_CRM_KOS_SUBSTATUS')
+    const companies = await rest<Array<{ ID: string }>>('crm.company.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 })
+    const plan: Array<[string, string | null, boolean]> = [
+      ['TERMS', 'TERMS_SENT', false], ['TERMS', 'TERMS_AGREED', false], ['LOI_SIGNING', 'LOI_DOCS', false],
+      ['CONTRACT_SIGNING', 'CS_SIGNED', false], ['S12_NEGOTIATIONS', null, false], ['TERMS', null, true],
+    ]
+    for (const [index, [level, detail, inactive]] of plan.entries()) {
+      await rest('crm.company.update', { id: companies[index]!.ID, fields: { UF_CRM_KOS_STATUS: idOf(status, level), UF_CRM_KOS_SUBSTATUS: detail ? idOf(sub, detail) : '', UF_CRM_KOS_INACTIVE: inactive ? 1 : 0 } })
+    }
+    // History events (the profile tab's comments) and a plain note that is no event.
+    const comments: Array<[number, string]> = [
+      [0, event('Обработка «лида»/создание карточки клиента', '2025-03-14', 'Первичный звонок')],
+      [0, event('Подписание соглашения/договора', '2026-02-01', 'LOI подписан')],
+      [1, event('После продажное сопровождение', '2026-05-20', 'Визит')],
+      [2, event('Обработка «лида»/создание карточки клиента', '2025-11-30', 'Письмо')],
+      [2, 'Просто заметка без типа'],
+    ]
+    for (const [index, text] of comments) await rest('crm.timeline.comment.add', { fields: { ENTITY_ID: companies[index]!.ID, ENTITY_TYPE: 'company', COMMENT: text } })
+    // A company of another department's user, private: the head neither counts it nor its events.
+    const hidden = await rest<number>('crm.company.add', { fields: { TITLE: 'ООО «Чужой клиент»', ASSIGNED_BY_ID: OUTSIDER, OPENED: 'N', UF_CRM_KOS_STATUS: idOf(status, 'DEPOSIT') } })
+    await rest('crm.timeline.comment.add', { fields: { ENTITY_ID: hidden, ENTITY_TYPE: 'company', COMMENT: event('Подписание соглашения/договора', '2026-03-03', 'Чужое') } })
+
+    // Object types on the web-form leads, by Приложение 1's codes.
+    const types = await items('lead', 'UF_CRM_KOS_OBJECT_TYPE')
+    const leads = await rest<Array<{ ID: string }>>('crm.lead.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 })
+    const leadTypes = ['LOW_TEMP_COMPLEX', 'APART_HOTEL', 'CUSTOMS', 'ALL_SEASON_TRADE_ZONE', 'PHARMACY', 'MULTI_PRODUCTION_COMPLEX', 'CAR_WASH', 'LOW_TEMP_COMPLEX']
+    for (const [index, lead] of leads.entries()) {
+      if (leadTypes[index]) await rest('crm.lead.update', { id: lead.ID, fields: { UF_CRM_KOS_OBJECT_TYPE: idOf(types, leadTypes[index]) } })
+    }
+
+    // Sale items (places of the default directory) on the Kosino deals; the last one sold to the outsider, private.
+    const kosino = await rest<Array<{ ID: string; STAGE_SEMANTIC_ID: string }>>('crm.deal.list', { select: ['ID', 'STAGE_SEMANTIC_ID'], filter: { CATEGORY_ID: KOSINO }, order: { ID: 'ASC' }, start: -1 })
+    expect(kosino.length).toBeGreaterThan(2)
+    const place = (id: string, objectType: string, zone: string, sector: string, placeCode: string, termYears: number | null, priceMinor: number) =>
+      ({ id, kind: 'object', objectType, zone, sector, place: placeCode, volume: '', termYears, priceMinor })
+    const sales = [
+      [place('a', 'LOW_TEMP_COMPLEX', 'Z1', 'S1', 'P101', 3, 120_000_000), place('b', 'LOW_TEMP_COMPLEX', 'Z1', 'S1', 'P102', 5, 80_000_000)],
+      [place('c', 'LOW_TEMP_COMPLEX', 'Z2', 'S2', 'P201', 2, 50_000_000), { id: 'v', kind: 'ved', service: 'SVH', volume: 'СВХ', termYears: 1, priceMinor: 10_000_000 }],
+      [place('d', 'RETAIL_DC_PARK', 'Z1', 'S1', 'P103', null, 30_000_000)],
+    ]
+    for (const [index, list] of sales.entries()) {
+      await rest('crm.deal.update', { id: kosino[index]!.ID, fields: { UF_CRM_KOS_SALE_ITEMS: JSON.stringify({ v: 1, items: list }) } })
+    }
+    await rest<number>('crm.deal.add', {
+      fields: { TITLE: 'Чужая продажа', CATEGORY_ID: KOSINO, ASSIGNED_BY_ID: OUTSIDER, OPENED: 'N', UF_CRM_KOS_SALE_ITEMS: JSON.stringify({ v: 1, items: [place('x', 'CUSTOMS', 'Z1', 'S1', 'P101', 1, 1_000_00)] }) },
+    })
+
+    want = await expected(HEAD)
+    // The outsider's records are there for the admin, not for the head.
+    const admin = await expected(1)
+    expect(admin.companies).toBe(want.companies + 1)
+    expect(admin.objects.get('CUSTOMS')?.places).toBe(1)
+    expect(want.objects.get('CUSTOMS')).toBeUndefined()
+    expect(want.steps.get('TERMS')).toBe(2)
+  }, 300_000)
+
+  for (const lang of ['ru', 'en'] as const) {
+    it(`shows the head's committee figures as REST counts them, ${lang}, and exports them`, async () => {
+      const frame = await openReport(HEAD, lang)
+      // A fresh read: the page caches what it read.
+      await frame.getByTestId('refresh').click()
+      await frame.getByTestId('read-progress').waitFor({ state: 'detached', timeout: 120_000 })
+      await frame.getByTestId('tab-committee').waitFor({ timeout: 120_000 })
+      const before = await requests(frame)
+      await frame.getByTestId('tab-committee').click()
+      await frame.getByTestId('committee-table-steps').waitFor({ timeout: 120_000 })
+      // One batch for the enumerations and the directory, one keyset batch for the companies.
+      await expect.poll(() => requests(frame)).toBe(before + 2)
+      expect(await frame.getByTestId('tab-committee').textContent()).toBe(lang === 'ru' ? 'Комитет' : 'Committee')
+
+      // Clients by status step.
+      for (const key of ['NEW', 'TERMS', 'LOI_SIGNING', 'CONTRACT_SIGNING', 'S12_NEGOTIATIONS', 'DEPOSIT', 'INACTIVE']) {
+        expect(figure(await cell(frame, 'steps', key, 'clients'), lang), `${lang} steps ${key}`).toBe(want.steps.get(key) ?? 0)
+      }
+      expect(figure(await cell(frame, 'steps', 'TERMS/TERMS_SENT', 'clients'), lang)).toBe(1)
+      expect(figure(await cell(frame, 'steps', 'total', 'clients'), lang)).toBe(want.companies)
+      const [csvSteps] = await Promise.all([session.page.waitForEvent('download'), frame.getByTestId('committee-csv').click()])
+      const csvLines = (await readFile((await csvSteps.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n')
+      expect(csvLines[0]).toBe(lang === 'ru' ? 'Ступень статуса;Клиентов' : 'Status step;Clients')
+      expect(csvLines.at(-1)).toBe(`${lang === 'ru' ? 'Итого' : 'Total'};${want.companies}`)
+      expect(csvLines.find((line) => line.startsWith(lang === 'ru' ? 'Согласование условий сотрудничества;' : 'Agreeing the terms of cooperation;'))).toBe(`${lang === 'ru' ? 'Согласование условий сотрудничества' : 'Agreeing the terms of cooperation'};${want.steps.get('TERMS')}`)
+
+      // Sales by object: one more keyset batch for the deals holding items.
+      const beforeObjects = await requests(frame)
+      await showView(frame, lang === 'ru' ? 'Продажи по объектам' : 'Sales by object', 'objects')
+      await expect.poll(() => requests(frame)).toBe(beforeObjects + 1)
+      for (const [type, f] of want.objects) {
+        expect(figure(await cell(frame, 'objects', type, 'deals'), lang), `${lang} ${type} deals`).toBe(f.deals)
+        expect(figure(await cell(frame, 'objects', type, 'places'), lang), `${lang} ${type} places`).toBe(f.places)
+        expect(figure(await cell(frame, 'objects', type, 'area'), lang), `${lang} ${type} area`).toBeCloseTo(f.area, 2)
+        const term = figure(await cell(frame, 'objects', type, 'term'), lang)
+        if (f.term === null) expect(term).toBeNaN()
+        else expect(term).toBeCloseTo(f.term, 2)
+      }
+      const places = [...want.objects.values()].reduce((sum, f) => sum + f.places, 0)
+      expect(figure(await cell(frame, 'objects', 'total', 'places'), lang)).toBe(places)
+      const [xlsxObjects] = await Promise.all([session.page.waitForEvent('download'), frame.getByTestId('committee-xlsx').click()])
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile((await xlsxObjects.path())!)
+      const sheet = book.worksheets[0]!
+      const rows = sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1))
+      expect(rows[0]![0]).toBe(lang === 'ru' ? 'Тип объекта / зона / сектор' : 'Object type / zone / sector')
+      const low = rows.find((row) => String(row[0]).startsWith(lang === 'ru' ? 'Низкотемпературный' : 'Low-temperature'))!
+      const lowWant = want.objects.get('LOW_TEMP_COMPLEX')!
+      expect([low[1], low[3], low[4]]).toEqual([lowWant.deals, lowWant.places, lowWant.area])
+      expect(low[5] as number).toBeCloseTo(lowWant.term!, 2)
+      expect(rows.at(-1)![3]).toBe(places)
+      expect(book.worksheets[1]!.name).toBe(lang === 'ru' ? 'Фильтры' : 'Filters')
+
+      // Leads by object type: one keyset batch.
+      const beforeLeads = await requests(frame)
+      await showView(frame, lang === 'ru' ? 'Лиды по типу объекта' : 'Leads by object type', 'leads')
+      await expect.poll(() => requests(frame)).toBe(beforeLeads + 1)
+      for (const [code, f] of want.leads) {
+        for (const column of ['total', 'open', 'converted', 'junk'] as const) {
+          expect(figure(await cell(frame, 'leads', code, column === 'total' ? 'leads' : column), lang), `${lang} leads ${code} ${column}`).toBe(f[column])
+        }
+      }
+      const leadCount = [...want.leads.values()].reduce((sum, f) => sum + f.total, 0)
+      expect(figure(await cell(frame, 'leads', 'total', 'leads'), lang)).toBe(leadCount)
+      const [csvLeads] = await Promise.all([session.page.waitForEvent('download'), frame.getByTestId('committee-csv').click()])
+      const leadLines = (await readFile((await csvLeads.path())!, 'utf8')).trim().split('\r\n')
+      expect(leadLines.at(-1)).toMatch(new RegExp(`;${leadCount};\\d+;\\d+;\\d+$`))
+
+      // Communications per year: the companies are read already; one batch of their comments (≤ 50 companies).
+      const beforeYears = await requests(frame)
+      await showView(frame, lang === 'ru' ? 'Коммуникации по годам' : 'Communications by year', 'communications')
+      await expect.poll(() => requests(frame)).toBe(beforeYears + 1)
+      for (const [year, y] of want.years) {
+        expect(figure(await cell(frame, 'communications', year, 'events'), lang), `${lang} ${year}`).toBe(y.total)
+        expect(figure(await cell(frame, 'communications', year, 'clients'), lang), `${lang} ${year} clients`).toBe(y.clients)
+      }
+      expect(want.years.get('2026')?.total).toBe(2)
+      const [xlsxYears] = await Promise.all([session.page.waitForEvent('download'), frame.getByTestId('committee-xlsx').click()])
+      const years = new ExcelJS.Workbook()
+      await years.xlsx.readFile((await xlsxYears.path())!)
+      const yearRows = years.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1))
+      expect(yearRows.map((row) => [row[0], row[1]])).toEqual([...[...want.years].sort().map(([year, y]) => [year, y.total]), [lang === 'ru' ? 'Итого' : 'Total', 4]])
+      await chooseOption(frame, frame.getByTestId('committee-view'), lang === 'ru' ? 'Клиенты по ступеням статуса' : 'Clients by status step')
+    }, 300_000)
+  }
+
+  it('screenshots at 1280 px, ru and en (SHOTS_DIR)', async () => {
+    const dir = process.env.SHOTS_DIR
+    if (!dir) return
+    mkdirSync(dir, { recursive: true })
+    await session.page.setViewportSize({ width: 1280, height: 900 })
+    for (const lang of ['ru', 'en'] as const) {
+      const frame = await openReport(HEAD, lang)
+      await frame.getByTestId('tab-committee').click()
+      for (const [view, name] of [['steps', lang === 'ru' ? 'Клиенты по ступеням статуса' : 'Clients by status step'], ['objects', lang === 'ru' ? 'Продажи по объектам' : 'Sales by object'], ['leads', lang === 'ru' ? 'Лиды по типу объекта' : 'Leads by object type'], ['communications', lang === 'ru' ? 'Коммуникации по годам' : 'Communications by year']] as const) {
+        if (view !== 'steps') await showView(frame, name, view)
+        else await frame.getByTestId('committee-table-steps').waitFor({ timeout: 120_000 })
+        await session.page.screenshot({ path: `${dir}/reports-committee-${view}-${lang}.png`, fullPage: true })
+      }
+    }
+  }, 300_000)
+})
