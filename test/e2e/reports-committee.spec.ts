@@ -3,11 +3,10 @@ import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlacementRow } from '../../sandbox/core/types'
 import { PEOPLE } from '../../sandbox/demo/people'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption } from './helpers/kit-controls'
-import { appFrame } from './helpers/portal'
+import { openReportPage } from './helpers/report-page'
 
 // The report page's «Комитет» tab (issue 15, Kosino's committee reports) in Chromium against the sandbox
 // portal. The demo's Kosino records get what the app's tabs write — client statuses (enumeration items),
@@ -124,14 +123,8 @@ function figure(text: string | null, lang: 'ru' | 'en'): number {
 }
 
 async function openReport(userId: number, lang: 'ru' | 'en'): Promise<Frame> {
-  await session.context.addCookies([
-    { name: 'lang', value: lang, url: session.sandbox.origin },
-    { name: 'sandbox_user', value: String(userId), url: session.sandbox.origin },
-  ])
-  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
-  if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
-  await session.page.goto(`${session.sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
-  const frame = await appFrame(session.page, session.appOrigin)
+  await session.context.addCookies([{ name: 'sandbox_user', value: String(userId), url: session.sandbox.origin }])
+  const frame = await openReportPage(session, lang)
   await frame.getByTestId('tab-committee').waitFor({ timeout: 120_000 })
   return frame
 }
