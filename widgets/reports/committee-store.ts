@@ -16,8 +16,8 @@ import {
 } from './committee-data'
 import { useReportsStore } from './store'
 
-export type CommitteeView = 'steps' | 'objects' | 'leads' | 'communications'
-export const COMMITTEE_VIEWS: readonly CommitteeView[] = ['steps', 'objects', 'leads', 'communications']
+import { COMMITTEE_VIEWS, type CommitteeView } from '@/domain/reports/report-view'
+export { COMMITTEE_VIEWS, type CommitteeView }
 
 /**
  * The «Комитет» tab (issue 15, Kosino's committee reports): what each view read, and its figures

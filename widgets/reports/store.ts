@@ -29,7 +29,8 @@ import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { nextTask, readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
 import { periodRange, type PeriodPreset } from './period'
 
-export type ReportTab = 'deals' | 'meeting' | 'yearly' | 'funnel' | 'plans' | 'trends' | 'committee'
+import type { ReportTab } from '@/domain/reports/report-view'
+export type { ReportTab }
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'cancelled' | 'error'
 
 export interface DrillSelection {
