@@ -1,7 +1,8 @@
 /**
  * `npm test`: the three vitest projects one after another (unit → integration → e2e), so the
- * browser suite never competes for the machine's two cores with the others, then one
- * closing line `tests: N passed, N failed` that CI reads.
+ * browser suite never competes for the machine's two cores with the others, then the time each
+ * phase took (the build included: `npm test` builds first) and one closing line
+ * `tests: N passed, N failed` that CI reads.
  *
  * Usage: tsx scripts/run-tests.ts [unit|integration|e2e ...]
  */
@@ -10,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { matrixTable, readCells } from './fault-matrix-table'
+import { buildSeconds, ciPhases, phaseTable, type Phase } from './phase-times'
 
 const ALL = ['unit', 'integration', 'e2e'] as const
 type Project = (typeof ALL)[number]
@@ -38,15 +40,21 @@ const matrixFile = join(reportDir, 'fault-matrix.jsonl')
 let passed = 0
 let failed = 0
 let ok = true
+// .ci/run's own steps before this (npm install, lint ‖ typecheck), then the build npm ran, then the projects.
+const phases: Phase[] = ciPhases(process.env.CI_PHASES)
+const build = buildSeconds()
+if (build !== null) phases.push({ name: 'build', seconds: build })
 
 for (const project of projects) {
   const outputFile = join(reportDir, `${project}.json`)
   console.log(`\n=== ${project} tests ===`)
+  const started = Date.now()
   const run = spawnSync(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`],
     { stdio: 'inherit', env: { ...process.env, FAULT_MATRIX_OUT: process.env.FAULT_MATRIX_OUT ?? matrixFile } },
   )
+  phases.push({ name: project, seconds: (Date.now() - started) / 1000 })
   if (!existsSync(outputFile)) {
     console.error(`${project}: vitest wrote no report (exit ${run.status})`)
     ok = false
@@ -67,5 +75,6 @@ for (const project of projects) {
 const cells = readCells(process.env.FAULT_MATRIX_OUT ?? matrixFile)
 if (cells.length > 0) console.log(`\n=== fault matrix ===\n${matrixTable(cells)}`)
 rmSync(reportDir, { recursive: true, force: true })
+console.log(`\n=== time by phase ===\n${phaseTable(phases)}`)
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
 process.exit(ok && failed === 0 ? 0 : 1)
