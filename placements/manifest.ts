@@ -48,6 +48,14 @@ export const manifest: readonly WidgetEntry[] = [
     titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
     load: () => import('~widgets/reports/ReportsWidget.vue'),
   }),
+  // A link to a report view (src/domain/reports/report-view.ts: /marketplace/view/<app>/?params[view]=…)
+  // opens the report page through REST_APP_URI, the portal's placement for links to an app.
+  widget({
+    id: 'reports-link',
+    placement: 'REST_APP_URI',
+    titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
+    load: () => import('~widgets/reports/ReportsWidget.vue'),
+  }),
   widget({
     id: 'summary',
     placement: 'CRM_COMPANY_DETAIL_TAB',

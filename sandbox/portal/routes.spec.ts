@@ -110,6 +110,28 @@ describe('portal pages', () => {
     app.installed = false
   })
 
+  // b24restdocs widgets/universal/app-url.md: /marketplace/view/<client_id>/?params[test]=y → REST_APP_URI, PLACEMENT_OPTIONS {"test":"y"}.
+  it('opens the app from a link by its client_id or code with the link params as placement options, once installed and bound', async () => {
+    const link = '/marketplace/view/local.probe/?params%5Bview%5D=eyJ2IjoxfQ&params[tab]=x&params[a][b]=nested&other=1'
+    expect((await get(link)).status).toBe(404)
+    app.installed = true
+    expect((await get(link)).status).toBe(404)
+    store.table<PlacementRow>('placements').insert({ placement: 'REST_APP_URI', handler: 'http://localhost:5999/app/?widget=link', title: 'Ссылки', description: '', groupName: '', langAll: [] as never, options: [], userId: 2 })
+    const row = [...store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'REST_APP_URI')!
+    for (const path of [link, link.replace('local.probe', 'probe')]) {
+      const response = await get(path, 'sandbox_user=1')
+      expect(response.status).toBe(200)
+      const request = /data-frame-request="([^"]+)"/.exec(await response.text())![1]!.replaceAll('&quot;', '"')
+      expect(JSON.parse(request)).toEqual({ placementId: row.ID, options: { view: 'eyJ2IjoxfQ', tab: 'x' }, inSlider: true })
+    }
+    expect((await get('/marketplace/view/local.other/?params[view]=x')).status).toBe(404)
+    const launch = await (await post('/portal-api/frames', { placementId: row.ID, options: { view: 'eyJ2IjoxfQ' }, inSlider: true }, 'sandbox_user=1')).json()
+    const init = await (await post('/portal-api/init-data', { sid: launch.sid })).json()
+    expect(init).toMatchObject({ PLACEMENT: 'REST_APP_URI', PLACEMENT_OPTIONS: { view: 'eyJ2IjoxfQ' } })
+    store.table<PlacementRow>('placements').delete(row.ID)
+    app.installed = false
+  })
+
   it('answers 404 for a missing card and false for paths it does not serve', async () => {
     expect((await get('/crm/deal/details/999/')).status).toBe(404)
     expect(await (await get('/rest/profile')).text()).toBe('not portal')

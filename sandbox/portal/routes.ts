@@ -4,13 +4,14 @@ import { serveAsset } from './assets'
 import { isEntityKind } from './crm-entities'
 import { sendHtml, sendJson } from './http'
 import type { SafeHtml } from './html'
-import { defaultAppPage, notFoundPage, placementViewPage } from './pages/app-page'
+import { appLinkPage, defaultAppPage, notFoundPage, placementViewPage } from './pages/app-page'
 import { crmCardPage } from './pages/crm-card'
 import { crmListPage } from './pages/crm-list'
 import { homePage } from './pages/home'
 import type { PageContext } from './pages/layout'
 import { WEBFORM_PATH, webformPage } from './pages/webform'
 import { handlePortalApi, submitWebform } from './portal-api'
+import { linkParams, REST_APP_URI } from './app-link'
 import { objectTypeChoices } from './webform-lead'
 import { allUsers, currentUser, langOf } from './session'
 import { t } from './texts'
@@ -55,6 +56,18 @@ function renderPage(services: PortalServices, req: IncomingMessage, url: URL): {
     const row = services.store.table<PlacementRow>('placements').get(Number(view[2]))
     if (!row || row.placement !== view[1] || !services.app().installed) return missing(ctx, t(ctx.lang, 'placementNotFound'))
     return ok(placementViewPage(ctx, row))
+  }
+
+  // A link to the app (b24restdocs widgets/universal/app-url.md): /marketplace/view/<app code or client_id>/?params[k]=v
+  // opens the app's REST_APP_URI handler with PLACEMENT_OPTIONS {"k":"v"}; nothing before installFinish or without the binding.
+  const link = /^\/marketplace\/view\/([^/]+)\/$/.exec(path)
+  if (link) {
+    const app = services.app()
+    const code = decodeURIComponent(link[1]!)
+    if (code !== app.clientId && code !== app.code) return missing(ctx, t(ctx.lang, 'appNotFound'))
+    const row = [...services.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === REST_APP_URI)
+    if (!row || !app.installed) return missing(ctx, t(ctx.lang, 'placementNotFound'))
+    return ok(appLinkPage(ctx, row, linkParams(url.searchParams)))
   }
 
   const list = /^\/crm\/([a-z]+)\/list\/$/.exec(path)

@@ -33,6 +33,7 @@ const TEXTS = {
   yes: ['да', 'yes'],
   no: ['нет', 'no'],
   placementNotFound: ['Встройка не найдена', 'Placement not found'],
+  appNotFound: ['Приложение не найдено', 'Application not found'],
   notInstalledYet: ['Приложение ещё не установлено', 'The app is not installed yet'],
   close: ['Закрыть', 'Close'],
   select: ['Выбрать', 'Select'],

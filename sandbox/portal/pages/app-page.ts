@@ -23,6 +23,16 @@ export function placementViewPage(ctx: PageContext, row: PlacementRow): SafeHtml
   return layout(ctx, title, body)
 }
 
+/**
+ * `/marketplace/view/<app code>/?params[…]`: the app's REST_APP_URI handler, opened as the portal opens
+ * it from a link — in its slider, with the link's `params` as PLACEMENT_OPTIONS.
+ */
+export function appLinkPage(ctx: PageContext, row: PlacementRow, params: Record<string, string>): SafeHtml {
+  const title = placementTitle(row, ctx.lang)
+  const body = html`<h1>${title}</h1>${appFrameSlot({ placementId: row.ID, options: params, inSlider: true }, 'page')}`
+  return layout(ctx, title, body)
+}
+
 export function notFoundPage(ctx: PageContext, text: string): SafeHtml {
   return layout(ctx, text, html`<h1>${text}</h1><p><a href="/">${t(ctx.lang, 'home')}</a></p>`)
 }

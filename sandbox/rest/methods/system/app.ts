@@ -19,7 +19,7 @@ function readOption(all: Record<string, unknown>, params: Params): unknown {
   return Object.prototype.hasOwnProperty.call(all, String(name)) ? all[String(name)] : null
 }
 
-/** `options`, or (app.option.set only) the request parameters themselves. */
+/** `options`, or (app.option.set and user.option.set) the request parameters themselves. */
 function optionsToSave(params: Params, fallbackToParams: boolean): Record<string, unknown> | null {
   const options = params.options ?? params.OPTIONS
   if (options && typeof options === 'object' && !Array.isArray(options) && Object.keys(options).length) {
@@ -69,19 +69,25 @@ export const appMethods: MethodTable = {
       return true
     },
   },
+  // The calling user's own options of this app (b24restdocs user-option-{get,set}.md): 403 outside an
+  // app; all of them, `[]` when none; a missing key reads null.
   'user.option.get': {
     scope: 'basic',
     handler: (ctx, params) => {
-      requireApp(ctx, optionsOutsideApp)
-      return readOption(ctx.store.getValue<Record<string, unknown>>(userOptionsKey(ctx.user.ID)) ?? {}, params)
+      requireApp(ctx, setOutsideApp)
+      const all = ctx.store.getValue<Record<string, unknown>>(userOptionsKey(ctx.user.ID)) ?? {}
+      const one = params.option ?? params.OPTION
+      return (one === undefined || one === '') && Object.keys(all).length === 0 ? [] : readOption(all, params)
     },
   },
+  // Writes only the keys given (others stay), each with the type it came in; without `options` the
+  // request's parameters themselves are the settings; nothing to write is ERROR_ARGUMENT.
   'user.option.set': {
     scope: 'basic',
     handler: (ctx, params) => {
-      requireApp(ctx, optionsOutsideApp)
-      const options = optionsToSave(params, false)
-      if (!options) throw new RestError(400, 'ArgumentNullException', 'options is empty')
+      requireApp(ctx, setOutsideApp)
+      const options = optionsToSave(params, true)
+      if (!options) throw new RestError(400, 'ERROR_ARGUMENT', "Argument 'options' is null or empty", { argument: 'options' })
       const key = userOptionsKey(ctx.user.ID)
       ctx.store.setValue(key, { ...(ctx.store.getValue<Record<string, unknown>>(key) ?? {}), ...options })
       return true
