@@ -1,5 +1,5 @@
-import qs from 'qs'
 import { GatewayError, classifyError } from './errors'
+import { phpQuery } from './php-query'
 import type { BatchReply, Params } from './transport'
 
 /*
@@ -11,7 +11,7 @@ import type { BatchReply, Params } from './transport'
  */
 
 export function encodeBatchCommands(commands: Record<string, [string, Params]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(commands).map(([name, [method, params]]) => [name, `${method}?${qs.stringify(params)}`]))
+  return Object.fromEntries(Object.entries(commands).map(([name, [method, params]]) => [name, `${method}?${phpQuery(params)}`]))
 }
 
 interface WireError {
