@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../store/memory-store'
 import type { UserRow } from '../core/types'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { isValidInn } from '@/domain/inn'
 import { MemoryStore } from '../store/memory-store'

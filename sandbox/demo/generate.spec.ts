@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../store/memory-store'
 import { caller } from '../rest/methods/crm/testing'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { Caller } from '../auth/authenticate'
 import type { MethodTable, UserRow } from '../core/types'

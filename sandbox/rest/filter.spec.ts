@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Filter operators as b24restdocs `api-reference/crm/universal/crm-item-list.md` (filter section)
 // and `api-reference/crm/deals/crm-deal-list.md` describe them.
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import { NOT_CONNECTED, parseDealAutomation, readDealAutomation } from './runner-client'
 

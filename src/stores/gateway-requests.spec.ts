@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { GatewayError } from '@/b24/gateway'
 import { useGatewayRequests } from './gateway-requests'

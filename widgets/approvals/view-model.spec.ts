@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { idempotencyTag } from '@/b24/gateway'
 import { composeRecordText, contractKeys, replayContract, type TaskRecord, type TimelineRecord } from '@/domain/approvals'

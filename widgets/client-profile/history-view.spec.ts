@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { historyChangeToComment } from '@/domain/client-profile'
 import { historyDeletions, historyItems } from './history-view'

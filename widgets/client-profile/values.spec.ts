@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { emptyProfileForm, validateProfileForm } from '@/domain/client-profile'
 import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { LEAD_PROCESSING_FIELDS as L } from '@/domain/fields/lead-processing'
 import { defaultObjectsDirectory } from '@/domain/sale'

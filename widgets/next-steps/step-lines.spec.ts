@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { StepView } from '@/domain/playbook'
 import { doNowSteps, fieldsToFill, overdueElsewhere, stepLines, timedAbove } from './step-lines'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { GatewayError, type Gateway, type ScreenCommands, type ScreenResult } from '@/b24/gateway'

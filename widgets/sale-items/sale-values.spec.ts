@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { defaultObjectsDirectory } from '@/domain/sale'
 import type { SaleItem } from '@/domain/sale'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { toSummaryView } from './view-model'
 import type { SummaryData } from './data'

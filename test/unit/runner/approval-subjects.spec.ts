@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { approvalSubjectsOf } from '../../../runner/events/approval-subjects'
 import type { PortalEvent } from '../../../runner/events/offline-queue'

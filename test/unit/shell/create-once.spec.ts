@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { createGateway, idempotencyTag } from '@/b24/gateway'
 import type { RestTransport } from '@/b24/gateway'

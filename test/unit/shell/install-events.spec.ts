@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { planInstall, stepCommand } from '@/domain/install/plan'
 import type { DesiredState, PortalState } from '@/domain/install/plan'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { UserFieldDef } from '@/domain/fields'
 import { handlerUrl, planInstall, stepCommand } from '@/domain/install/plan'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { planInstall, type InstallStep } from '@/domain/install/plan'
 import { createAppI18n } from '@/ui/i18n'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { createGateway } from '@/b24/gateway'
 import { buildKeysetBatch, collectKeysetPages, lastRowReference } from '@/b24/gateway/keyset'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
 import { USER_PAGES, joinUserPages, userPageCommands } from '@/b24/users'

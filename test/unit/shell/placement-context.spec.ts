@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { buildPlacementContext, entityIdFrom, parsePlacementOptions, widgetParamFrom } from '@/b24/placement-context'
 

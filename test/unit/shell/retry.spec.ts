@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { classifyError, GatewayError, toGatewayError } from '@/b24/gateway'
 import { DEFAULT_RETRY, retryDelay, withRetry } from '@/b24/gateway/retry'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { command, createGateway, GatewayError } from '@/b24/gateway'
 import type { BatchReply, RestTransport } from '@/b24/gateway'

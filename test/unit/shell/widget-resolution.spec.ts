@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { manifest } from '~placements/manifest'
 import type { WidgetEntry } from '~placements/manifest'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/domain/money'
 import { formatDate, formatDateTime, formatDay, formatMonth, formatNumber, formatParams } from '@/ui/format'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { connectReply } from '@/domain/install/runner-link'
 import { createAppI18n } from '@/ui/i18n'

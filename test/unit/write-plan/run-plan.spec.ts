@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { memoryJournal, runPlan } from '@/b24/write-plan'
 import { newPlan, setStep, timelineCommentStep } from '@/domain/write-plan'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { Caller } from '../../../auth/authenticate'
 import { ListPage, type UserRow } from '../../../core/types'

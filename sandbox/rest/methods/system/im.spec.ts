@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { CallContext, UserRow } from '../../../core/types'
 import { seedPeople } from '../../../demo/people'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { ListPage, type CallContext, type UserRow } from '../../../core/types'
 import { MemoryStore } from '../../../store/memory-store'

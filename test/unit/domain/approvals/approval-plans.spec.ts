@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { idempotencyTag } from '@/b24/gateway'
 import { memoryJournal, runPlan } from '@/b24/write-plan'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { composeRecordText, decodeMarker, encodeMarker, humanPart, type ContractMarker } from '@/domain/approvals'
 import { toBase64Url } from '@/domain/approvals/base64url'

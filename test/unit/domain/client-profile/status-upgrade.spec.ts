@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'
 import { planInstall, stepCommand } from '@/domain/install/plan'

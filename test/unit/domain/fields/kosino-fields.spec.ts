@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { CLIENT_PROFILE_FIELDS, clientProfileUserFields } from '@/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS, leadProcessingUserFields } from '@/domain/fields/lead-processing'

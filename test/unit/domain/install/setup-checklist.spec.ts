@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { emptyApprovalSettings } from '@/domain/approvals/settings'
 import { peopleNamedBy, setupGaps, type SetupInput } from '@/domain/install/setup-checklist'

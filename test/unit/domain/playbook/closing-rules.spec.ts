@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { DAY, HOUR, at, evaluate, keyOf, step, task } from './helpers'
 

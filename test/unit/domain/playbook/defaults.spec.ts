@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PLAYBOOK, PlaybookSchema } from '@/domain/playbook'
 import { PLAYBOOK_FIELDS, playbookUserFields } from '@/domain/fields/playbook'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { GOODS_STAGES } from '../../../../sandbox/demo/crm'
 import { DEFAULT_PLAYBOOK, parsePlaybook } from '@/domain/playbook'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PLAYBOOK, KOSINO_PIPELINE, planDealEffects } from '@/domain/playbook'
 import type { DealEvaluation, DealSnapshot, DealTask } from '@/domain/playbook'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { formatMoney, parseStepKey, stepKey, toMinorUnits } from '@/domain/playbook'
 import { revisionToken } from '@/domain/playbook/keys'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { GOODS_STAGES, KOSINO_PIPELINE_NAME, SERVICES_STAGES } from '../../../../sandbox/demo/crm'
 import { PLAYBOOK_FIELDS } from '@/domain/fields/playbook'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { packDeals, packReportData, toReportDeal, unpackDeals, unpackReportData, type ReportData } from '@/domain/reports'
 import { generateDeals, NOW } from './generated-data'

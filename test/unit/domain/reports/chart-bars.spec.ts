@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { amountBars, emptyTotals, REST_BAR_KEY, type GroupRow } from '@/domain/reports'
 import { formatCompactMoney } from '@/ui/format'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { companySummary, stageChips, toReportDeal, type Pipeline, type RawDealRow } from '@/domain/reports'
 

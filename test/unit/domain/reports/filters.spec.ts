@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { applyFilter, DepartmentTree, filterCompanies, toReportDeal, toReportDepartment, toReportUser, yearlyStatistics } from '@/domain/reports'
 import { DEPARTMENTS, generateDeals, NOW, USERS } from './generated-data'

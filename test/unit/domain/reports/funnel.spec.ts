@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { computeFunnel, median, percentile, type HistoryRow } from '@/domain/reports/funnel'

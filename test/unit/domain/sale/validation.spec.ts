@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { lookupMessage } from '@/domain/client-profile'
 import { parsePriceInput, parseTermInput, PRICE_MAX_MINOR, saleMessages, validateSale, VOLUME_MAX_LENGTH, type SaleDraft } from '@/domain/sale'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { ClientStatus } from '@/domain/client-profile/status-transitions'
 import { historyEventToComment } from '@/domain/client-profile/history'
