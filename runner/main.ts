@@ -4,6 +4,7 @@ import { verifyAdminToken } from './portal/verify-admin'
 import { createRunnerServer, type RunnerStatus } from './server'
 import { RunnerStore } from './store/runner-store'
 import { defaultHandlers } from './handlers'
+import { scheduleDigestJob } from './digest/digest-job'
 import { tick, type KindHandler, type TickReport } from './tick'
 
 /**
@@ -14,6 +15,7 @@ import { tick, type KindHandler, type TickReport } from './tick'
 export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers: Record<string, KindHandler> = defaultHandlers) {
   const config = readRunnerConfig(env)
   const store = RunnerStore.open(config.dataDir)
+  if (handlers.digest) await scheduleDigestJob(store)
   let last: TickReport | null = null
   const status = (): RunnerStatus => ({
     connection: connectionOf(store),

@@ -17,6 +17,8 @@ export interface JobContext {
   store: RunnerStore
   /** The portal's time at the start of this turn. */
   now: Date
+  /** The app's code on the portal (a local app's client_id): links that open the app. */
+  appCode: string
 }
 
 /** Carries out one job; returns when the subject should be looked at again, or null. */
@@ -91,7 +93,7 @@ export async function tick(store: RunnerStore, secret: { clientId: string; clien
     for (let pass = 0; pass < PASSES; pass++) {
       const due = store.dueJobs(now, 1_000)
       if (due.length === 0) break
-      const context: JobContext = { gateway, transport, store, now }
+      const context: JobContext = { gateway, transport, store, now, appCode: secret.clientId }
       for (const [kind, jobs] of groupByKind(due)) {
         const handler = handlers[kind]
         if (!handler) {

@@ -1,5 +1,6 @@
 import { MAX_DEALS } from '@/b24/deal-screen/deal-screens'
 import type { KindHandler } from '../tick'
+import { digestJobHandler } from '../digest/digest-job'
 import { approvalHandlers } from './approvals'
 import { dealBatchHandler } from './deal'
 import { leadJobHandler } from './lead'
@@ -13,5 +14,6 @@ export const defaultHandlers: Record<string, KindHandler> = {
   deal: { batch: dealBatchHandler, size: MAX_DEALS },
   task: { batch: taskBatchHandler, size: TASK_JOBS },
   lead: leadJobHandler,
+  digest: digestJobHandler,
   ...approvalHandlers,
 }

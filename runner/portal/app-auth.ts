@@ -53,6 +53,12 @@ export function toOAuthParams(handed: Partial<HandedAuth>, oauthServer: string):
   }
 }
 
+/** The connected portal's address (`https://portal.example`), from its REST endpoint; '' when not connected. */
+export function portalOrigin(store: RunnerStore): string {
+  const endpoint = store.get<B24OAuthParams>(AUTH_KEY)?.clientEndpoint
+  return endpoint ? new URL(endpoint).origin : ''
+}
+
 export async function storeAuth(store: RunnerStore, params: B24OAuthParams, now: Date): Promise<void> {
   await store.set(AUTH_KEY, params)
   await store.set(CONNECTION_KEY, { state: 'connected', domain: params.domain, memberId: params.memberId, userId: params.userId, since: now.toISOString() } satisfies ConnectionState)

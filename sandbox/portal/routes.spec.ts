@@ -75,13 +75,22 @@ describe('portal pages', () => {
     expect(home).toContain('Анна &lt;b&gt;Менеджер&lt;/b&gt;')
   })
 
-  it('lists the current user notifications with BB codes stripped and HTML escaped', async () => {
+  it('lists the current user notifications with their BB codes shown as the bell shows them and HTML escaped', async () => {
     // Row shape of table `notifications` written by im.notify.* (b24restdocs api-reference/chats/notifications/im-notify-personal-add.md).
     store.table('notifications').insert({ USER_ID: 1, AUTHOR_ID: 2, TYPE: 'personal', MESSAGE: '[b]Согласуйте[/b] <договор>', DATE_CREATE: '2026-01-02T10:00:00+03:00' })
     store.table('notifications').insert({ USER_ID: 2, AUTHOR_ID: 0, TYPE: 'system', MESSAGE: 'not for Anna', DATE_CREATE: '2026-01-02T10:00:00+03:00' })
     const home = await (await get('/', 'sandbox_user=1')).text()
-    expect(home).toContain('<b>Борис Админ:</b> Согласуйте &lt;договор&gt;')
+    expect(home).toContain('<b>Борис Админ:</b> <b>Согласуйте</b> &lt;договор&gt;')
     expect(home).not.toContain('not for Anna')
+  })
+
+  it('shows a notification link and line breaks; a link to anything but http(s) or a portal path stays text', async () => {
+    // b24restdocs api-reference/chats/messages/formatting.md: [URL=…]…[/URL], [BR] or \n, [B].
+    const message = '[B]Итоги недели[/B]\nНовые: 3[BR][URL=https://portal.example/marketplace/view/app/?params%5Bview%5D=x]Открыть отчёт[/URL] [URL=javascript:alert(1)]нет[/URL] [COLOR=red]красный[/COLOR]'
+    store.table('notifications').insert({ USER_ID: 1, AUTHOR_ID: 0, TYPE: 'system', MESSAGE: message, DATE_CREATE: '2026-01-03T10:00:00+03:00' })
+    const home = await (await get('/', 'sandbox_user=1')).text()
+    expect(home).toContain('<b>Итоги недели</b><br>Новые: 3<br><a href="https://portal.example/marketplace/view/app/?params%5Bview%5D=x" target="_blank" rel="noopener">Открыть отчёт</a> нет красный')
+    expect(home).not.toContain('javascript:')
   })
 
   it('names deal stages and lead statuses from their own status entity', async () => {

@@ -1,6 +1,6 @@
-import { command, joinOffsetPages, offsetPageCommands } from '@/b24/gateway'
+import { command } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
-import { joinUserPages, userPageCommands } from '@/b24/users'
+import { peopleCommands, peopleOf } from '@/b24/people'
 import {
   DEFAULT_REPORT_FIELDS,
   dealsRead,
@@ -26,11 +26,11 @@ import {
   type RawTaskRow,
   type RawUserRow,
   type ReportData,
-  type ReportDepartment,
-  type ReportUser,
   type ReportFieldMap,
   type StatusMove,
 } from '@/domain/reports'
+
+export { peopleCommands, peopleOf, readPeople } from '@/b24/people'
 
 /**
  * The report page's reads through the shell's gateway: one screen batch for pipelines, departments
@@ -71,9 +71,6 @@ export async function mapInTasks<R, T>(rows: readonly R[], convert: (row: R) => 
   return result
 }
 
-/** department.get pages by offset (50 a page): 4 pages ride in the screen batch, as the users' do. */
-const DEPARTMENT_PAGES = 4
-
 function metaScreen(): ScreenCommands {
   const meta = metaCommands()
   const commands: ScreenCommands = {
@@ -88,29 +85,6 @@ function metaScreen(): ScreenCommands {
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
   }
   return { ...commands, ...peopleCommands() }
-}
-
-/** Departments and users in one screen batch (4 pages of each ride along). */
-export function peopleCommands(): ScreenCommands {
-  const departments = metaCommands().departments!
-  return {
-    ...offsetPageCommands('departments', departments.method, departments.params, DEPARTMENT_PAGES, (raw) => asArray<RawDepartmentRow>(raw), 'START'),
-    ...userPageCommands((raw) => asArray<RawUserRow>(raw)),
-  }
-}
-
-/** The departments and users a screen read with `peopleCommands`. */
-export function peopleOf(screen: { optional(name: string): unknown }): { departments: RawDepartmentRow[]; users: RawUserRow[] } {
-  return {
-    departments: joinOffsetPages('departments', DEPARTMENT_PAGES, (name) => screen.optional(name) as RawDepartmentRow[] | undefined, (d) => d.ID),
-    users: joinUserPages<RawUserRow>(screen as never, (u) => u.ID),
-  }
-}
-
-/** Departments and users, typed, for screens that need only them (the sales plans settings): one request. */
-export async function readPeople(gateway: Gateway): Promise<{ departments: ReportDepartment[]; users: ReportUser[] }> {
-  const people = peopleOf(await gateway.loadScreen(peopleCommands()))
-  return { departments: people.departments.map(toReportDepartment), users: people.users.map(toReportUser) }
 }
 
 export interface ReportMeta {

@@ -1,7 +1,7 @@
 import type { UserRow } from '../../core/types'
 import { ENTITIES, PAGE_KINDS, listUrl } from '../crm-entities'
 import { plainText } from '../field-values'
-import { html, type SafeHtml } from '../html'
+import { escapeHtml, html, raw, type SafeHtml } from '../html'
 import { menuPlacements, placementTitle, viewUrl } from '../placements'
 import { userName } from '../session'
 import { t } from '../texts'
@@ -48,7 +48,7 @@ export function homePage(ctx: PageContext): SafeHtml {
 interface NotificationView {
   date: string
   author: string
-  message: string
+  message: SafeHtml
 }
 
 /** Newest first. The table is written by `im.notify.*`; field names are read defensively. */
@@ -61,12 +61,25 @@ function notificationsOf(ctx: PageContext, userId: number): NotificationView[] {
     const date = row.DATE_CREATE ?? row.DATE ?? row.date ?? row.createdAt ?? ''
     const authorId = Number(row.AUTHOR_ID ?? 0)
     const author = authorId > 0 ? userName(ctx.services.store.table<UserRow>('users').get(authorId)) : ''
-    out.push({ date: plainText(date), author, message: stripBbCodes(plainText(message)) })
+    out.push({ date: plainText(date), author, message: bbCodeHtml(plainText(message)) })
   }
   return out.reverse().slice(0, 50)
 }
 
-/** Notifications carry BB codes; the page shows their text. */
-function stripBbCodes(text: string): string {
-  return text.replace(/\[(\/?)[a-zA-Z]+(=[^\]]*)?\]/g, '')
+/**
+ * Notifications carry BB codes (b24restdocs chats/messages/formatting.md); the page shows them as the
+ * portal's bell does: [B] [I] [U] [S] as type, [URL=…]…[/URL] as a link (http(s) or a portal path
+ * only), [BR] and line breaks as breaks; any other code is dropped, its text kept. The text is
+ * escaped first, so nothing in a message becomes markup but these codes.
+ */
+export function bbCodeHtml(text: string): SafeHtml {
+  const styles: Record<string, string> = { B: 'b', I: 'i', U: 'u', S: 's' }
+  const escaped = escapeHtml(text)
+    .replace(/\[URL=([^\]]*)\]([\s\S]*?)\[\/URL\]/gi, (_all, href: string, label: string) =>
+      /^(https?:\/\/|\/)/i.test(href) ? `<a href="${href}" target="_blank" rel="noopener">${label}</a>` : label,
+    )
+    .replace(/\[(\/?)([BIUS])\]/gi, (_all, close: string, code: string) => `<${close}${styles[code.toUpperCase()]}>`)
+    .replace(/\[BR\]|\n/gi, '<br>')
+    .replace(/\[(\/?)[a-zA-Z]+(=[^\]]*)?\]/g, '')
+  return raw(escaped)
 }

@@ -56,7 +56,7 @@ function inPeriod(at: number, period: Period): boolean {
   return at >= period.from && at <= period.to
 }
 
-function addSum(sums: CurrencySums, currency: string, minor: number): void {
+export function addSum(sums: CurrencySums, currency: string, minor: number): void {
   sums[currency] = (sums[currency] ?? 0) + minor
 }
 

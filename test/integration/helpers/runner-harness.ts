@@ -9,6 +9,7 @@ import { startRunner } from '../../../runner/main'
 import type { KindHandler } from '../../../runner/tick'
 import { desiredState, runInstall } from '../../../placements/install'
 import { createGateway, frameTransport } from '@/b24/gateway'
+import { DEFAULT_DIGEST_SETTINGS, DIGEST_OPTION, serializeDigestSettings, type DigestSettings } from '@/domain/reports/digest'
 import { appClient, appSecret, callApp, type IssuedPair } from './app-client'
 import { control, startTestSandbox, type TestSandbox } from './sandbox'
 
@@ -82,11 +83,17 @@ export async function installApp(origin: string): Promise<void> {
   if (missing.length > 0) throw new Error(`install did not bind ${missing.join(', ')}`)
 }
 
+/** The digest's settings as the settings page saves them (app option, admin's token). */
+export async function setDigest(origin: string, settings: Partial<DigestSettings>): Promise<void> {
+  const { b24 } = await appClient(origin, 1)
+  await callApp(b24, 'app.option.set', { options: { [DIGEST_OPTION]: serializeDigestSettings({ ...DEFAULT_DIGEST_SETTINGS, ...settings }) } })
+}
+
 /**
  * One spec file's sandbox and runner: started in beforeAll (installed, events bound, runner
  * connected), stopped in afterAll. `handlers` defaults to the runner's own.
  */
-export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; handlers?: Record<string, KindHandler> } = {}): RunnerHarness {
+export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; handlers?: Record<string, KindHandler>; digest?: boolean } = {}): RunnerHarness {
   const harness = {} as RunnerHarness
   let secret: { clientId: string; clientSecret: string }
   beforeAll(async () => {
@@ -94,6 +101,9 @@ export function useRunnerHarness(options: { sandbox?: Partial<SandboxOptions>; h
     harness.dataDir = mkdtempSync(path.join(tmpdir(), 'runner-harness-'))
     await control(harness.sandbox.origin, 'install', { installed: true })
     await installApp(harness.sandbox.origin)
+    // The weekly digest (on by default) is off unless the file is about it: a clock moved past
+    // its hour would send heads notices (and use an armed fault) in files that test other things.
+    if (!options.digest) await setDigest(harness.sandbox.origin, { enabled: false })
     secret = await appSecret(harness.sandbox.origin)
     harness.runner = await startRunner(runnerEnv(harness.sandbox, harness.dataDir, secret), options.handlers)
     await connectRunner(harness.sandbox.origin, harness.runner.port)

@@ -23,6 +23,7 @@ export interface NotificationRow extends Row {
 }
 
 export const NOTIFICATIONS_TABLE = 'notifications'
+const ATTACH_MAX_BYTES = 30 * 1024
 
 function notify(type: NotificationRow['TYPE']) {
   // b24restdocs `api-reference/chats/notifications/im-notify-{personal,system}-add.md`
@@ -32,7 +33,8 @@ function notify(type: NotificationRow['TYPE']) {
     const message = String(params.MESSAGE ?? params.message ?? '').trim()
     if (!message) throw new RestError(400, 'MESSAGE_EMPTY', "Message can't be empty")
     const attach = params.ATTACH ?? null
-    if (attach !== null && (typeof attach === 'string' ? attach : JSON.stringify(attach)).length > 60_000) {
+    // «The maximum allowable size of the ATTACH is exceeded — 30 KB» (im-notify-system-add.md).
+    if (attach !== null && Buffer.byteLength(typeof attach === 'string' ? attach : JSON.stringify(attach)) > ATTACH_MAX_BYTES) {
       throw new RestError(400, 'ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach')
     }
     if (!store.table<UserRow>('users').get(recipient)) return false
