@@ -4,7 +4,7 @@ import type { PlacementRow } from '../../sandbox/core/types'
 import { allUserFields } from '../../src/domain/fields'
 import { DEFAULT_APP_OPTIONS } from '../../src/domain/install/default-options'
 import { manifest } from '../../placements/manifest'
-import { startAppSession, type AppSession } from './helpers/app-session'
+import { installStepsLeft, startAppSession, type AppSession } from './helpers/app-session'
 
 // The built app (dist/) installed in the sandbox portal as an admin would, then its
 // deal tab opened in a deal card — all through the unmodified SDK in Chromium.
@@ -49,6 +49,11 @@ describe('the app installed in the sandbox portal (Chromium)', () => {
     expect(appUserFields().map((f) => f.FIELD_NAME).sort()).toEqual(allUserFields.map((f) => f.fieldName).sort())
     const options = await session.rest<Record<string, unknown>>('app.option.get', {})
     expect(options).toMatchObject(DEFAULT_APP_OPTIONS)
+  })
+
+  it('ends where the other e2e files\' install through REST ends (helpers/app-session.ts installRest): nothing left to plan, installed', async () => {
+    expect(await installStepsLeft(session)).toEqual([])
+    expect(session.sandbox.control.state().app.installed).toBe(true)
   })
 
   it('shows the «Следующий шаг» tab of a deal with data read through REST', async () => {

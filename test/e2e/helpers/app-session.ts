@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { desiredState, readPortalState, runInstall } from '../../../placements/install'
+import { createGateway, frameTransport } from '../../../src/b24/gateway'
+import { planInstall, type InstallStep } from '../../../src/domain/install/plan'
+import { appClient } from '../../integration/helpers/app-client'
 import { startPortalSession, type PortalSession } from './portal-session'
 
 /** The built app the sandbox serves: `dist/`, or E2E_APP_DIR (a build made outside the shared dist/). */
@@ -11,7 +15,11 @@ export interface AppSessionOptions {
   adminId?: number
   /** Sandbox rate limits; off where the test's own REST calls would share the bucket with the app. */
   limits?: boolean
-  /** Install the app before the session is handed over (default); off where the test installs it. */
+  /**
+   * Install the app before the session is handed over (default), through REST as the install
+   * screen does it (installRest); off where the test installs it. The install screen itself is
+   * tested by shell-install.spec.ts, which checks its end state is the one installRest makes.
+   */
   install?: boolean
   /** Console errors the test provokes on purpose (injected faults), not collected. */
   ignoreErrors?: RegExp[]
@@ -19,7 +27,7 @@ export interface AppSessionOptions {
 }
 
 /**
- * One sandbox (demo data) serving the built app, and a Chromium page whose portal user can be
+ * One sandbox (demo data) serving the built app, and a blank Chromium page whose portal user can be
  * switched; the app installed by the admin unless `install: false`. `rest` calls the sandbox's
  * REST as any user, the way the frame does (POST /rest/<method>, JSON body with auth): tests read
  * results back there.
@@ -65,7 +73,7 @@ export async function startAppSession(options: AppSessionOptions | number = {}):
     install,
   }
   try {
-    if (installFirst) await install()
+    if (installFirst) await installRest(session)
   } catch (error) {
     await portal.close()
     throw error
@@ -79,4 +87,27 @@ export async function enumItemId(session: AppSession, entity: 'company' | 'lead'
   const item = rows[0]?.LIST?.find((entry) => entry.XML_ID === xmlId)
   if (!item) throw new Error(`${fieldName} has no item ${xmlId}`)
   return String(item.ID)
+}
+
+/** The install screen's steps left to do on the portal: none once the app is installed (placements/install.ts plans them). */
+export async function installStepsLeft(session: AppSession): Promise<InstallStep[]> {
+  const { b24 } = await appClient(session.sandbox.origin, session.adminId)
+  const gateway = createGateway(frameTransport(b24))
+  const desired = desiredState(session.sandbox.appUrl)
+  return planInstall(desired, await readPortalState(gateway, desired))
+}
+
+/**
+ * The admin's install as the install screen runs it (placements/install.ts: placements, user fields,
+ * options, offline events, the Kosino pipeline), through REST from here instead of the browser,
+ * then `installFinish`'s mark. Seconds cheaper than opening the screen; the e2e build has no
+ * runner address, so the screen's runner handover is «not configured» there too.
+ */
+export async function installRest(session: AppSession): Promise<void> {
+  const { b24 } = await appClient(session.sandbox.origin, session.adminId)
+  const progress = await runInstall({ gateway: createGateway(frameTransport(b24)), desired: desiredState(session.sandbox.appUrl) })
+  if (progress.phase !== 'done') throw new Error(`install through REST: ${progress.phase} ${progress.error?.description ?? ''}`)
+  const left = await installStepsLeft(session)
+  if (left.length > 0) throw new Error(`install through REST left ${left.length} steps`)
+  session.sandbox.control.setInstalled(true)
 }
