@@ -5,6 +5,7 @@ import { createRunnerServer, type RunnerStatus } from './server'
 import { RunnerStore } from './store/runner-store'
 import { defaultHandlers } from './handlers'
 import { scheduleDigestJob } from './digest/digest-job'
+import { scheduleSummaryBackfill, SUMMARY_BACKFILL } from './handlers/company-summary'
 import { tick, type KindHandler, type TickReport } from './tick'
 
 /**
@@ -16,6 +17,8 @@ export async function startRunner(env: NodeJS.ProcessEnv = process.env, handlers
   const config = readRunnerConfig(env)
   const store = RunnerStore.open(config.dataDir)
   if (handlers.digest) await scheduleDigestJob(store)
+  // «Сводка»: every company's summary on the first run (kept on the company by its deals' events after).
+  if (SUMMARY_BACKFILL in handlers) await scheduleSummaryBackfill(store)
   let last: TickReport | null = null
   const status = (): RunnerStatus => ({
     connection: connectionOf(store),

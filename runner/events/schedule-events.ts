@@ -1,6 +1,7 @@
 import type { Gateway } from '@/b24/gateway'
 import type { RunnerStore } from '../store/runner-store'
 import { approvalSubjectsOf } from './approval-subjects'
+import { summarySubjectsOf } from '../handlers/company-summary'
 import { clearAndTakeMore, clearEventPages, finishEventPage, PAGES_PER_REQUEST, reservedProcessIds, retakeEventPage, subjectOf, takeEventPage, type EventPage } from './offline-queue'
 
 /**
@@ -32,7 +33,7 @@ async function scheduleSubjects(store: RunnerStore, page: EventPage, now: Date):
   for (const event of page.events) {
     const subject = subjectOf(event)
     if (subject) subjects.set(`${subject.kind}:${subject.id}`, subject)
-    for (const extra of approvalSubjectsOf(event)) subjects.set(`${extra.kind}:${extra.id}`, extra)
+    for (const extra of [...approvalSubjectsOf(event), ...summarySubjectsOf(event)]) subjects.set(`${extra.kind}:${extra.id}`, extra)
   }
   for (const [id, subject] of subjects) await store.schedule({ id, kind: subject.kind, subject: subject.id, dueAt: now.toISOString() })
   return subjects.size

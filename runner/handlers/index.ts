@@ -2,6 +2,7 @@ import { MAX_DEALS } from '@/b24/deal-screen/deal-screens'
 import type { KindHandler } from '../tick'
 import { digestJobHandler } from '../digest/digest-job'
 import { approvalHandlers } from './approvals'
+import { companySummaryHandlers } from './company-summary'
 import { dealBatchHandler } from './deal'
 import { leadJobHandler } from './lead'
 import { TASK_JOBS, taskBatchHandler } from './task'
@@ -16,4 +17,5 @@ export const defaultHandlers: Record<string, KindHandler> = {
   lead: leadJobHandler,
   digest: digestJobHandler,
   ...approvalHandlers,
+  ...companySummaryHandlers,
 }

@@ -3,8 +3,21 @@ import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_COMPANIES } from '../../sandbox/demo/crm'
 import { formatMoney } from '../../src/domain/money'
-import { dealSelect, toReportDeal, type RawCategory, type RawDealRow, type RawStatusRow, type ReportDeal } from '../../src/domain/reports'
+import {
+  dealSelect,
+  keptSummaryHolds,
+  KEPT_SUMMARY_FIELD,
+  parseKeptSummary,
+  PROBE_ORDER,
+  toReportDeal,
+  type ProbeRow,
+  type RawCategory,
+  type RawDealRow,
+  type RawStatusRow,
+  type ReportDeal,
+} from '../../src/domain/reports'
 import { startAppSession, type AppSession } from './helpers/app-session'
+import { startRunnerBeside } from './helpers/runner-beside'
 
 // The company tab «Сводка» of the built app in the sandbox portal (demo data), in Chromium, in
 // Russian and English. A USD deal is put on a company with rouble deals through REST
@@ -15,6 +28,7 @@ import { startAppSession, type AppSession } from './helpers/app-session'
 
 const SHOTS = process.env.SHOTS_DIR
 let session: AppSession
+let runner: { stop(): Promise<void> } | undefined
 
 const rest = <T>(method: string, params: Record<string, unknown>) => session.rest<T>(method, params)
 const normalize = (text: string | null) => (text ?? '').replace(/\s/g, '')
@@ -44,6 +58,16 @@ function recount(deals: ReportDeal[]) {
   })
 }
 
+/** Every deal of the company `userId` can see, page by page. */
+async function allDealsOf(companyId: number, userId: number): Promise<RawDealRow[]> {
+  const rows: RawDealRow[] = []
+  for (let start = 0; ; start += 50) {
+    const page = await session.restAs<RawDealRow[]>(userId, 'crm.deal.list', { filter: { COMPANY_ID: companyId }, select: dealSelect(), order: { ID: 'ASC' }, start })
+    rows.push(...page)
+    if (page.length < 50) return rows
+  }
+}
+
 async function openSummary(companyId: number, title: string): Promise<Frame> {
   const tab = await session.openTab('company', companyId, title)
   await tab.locator('[data-testid=summary-totals]').waitFor({ timeout: 30_000 })
@@ -62,6 +86,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await runner?.stop()
   await session?.close()
 })
 
@@ -136,6 +161,70 @@ describe('«Сводка»: a sum per currency and stage chips per pipeline (iss
     const tab = await openSummary(energocentr, 'Сводка')
     const chips = (await tab.locator('[data-testid=summary-statuses] li').allTextContents()).map(normalize)
     expect(chips.sort()).toEqual([...expected].map(([text, count]) => normalize(`${text}: ${count}`)).sort())
+  })
+
+  it('a big client with the summary the runner keeps: one request for the admin; a manager with own-deals rights sees his own figures', async () => {
+    // Цемент-Запад gets 70 deals more (two in three the manager's, the admin's closed to others); the runner keeps its summary.
+    const companyId = DEMO_COMPANIES.cementZapad
+    runner = await startRunnerBeside(session.sandbox.origin)
+    for (const from of [0, 35]) {
+      const cmd = Object.fromEntries(
+        Array.from({ length: 35 }, (_, offset) => from + offset).map((index) => [
+          `d${index}`,
+          `crm.deal.add?fields[TITLE]=Партия ${index}&fields[COMPANY_ID]=${companyId}&fields[ASSIGNED_BY_ID]=${index % 3 ? 3 : 1}&fields[OPENED]=N&fields[OPPORTUNITY]=${10_000 + index * 100}&fields[STAGE_ID]=${index % 4 ? 'NEW' : 'WON'}`,
+        ]),
+      )
+      await rest('batch', { halt: 1, cmd })
+    }
+    const all = await allDealsOf(companyId, 1)
+    // The runner has kept it when its stamp stands for what the admin sees now.
+    const deadline = Date.now() + 20_000
+    for (;;) {
+      const company = (await rest<Array<Record<string, unknown>>>('crm.company.list', { filter: { ID: companyId }, select: ['ID', KEPT_SUMMARY_FIELD] }))[0]!
+      const probe = await session.restAs<ProbeRow[]>(1, 'crm.deal.list', { filter: { COMPANY_ID: companyId }, select: ['ID', 'DATE_MODIFY'], order: PROBE_ORDER })
+      if (keptSummaryHolds(parseKeptSummary(company[KEPT_SUMMARY_FIELD]), { total: all.length, rows: probe })) break
+      expect(Date.now(), 'the runner keeps the summary').toBeLessThan(deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+
+    const expectFigures = async (tab: Frame, deals: ReportDeal[], lang: 'ru' | 'en') => {
+      await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').first().waitFor()
+      expect(normalize(await tab.locator('[data-figure=count] dd').textContent())).toBe(normalize(new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US').format(deals.length)))
+      const [rub] = recount(deals)
+      expect(normalize(await tab.locator('[data-figure=amount] dd').textContent())).toBe(normalize(formatMoney(rub!.amount, 'RUB', lang)))
+      expect(normalize(await tab.locator('[data-figure=receivable] dd').textContent())).toBe(normalize(formatMoney(rub!.receivable, 'RUB', lang)))
+      expect(await tab.locator('[data-testid=summary-deals] tr[data-deal-id]').count()).toBe(50)
+    }
+
+    const admin = await openSummary(companyId, 'Сводка')
+    expect(await admin.locator('[data-testid=company-title]').getAttribute('data-source')).toBe('kept')
+    expect(await admin.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
+    await expectFigures(admin, all.map((row) => toReportDeal(row)), 'ru')
+    expect(normalize(await admin.locator('[data-testid=summary-deals-shown]').textContent())).toBe(normalize(`Последние 50 из ${all.length}`))
+    await shot(admin, 'summary-kept-ru')
+
+    // English only for the screenshots (the texts test walks every key in both locales): a tab open costs seconds.
+    if (SHOTS) await session.context.addCookies([{ name: 'lang', value: 'en', url: session.sandbox.origin }])
+    if (SHOTS) try {
+      const english = await openSummary(companyId, 'Summary')
+      expect(await english.locator('[data-testid=company-title]').getAttribute('data-source')).toBe('kept')
+      expect(normalize(await english.locator('[data-testid=summary-deals-shown]').textContent())).toBe(normalize(`The latest 50 of ${all.length}`))
+      await shot(english, 'summary-kept-en')
+    } finally {
+      await session.context.addCookies([{ name: 'lang', value: 'ru', url: session.sandbox.origin }])
+    }
+
+    await session.context.addCookies([{ name: 'sandbox_user', value: '3', url: session.sandbox.origin }])
+    try {
+      const own = await allDealsOf(companyId, 3)
+      expect(own.length).toBeGreaterThan(50)
+      expect(own.length).toBeLessThan(all.length)
+      const manager = await openSummary(companyId, 'Сводка')
+      expect(await manager.locator('[data-testid=company-title]').getAttribute('data-source')).toBe('deals')
+      await expectFigures(manager, own.map((row) => toReportDeal(row)), 'ru')
+    } finally {
+      await session.context.addCookies([{ name: 'sandbox_user', value: '1', url: session.sandbox.origin }])
+    }
   })
 
   it('logged no errors in the page or its frames', () => {

@@ -4,6 +4,12 @@ import { joinUserPages, userPageCommands } from '@/b24/users'
 import {
   dealSelect,
   enumCodesOf,
+  keptSummaryHolds,
+  KEPT_SUMMARY_FIELD,
+  parseKeptSummary,
+  PROBE_ORDER,
+  type KeptSummary,
+  type ProbeRow,
   statusEnumCommands,
   type RawCategory,
   type RawDealRow,
@@ -13,10 +19,17 @@ import {
 } from '@/domain/reports'
 
 /**
- * The company tab «Сводка» in ONE batch request: the company, its deals (newest 50; more are read
- * by keyset only for a company that has more), pipelines and stage names, people, the
- * communication history kept as timeline comments, and the items of the client-status enumeration
- * fields (the company's status fields and its status-log field come with the company).
+ * The company tab «Сводка» in ONE batch request, whatever the company's deal count (issue 14):
+ * the company (with the summary of its deals the runner keeps, src/domain/reports/kept-summary.ts),
+ * its newest 50 deals, a probe of the deals the viewer can see (their count and newest page of
+ * IDs and DATE_MODIFY), pipelines and stage names, people, the communication history kept as
+ * timeline comments, and the items of the client-status enumeration fields (the company's status
+ * fields and its status-log field come with the company).
+ *
+ * A company with fewer than 50 deals the viewer can see is complete in that batch. A bigger one
+ * shows the kept summary when the probe's stamp equals it (the viewer sees exactly the deals it
+ * was made of); otherwise — a restricted viewer, no summary yet, or one the runner has not caught
+ * up with — every deal the viewer can see is read by keyset, so the figures stay right.
  */
 export interface RawCompany {
   ID: string | number
@@ -47,6 +60,8 @@ export function summaryScreenCommands(companyId: number) {
       { filter: { COMPANY_ID: companyId }, select: dealSelect(), order: { ID: 'DESC' }, start: -1 },
       (raw) => list<RawDealRow>(raw),
     ),
+    // Counted (no `start: -1`): its `total` is how many deals the viewer can see.
+    probe: command('crm.deal.list', { filter: { COMPANY_ID: companyId }, select: ['ID', 'DATE_MODIFY'], order: PROBE_ORDER }, (raw) => list<ProbeRow>(raw)),
     // b24restdocs api-reference/crm/universal/category/crm-category-list.md
     categories: command('crm.category.list', { entityTypeId: 2 }, (raw) => list<RawCategory>((raw as { categories?: unknown })?.categories)),
     // b24restdocs api-reference/crm/status/crm-status-list.md: the whole dictionary is one unpaged list
@@ -65,9 +80,16 @@ export function summaryScreenCommands(companyId: number) {
   }
 }
 
+/** Where the figures come from: every deal the viewer sees read (`deals`), or the kept summary. */
+export type SummarySource = 'deals' | 'kept'
+
 export interface SummaryData {
   company: RawCompany
+  /** every deal the viewer can see, or (source `kept`) the newest 50 of them */
   deals: RawDealRow[]
+  source?: SummarySource
+  /** the kept summary the figures come from (source `kept`) */
+  kept?: KeptSummary | null
   categories: RawCategory[]
   stages: RawStatusRow[]
   users: RawUserRow[]
@@ -75,17 +97,32 @@ export interface SummaryData {
   statusCodes: StatusEnumCodes
 }
 
+/** Deals a list page holds: fewer in the newest page means the viewer sees them all. */
+const PAGE = 50
+
 export async function loadSummary(gateway: Gateway, companyId: number): Promise<SummaryData> {
   const screen = await gateway.loadScreen(summaryScreenCommands(companyId))
-  const deals = screen.value('deals')
-  if (deals.length === 50) {
-    // A big client: the rest by keyset (ascending IDs below the newest 50 already read).
-    const all = await gateway.readAll<RawDealRow>('crm.deal.list', { filter: { COMPANY_ID: companyId }, select: dealSelect() })
-    deals.splice(0, deals.length, ...all.reverse())
+  const company = screen.value('company')
+  let deals = screen.value('deals')
+  let source: SummarySource = 'deals'
+  let kept: KeptSummary | null = null
+  if (deals.length >= PAGE) {
+    const total = screen.total?.('probe')
+    const rows = screen.optional('probe')
+    const candidate = parseKeptSummary(company[KEPT_SUMMARY_FIELD])
+    if (total !== undefined && rows && keptSummaryHolds(candidate, { total, rows })) {
+      source = 'kept'
+      kept = candidate
+    } else {
+      // A big client the summary does not stand for: every deal the viewer can see, by keyset.
+      deals = (await gateway.readAll<RawDealRow>('crm.deal.list', { filter: { COMPANY_ID: companyId }, select: dealSelect() })).reverse()
+    }
   }
   return {
-    company: screen.value('company'),
+    company,
     deals,
+    source,
+    kept,
     categories: screen.optional('categories') ?? [],
     stages: screen.optional('stages') ?? [],
     users: joinUserPages<RawUserRow>(screen, (u) => u.ID),

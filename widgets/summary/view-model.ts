@@ -3,8 +3,10 @@ import type { LocalizedText } from '@/domain/fields/types'
 import {
   companyStatusOf,
   companySummary,
+  keptTotals,
   localMoment,
   stageChips,
+  stageChipsOf,
   STATUS_LOG_FIELD,
   statusLabel,
   statusMovesOf,
@@ -59,7 +61,10 @@ export interface SummaryView {
   counts: CompanySummary['counts']
   /** money per currency, each summed on its own, never mixed */
   byCurrency: CompanySummary['byCurrency']
+  /** the newest deals (at most SHOWN_DEALS; `counts.count` says how many there are) */
   deals: SummaryDealRow[]
+  /** the figures come from the summary the runner keeps on the company (a big client) */
+  kept: boolean
   /** deals per stage of each pipeline, in the portal's order: the statuses at a glance */
   byStage: StageChip[]
   history: SummaryHistoryRow[]
@@ -76,6 +81,9 @@ export interface SummaryView {
 /** The first line of the timeline comment the profile tab writes with each status change. */
 const STATUS_COMMENT_PREFIX = 'Статус клиента: '
 
+/** Deals listed in the table, newest first: a big client's thousands would only freeze the tab. */
+export const SHOWN_DEALS = 50
+
 /** `offsetMinutes`: the viewer's offset east of UTC for log moments written in UTC (browser's by default). */
 export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: number): SummaryView {
   const companyId = Number(data.company.ID)
@@ -83,6 +91,7 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   const log = statusMovesOf(companyId, data.company[STATUS_LOG_FIELD])
   const status = companyStatusOf(data.company, data.statusCodes)
   const summary = companySummary({ companyId, deals, moves: log.moves, status, now })
+  const kept = data.source === 'kept' && data.kept ? data.kept : null
   const stagesByCategory = new Map<number, typeof data.stages>()
   for (const stage of data.stages) {
     const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(stage.ENTITY_ID ?? ''))
@@ -95,7 +104,7 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   const stageName = new Map(pipelines.flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)))
   const users = new Map(data.users.map(toReportUser).map((u) => [u.id, u.name]))
 
-  const rows: SummaryDealRow[] = summary.deals.map((deal) => ({
+  const rows: SummaryDealRow[] = summary.deals.slice(0, SHOWN_DEALS).map((deal) => ({
     id: deal.id,
     title: deal.title,
     pipeline: pipelineName.get(deal.categoryId) ?? String(deal.categoryId),
@@ -138,19 +147,21 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   history.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
 
   // Days as the portal wrote them (its time zone), not re-rendered through the browser's clock.
-  const days = rows.map((row) => row.created).filter((day) => day !== '').sort()
+  const days = summary.deals.map((deal) => deal.createdIso.slice(0, 10)).filter((day) => day !== '').sort()
+  const figures = kept ? keptTotals(kept, now) : summary
   return {
     companyId,
     title: data.company.TITLE ?? `#${companyId}`,
-    counts: summary.counts,
-    byCurrency: summary.byCurrency,
+    counts: figures.counts,
+    byCurrency: figures.byCurrency,
     deals: rows,
-    byStage: stageChips(summary.deals, pipelines),
+    kept: kept !== null,
+    byStage: kept ? stageChipsOf(kept.stages, pipelines) : stageChips(summary.deals, pipelines),
     history,
     status: summary.currentStatus ? statusLabel(summary.currentStatus) : null,
     statusHistory,
     statusLogUnreadable: log.unreadable,
-    firstDeal: days[0] ?? null,
-    lastDeal: days.at(-1) ?? null,
+    firstDeal: kept ? kept.firstDay : (days[0] ?? null),
+    lastDeal: kept ? kept.lastDay : (days.at(-1) ?? null),
   }
 }

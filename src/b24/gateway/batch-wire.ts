@@ -36,14 +36,18 @@ function byName(raw: unknown): Record<string, unknown> {
 }
 
 export function decodeBatchReply(commands: Record<string, unknown>, raw: unknown): BatchReply {
-  const body = (typeof raw === 'object' && raw !== null ? raw : {}) as { result?: unknown; result_error?: unknown }
+  const body = (typeof raw === 'object' && raw !== null ? raw : {}) as { result?: unknown; result_error?: unknown; result_total?: unknown }
   const values = byName(body.result)
   const failures = byName(body.result_error)
+  const counted = byName(body.result_total)
   const results: Record<string, unknown> = {}
   const errors: Record<string, GatewayError> = {}
+  const totals: Record<string, number> = {}
   for (const name of Object.keys(commands)) {
     if (name in failures) errors[name] = toCommandError(failures[name], methodOf(commands[name]))
     else if (name in values) results[name] = values[name]
+    const total = Number(counted[name])
+    if (name in results && counted[name] !== undefined && Number.isInteger(total) && total >= 0) totals[name] = total
   }
-  return { results, errors }
+  return Object.keys(totals).length ? { results, errors, totals } : { results, errors }
 }

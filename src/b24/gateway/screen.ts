@@ -22,6 +22,8 @@ export interface ScreenResult<C extends ScreenCommands> {
   /** The parsed value, or undefined when that command failed. */
   optional<K extends keyof C & string>(name: K): ValueOf<C[K]> | undefined
   errors: Partial<Record<keyof C & string, GatewayError>>
+  /** A list command's `total` (rows the caller may read), or undefined when not counted or failed. */
+  total?(name: keyof C & string): number | undefined
 }
 
 export const MAX_BATCH_COMMANDS = 50
@@ -60,6 +62,9 @@ export function toScreenResult<C extends ScreenCommands>(commands: C, reply: Bat
     },
     optional(name) {
       return values[name] as never
+    },
+    total(name) {
+      return name in values ? reply.totals?.[name] : undefined
     },
   }
 }

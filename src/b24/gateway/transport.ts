@@ -10,6 +10,8 @@ export interface BatchReply {
   results: Record<string, unknown>
   /** Each failed command's error, by name. */
   errors: Record<string, GatewayError>
+  /** A list command's `total` (the batch's `result_total`), by name, when the portal counted it. */
+  totals?: Record<string, number>
 }
 
 /**

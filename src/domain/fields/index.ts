@@ -4,6 +4,7 @@ import { leadProcessingUserFields } from './lead-processing'
 import { nextStepsFields } from './next-steps'
 import { playbookUserFields } from './playbook'
 import { saleUserFields } from './sale'
+import { summaryUserFields } from './summary'
 import type { UserFieldDef } from './types'
 
 /**
@@ -17,7 +18,8 @@ import type { UserFieldDef } from './types'
  *   lead-processing.ts lead: processing status, results, dates, object type, client made
  *   sale.ts            deal: sale kind, items JSON, summary, places held
  *   approvals.ts       deal: «Проект договора» file, approval state cache, round
+ *   summary.ts         company: the deals summary the runner keeps for «Сводка»
  */
-export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields, ...saleUserFields, ...clientProfileUserFields, ...leadProcessingUserFields]
+export const allUserFields: readonly UserFieldDef[] = [...playbookUserFields, ...nextStepsFields, ...approvalUserFields, ...saleUserFields, ...clientProfileUserFields, ...leadProcessingUserFields, ...summaryUserFields]
 
 export type { UserFieldDef, UserFieldEntity, UserFieldType, EnumerationItem, LocalizedText } from './types'

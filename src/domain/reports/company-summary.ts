@@ -34,7 +34,11 @@ export type CurrencyTotals = { currency: string } & Pick<Totals, 'count' | 'amou
 
 function totalsByCurrency(deals: readonly ReportDeal[], ctx: { now: number; first?: string; overdueByDeal: ReadonlyMap<number, number> }): CurrencyTotals[] {
   const groups = new Map<string, ReportDeal[]>()
-  for (const deal of deals) groups.set(deal.currency, [...(groups.get(deal.currency) ?? []), deal])
+  for (const deal of deals) {
+    const group = groups.get(deal.currency)
+    if (group) group.push(deal)
+    else groups.set(deal.currency, [deal])
+  }
   const rank = (currency: string) => (currency === ctx.first ? 0 : 1)
   return [...groups.entries()]
     .sort(([a, dealsA], [b, dealsB]) => rank(a) - rank(b) || dealsB.length - dealsA.length || a.localeCompare(b))
@@ -84,37 +88,56 @@ export interface StageChip {
   count: number
 }
 
+/** How many of a company's deals are in one stage of one pipeline (the first deal's semantic when the portal lists no such stage). */
+export interface StageCount {
+  categoryId: number
+  stageId: string
+  semantic: StageSemantic
+  count: number
+}
+
+/** The deals counted per pipeline and stage, in the order first met. */
+export function stageCounts(deals: Iterable<Pick<ReportDeal, 'categoryId' | 'stageId' | 'semantic'>>): StageCount[] {
+  const counts = new Map<string, StageCount>()
+  for (const deal of deals) {
+    const key = `${deal.categoryId}:${deal.stageId}`
+    const entry = counts.get(key)
+    if (entry) entry.count++
+    else counts.set(key, { categoryId: deal.categoryId, stageId: deal.stageId, semantic: deal.semantic, count: 1 })
+  }
+  return [...counts.values()]
+}
+
 /**
  * The company's deals per stage of each pipeline — same-named stages of different pipelines stay
  * apart — in the portal's order (pipelines, then stages by sort); a stage or pipeline the portal
  * no longer lists comes after the known ones, named by its code.
  */
 export function stageChips(deals: Iterable<ReportDeal>, pipelines: readonly Pipeline[]): StageChip[] {
+  return stageChipsOf(stageCounts(deals), pipelines)
+}
+
+/** `stageChips` from counts already made (a summary kept on the company). */
+export function stageChipsOf(counts: Iterable<StageCount>, pipelines: readonly Pipeline[]): StageChip[] {
   const pipelineOrder = new Map(pipelines.map((pipeline, index) => [pipeline.id, index]))
-  const chips = new Map<string, StageChip & { order: [number, number, number] }>()
+  const chips: Array<StageChip & { order: [number, number, number] }> = []
   let unknown = 0
-  for (const deal of deals) {
-    const key = `${deal.categoryId}:${deal.stageId}`
-    const chip = chips.get(key)
-    if (chip) {
-      chip.count++
-      continue
-    }
-    const pipelineIndex = pipelineOrder.get(deal.categoryId)
+  for (const entry of counts) {
+    const pipelineIndex = pipelineOrder.get(entry.categoryId)
     const pipeline = pipelineIndex === undefined ? undefined : pipelines[pipelineIndex]
-    const stageIndex = pipeline?.stages.findIndex((stage) => stage.id === deal.stageId) ?? -1
+    const stageIndex = pipeline?.stages.findIndex((stage) => stage.id === entry.stageId) ?? -1
     const stage = stageIndex >= 0 ? pipeline?.stages[stageIndex] : undefined
-    chips.set(key, {
-      key,
-      pipeline: pipeline?.name || `#${deal.categoryId}`,
-      stage: stage?.name ?? deal.stageId,
-      semantic: stage?.semantic ?? deal.semantic,
-      count: 1,
+    chips.push({
+      key: `${entry.categoryId}:${entry.stageId}`,
+      pipeline: pipeline?.name || `#${entry.categoryId}`,
+      stage: stage?.name ?? entry.stageId,
+      semantic: stage?.semantic ?? entry.semantic,
+      count: entry.count,
       // known pipelines in their order, then unknown ones as met; known stages by sort, then unknown ones
       order: [pipelineIndex ?? pipelines.length + unknown, stageIndex >= 0 ? stageIndex : Number.MAX_SAFE_INTEGER, unknown++],
     })
   }
-  const sorted = [...chips.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
+  const sorted = chips.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
   const several = new Set(sorted.map((chip) => chip.key.split(':')[0])).size > 1
   return sorted.map(({ order: _order, ...chip }) => ({ ...chip, pipeline: several ? chip.pipeline : null }))
 }

@@ -39,9 +39,17 @@ const DAY_MS = 86_400_000
  * the portal sets it on closing when its close-date sync is on). NaN when the deal has none.
  */
 export function debtAgeDays(deal: Pick<ReportDeal, 'dueAt' | 'invoiceAt' | 'closeAt'>, now: number): number {
-  const from = [deal.dueAt, deal.invoiceAt, deal.closeAt].find((ms) => Number.isFinite(ms))
-  if (from === undefined) return Number.NaN
-  return Math.floor((now - from) / DAY_MS)
+  return ageDaysSince(debtFrom(deal), now)
+}
+
+/** The moment a receivable's age counts from (see `debtAgeDays`); NaN when the deal has none. */
+export function debtFrom(deal: Pick<ReportDeal, 'dueAt' | 'invoiceAt' | 'closeAt'>): number {
+  return [deal.dueAt, deal.invoiceAt, deal.closeAt].find((ms) => Number.isFinite(ms)) ?? Number.NaN
+}
+
+/** Whole days from `from` to `now` (NaN when `from` is). */
+export function ageDaysSince(from: number, now: number): number {
+  return Number.isFinite(from) ? Math.floor((now - from) / DAY_MS) : Number.NaN
 }
 
 /**
