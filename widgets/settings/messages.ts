@@ -31,6 +31,12 @@ export const messages = {
       leadRecipients: 'Получатели уведомлений о новых лидах: не выбраны для {count} типов объектов ({names}).',
       goTo: 'Перейти к настройке',
     },
+    digest: {
+      intro: 'Каждую неделю сервер приложения присылает руководителю каждого отдела уведомление на портале: новые сделки, выигранные и оплаченные суммы, дебиторская задолженность и план — по его отделу с подотделами, в сравнении с прошлой неделей, со ссылкой на отчёт за эту неделю.',
+      enabled: 'Присылать сводку руководителям отделов',
+      weekday: 'День недели',
+      hour: 'Время (по часам портала)',
+    },
     runner: {
       intro: 'Сервер приложения сам ставит задачи, напоминания и уведомления по событиям портала, без открытых вкладок.',
       state: {
@@ -79,6 +85,12 @@ export const messages = {
       reportApprover: 'Measurement report approver — nobody can approve the report.',
       leadRecipients: 'New lead notice recipients: none chosen for {count} object types ({names}).',
       goTo: 'Go to the setting',
+    },
+    digest: {
+      intro: "Each week the app's server sends every department head a portal notification: new deals, amounts won and paid, receivables and the plan for their department and its sub-departments, against the week before, with a link to the week's report.",
+      enabled: 'Send the digest to department heads',
+      weekday: 'Weekday',
+      hour: "Time (the portal's clock)",
     },
     runner: {
       intro: 'The app server sets tasks, reminders and notices on the portal\'s events by itself, with no tab open.',
