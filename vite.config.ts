@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { defineConfig } from 'vite'
 import { postAsGet } from './src/build/post-as-get'
+import { widgetPreload } from './src/build/widget-preload'
 
 const alias = {
   '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -55,6 +56,7 @@ export default defineConfig({
       experimental: { componentDetection: importedKitComponents(['./src', './widgets', './placements']) },
     }),
     postAsGet(),
+    widgetPreload(fileURLToPath(new URL('./placements/manifest.ts', import.meta.url))),
   ],
   resolve: { alias },
   build: {

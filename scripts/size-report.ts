@@ -26,7 +26,7 @@ interface ManifestChunk {
 
 type ViteManifest = Record<string, ManifestChunk>
 
-const dist = join(import.meta.dirname, '..', 'dist')
+const dist = process.env.SIZE_DIST ?? join(import.meta.dirname, '..', 'dist')
 const manifestPath = join(dist, '.vite', 'manifest.json')
 if (!existsSync(manifestPath)) {
   console.error(`No ${manifestPath}: run \`npx vite build\` first (npm run size does).`)
@@ -61,31 +61,42 @@ const isVendor = (key: string) => vite[key]?.name === 'vendor'
 const entryKey = Object.keys(vite).find((key) => vite[key]!.isEntry)
 if (!entryKey) throw new Error('No entry chunk in the manifest')
 
+/** Issue 14's goals: all the JS of the first tab a person opens, and what each further tab adds once the shell is cached. */
+const FIRST_TAB_GOAL = 230 * 1024
+const FURTHER_TAB_GOAL = 30 * 1024
+
 interface Row {
   placement: string
   widget: string
+  /** Shell and widget JS, vendor apart. */
   js: number
   css: number
   vendor: number
+  /** JS beyond the shell's (entry, vendor): what a further tab downloads with the shell in the browser's cache. */
+  further: number
 }
 
-function measure(keys: Set<string>): { js: number; css: number; vendor: number } {
+const shellKeys = closure(entryKey)
+
+function measure(keys: Set<string>): Omit<Row, 'placement' | 'widget'> {
   let js = 0
   let vendor = 0
+  let further = 0
   const cssFiles = new Set<string>()
   for (const key of keys) {
     const chunk = vite[key]!
     if (isVendor(key)) vendor += gzipSize(chunk.file)
     else js += gzipSize(chunk.file)
+    if (!shellKeys.has(key)) further += gzipSize(chunk.file)
     for (const css of chunk.css ?? []) cssFiles.add(css)
   }
   let css = 0
   for (const file of cssFiles) css += gzipSize(file)
-  return { js, css, vendor }
+  return { js, css, vendor, further }
 }
 
 const rows: Row[] = []
-const shell = measure(closure(entryKey))
+const shell = measure(shellKeys)
 rows.push({ placement: '(shell only)', widget: '—', ...shell })
 
 /**
@@ -106,7 +117,7 @@ for (const widget of widgets) {
   const lazyKey = lazyKeys.find((key) => key === source) ?? lazyKeys.find((key) => key.startsWith('_') && vite[key]?.name === baseName)
   const folder = source ? source.slice(0, source.lastIndexOf('/') + 1) : `widgets/${widget.id}/`
   if (!lazyKey) {
-    rows.push({ placement: widget.placement, widget: `${widget.id} (no chunk!)`, js: 0, css: 0, vendor: 0 })
+    rows.push({ placement: widget.placement, widget: `${widget.id} (no chunk!)`, js: 0, css: 0, vendor: 0, further: 0 })
     continue
   }
   const keys = closure(entryKey)
@@ -115,16 +126,30 @@ for (const widget of widgets) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-const header = ['Placement', 'Widget', 'Own JS', 'CSS', 'Vendor JS (shared)', 'Total']
-const table = rows.map((row) => [row.placement, row.widget, kb(row.js), kb(row.css), kb(row.vendor), kb(row.js + row.css + row.vendor)])
+const against = (bytes: number, goal: number) => `${kb(bytes)} ${bytes <= goal ? 'ok' : `+${kb(bytes - goal)}`}`
+const header = ['Placement', 'Widget', 'Shell + own JS', 'Vendor JS (shared)', `First tab JS (≤ ${kb(FIRST_TAB_GOAL)})`, `Further tab JS (≤ ${kb(FURTHER_TAB_GOAL)})`, 'CSS']
+const table = rows.map((row) => [
+  row.placement,
+  row.widget,
+  kb(row.js),
+  kb(row.vendor),
+  against(row.js + row.vendor, FIRST_TAB_GOAL),
+  row.widget === '—' ? '—' : against(row.further, FURTHER_TAB_GOAL),
+  kb(row.css),
+])
 const widths = header.map((title, column) => Math.max(title.length, ...table.map((line) => line[column]!.length)))
 const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
 
 const vendorKeys = Object.keys(vite).filter(isVendor)
 const vendorTotal = vendorKeys.reduce((sum, key) => sum + gzipSize(vite[key]!.file), 0)
+const widgetRows = rows.slice(1)
+const firstTabMet = widgetRows.filter((row) => row.js + row.vendor <= FIRST_TAB_GOAL).length
+const furtherTabMet = widgetRows.filter((row) => row.further <= FURTHER_TAB_GOAL).length
 
-console.log('Gzipped size each placement loads (dist/.vite/manifest.json)\n')
+console.log(`Gzipped size each placement loads (${manifestPath})\n`)
 console.log(format(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const line of table) console.log(format(line))
 console.log(`\nShared vendor chunk (${vendorKeys.map((key) => vite[key]!.file).join(', ')}): ${kb(vendorTotal)} gzipped, loaded once for all placements.`)
+console.log('First tab: everything the page loads when nothing is cached (vendor, shell, the widget). Further tab: what the widget adds once vendor and the shell are cached.')
+console.log(`Goals (issue 14): first tab ≤ ${kb(FIRST_TAB_GOAL)} met by ${firstTabMet} of ${widgetRows.length}; further tab ≤ ${kb(FURTHER_TAB_GOAL)} met by ${furtherTabMet} of ${widgetRows.length}.`)

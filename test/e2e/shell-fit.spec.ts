@@ -30,6 +30,15 @@ describe('fitWindow', () => {
   it('sizes the deal tab to its content, and follows when the content grows', async () => {
     const frame = await session.openTab('deal', 1, 'Следующий шаг')
     await frame.getByText('Что сделать сейчас').first().waitFor({ timeout: 30_000 })
+    // The handler URL names the widget (`?widget=next-steps`): its chunk was requested while the
+    // frame's handshake was still under way, not after it (src/build/widget-preload.ts, warm-widget.ts).
+    const loading = await frame.evaluate(() => ({
+      chunk: performance.getEntriesByType('resource').find((entry) => /\/NextStepsWidget-[\w-]+\.js$/.test(entry.name))?.startTime ?? null,
+      frameReady: performance.getEntriesByName('b24-frame-ready')[0]?.startTime ?? null,
+    }))
+    expect(loading.chunk).not.toBeNull()
+    expect(loading.frameReady).not.toBeNull()
+    expect(loading.chunk!).toBeLessThan(loading.frameReady!)
     await expect.poll(async () => {
       const { frame: outer, content } = await heights()
       return Math.abs(outer - content)

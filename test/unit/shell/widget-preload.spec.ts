@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it, vi } from 'vitest'
+import { injectBeforeEntry, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
+import type { BuiltChunk } from '@/build/widget-preload'
+import { warmWidget } from '@/shell/warm-widget'
+import { manifest } from '~placements/manifest'
+import type { WidgetEntry } from '~placements/manifest'
+
+const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false): BuiltChunk => ({ type: 'chunk', fileName, moduleIds, imports, isEntry })
+
+describe('widget chunk preload', () => {
+  it('finds every widget of the placements manifest', () => {
+    const sources = widgetSources(readFileSync('placements/manifest.ts', 'utf8'))
+    expect(Object.keys(sources).sort()).toEqual(manifest.map((entry) => entry.id).sort())
+    for (const entry of manifest) expect(entry.load.toString()).toContain(sources[entry.id]!.replace(/^widgets\//, ''))
+  })
+
+  it('lists the widget chunk and its static imports, not what the entry loads', () => {
+    const bundle = {
+      'index.js': chunk('index.js', ['/app/src/main.ts'], ['vendor.js'], true),
+      'vendor.js': chunk('vendor.js', ['/app/node_modules/vue/index.js']),
+      'Tab.js': chunk('Tab.js', ['/app/widgets/tab/Tab.vue'], ['vendor.js', 'Select.js']),
+      'Select.js': chunk('Select.js', ['/app/node_modules/kit/Select.vue'], ['vendor.js']),
+      // Imported statically elsewhere too: the widget shares a chunk it is not the facade of.
+      'Inbox-shared.js': chunk('Inbox-shared.js', ['/app/widgets/inbox/parts.ts', '/app/widgets/inbox/Inbox.vue'], ['Select.js']),
+      'index.css': { type: 'asset' as const },
+    }
+    const sources = { tab: 'widgets/tab/Tab.vue', inbox: 'widgets/inbox/Inbox.vue' }
+    expect(widgetPreloads(bundle, sources, '/app')).toEqual({ tab: ['Tab.js', 'Select.js'], inbox: ['Inbox-shared.js', 'Select.js'] })
+    expect(() => widgetPreloads(bundle, { gone: 'widgets/gone/Gone.vue' }, '/app')).toThrow(/gone/)
+  })
+
+  it('adds modulepreload links for the widget the URL names, and none for another', () => {
+    const script = preloadScript({ tab: ['assets/Tab.js', 'assets/Select.js'], inbox: ['assets/Select.js'] }, './')
+    const run = (search: string) => {
+      document.head.innerHTML = ''
+      new Function('location', script)({ search })
+      return [...document.head.querySelectorAll('link[rel=modulepreload]')].map((link) => link.getAttribute('href'))
+    }
+    expect(run('?widget=tab&DOMAIN=x')).toEqual(['./assets/Tab.js', './assets/Select.js'])
+    expect(run('?widget=inbox')).toEqual(['./assets/Select.js'])
+    expect(run('?widget=toString')).toEqual([])
+    expect(run('')).toEqual([])
+  })
+
+  it('goes before the entry script, after <meta charset>', () => {
+    const html = '<head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="stylesheet" href="./assets/index.css">\n</head>'
+    const out = injectBeforeEntry(html, 'go()')
+    expect(out).toBe('<head>\n    <meta charset="UTF-8" />\n    <script>go()</script>\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="stylesheet" href="./assets/index.css">\n</head>')
+    expect(() => injectBeforeEntry('<head></head>', 'go()')).toThrow(/module/)
+  })
+
+  it('starts loading the named widget before the frame answers, and swallows a failure the shell will show', async () => {
+    const load = vi.fn(() => Promise.reject(new Error('chunk gone')))
+    const other = vi.fn(() => Promise.resolve({ default: {} }))
+    const entries = [
+      { id: 'tab', placement: 'CRM_DEAL_DETAIL_TAB', handlerQuery: 'widget=tab', titles: { ru: 'Т', en: 'T' }, load },
+      { id: 'page', placement: 'LEFT_MENU', handlerQuery: 'widget=page', titles: { ru: 'С', en: 'P' }, load: other },
+    ] satisfies WidgetEntry[]
+    expect(warmWidget('?widget=tab', entries)?.id).toBe('tab')
+    expect(load).toHaveBeenCalledOnce()
+    expect(other).not.toHaveBeenCalled()
+    expect(warmWidget('?widget=nope', entries)).toBeUndefined()
+    expect(warmWidget('', entries)).toBeUndefined()
+    await Promise.resolve()
+  })
+})
