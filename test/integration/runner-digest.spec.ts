@@ -149,7 +149,9 @@ describe('runner: the weekly digest', () => {
     expect(sales.wonSums.USD).toBeGreaterThanOrEqual(900_00)
   })
 
-  it('a restart of the runner and its later looks that week send nothing again', async () => {
+  it('a restart of the runner and its later looks that week send nothing again; a head added meanwhile waits for next week', async () => {
+    // A new department headed by the manager (the portal's structure, as the admin edits it; the sandbox has no department.add).
+    harness.sandbox.store.table('departments').insert({ NAME: 'Отдел сервиса', SORT: 600, PARENT: 1, UF_HEAD: MANAGER })
     await harness.restart()
     await harness.shiftClock(3_600_000 + 60_000)
     expect((await runnerQuiet(harness)).error).toBeNull()
@@ -159,6 +161,7 @@ describe('runner: the weekly digest', () => {
       // A resend would have replaced the notice by a new one (same TAG, new ID).
       expect((await digestsOf(head)).filter((n) => n.notify_tag.includes(`_${key}_`)).map((n) => n.id)).toEqual(ids)
     }
+    expect(await digestsOf(MANAGER)).toEqual([])
   })
 
   it('a lost reply of im.notify.system.add next week: the retry replaces, never doubles, and nothing is lost', async () => {
@@ -174,6 +177,10 @@ describe('runner: the weekly digest', () => {
     await harness.shiftClock(61_000)
     const states = await eventually(async () => round!.recipients.map((r) => headMark(harness.runner.store, nextKey, r)?.state), (list) => list.every((state) => state === 'sent'))
     expect(states.every((state) => state === 'sent')).toBe(true)
+    // The head added last week gets this week's digest, for the new department only.
+    const added = await eventually(() => digestsOf(MANAGER), (list) => list.length > 0)
+    expect(added.map((n) => n.notify_tag)).toEqual([expect.stringMatching(new RegExp(`^APP_WEEKLY_DIGEST_${nextKey}_${MANAGER}_\\d+$`))])
+    expect(added[0]!.text).toContain('Итоги недели: Отдел сервиса')
     for (const head of first.keys()) {
       const notices = await eventually(() => digestsOf(head), (list) => list.some((n) => n.notify_tag.includes(`_${nextKey}_`)))
       expect(notices.filter((n) => n.notify_tag.includes(`_${nextKey}_`)), `head ${head}`).toHaveLength(1)
