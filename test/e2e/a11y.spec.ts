@@ -95,7 +95,7 @@ const AFTER: { id: string; does: string; act(frame: Frame): Promise<void> }[] = 
     id: 'client-profile',
     does: 'every block ticked, a wrong INN saved',
     async act(frame) {
-      for (const tick of await frame.locator('[data-testid=profile-fields] input[type=checkbox][data-testid^=tick-]').all()) await tick.check()
+      for (const tick of await frame.locator('[data-testid=profile-fields] [role=checkbox][data-testid^=tick-]').all()) await tick.check()
       await frame.getByTestId('field-inn').fill('1234567890')
       await frame.getByTestId('profile-save').click()
       await frame.getByTestId('error-inn-error').waitFor({ timeout: 10_000 })

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findCompanyProfile, findSector, PRODUCT_CATEGORIES } from '../../src/domain/client-profile'
 import { localIsoDate } from '../../src/domain/client-profile/history'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
 import { completeInn } from '../../src/domain/inn'
@@ -65,15 +66,15 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
 
   it('saves ticked blocks to the company fields and contacts, and shows them after a reload', async () => {
     await byId('field-inn').fill(validInn)
-    await byId('sector').selectOption('SECTOR_3')
+    await chooseOption(frame, byId('sector'), findSector('SECTOR_3')!.label.ru)
     expect(await byId('sector-description').textContent()).toContain('Ритейл')
-    await byId('profile-search').fill('хладо')
-    await byId('company-profile').selectOption('COLD_STORAGE')
-    await byId('category').selectOption('FISH')
+    // The searchable menu narrows the long list of profiles by what is typed in its search box.
+    await chooseOption(frame, byId('company-profile'), findCompanyProfile('COLD_STORAGE')!.label.ru, { search: 'хладо' })
+    await chooseOption(frame, byId('category'), PRODUCT_CATEGORIES.find((category) => category.code === 'FISH')!.label.ru)
     await byId('tick-turnover').check()
     await byId('turnover-value').fill('1 250,5')
-    await byId('turnover-unit').selectOption('THOUSAND_TONNES')
-    await byId('turnover-year').selectOption(String(new Date().getFullYear() - 1))
+    await chooseOption(frame, byId('turnover-unit'), 'Тыс. тонн')
+    await chooseOption(frame, byId('turnover-year'), String(new Date().getFullYear() - 1))
     await byId('tick-contacts').check()
     await byId('person-0-lastName').fill('Петров')
     await byId('person-0-firstName').fill('Пётр')
@@ -138,7 +139,7 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     expect(await byId('conflict-address').textContent()).toContain('Москва, Косинское ш., 10')
     expect((await company())[F.address.fieldName]).toBe('Москва, ул. Главная, 5')
 
-    await byId('conflict-address-mine').check()
+    await byId('conflict-address').getByRole('radio', { name: 'Сохранить моё' }).check()
     await byId('conflict-apply').click()
     await byId('profile-saved').waitFor({ timeout: 30_000 })
     expect((await company())[F.address.fieldName]).toBe('Москва, Косинское ш., 10')
@@ -320,7 +321,7 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
       expect(await head.frame.locator('[data-testid="conflict-source"]').textContent()).toContain('Звонок директора')
       expect((await client())[F.source.fieldName]).toBe('Звонок директора')
 
-      await head.frame.locator('[data-testid="conflict-source-mine"]').check()
+      await head.frame.locator('[data-testid="conflict-source"]').getByRole('radio', { name: 'Сохранить моё' }).check()
       await head.frame.locator('[data-testid="conflict-apply"]').click()
       await head.frame.locator('[data-testid="profile-saved"]').waitFor({ timeout: 30_000 })
       expect((await client())[F.source.fieldName]).toBe('Рекомендация партнёра')
@@ -481,7 +482,7 @@ describe('the profile tab never claims a write the portal does not hold (issue 1
     expect(await byId('error-person-0-position-error').textContent()).toContain('не больше 255')
     expect(await byId('error-card-source-error').textContent()).toContain('не больше 255')
     expect(await byId('error-person-0-middleName-error').textContent()).toContain('не больше 50')
-    expect(await byId('error-email-error').textContent()).toContain('не больше 250')
+    expect(await byId('error-field-email-error').textContent()).toContain('не больше 250')
     expect(await byId('error-status-remarks-error').textContent()).toContain('не больше 1000')
     expect(await byId('profile-saved').count()).toBe(0)
     await shot('bad-profile-ru')

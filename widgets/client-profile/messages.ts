@@ -56,7 +56,6 @@ const own = {
     conflict: {
       title: 'Пока вы редактировали, карточку изменил другой сотрудник',
       intro: 'Выберите для каждого поля, какое значение сохранить.',
-      field: 'Поле',
       base: 'Было',
       theirs: 'Сейчас в портале',
       mine: 'Ваше',
@@ -196,7 +195,6 @@ const own = {
     conflict: {
       title: 'Someone else changed the card while you were editing',
       intro: 'Choose which value to keep for each field.',
-      field: 'Field',
       base: 'Before',
       theirs: 'In the portal now',
       mine: 'Yours',

@@ -9,8 +9,14 @@ import type { AppSession } from './app-session'
  * while the list is open), it is reached with the arrow keys and Enter, as a person would.
  * `keyboard` does it all without the mouse: Enter opens, the arrows walk, Enter picks.
  * `adds`: the select adds the option to a list (auditors, recipients) and empties itself again.
+ * `search`: a searchable select menu: typed into its search box (focused when it opens) first.
  */
-export async function chooseOption(frame: Frame, select: Locator, name: string | RegExp, options: { keyboard?: boolean; timeout?: number; adds?: boolean } = {}): Promise<void> {
+export async function chooseOption(
+  frame: Frame,
+  select: Locator,
+  name: string | RegExp,
+  options: { keyboard?: boolean; timeout?: number; adds?: boolean; search?: string } = {},
+): Promise<void> {
   const timeout = options.timeout ?? 30_000
   const option = frame.getByRole('listbox').getByRole('option', typeof name === 'string' ? { name, exact: true } : { name })
   if (options.keyboard) {
@@ -18,6 +24,10 @@ export async function chooseOption(frame: Frame, select: Locator, name: string |
     await select.press('Enter')
   } else {
     await select.click()
+  }
+  if (options.search !== undefined) {
+    await frame.getByRole('listbox').waitFor({ timeout })
+    await frame.page().keyboard.type(options.search)
   }
   await option.waitFor({ timeout })
   const reachable = !options.keyboard && (await option.click({ trial: true, timeout: 2_000 }).then(() => true, () => false))

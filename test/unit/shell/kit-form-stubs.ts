@@ -63,6 +63,33 @@ export const kitSelectStub = () =>
     },
   })
 
+/**
+ * B24SelectMenu: its search box (`searchTerm`, marked data-search) and a native select over the
+ * items, the one the attributes land on (the kit's trigger carries them).
+ */
+export const kitSelectMenuStub = () =>
+  defineComponent({
+    inheritAttrs: false,
+    props: {
+      modelValue: { type: String, default: undefined },
+      searchTerm: { type: String, default: '' },
+      items: { type: Array as PropType<Item[]>, default: () => [] },
+      disabled: { type: Boolean, default: false },
+    },
+    emits: ['update:modelValue', 'update:searchTerm'],
+    setup(props, { emit, attrs }) {
+      return () =>
+        h('div', [
+          h('input', { 'data-search': '', value: props.searchTerm, onInput: (event: Event) => emit('update:searchTerm', (event.target as HTMLInputElement).value) }),
+          h(
+            'select',
+            { ...attrs, value: props.modelValue ?? '', disabled: props.disabled, onChange: (event: Event) => emit('update:modelValue', (event.target as HTMLSelectElement).value) },
+            props.items.map((item) => h('option', { value: item.value, disabled: item.disabled === true }, item.label)),
+          ),
+        ])
+    },
+  })
+
 /** B24Checkbox: the box carries the attributes, its label beside it. */
 export const kitCheckboxStub = () =>
   defineComponent({

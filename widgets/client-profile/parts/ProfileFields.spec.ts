@@ -2,10 +2,15 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { emptyProfileForm, type ProfileForm } from '@/domain/client-profile'
+import { NO_CHOICE } from '@/ui/choice-select'
 import ProfileFields from './ProfileFields.vue'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-stubs')).kitStub('Button') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Input.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitInputStub('input') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Textarea.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitInputStub('textarea') }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Checkbox.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitCheckboxStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/Select.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitSelectStub() }))
+vi.mock('@bitrix24/b24ui-nuxt/components/SelectMenu.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitSelectMenuStub() }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Card.vue', async () => ({ default: (await import('../../../test/unit/shell/kit-form-stubs')).kitCardStub() }))
 
 /** The conditional mini-blocks of P3: hidden until ticked, never erased by unticking. */
@@ -77,10 +82,32 @@ describe('ProfileFields conditional blocks', () => {
 
   it('filters the company profiles by the search text and keeps the chosen one', async () => {
     const wrapper = mountForm({ ...emptyProfileForm(), profile: 'HOTEL' })
-    await wrapper.find('[data-testid="profile-search"]').setValue('производители импортеры')
+    await wrapper.find('[data-search]').setValue('производители импортеры')
     const options = wrapper.findAll('[data-testid="company-profile"] option').map((option) => option.text())
     expect(options).toContain('Производители и импортёры')
     expect(options).toContain('Гостиница')
     expect(options).not.toContain('Вендинг')
+    await wrapper.find('[data-testid="company-profile"]').setValue('PRODUCERS_IMPORTERS')
+    expect(lastForm(wrapper).profile).toBe('PRODUCERS_IMPORTERS')
+    await wrapper.find('[data-testid="company-profile"]').setValue(NO_CHOICE)
+    expect(lastForm(wrapper).profile).toBeNull()
+  })
+
+  it('the kit selects carry sector, category and the turnover’s unit and year into the form, «не выбрано» as null', async () => {
+    const form = { ...emptyProfileForm(), shown: { ...emptyProfileForm().shown, turnover: true } }
+    const wrapper = mountForm(form)
+    await wrapper.find('[data-testid="sector"]').setValue('SECTOR_3')
+    expect(lastForm(wrapper).sector).toBe('SECTOR_3')
+    await wrapper.find('[data-testid="category"]').setValue('FISH')
+    expect(lastForm(wrapper).category).toBe('FISH')
+    await wrapper.find('[data-testid="turnover-unit"]').setValue('THOUSAND_TONNES')
+    expect(lastForm(wrapper).turnover.unit).toBe('THOUSAND_TONNES')
+    const year = String(new Date().getFullYear() - 1)
+    await wrapper.find('[data-testid="turnover-year"]').setValue(year)
+    expect(lastForm(wrapper).turnover.year).toBe(Number(year))
+    await wrapper.find('[data-testid="turnover-value"]').setValue('1 250,5')
+    expect(lastForm(wrapper).turnover.value).toBe('1 250,5')
+    await wrapper.find('[data-testid="sector"]').setValue(NO_CHOICE)
+    expect(lastForm(wrapper).sector).toBeNull()
   })
 })
