@@ -50,8 +50,12 @@ describe('client profile by keyboard', () => {
     expect(await showsFocus(byId(frame, 'profile-save'))).toBe(true)
     await press(frame, 'Enter')
     await byId(frame, 'profile-saved').waitFor({ timeout: 30_000 })
-    // Back on the button it pressed (the kit disables it while saving, which drops the focus to the body).
+    // Back on the button it pressed (the kit disables it while saving, which drops the focus to the body), its ring showing.
     await expect.poll(() => focusedName(frame)).toContain('[profile-save]')
+    expect(await showsFocus(byId(frame, 'profile-save'))).toBe(true)
+    // The kit's toast says it too, once the portal stored it; it takes no focus.
+    await frame.locator('li', { hasText: 'Сохранено в карточке.' }).waitFor({ timeout: 10_000 })
+    expect(await focusedName(frame)).toContain('[profile-save]')
     const saved = await session.rest<Record<string, unknown>>('crm.company.get', { id: companyId })
     expect(saved[F.inn.fieldName]).toBe(inn)
     expect(saved[F.showInn.fieldName]).toBe('1')
