@@ -48,6 +48,7 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
   const item = (field: string, code: string) => enumItemId(session, 'company', field, code)
   const logOf = (row: Record<string, unknown>) => JSON.parse(String(row[F.statusLog.fieldName] || '[]')) as StatusChangeRecord[]
   const current = () => byId('status-current').textContent()
+  const sectorShown = async () => (await byId('sector').textContent())?.trim()
 
   async function openProfile(): Promise<void> {
     await session.actAs(MANAGER)
@@ -56,11 +57,14 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     await byId('status-section').waitFor({ timeout: 30_000 })
   }
 
-  /** The sector as a person picks it (the form's own control, a native or the kit's select). */
-  async function chooseSector(code: string): Promise<void> {
-    const select = byId('sector')
-    if (await select.evaluate((node) => node.tagName === 'SELECT')) await select.selectOption(code)
-    else await chooseOption(frame, select, SECTORS.find((sector) => sector.code === code)!.label[lang])
+  const sectorLabel = (code: string) => SECTORS.find((sector) => sector.code === code)!.label[lang]
+
+  /**
+   * The sector as a person picks it in the form's kit select, by mouse or with the keyboard alone;
+   * the move to the other ladder is asked first (the select keeps the old sector until the answer).
+   */
+  async function chooseSector(code: string, keyboard = false): Promise<void> {
+    await chooseOption(frame, byId('sector'), sectorLabel(code), { asks: true, keyboard })
   }
 
   /** «Сменить сектор» with the keyboard (the portal's message bar may cover the dialog's buttons for a mouse). */
@@ -159,10 +163,13 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     await session.page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached', timeout: 10_000 })
     expect(await byId('status-ladder').getAttribute('data-ladder')).toBe('GENERAL')
+    await expect.poll(sectorShown, { timeout: 10_000 }).toBe(sectorLabel('SECTOR_3'))
     expect((await company())[F.sector.fieldName]).toBe(await item(F.sector.fieldName, 'SECTOR_3'))
 
-    await chooseSector('SECTOR_1')
+    // With the keyboard: the Enter that picks the sector must not also answer the question it opens.
+    await chooseSector('SECTOR_1', true)
     await answerQuestion()
+    await expect.poll(sectorShown, { timeout: 10_000 }).toBe(sectorLabel('SECTOR_1'))
     // The sectors 1 and 2 ladder at once, with where the status goes; nothing written yet.
     expect(await byId('status-ladder').getAttribute('data-ladder')).toBe('SECTORS_1_2')
     expect(await current()).toBe(text.s12Signing)
@@ -184,8 +191,9 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     // «Не подписан» there, then back to a general sector: the status follows, never «Новый».
     await byId('sub-S12_NOT_SIGNED').click()
     await expect.poll(current, { timeout: 30_000 }).toContain(lang === 'ru' ? 'Не подписан' : 'Not signed')
-    await chooseSector('SECTOR_VED')
+    await chooseSector('SECTOR_VED', true)
     await answerQuestion()
+    await expect.poll(sectorShown, { timeout: 10_000 }).toBe(sectorLabel('SECTOR_VED'))
     await byId('profile-save').click()
     await byId('profile-saved').waitFor({ timeout: 30_000 })
     saved = await company()

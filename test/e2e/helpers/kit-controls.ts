@@ -10,12 +10,14 @@ import type { AppSession } from './app-session'
  * `keyboard` does it all without the mouse: Enter opens, the arrows walk, Enter picks.
  * `adds`: the select adds the option to a list (auditors, recipients) and empties itself again.
  * `search`: a searchable select menu: typed into its search box (focused when it opens) first.
+ * `asks`: the choice is put to a question first (a dialog opens): the select keeps its old value
+ * until the question is answered, so the dialog is waited for instead; the caller answers it.
  */
 export async function chooseOption(
   frame: Frame,
   select: Locator,
   name: string | RegExp,
-  options: { keyboard?: boolean; timeout?: number; adds?: boolean; search?: string } = {},
+  options: { keyboard?: boolean; timeout?: number; adds?: boolean; search?: string; asks?: boolean } = {},
 ): Promise<void> {
   const timeout = options.timeout ?? 30_000
   const option = frame.getByRole('listbox').getByRole('option', typeof name === 'string' ? { name, exact: true } : { name })
@@ -40,6 +42,10 @@ export async function chooseOption(
   await frame.getByRole('listbox').waitFor({ state: 'detached', timeout })
   // A picker that adds the chosen one to a list shows its placeholder again.
   if (options.adds) return
+  if (options.asks) {
+    await frame.getByRole('dialog').waitFor({ timeout })
+    return
+  }
   const shown = (await select.textContent())?.trim() ?? ''
   if (!named(shown, name)) throw new Error(`the select shows «${shown}», not «${name}»`)
 }
@@ -50,12 +56,16 @@ function named(text: string | null, name: string | RegExp): boolean {
   return typeof name === 'string' ? text === name : name.test(text)
 }
 
-/** Down the open listbox with the arrow keys until the option named `name` is highlighted. */
+/** Along the open listbox with the arrow keys (down, or up when it lies above) until the option named `name` is highlighted. */
 async function walkTo(frame: Frame, name: string | RegExp): Promise<void> {
   const highlighted = () => frame.evaluate(() => document.querySelector('[role=listbox] [data-highlighted]')?.textContent?.trim() ?? null)
+  const texts = await frame.getByRole('listbox').getByRole('option').allTextContents()
+  const target = texts.findIndex((text) => named(text.trim(), name))
   let current = await highlighted()
+  const from = texts.findIndex((text) => text.trim() === current)
+  const key = from > target && target >= 0 ? 'ArrowUp' : 'ArrowDown'
   for (let step = 0; step < 50 && !named(current, name); step += 1) {
-    await frame.page().keyboard.press('ArrowDown')
+    await frame.page().keyboard.press(key)
     // The highlight moves a tick after the key: wait for it before looking again.
     await frame.waitForFunction((before) => (document.querySelector('[role=listbox] [data-highlighted]')?.textContent?.trim() ?? null) !== before, current, { timeout: 5_000 })
     current = await highlighted()
