@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, ref, shallowRef, toRef, watch } from 'vue'
 import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
 import { responsiblePredicate } from '@/domain/reports'
 import { clientsByStep, communicationsByYear, leadsByObjectType, salesByObject, type CommunicationEvent } from '@/domain/reports/committee'
@@ -15,6 +15,7 @@ import {
   type CommitteeSales,
 } from './committee-data'
 import { useReportsStore } from './store'
+import { useReportViews } from './views-store'
 
 import { COMMITTEE_VIEWS, type CommitteeView } from '@/domain/reports/report-view'
 export { COMMITTEE_VIEWS, type CommitteeView }
@@ -27,7 +28,8 @@ export { COMMITTEE_VIEWS, type CommitteeView }
  */
 export const useCommitteeStore = defineStore('reports-committee', () => {
   const reports = useReportsStore()
-  const view = ref<CommitteeView>('steps')
+  // The report shown is part of the page's view (saved views, links): kept in the views store.
+  const view = toRef(useReportViews(), 'committee')
   const meta = shallowRef<CommitteeMeta | null>(null)
   const companies = shallowRef<CommitteeCompany[] | null>(null)
   const sales = shallowRef<CommitteeSales | null>(null)

@@ -29,6 +29,7 @@ import {
   type ReportFieldMap,
   type StatusMove,
 } from '@/domain/reports'
+import { SAVED_VIEWS_OPTION } from '@/domain/reports/saved-views'
 
 export { peopleCommands, peopleOf, readPeople } from '@/b24/people'
 
@@ -83,6 +84,10 @@ function metaScreen(): ScreenCommands {
     // first and last deal IDs: the progress bar's scale (b24restdocs api-reference/crm/deals/crm-deal-list.md)
     firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
+    // The user's saved views and the app's code for view links ride in the same request
+    // (b24restdocs api-reference/common/settings/user-option-get.md, api-reference/common/system/app-info.md).
+    savedViews: command('user.option.get', { option: SAVED_VIEWS_OPTION }, (raw) => raw),
+    app: command('app.info', {}, (raw) => raw as { CODE?: unknown } | null),
   }
   return { ...commands, ...peopleCommands() }
 }
@@ -94,9 +99,18 @@ export interface ReportMeta {
   departments: RawDepartmentRow[]
   users: RawUserRow[]
   estimate: number
+  /** The user option of saved views as read (null when none or unreadable). */
+  savedViews: unknown
+  /** The app's code (app.info CODE), which links to it name; null when not read. */
+  appCode: string | null
 }
 
-/** Current user, pipelines with stages, departments and users: two requests. */
+const appCodeOf = (raw: unknown): string | null => {
+  const code = (raw as { CODE?: unknown } | null | undefined)?.CODE
+  return typeof code === 'string' && code !== '' ? code : null
+}
+
+/** Current user, pipelines with stages, departments and users, saved views: two requests. */
 export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   const screen = await gateway.loadScreen(metaScreen())
   const me = screen.value('me') as RawUserRow
@@ -117,6 +131,8 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
     stages,
     ...peopleOf(screen),
     estimate: last >= first && last > 0 ? last - first + 1 : 0,
+    savedViews: screen.optional('savedViews') ?? null,
+    appCode: appCodeOf(screen.optional('app')),
   }
 }
 

@@ -63,6 +63,10 @@ export const useReportsStore = defineStore('reports', () => {
     periodField: 'created',
   })
   const drill = shallowRef<DrillSelection | null>(null)
+  /** The saved views' user option and the app's code, read in the first batch (views-store.ts uses them). */
+  const savedViews = shallowRef<unknown>(undefined)
+  const appCode = ref<string | null>(null)
+  const viewer = ref<number | null>(null)
   /** Companies and their client status moves, read when the yearly tab is first opened. */
   const companies = shallowRef<CompaniesRead | null>(null)
   /** The funnel tab: its pipeline and the stage history read per pipeline when first shown. */
@@ -151,6 +155,9 @@ export const useReportsStore = defineStore('reports', () => {
     drill.value = null
     try {
       const meta = await readMeta(gateway)
+      savedViews.value = meta.savedViews
+      appCode.value = meta.appCode
+      viewer.value = meta.userId
       cacheKey = reportCacheKey({ domain: options.domain, userId: meta.userId, fields: DEFAULT_REPORT_FIELDS })
       if (options.force) await dropCached(cacheKey)
       else {
@@ -209,6 +216,6 @@ export const useReportsStore = defineStore('reports', () => {
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
     funnelCategoryId, histories, historyLoading, funnelPipeline, funnel, trendStep, trend,
     context, range, filteredDeals, unperiodDeals, totals, groups, drillDeals, meeting, yearly,
-    open, cancel, loadCompanies, loadFunnel, tick,
+    open, cancel, loadCompanies, loadFunnel, tick, savedViews, appCode, viewer,
   }
 })

@@ -14,14 +14,20 @@ import { newPlanId, useRecordPlans } from '@/stores/record-plans'
 /** Unfinished saves of one option are listed under it; `app-options` holds saves made without a section of their own. */
 export const optionScope = (option: string) => `app-option:${option}`
 
-export function optionPlan(input: { planId: string; scope: string; option: string; value: unknown; title: PlanText; now: Date }): WritePlan {
+/**
+ * `app.option.set` (admin only) or `user.option.set` (the user's own option of this app: b24restdocs
+ * api-reference/common/settings/user-option-set.md, the same overwrite of the keys given).
+ */
+export type OptionMethod = 'app.option.set' | 'user.option.set'
+
+export function optionPlan(input: { planId: string; scope: string; option: string; value: unknown; title: PlanText; now: Date; method?: OptionMethod }): WritePlan {
   return newPlan({
     id: input.planId,
     scope: input.scope,
     title: input.title,
     now: input.now,
     meta: { option: input.option, value: input.value },
-    steps: [setStep(`${input.planId}-option`, 'app.option.set', { options: { [input.option]: input.value } }, { ru: 'Настройка на портале', en: 'Setting on the portal' })],
+    steps: [setStep(`${input.planId}-option`, input.method ?? 'app.option.set', { options: { [input.option]: input.value } }, { ru: 'Настройка на портале', en: 'Setting on the portal' })],
   })
 }
 
@@ -39,6 +45,8 @@ export interface OptionWritesDeps {
   whoAmI: () => Promise<number | null>
   /** A save is done: the page shows the new value. */
   onDone: (option: string, value: unknown) => void
+  /** Which options: the app's (default) or the current user's own. */
+  method?: OptionMethod
 }
 
 /**
@@ -68,7 +76,7 @@ export function useOptionWrites(deps: OptionWritesDeps) {
     if (!(await open())) throw new GatewayError('unknown', 'NO_USER', 'The current user could not be read')
     // An earlier unfinished save of this option is superseded: repeating it later would put the older value back.
     for (const older of plans.unfinished.value.filter((plan) => plan.meta?.option === option)) await plans.discard(older.id)
-    return settle(await plans.run(optionPlan({ planId: newPlanId(), scope: deps.scope, option, value, title, now: new Date() })))
+    return settle(await plans.run(optionPlan({ planId: newPlanId(), scope: deps.scope, option, value, title, now: new Date(), method: deps.method })))
   }
 
   async function resume(planId: string): Promise<WritePlan | null> {
