@@ -29,7 +29,7 @@ import {
   type ReportFieldMap,
   type StatusMove,
 } from '@/domain/reports'
-import { SAVED_VIEWS_OPTION } from '@/domain/reports/saved-views'
+import { VIEWS_READ } from '@/domain/reports/saved-views'
 
 export { peopleCommands, peopleOf, readPeople } from '@/b24/people'
 
@@ -84,10 +84,9 @@ function metaScreen(): ScreenCommands {
     // first and last deal IDs: the progress bar's scale (b24restdocs api-reference/crm/deals/crm-deal-list.md)
     firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
-    // The user's saved views and the app's code for view links ride in the same request
-    // (b24restdocs api-reference/common/settings/user-option-get.md, api-reference/common/system/app-info.md).
-    savedViews: command('user.option.get', { option: SAVED_VIEWS_OPTION }, (raw) => raw),
-    app: command('app.info', {}, (raw) => raw as { CODE?: unknown } | null),
+    // The user's saved views and the app's code for view links ride in the same request.
+    savedViews: command(VIEWS_READ.savedViews.method, VIEWS_READ.savedViews.params, (raw) => raw),
+    app: command(VIEWS_READ.app.method, VIEWS_READ.app.params, (raw) => raw),
   }
   return { ...commands, ...peopleCommands() }
 }

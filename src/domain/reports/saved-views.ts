@@ -15,6 +15,15 @@ export const SAVED_VIEWS_OPTION = 'reportViews'
 export const MAX_SAVED_VIEWS = 20
 export const MAX_VIEW_NAME = 60
 
+/**
+ * What the report page reads for its views, in its first batch: the option (b24restdocs
+ * api-reference/common/settings/user-option-get.md) and the app's code for links (api-reference/common/system/app-info.md).
+ */
+export const VIEWS_READ = {
+  savedViews: { method: 'user.option.get', params: { option: SAVED_VIEWS_OPTION } },
+  app: { method: 'app.info', params: {} },
+} as const
+
 export interface SavedView {
   id: string
   name: string

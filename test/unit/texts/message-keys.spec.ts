@@ -85,7 +85,8 @@ function keyUses(file: string, text: string): KeyUse[] {
     if (head !== '') uses.push({ file, key: head, kind: 'group' })
   }
   // A module name (`from 'chart.js'`, `import('chart.js')`) is no text, whatever messages group it looks like.
-  for (const match of text.matchAll(/(?<!(?:\bfrom|\bimport\()\s*)'([a-zA-Z]+(?:\.[\w-]+)+)'/g)) uses.push({ file, key: match[1]!, kind: 'data' })
+  // A REST method named as such (`method: 'app.info'`) is no text, even where its head is a group of texts.
+  for (const match of text.matchAll(/(?<!(?:\bfrom|\bimport\(|\bmethod:)\s*)'([a-zA-Z]+(?:\.[\w-]+)+)'/g)) uses.push({ file, key: match[1]!, kind: 'data' })
   return uses
 }
 
