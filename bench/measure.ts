@@ -2,8 +2,55 @@ import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core'
 
 /**
  * Measuring one read in the portal tab: HTTP requests to /rest/ (every frame, a batch counts
- * once), wall time, and the tab's JS heap polled through CDP `Performance.getMetrics`.
+ * once), wall time, the tab's JS heap polled through CDP `Performance.getMetrics`, and the main
+ * thread's long tasks (over 50 ms) of every frame, from a `longtask` PerformanceObserver the
+ * context installs before any page script runs.
  */
+export interface LongTasks {
+  /** tasks over 50 ms */
+  count: number
+  /** the longest, ms (0 when none) */
+  longestMs: number
+  /** tasks over 200 ms: the issue's ceiling */
+  over200: number
+  /** every long task's duration, ms, in order */
+  durations: number[]
+}
+
+declare global {
+  interface Window {
+    __benchLongTasks?: number[]
+  }
+}
+
+/** Installs the observer in every frame of the context (call before opening the page). */
+export async function watchLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const durations: number[] = []
+    window.__benchLongTasks = durations
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) durations.push(entry.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    } catch {
+      // no longtask timing in this browser
+    }
+  })
+}
+
+/**
+ * The long tasks a frame has seen so far. A frame observes every task of its event loop, so the
+ * app frame's list holds the portal page's tasks too when they share a process (same site).
+ */
+export async function longTasksOf(frame: Frame): Promise<LongTasks> {
+  const durations = (await frame.evaluate(() => window.__benchLongTasks ?? []).catch(() => [])) as number[]
+  return {
+    count: durations.length,
+    longestMs: durations.length > 0 ? Math.max(...durations) : 0,
+    over200: durations.filter((d) => d > 200).length,
+    durations: durations.map((d) => Math.round(d)),
+  }
+}
 export class TabMeter {
   private requests = 0
   private peak = 0

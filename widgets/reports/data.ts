@@ -1,6 +1,8 @@
 import { command } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
 import { peopleCommands, peopleOf } from '@/b24/people'
+import { unpackInTasks, type DealsWorker } from './deals-worker'
+import { mapInTasks } from './tasks'
 import {
   DEFAULT_REPORT_FIELDS,
   dealsRead,
@@ -15,7 +17,6 @@ import {
   statusMovesOfCompanies,
   toOverdueActions,
   toPipelines,
-  toReportDeal,
   toReportDepartment,
   toReportUser,
   type RawCategory,
@@ -25,6 +26,7 @@ import {
   type RawStatusRow,
   type RawTaskRow,
   type RawUserRow,
+  type PackedDeals,
   type ReportData,
   type ReportFieldMap,
   type StatusMove,
@@ -56,21 +58,7 @@ export interface ReadOptions {
 
 const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
 
-/** Lets the page paint and take input between two pieces of long work (a new task). */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
-/** Rows per piece when typing the deals: 100,000 at once held the page for a third of a second. */
-const TYPE_CHUNK = 10_000
-
-/** `rows.map(convert)` in pieces of TYPE_CHUNK, each its own task. */
-export async function mapInTasks<R, T>(rows: readonly R[], convert: (row: R) => T, chunk = TYPE_CHUNK): Promise<T[]> {
-  const result: T[] = []
-  for (let start = 0; start < rows.length; start += chunk) {
-    if (start > 0) await nextTask()
-    for (let i = start; i < Math.min(rows.length, start + chunk); i++) result.push(convert(rows[i]!))
-  }
-  return result
-}
+export { mapInTasks, nextTask } from './tasks'
 
 function metaScreen(): ScreenCommands {
   const meta = metaCommands()
@@ -135,38 +123,58 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   }
 }
 
-/** Everything the report page shows. Rows are typed as soon as they arrive; raw rows are dropped. */
-export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions): Promise<ReportData> {
+/** What a read gives: the report data, and its deals packed for the cache. */
+export interface ReportRead {
+  data: ReportData
+  packed: PackedDeals
+}
+
+/**
+ * Everything the report page shows. Each batch of deals goes to the deals worker as it arrives
+ * (typed there, off the page's thread); when the read is done the worker hands the deals back
+ * packed, and the page unpacks them a piece at a time.
+ */
+export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions & { worker: DealsWorker }): Promise<ReportRead> {
   const fields = options.fields ?? DEFAULT_REPORT_FIELDS
   const progress = (phase: ReadPhase, rows: number) => options.onProgress?.({ phase, rows, estimate: meta.estimate })
+  const worker = options.worker
 
   const deals = dealsRead(fields)
   progress('deals', 0)
-  const rawDeals = await gateway.readAll<RawDealRow>(deals.method, deals.params, {
+  worker.reset()
+  let read = 0
+  const kept = await gateway.readAll<RawDealRow>(deals.method, deals.params, {
     idKey: deals.rowIdKey,
     cursorKey: deals.idKey,
     signal: options.signal,
-    onProgress: (rows) => progress('deals', rows),
+    onProgress: (rows) => progress('deals', (read = rows)),
+    onRows: (rows) => worker.addRows(rows, fields),
   })
-  const typedDeals = await mapInTasks(rawDeals, (row) => toReportDeal(row, fields))
-  rawDeals.length = 0
+  if (kept.length > 0) worker.addRows(kept, fields)
 
   const tasks = overdueTasksRead(options.now)
-  progress('tasks', typedDeals.length)
-  const rawTasks = await gateway.readAll<RawTaskRow>(tasks.method, tasks.params, {
-    idKey: tasks.rowIdKey,
-    cursorKey: tasks.idKey,
-    itemsKey: tasks.resultKey,
-    signal: options.signal,
-  })
+  progress('tasks', read || kept.length)
+  const [rawTasks, packed] = await Promise.all([
+    gateway.readAll<RawTaskRow>(tasks.method, tasks.params, {
+      idKey: tasks.rowIdKey,
+      cursorKey: tasks.idKey,
+      itemsKey: tasks.resultKey,
+      signal: options.signal,
+    }),
+    worker.pack(),
+  ])
+  const typedDeals = packed.deals ?? (await unpackInTasks(packed.packed))
 
   return {
-    deals: typedDeals,
-    users: meta.users.map(toReportUser),
-    departments: meta.departments.map(toReportDepartment),
-    pipelines: toPipelines(meta.categories, meta.stages),
-    overdue: toOverdueActions(rawTasks, options.now.getTime()),
-    readAt: options.now.getTime(),
+    data: {
+      deals: typedDeals,
+      users: meta.users.map(toReportUser),
+      departments: meta.departments.map(toReportDepartment),
+      pipelines: toPipelines(meta.categories, meta.stages),
+      overdue: toOverdueActions(rawTasks, options.now.getTime()),
+      readAt: options.now.getTime(),
+    },
+    packed: packed.packed,
   }
 }
 

@@ -114,8 +114,12 @@ describe('reports store', () => {
     await store.open(gateway, { domain: 'portal.test' })
     const before = calls.length
     store.filter.managerIds = [4]
+    // The figures come from the deals worker (here its stand-in on the test's thread): they arrive, they are not computed on read.
+    await store.settled()
     expect(store.totals!.count).toBe(60)
     store.dimension = 'stage'
+    store.filter.periodField = 'closed'
+    await store.settled()
     expect(store.groups.map((g) => g.label)).toEqual(['Услуги / Новая'])
     store.drill = { dimension: 'stage', key: 'C1:NEW', label: 'Новая', measure: 'openUnpaid' }
     expect(store.drillDeals.every((d) => d.assignedById === 4 && d.amount > d.paid)).toBe(true)

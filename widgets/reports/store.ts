@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
 import {
   applyFilter,
@@ -9,16 +9,15 @@ import {
   funnelNorms,
   pipelineFunnel,
   type HistoryRow,
-  groupDeals,
   meetingReport,
   reportCacheKey,
   reportContext,
-  totalsOf,
   trendComparison,
   trendRange,
   trendSeries,
   yearlyStatistics,
   type TrendStep,
+  type DealFigures,
   type Dimension,
   type Measure,
   type ReportData,
@@ -26,7 +25,10 @@ import {
 } from '@/domain/reports'
 import { dropCached, loadCached, saveCached } from './cache-store'
 import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
-import { nextTask, readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
+import { readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
+import { createDealsWorker, unpackInTasks, type DealsWorker } from './deals-worker'
+import type { ReportMetaData } from './deals-engine'
+import { nextTask } from './tasks'
 import { periodRange, type PeriodPreset } from './period'
 
 import type { ReportTab } from '@/domain/reports/report-view'
@@ -88,8 +90,50 @@ export const useReportsStore = defineStore('reports', () => {
   const unperiodDeals = computed(() =>
     data.value && context.value ? applyFilter(data.value.deals, { ...activeFilter.value, from: undefined, to: undefined }, context.value) : [],
   )
-  const totals = computed(() => (context.value ? totalsOf(filteredDeals.value, context.value) : null))
-  const groups = computed(() => (context.value ? groupDeals(filteredDeals.value, dimension.value, context.value) : []))
+  /**
+   * The deals tab's totals and groups, worked out by the deals worker (off the page's thread) for
+   * each filter and grouping; the figures shown stay until the new ones arrive.
+   */
+  let worker: DealsWorker | null = null
+  const deals = (): DealsWorker => (worker ??= createDealsWorker())
+  const figures = shallowRef<DealFigures | null>(null)
+  let figuresAsked = 0
+  let figuresDone: Promise<void> = Promise.resolve()
+  const totals = computed(() => figures.value?.totals ?? null)
+  const groups = computed(() => figures.value?.groups ?? [])
+  function askFigures(): Promise<void> {
+    const ctx = context.value
+    if (!data.value || !ctx) {
+      figures.value = null
+      return Promise.resolve()
+    }
+    const asked = ++figuresAsked
+    const f = activeFilter.value
+    // Plain data for the worker (the filter's arrays are reactive proxies, which do not cross).
+    const query = {
+      filter: { from: f.from, to: f.to, periodField: f.periodField, categoryIds: [...(f.categoryIds ?? [])], departmentId: f.departmentId, managerIds: [...(f.managerIds ?? [])] },
+      dimension: dimension.value,
+      now: ctx.now,
+      currency: ctx.currency,
+    }
+    return deals()
+      .figures(query)
+      .then((result) => {
+        if (asked === figuresAsked) figures.value = result
+      })
+      .catch((raw: unknown) => {
+        if (asked === figuresAsked) error.value = toGatewayError(raw)
+      })
+  }
+  watch([data, activeFilter, dimension, () => context.value?.now], () => (figuresDone = askFigures()), { flush: 'sync' })
+  /** Resolves when the figures of the filters as they are now have arrived. */
+  async function settled(): Promise<void> {
+    let seen: Promise<void>
+    do {
+      seen = figuresDone
+      await seen
+    } while (seen !== figuresDone)
+  }
   const drillDeals = computed(() => (drill.value && context.value ? drillDown(filteredDeals.value, drill.value, context.value) : []))
   const meeting = computed(() => {
     if (!context.value) return []
@@ -111,8 +155,8 @@ export const useReportsStore = defineStore('reports', () => {
     const span = trendRange(range.value, now.value)
     return {
       open: range.value.from === undefined || range.value.to === undefined,
-      series: trendSeries(unperiodDeals.value, span, trendStep.value),
-      comparison: trendComparison(unperiodDeals.value, span, context.value.currency),
+      series: trendSeries(unperiodDeals.value, span, trendStep.value, now.value),
+      comparison: trendComparison(unperiodDeals.value, span, context.value.currency, now.value),
     }
   })
 
@@ -163,16 +207,23 @@ export const useReportsStore = defineStore('reports', () => {
       else {
         const cached = await loadCached(cacheKey, Date.now())
         if (cached) {
-          data.value = cached.data
+          const { deals: packed, ...rest } = cached.data
+          const unpacked = await unpackInTasks(packed)
+          deals().adopt(packed, unpacked)
+          deals().setMeta(rest)
+          data.value = { ...rest, deals: unpacked }
           savedAt.value = cached.savedAt
           now.value = Date.now()
           status.value = 'ready'
           progress.value = null
+          await settled()
           return
         }
       }
       const readAt = new Date()
-      const result = await readReportData(gateway, meta, { now: readAt, signal, onProgress: (p) => (progress.value = p) })
+      const { data: result, packed } = await readReportData(gateway, meta, { now: readAt, signal, worker: deals(), onProgress: (p) => (progress.value = p) })
+      const rest: ReportMetaData = { users: result.users, departments: result.departments, pipelines: result.pipelines, overdue: result.overdue, readAt: result.readAt }
+      deals().setMeta(rest)
       data.value = result
       savedAt.value = readAt.getTime()
       now.value = readAt.getTime()
@@ -180,9 +231,10 @@ export const useReportsStore = defineStore('reports', () => {
       histories.value = new Map()
       status.value = 'ready'
       progress.value = null
+      await settled()
       // The figures first, then the copy into the cache in a task of its own.
       await nextTask()
-      await saveCached(cacheKey, result, readAt.getTime())
+      await saveCached(cacheKey, { ...rest, deals: packed }, readAt.getTime())
     } catch (raw) {
       if (signal.aborted) {
         status.value = data.value ? 'ready' : 'cancelled'
@@ -216,6 +268,6 @@ export const useReportsStore = defineStore('reports', () => {
     tab, dimension, period, customFrom, customTo, filter, drill, companies,
     funnelCategoryId, histories, historyLoading, funnelPipeline, funnel, trendStep, trend,
     context, range, filteredDeals, unperiodDeals, totals, groups, drillDeals, meeting, yearly,
-    open, cancel, loadCompanies, loadFunnel, tick, savedViews, appCode, viewer,
+    open, cancel, loadCompanies, loadFunnel, tick, settled, savedViews, appCode, viewer,
   }
 })

@@ -18,12 +18,17 @@ export type { BatchReply, Params, RestTransport } from './transport'
 export { frameTransport } from './transport'
 export { idempotencyTag } from './create-once'
 
-export interface ReadAllOptions extends KeysetOptions {
+export interface ReadAllOptions<T = unknown> extends KeysetOptions {
   /** Rows read so far, after each batch request. */
   onProgress?: (rowsRead: number) => void
   signal?: AbortSignal
   /** Start after this ID (0: from the beginning). */
   afterId?: number
+  /**
+   * Each batch request's rows as they arrive; with it the rows are handed over, not kept, and
+   * readAll resolves to an empty list (the report page passes 100,000 deals on to its worker).
+   */
+  onRows?: (rows: T[]) => void
 }
 
 export interface Gateway {
@@ -34,7 +39,7 @@ export interface Gateway {
   /** Everything a screen shows, in one batch request; per-command results and errors. */
   loadScreen<C extends ScreenCommands>(commands: C): Promise<ScreenResult<C>>
   /** All rows of a list method by ID keyset, 50 pages per batch request. */
-  readAll<T>(method: string, params: Params, options?: ReadAllOptions): Promise<T[]>
+  readAll<T>(method: string, params: Params, options?: ReadAllOptions<T>): Promise<T[]>
   /** Creates a record once per key (see create-once.ts). */
   createOnce<T>(key: string, create: (key: string) => Promise<T>, find: (key: string) => Promise<T | null>): Promise<CreateOnceResult<T>>
 }
@@ -79,17 +84,20 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
       return toScreenResult(commands, reply)
     },
 
-    async readAll<T>(method: string, params: Params, readOptions: ReadAllOptions = {}) {
+    async readAll<T>(method: string, params: Params, readOptions: ReadAllOptions<T> = {}) {
       const pages = readOptions.pagesPerBatch ?? PAGES_PER_BATCH
       const rows: T[] = []
+      let count = 0
       let afterId = readOptions.afterId ?? 0
       for (;;) {
         readOptions.signal?.throwIfAborted()
         const batch = buildKeysetBatch(method, params, afterId, readOptions)
         const reply = await retrying(() => transport.batch(batch, { halt: false }), readOptions.signal)
         const chunk = collectKeysetPages<T>(reply, afterId, pages, readOptions)
-        rows.push(...chunk.rows)
-        readOptions.onProgress?.(rows.length)
+        count += chunk.rows.length
+        if (readOptions.onRows) readOptions.onRows(chunk.rows)
+        else rows.push(...chunk.rows)
+        readOptions.onProgress?.(count)
         if (chunk.done) return rows
         afterId = chunk.lastId
       }

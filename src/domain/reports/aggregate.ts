@@ -167,31 +167,47 @@ function describe(dimension: Dimension, key: string, ctx: AggregateContext): { l
   }
 }
 
+/** Deals grouped along one dimension as they are added, a piece at a time if need be. */
+export interface GroupBuilder {
+  add(deal: ReportDeal): void
+  rows(): GroupRow[]
+}
+
+export function groupBuilder(dimension: Dimension, ctx: AggregateContext): GroupBuilder {
+  const byKey = new Map<string, Totals>()
+  return {
+    add(deal) {
+      const key = dimensionKey(deal, dimension, ctx.users)
+      let totals = byKey.get(key)
+      if (!totals) {
+        totals = emptyTotals()
+        byKey.set(key, totals)
+      }
+      addDeal(totals, deal, ctx)
+    },
+    rows() {
+      const rows: GroupRow[] = [...byKey].map(([key, totals]) => ({ dimension, key, totals, ...describe(dimension, key, ctx) }))
+      return rows.sort((a, b) => {
+        if ((a.label === null) !== (b.label === null)) return a.label === null ? 1 : -1
+        if (a.sort !== b.sort) return a.sort - b.sort
+        if (dimension === 'department' || dimension === 'manager') {
+          if (a.totals.amount !== b.totals.amount) return b.totals.amount - a.totals.amount
+        }
+        return (a.label ?? a.key).localeCompare(b.label ?? b.key, 'ru')
+      })
+    },
+  }
+}
+
 /**
  * Groups deals along one dimension in a single pass (100,000 deals: one Map, no re-scans).
  * Rows come in the portal's order for pipelines and stages and by amount (largest first) for
  * departments and managers; rows without a portal name go last.
  */
 export function groupDeals(deals: Iterable<ReportDeal>, dimension: Dimension, ctx: AggregateContext): GroupRow[] {
-  const byKey = new Map<string, Totals>()
-  for (const deal of deals) {
-    const key = dimensionKey(deal, dimension, ctx.users)
-    let totals = byKey.get(key)
-    if (!totals) {
-      totals = emptyTotals()
-      byKey.set(key, totals)
-    }
-    addDeal(totals, deal, ctx)
-  }
-  const rows: GroupRow[] = [...byKey].map(([key, totals]) => ({ dimension, key, totals, ...describe(dimension, key, ctx) }))
-  return rows.sort((a, b) => {
-    if ((a.label === null) !== (b.label === null)) return a.label === null ? 1 : -1
-    if (a.sort !== b.sort) return a.sort - b.sort
-    if (dimension === 'department' || dimension === 'manager') {
-      if (a.totals.amount !== b.totals.amount) return b.totals.amount - a.totals.amount
-    }
-    return (a.label ?? a.key).localeCompare(b.label ?? b.key, 'ru')
-  })
+  const builder = groupBuilder(dimension, ctx)
+  for (const deal of deals) builder.add(deal)
+  return builder.rows()
 }
 
 /** A figure a head can click: which deals stand behind it. */
