@@ -239,6 +239,14 @@ describe('the committee tab of the report page (Chromium)', () => {
       const beforeObjects = await requests(frame)
       await showView(frame, lang === 'ru' ? 'Продажи по объектам' : 'Sales by object', 'objects')
       await expect.poll(() => requests(frame)).toBe(beforeObjects + 1)
+      // At 1280 px every column is on screen, the price too (no sideways scrolling).
+      await session.page.setViewportSize({ width: 1280, height: 900 })
+      const fit = await frame.getByTestId('committee-table-objects').evaluate((table) => {
+        const box = table.parentElement!
+        return { scroll: box.scrollWidth, client: box.clientWidth, headers: [...table.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().right <= box.getBoundingClientRect().right + 1) }
+      })
+      expect(fit.scroll, `${lang}: the objects table scrolls sideways`).toBeLessThanOrEqual(fit.client)
+      expect(fit.headers.every(Boolean)).toBe(true)
       for (const [type, f] of want.objects) {
         expect(figure(await cell(frame, 'objects', type, 'deals'), lang), `${lang} ${type} deals`).toBe(f.deals)
         expect(figure(await cell(frame, 'objects', type, 'places'), lang), `${lang} ${type} places`).toBe(f.places)

@@ -9,8 +9,9 @@ import { openReportPage, shotsAt1280 } from './helpers/report-page'
 // are recounted here from crm.deal.list (b24restdocs api-reference/crm/deals/crm-deal-list.md) as
 // each viewer reads it, with this file's own arithmetic, never the app's: with no period chosen the
 // trend spans the twelve calendar months up to the end of this month; «created» sums OPPORTUNITY by
-// DATE_CREATE, «won» and «paid» sum OPPORTUNITY and the paid field of won deals by CLOSEDATE; the
-// previous span is the twelve months before, the same span a year earlier is here the same one.
+// DATE_CREATE, «won» and «paid» sum OPPORTUNITY and the paid field of won deals by CLOSEDATE. This
+// month is not over, so the span is compared to the end of today: the previous span is the twelve
+// months before it up to the same day a year ago (the same span a year earlier is here the same one).
 
 const PAID = 'UF_CRM_LMS_PAID_AMOUNT'
 const FIGURES = ['created', 'won', 'paid'] as const
@@ -38,7 +39,9 @@ const minor = (text: string | null | undefined) => Math.round(Number(String(text
 /** Money per figure and currency in [from, to), and per calendar month of the trend. */
 function recount(deals: Deal[], now = new Date()) {
   const month = (k: number) => new Date(now.getFullYear(), now.getMonth() + k, 1).getTime()
-  const spans = { current: [month(-11), month(1)], previous: [month(-23), month(-11)] } as const
+  const afterToday = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime()
+  const afterTodayYearAgo = new Date(now.getFullYear() - 1, now.getMonth(), now.getDate() + 1).getTime()
+  const spans = { current: [month(-11), afterToday], previous: [month(-23), afterTodayYearAgo] } as const
   const sums = new Map<string, number>()
   const put = (key: string, value: number) => sums.set(key, (sums.get(key) ?? 0) + value)
   for (const deal of deals) {
@@ -124,6 +127,9 @@ describe('the trends tab of the report page (Chromium)', () => {
       await compare(frame, sums, lang, `admin, ${lang}`)
       expect(await frame.getByTestId('tab-trends').textContent()).toBe(lang === 'ru' ? 'Динамика' : 'Trends')
       expect(await frame.getByTestId('trend-open').isVisible()).toBe(true)
+      // This month is not over: its point carries «*», and the comparison says it runs to date.
+      expect(await frame.getByTestId('trend-partial').textContent()).toBe(lang === 'ru' ? '* месяц не закончен' : '* month to date')
+      expect(await frame.getByTestId('trend-to-date').isVisible()).toBe(true)
       expect(await frame.locator('[data-testid=trend-chart] canvas').getAttribute('aria-label')).toMatch(lang === 'ru' ? /^Динамика/ : /^Trends/)
       await shot(lang)
     }

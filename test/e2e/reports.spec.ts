@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Frame, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlacementRow } from '../../sandbox/core/types'
 import {
   amountBars,
   currencySums,
@@ -33,7 +32,8 @@ import { formatCompactMoney, formatCompactNumber, formatDate } from '../../src/u
 import { periodRange } from '../../widgets/reports/period'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption, userName } from './helpers/kit-controls'
-import { appFrame, portalLog } from './helpers/portal'
+import { portalLog } from './helpers/portal'
+import { openReportPage } from './helpers/report-page'
 
 // The report page (CRM_ANALYTICS_MENU) and the company tab «Сводка» of the built app in the
 // sandbox portal, in Chromium through the unmodified SDK. Expected figures are computed from what
@@ -84,10 +84,7 @@ const exactOf = async (frame: Frame, key: string, measure: string) => normalize(
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
 
 async function openReport(): Promise<Frame> {
-  const row = [...session.sandbox.store.table<PlacementRow>('placements').rows()].find((p) => p.placement === 'CRM_ANALYTICS_MENU')
-  if (!row) throw new Error('CRM_ANALYTICS_MENU is not bound')
-  await session.page.goto(`${session.sandbox.origin}/marketplace/view/CRM_ANALYTICS_MENU/${row.ID}/`)
-  const frame = await appFrame(session.page, session.appOrigin)
+  const frame = await openReportPage(session)
   await frame.locator('[data-testid=group-table]').waitFor({ timeout: 60_000 })
   return frame
 }

@@ -27,6 +27,8 @@ export interface TrendPoint {
   start: number
   /** figures per currency code */
   byCurrency: Map<string, TrendMoney>
+  /** the step holding `now`: not over yet (a month or week to date) */
+  partial: boolean
 }
 
 const emptyMoney = (): TrendMoney => ({ created: 0, won: 0, paid: 0 })
@@ -118,12 +120,16 @@ export function trendTotals(deals: Iterable<ReportDeal>, range: TrendRange): Map
   return byCurrency
 }
 
-/** One point per month or week of the range, oldest first, empty steps included (a line has no gaps). */
-export function trendSeries(deals: Iterable<ReportDeal>, range: TrendRange, step: TrendStep): TrendPoint[] {
+/**
+ * One point per month or week of the range, oldest first, empty steps included (a line has no gaps);
+ * the step holding `now` is marked partial.
+ */
+export function trendSeries(deals: Iterable<ReportDeal>, range: TrendRange, step: TrendStep, now = Number.POSITIVE_INFINITY): TrendPoint[] {
   const points: TrendPoint[] = []
   const index = new Map<number, TrendPoint>()
   for (let start = stepStart(range.from, step); start <= range.to; start = nextStep(start, step)) {
-    const point = { start: Math.max(start, range.from), byCurrency: new Map<string, TrendMoney>() }
+    const partial = now >= start && now < Math.min(nextStep(start, step), range.to + 1)
+    const point = { start: Math.max(start, range.from), byCurrency: new Map<string, TrendMoney>(), partial }
     points.push(point)
     index.set(start, point)
   }
@@ -160,14 +166,35 @@ export interface TrendComparison {
   range: TrendRange
   previous: TrendRange
   lastYear: TrendRange
+  /** the period is not over: every span is cut at the same point of it as `now` (like with like) */
+  toDate: boolean
   /** `main` currency first, then the others by code; three rows (created, won, paid) each */
   rows: TrendComparisonRow[]
 }
 
-/** The period against the one before and the same one a year earlier, per currency and figure. */
-export function trendComparison(deals: readonly ReportDeal[], range: TrendRange, main: string): TrendComparison {
+/**
+ * The spans compared. While the period runs (`now` inside it), a whole period before would set a
+ * month to date against a whole month: so the period is taken to the end of today and the earlier
+ * spans to the same day of theirs (as many calendar months, or as many days, back; a year back).
+ */
+export function comparedSpans(range: TrendRange, now?: number): { range: TrendRange; previous: TrendRange; lastYear: TrendRange; toDate: boolean } {
   const previous = previousRange(range)
   const lastYear = lastYearRange(range)
+  const today = now === undefined ? null : new Date(now)
+  const afterToday = today ? new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime() : Number.NaN
+  if (!(afterToday > range.from && afterToday <= range.to)) return { range, previous, lastYear, toDate: false }
+  const months = wholeMonths(range)
+  return {
+    range: { from: range.from, to: afterToday - 1 },
+    previous: { from: previous.from, to: (months !== null ? addMonths(afterToday, -months) : afterToday - (range.to - range.from + 1)) - 1 },
+    lastYear: { from: lastYear.from, to: addMonths(afterToday, -12) - 1 },
+    toDate: true,
+  }
+}
+
+/** The period against the one before and the same one a year earlier, per currency and figure (to date while it runs). */
+export function trendComparison(deals: readonly ReportDeal[], whole: TrendRange, main: string, now?: number): TrendComparison {
+  const { range, previous, lastYear, toDate } = comparedSpans(whole, now)
   const spans = [trendTotals(deals, range), trendTotals(deals, previous), trendTotals(deals, lastYear)] as const
   const currencies = new Set(spans.flatMap((span) => [...span.keys()]))
   const ordered = [...currencies].sort((a, b) => (a === main ? -1 : b === main ? 1 : a.localeCompare(b)))
@@ -177,5 +204,5 @@ export function trendComparison(deals: readonly ReportDeal[], range: TrendRange,
       return { currency, figure, current, previous: before, lastYear: yearAgo, vsPrevious: compareFigure(current, before), vsLastYear: compareFigure(current, yearAgo) }
     }),
   )
-  return { range, previous, lastYear, rows }
+  return { range, previous, lastYear, toDate, rows }
 }

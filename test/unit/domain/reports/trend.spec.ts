@@ -137,3 +137,38 @@ describe('trend figures', () => {
     expect(compareFigure(0, 4)).toEqual({ delta: -4, share: -1 })
   })
 })
+
+describe('a period that is not over (issue 15: the current month was partial but unmarked)', () => {
+  // Today is 20 May 2026, noon: Q2 2026 runs; May is the month to date.
+  const today = at(2026, 5, 20)
+
+  it('marks the step holding today, and only it, as partial', () => {
+    const months = trendSeries(deals, q2, 'month', today)
+    expect(months.map((p) => p.partial)).toEqual([false, true, false])
+    const weeks = trendSeries(deals, { from: at(2026, 5, 1, 0), to: end(2026, 5, 31) }, 'week', today)
+    // 18–24 May holds the 20th
+    expect(weeks.filter((p) => p.partial).map((p) => new Date(p.start).getDate())).toEqual([18])
+    expect(trendSeries(deals, q2, 'month').some((p) => p.partial)).toBe(false)
+  })
+
+  it('compares the period to the end of today with the same days of the earlier periods, not with whole ones', () => {
+    const early = [
+      deal(at(2026, 5, 2), 'P', 10_00), // Q2 2026 to date
+      deal(at(2026, 2, 15), 'P', 20_00), // Q1 up to 20 February: counted
+      deal(at(2026, 2, 21, 0), 'P', 40_00), // Q1 after 20 February: a later part the running quarter has not had yet
+      deal(at(2025, 5, 19), 'P', 5_00), // a year earlier, before 20 May 2025: counted
+      deal(at(2025, 5, 21, 0), 'P', 8_00), // a year earlier, after 20 May 2025: not
+    ]
+    const comparison = trendComparison(early, q2, 'RUB', today)
+    expect(comparison.toDate).toBe(true)
+    expect(comparison.range).toEqual({ from: q2.from, to: end(2026, 5, 20) })
+    expect(comparison.previous).toEqual({ from: at(2026, 1, 1, 0), to: end(2026, 2, 20) })
+    expect(comparison.lastYear).toEqual({ from: at(2025, 4, 1, 0), to: end(2025, 5, 20) })
+    expect(comparison.rows.find((r) => r.figure === 'created')).toMatchObject({ current: 10_00, previous: 20_00, lastYear: 5_00 })
+  })
+
+  it('a period over (or not begun) is compared whole', () => {
+    expect(trendComparison(deals, q2, 'RUB', at(2026, 8, 1)).toDate).toBe(false)
+    expect(trendComparison(deals, q2, 'RUB', at(2026, 8, 1)).previous).toEqual(previousRange(q2))
+  })
+})
