@@ -33,7 +33,7 @@ import { startSandbox } from '../sandbox/server/sandbox'
 import { serveApp } from '../sandbox/server/static-app'
 import { appDir, install, launchChromium, log, type Sandbox } from './portal-tab'
 import { median, table } from './stats'
-import { startRunnerBeside } from '../test/e2e/helpers/runner-beside'
+import { startRunner } from '../runner/main'
 import { KEPT_SUMMARY_FIELD } from '../src/domain/fields/summary'
 import { userRest } from './user-rest'
 
@@ -210,6 +210,43 @@ function appTarget(rows: readonly PlacementRow[], appOrigin: string, screen: Scr
 
 const seconds = (ms: number) => ms / 1000
 
+/** The runner beside the portal, connected with the admin's auth as the install screen hands it over (POST /connect). */
+async function runnerBeside(sandbox: Sandbox, adminId: number): Promise<{ stop(): Promise<void> }> {
+  const app = sandbox.control.state().app
+  const dataDir = await mkdtemp(join(tmpdir(), 'content-bench-runner-'))
+  const appOrigin = new URL(sandbox.appUrl).origin
+  const runner = await startRunner({
+    RUNNER_PORT: '0',
+    RUNNER_DATA: dataDir,
+    RUNNER_CLIENT_ID: app.clientId,
+    RUNNER_CLIENT_SECRET: app.clientSecret,
+    RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
+    RUNNER_APP_ORIGINS: appOrigin,
+    RUNNER_POLL_MS: '200',
+  })
+  const pair = sandbox.control.issueTokens(adminId)
+  const reply = await fetch(`http://localhost:${runner.port}/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: appOrigin },
+    body: JSON.stringify({
+      access_token: pair.AUTH_ID,
+      refresh_token: pair.REFRESH_ID,
+      expires: Math.floor(Date.now() / 1000) + Number(pair.AUTH_EXPIRES),
+      domain: new URL(sandbox.origin).host,
+      member_id: 'sandbox',
+      client_endpoint: `${sandbox.origin}/rest/`,
+      user_id: adminId,
+    }),
+  })
+  if (reply.status !== 200) throw new Error(`runner /connect: ${reply.status} ${await reply.text()}`)
+  return {
+    async stop() {
+      await runner.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 export async function timeToContentBench(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'content-bench-'))
   const bare = await serveBarePage()
@@ -301,7 +338,7 @@ export async function timeToContentBench(): Promise<void> {
     log(`adding ${COMPANY_DEALS} deals to company ${bigCompany}`)
     await generateDeals(sandbox.store, COMPANY_DEALS, { now: new Date(), extraFields: () => ({ COMPANY_ID: bigCompany }) })
     // The runner's first run keeps every company's summary (the deals went straight into the store, without events).
-    const runner = await startRunnerBeside(sandbox.origin)
+    const runner = await runnerBeside(sandbox, adminId)
     try {
       const kept = async () => (await userRest<Array<Record<string, unknown>>>(sandbox, adminId, 'crm.company.list', { filter: { ID: bigCompany }, select: ['ID', KEPT_SUMMARY_FIELD] }))[0]?.[KEPT_SUMMARY_FIELD]
       const until = Date.now() + 300_000
