@@ -12,8 +12,11 @@ import type { FrameAuth, RunnerLink, RunnerState } from '@/domain/install/runner
  * install's application_token, so none is sent.
  */
 
-/** The runner's address baked in at build time (`VITE_RUNNER_URL`), the install's default for the option. */
-export const BUILT_RUNNER_URL: string | undefined = import.meta.env.VITE_RUNNER_URL || undefined
+/**
+ * The runner's address baked in at build time (`VITE_RUNNER_URL`), the install's default for the option.
+ * `import.meta.env` exists only under Vite; scripts run by tsx (`npm run screenshots`) import this file too.
+ */
+export const BUILT_RUNNER_URL: string | undefined = import.meta.env?.VITE_RUNNER_URL || undefined
 
 /** How long the install waits for the runner before saying it is not connected. */
 const CONNECT_TIMEOUT_MS = 10_000

@@ -59,6 +59,7 @@ export const en: ShellMessages = {
       CRM_CONTACT_DETAIL_TAB: 'a tab on the contact card',
       CRM_ANALYTICS_MENU: 'an item of the CRM «Analytics» menu',
       LEFT_MENU: 'an item of the left menu',
+      REST_APP_URI: 'links to the app (report views shared or sent in a digest)',
     },
     entity: {
       deal: 'deal',
@@ -69,6 +70,8 @@ export const en: ShellMessages = {
     event: {
       ONCRMDEALADD: 'a deal is created',
       ONCRMDEALUPDATE: 'a deal is changed',
+      ONCRMDEALDELETE: 'a deal is deleted',
+      ONCRMDEALMOVETOCATEGORY: 'a deal moves to another pipeline',
       ONCRMLEADADD: 'a lead is created',
       ONCRMLEADUPDATE: 'a lead is changed',
       ONTASKADD: 'a task is created',

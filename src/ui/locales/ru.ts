@@ -58,6 +58,7 @@ export const ru = {
       CRM_CONTACT_DETAIL_TAB: 'вкладка в карточке контакта',
       CRM_ANALYTICS_MENU: 'пункт меню «Аналитика» CRM',
       LEFT_MENU: 'пункт левого меню',
+      REST_APP_URI: 'ссылки на приложение (виды отчёта из «Поделиться» и из сводки)',
     },
     entity: {
       deal: 'сделки',
@@ -68,6 +69,8 @@ export const ru = {
     event: {
       ONCRMDEALADD: 'сделка создана',
       ONCRMDEALUPDATE: 'сделка изменена',
+      ONCRMDEALDELETE: 'сделка удалена',
+      ONCRMDEALMOVETOCATEGORY: 'сделка перенесена в другую воронку',
       ONCRMLEADADD: 'лид создан',
       ONCRMLEADUPDATE: 'лид изменён',
       ONTASKADD: 'задача создана',
