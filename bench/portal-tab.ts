@@ -40,3 +40,16 @@ export async function install(browser: Browser, sandbox: Sandbox, adminId: numbe
   await page.waitForURL(/install_finished=Y/, { timeout: 120_000 })
   await context.close()
 }
+
+/** The runner's environment beside the sandbox portal: the sandbox app's client, its OAuth server, the app's origin. */
+export function runnerEnvBeside(sandbox: Sandbox, dataDir: string): Record<string, string> {
+  const app = sandbox.control.state().app
+  return {
+    RUNNER_PORT: '0',
+    RUNNER_DATA: dataDir,
+    RUNNER_CLIENT_ID: app.clientId,
+    RUNNER_CLIENT_SECRET: app.clientSecret,
+    RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
+    RUNNER_APP_ORIGINS: new URL(sandbox.appUrl).origin,
+  }
+}

@@ -25,7 +25,7 @@ import { startRunner } from '../runner/main'
 import { OFFLINE_QUEUE_TABLE } from '../sandbox/rest/methods/system/offline-queue'
 import { startSandbox } from '../sandbox/server/sandbox'
 import { ExpressTaskWatch } from './express-watch'
-import { appDir, install, launchChromium, log, type Sandbox } from './portal-tab'
+import { appDir, install, launchChromium, log, runnerEnvBeside, type Sandbox } from './portal-tab'
 import { runnerCosts, type RunnerCosts } from './runner-costs'
 import { median, percentile, table } from './stats'
 import { userBatch, userRest } from './user-rest'
@@ -109,14 +109,8 @@ async function addDeals(sandbox: Sandbox, stages: { categoryId: number; start: s
 
 /** The runner beside the portal, connected by the admin's install screen (the app option `runnerUrl` points it there). */
 async function runnerConnectedByInstall(sandbox: Sandbox, dataDir: string): Promise<Runner> {
-  const app = sandbox.control.state().app
   const runner = await startRunner({
-    RUNNER_PORT: '0',
-    RUNNER_DATA: dataDir,
-    RUNNER_CLIENT_ID: app.clientId,
-    RUNNER_CLIENT_SECRET: app.clientSecret,
-    RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
-    RUNNER_APP_ORIGINS: new URL(sandbox.appUrl).origin,
+    ...runnerEnvBeside(sandbox, dataDir),
     ...(process.env.BENCH_RUNNER_POLL_MS ? { RUNNER_POLL_MS: process.env.BENCH_RUNNER_POLL_MS } : {}),
   })
   const { AUTH_ID } = sandbox.control.issueTokens(ADMIN)

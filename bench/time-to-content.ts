@@ -31,7 +31,7 @@ import type { PlacementRow, UserRow } from '../sandbox/core/types'
 import { generateDeals } from '../sandbox/demo/generate'
 import { startSandbox } from '../sandbox/server/sandbox'
 import { serveApp } from '../sandbox/server/static-app'
-import { appDir, install, launchChromium, log, type Sandbox } from './portal-tab'
+import { appDir, install, launchChromium, log, runnerEnvBeside, type Sandbox } from './portal-tab'
 import { median, table } from './stats'
 import { startRunner } from '../runner/main'
 import { KEPT_SUMMARY_FIELD } from '../src/domain/fields/summary'
@@ -212,18 +212,9 @@ const seconds = (ms: number) => ms / 1000
 
 /** The runner beside the portal, connected with the admin's auth as the install screen hands it over (POST /connect). */
 async function runnerBeside(sandbox: Sandbox, adminId: number): Promise<{ stop(): Promise<void> }> {
-  const app = sandbox.control.state().app
   const dataDir = await mkdtemp(join(tmpdir(), 'content-bench-runner-'))
   const appOrigin = new URL(sandbox.appUrl).origin
-  const runner = await startRunner({
-    RUNNER_PORT: '0',
-    RUNNER_DATA: dataDir,
-    RUNNER_CLIENT_ID: app.clientId,
-    RUNNER_CLIENT_SECRET: app.clientSecret,
-    RUNNER_OAUTH_SERVER: `${sandbox.origin}/rest/`,
-    RUNNER_APP_ORIGINS: appOrigin,
-    RUNNER_POLL_MS: '200',
-  })
+  const runner = await startRunner({ ...runnerEnvBeside(sandbox, dataDir), RUNNER_POLL_MS: '200' })
   const pair = sandbox.control.issueTokens(adminId)
   const reply = await fetch(`http://localhost:${runner.port}/connect`, {
     method: 'POST',
