@@ -8,6 +8,7 @@ import type { SaleItem } from '../../src/domain/sale'
 import { DIRECTORY_OPTION } from '../../widgets/sale-items/directory-option'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption } from './helpers/kit-controls'
+import { pasteInto } from './helpers/paste'
 import { appFrame } from './helpers/portal'
 
 // The «Продажа» deal tab of the built app in the sandbox portal (Chromium), walked as issue 5's
@@ -98,13 +99,15 @@ describe('«Продажа» tab in the sandbox portal (Chromium)', () => {
     const json = home.locator('[data-testid=directory-json]')
     const original = await json.inputValue()
 
-    await json.fill(original.replace('"code": "P101"', '"code": "P 101"'))
+    // Pasted as the power user brings a JSON in (fill() would type its 1,000 lines one by one).
+    await pasteInto(json, original.replace('"code": "P101"', '"code": "P 101"'))
     await home.locator('[data-testid=directory-json-apply]').click()
     await home.locator('[data-testid=directory-errors]').waitFor()
     expect(await home.locator('[data-testid=directory-errors]').textContent()).toContain('латинские буквы')
     expect(await home.locator('[data-testid=directory-dirty]').count()).toBe(0)
 
-    await json.fill(original.replace('"ru": "Склад 101"', '"ru": "Склад 101 (у рампы)"'))
+    await pasteInto(json, original.replace('"ru": "Склад 101"', '"ru": "Склад 101 (у рампы)"'))
+    expect(await json.inputValue()).toContain('Склад 101 (у рампы)')
     await home.locator('[data-testid=directory-json-apply]').click()
     await home.locator('[data-testid=directory-dirty]').waitFor()
     expect(await appOption(DIRECTORY_OPTION)).toBeNull()
