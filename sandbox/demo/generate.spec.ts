@@ -1,5 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import { readSaleItems } from '../../src/domain/sale/items-json'
+import { defaultObjectsDirectory } from '../../src/domain/sale/default-objects'
+import { findPlace } from '../../src/domain/sale/objects-directory'
 import { MemoryStore } from '../store/memory-store'
 import { caller } from '../rest/methods/crm/testing'
 import { seedCrm } from './crm'
@@ -51,6 +54,39 @@ describe('generateDeals', () => {
     expect(paid.every((r) => /^\d+\.\d{2}\|RUB$/.test(String(r.UF_CRM_LMS_PAID_AMOUNT)))).toBe(true)
     const wonPaid = paid.filter((r) => r.STAGE_SEMANTIC_ID === 'S')
     expect(wonPaid.every((r) => String(r.UF_CRM_LMS_PAID_AMOUNT) === `${(r.OPPORTUNITY as number).toFixed(2)}|RUB`)).toBe(true)
+  })
+
+  it('gives part of the Kosino pipeline\'s deals sale items the app reads, with places of its default directory, once the field exists', async () => {
+    const s = store()
+    const before = generateDeals(s, 2000, { seed: 5, now: NOW })
+    const plain = [...s.table('deals').rowsAfter(before.firstId - 1)]
+    expect(plain.some((r) => 'UF_CRM_KOS_SALE_ITEMS' in r)).toBe(false)
+    const t = store()
+    await caller(t, 1).call('crm.deal.userfield.add', { fields: { FIELD_NAME: 'KOS_SALE_ITEMS', USER_TYPE_ID: 'string' } })
+    const range = generateDeals(t, 2000, { seed: 5, now: NOW })
+    const rows = [...t.table('deals').rowsAfter(range.firstId - 1)]
+    // The items take nothing from the deals' own sequence: the same deals with or without them.
+    expect(rows.map(({ UF_CRM_KOS_SALE_ITEMS: _, ...rest }) => rest)).toEqual(plain)
+    const held = rows.filter((r) => r.UF_CRM_KOS_SALE_ITEMS)
+    expect(held.every((r) => r.CATEGORY_ID === 3)).toBe(true)
+    const kosino = rows.filter((r) => r.CATEGORY_ID === 3)
+    expect(held.length / kosino.length).toBeGreaterThan(0.3)
+    expect(held.length / kosino.length).toBeLessThan(0.9)
+    expect(kosino.filter((r) => r.STAGE_SEMANTIC_ID === 'S').every((r) => r.UF_CRM_KOS_SALE_ITEMS)).toBe(true)
+    expect(held.some((r) => r.STAGE_SEMANTIC_ID === 'F')).toBe(true)
+    const directory = defaultObjectsDirectory()
+    const types = new Set<string>()
+    for (const r of held) {
+      const read = readSaleItems(String(r.UF_CRM_KOS_SALE_ITEMS))
+      if (!read.ok) throw new Error(`deal ${r.ID}: ${read.reason}`)
+      expect(read.items.reduce((sum, item) => sum + (item.priceMinor ?? 0), 0)).toBe(Math.round((r.OPPORTUNITY as number) * 100))
+      for (const item of read.items) {
+        if (item.kind !== 'object') continue
+        expect(findPlace(directory, item), JSON.stringify(item)).toBeDefined()
+        types.add(item.objectType)
+      }
+    }
+    expect(types.size).toBeGreaterThan(8)
   })
 
   it('makes 100,000 deals that a keyset read pages through 50 at a time', async () => {

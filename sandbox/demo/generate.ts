@@ -5,6 +5,7 @@ import type { CrmRow } from '../rest/methods/crm/entities'
 import { dealRow } from '../rest/methods/crm/rows'
 import { formatPortalDate } from '../rest/methods/crm/dates'
 import { UF_TABLE, type UserFieldRow } from '../rest/methods/crm/userfields'
+import { KOSINO_PIPELINE_NAME } from './crm'
 import { pathTimes, recordDealPath, stagePath } from './stage-history'
 
 /**
@@ -24,6 +25,13 @@ export interface GenerateOptions {
    * on deals (the app creates it at install), as `"<amount>|RUB"`.
    */
   paidAmountField?: string
+  /**
+   * String user field that holds the «Продажа» tab's items as versioned JSON. Filled only if the
+   * field exists on deals (the app creates it at install), on part of the deals of `salePipeline`.
+   */
+  saleItemsField?: string
+  /** The pipeline whose deals sell the park's places; defaults to the one named «Продажи ППК Косино». */
+  salePipeline?: number
   /** Hook for more user fields: returns extra stored fields for one generated deal. */
   extraFields?: (deal: GeneratedDeal, random: () => number) => Record<string, unknown>
 }
@@ -40,6 +48,9 @@ export interface GeneratedDeal {
 
 /** The app's paid-amount field (src/domain/fields/playbook.ts declares it). */
 export const DEFAULT_PAID_AMOUNT_FIELD = 'UF_CRM_LMS_PAID_AMOUNT'
+
+/** The app's sale items field (src/domain/fields/sale.ts declares it). */
+export const DEFAULT_SALE_ITEMS_FIELD = 'UF_CRM_KOS_SALE_ITEMS'
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -72,6 +83,51 @@ export function dealProcess(store: Store, categoryId: number): string[] {
   return stagesOfCategory(store, categoryId).filter((s) => !s.SEMANTICS).map((s) => s.STATUS_ID)
 }
 
+/**
+ * Places of the app's default objects directory (src/domain/sale/default-objects.ts), by the codes it
+ * gives them: rooms (one zone, one sector, three rooms), warehouses (zones Z1–Z2, sectors S1–S2, four
+ * places each) and the customs warehouse (one zone, sectors S1–S2, two places each).
+ */
+const PLACE_SHAPES = {
+  rooms: { zones: 1, sectors: 1, places: 3 },
+  warehouse: { zones: 2, sectors: 2, places: 4 },
+  customs: { zones: 1, sectors: 2, places: 2 },
+} as const
+/** Object types a deal sells, warehouses more often than rooms, as the park's sales go. */
+const SOLD_TYPES: Array<[string, keyof typeof PLACE_SHAPES]> = [
+  ['LOW_TEMP_COMPLEX', 'warehouse'], ['LOW_TEMP_COMPLEX', 'warehouse'], ['SMALL_WHOLESALE_COMPLEX', 'warehouse'],
+  ['ALL_SEASON_TRADE_ZONE', 'warehouse'], ['MULTI_PRODUCTION_COMPLEX', 'warehouse'], ['RETAIL_DC_PARK', 'warehouse'],
+  ['CUSTOMS', 'customs'], ['APART_HOTEL', 'rooms'], ['CATERING', 'rooms'], ['PHARMACY', 'rooms'], ['CAR_WASH', 'rooms'],
+]
+const VED_SERVICES = ['TEMP_STORAGE', 'PHYTOSANITARY', 'VETERINARY', 'CUSTOMS_REPRESENTATIVE']
+
+/**
+ * The items a deal of the park's pipeline holds, or null for none: a won deal sold one to three places
+ * of one object type (a term of 1–10 years, one in ten without), sometimes with a ВЭД service; a deal
+ * in work holds them once it reaches its offer (two in three do); a lost deal sometimes kept its offer's.
+ * The prices share the deal's amount, so the items add up to it.
+ */
+function saleItems(deal: GeneratedDeal, random: () => number): string | null {
+  const holds = deal.semantic === 'S' || (deal.semantic === 'P' && deal.progress >= 0.4 && random() < 0.66) || (deal.semantic === 'F' && random() < 0.3)
+  if (!holds) return null
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const [objectType, shapeName] = pick(SOLD_TYPES)
+  const shape = PLACE_SHAPES[shapeName]
+  const zone = `Z${1 + Math.floor(random() * shape.zones)}`
+  const sector = 1 + Math.floor(random() * shape.sectors)
+  const count = Math.min(shape.places, 1 + Math.floor(random() * random() * 3))
+  const first = Math.floor(random() * (shape.places - count + 1))
+  const term = random() < 0.1 ? null : 1 + Math.floor(random() * 10)
+  const items: Array<Record<string, unknown>> = Array.from({ length: count }, (_, k) => ({
+    id: `g${k + 1}`, kind: 'object', objectType, zone, sector: `S${sector}`, place: `P${sector}${String(first + k + 1).padStart(2, '0')}`, volume: '', termYears: term,
+  }))
+  if (random() < 0.15) items.push({ id: 'v1', kind: 'ved', service: pick(VED_SERVICES), volume: '', termYears: 1 })
+  const total = Math.round(deal.amount * 100)
+  const share = Math.floor(total / items.length)
+  items.forEach((item, k) => (item.priceMinor = k === items.length - 1 ? total - share * k : share))
+  return JSON.stringify({ v: 1, items })
+}
+
 function defaultManagers(store: Store): number[] {
   const ids = [...store.table<UserRow>('users').rows()].filter((u) => !u.IS_ADMIN && u.CRM_ACCESS === 'A').map((u) => u.ID)
   return ids.length ? ids.slice(0, 4) : [1]
@@ -94,6 +150,9 @@ export function generateDeals(store: Store, count: number, options: GenerateOpti
   if (!pipelines.length) throw new Error('generateDeals: no deal pipeline with stages (run seedCrm first)')
   const paidField = options.paidAmountField ?? DEFAULT_PAID_AMOUNT_FIELD
   const hasPaidField = [...store.table<UserFieldRow>(UF_TABLE).rows()].some((u) => u.ENTITY_ID === 'CRM_DEAL' && u.FIELD_NAME === paidField)
+  const itemsField = options.saleItemsField ?? DEFAULT_SALE_ITEMS_FIELD
+  const salePipeline = options.salePipeline ?? dealCategories(store).find((c) => c.name === KOSINO_PIPELINE_NAME)?.id
+  const hasItemsField = [...store.table<UserFieldRow>(UF_TABLE).rows()].some((u) => u.ENTITY_ID === 'CRM_DEAL' && u.FIELD_NAME === itemsField)
   const table = store.table<CrmRow>('deals')
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!
 
@@ -138,6 +197,11 @@ export function generateDeals(store: Store, count: number, options: GenerateOpti
     if (hasPaidField && (semantic === 'S' || progress >= 0.5)) {
       const paid = semantic === 'S' || random() < 0.5 ? amount : Math.round(amount * random() * 100) / 100
       row[paidField] = `${paid.toFixed(2)}|RUB`
+    }
+    if (hasItemsField && pipeline.id === salePipeline) {
+      // Their own random sequence too: the deals and their history stay what they were before items.
+      const items = saleItems(deal, seededRandom(((options.seed ?? 1) * 2_000_003 + i) >>> 0))
+      if (items) row[itemsField] = items
     }
     if (options.extraFields) Object.assign(row, options.extraFields(deal, random))
     // The history has its own random sequence, so the deals stay what they were before it existed.
