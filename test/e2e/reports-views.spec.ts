@@ -1,8 +1,9 @@
-import type { Frame } from 'playwright-core'
+import type { Frame, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PEOPLE } from '../../sandbox/demo/people'
 import { startAppSession, type AppSession } from './helpers/app-session'
-import { chooseOption } from './helpers/kit-controls'
+import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
+import { chooseMenuItem, chooseOption } from './helpers/kit-controls'
 import { appFrame } from './helpers/portal'
 import { openReportPage, shotsAt1280 } from './helpers/report-page'
 
@@ -14,15 +15,29 @@ import { openReportPage, shotsAt1280 } from './helpers/report-page'
 // are still only the deals his own rights let him read (recounted here from crm.deal.list as him).
 
 const NAME = 'Продажи по менеджерам'
+/** Saved, renamed and deleted with the keyboard alone. */
+const BY_KEYS = 'Стадии отдела'
+const RENAMED = 'Стадии за неделю'
 let session: AppSession
 
 const normalize = (text: string | null) => (text ?? '').replace(/\s/g, '')
 const shown = async (frame: Frame, testId: string) => (await frame.getByTestId(testId).textContent())?.trim()
 const totalCount = async (frame: Frame) => normalize(await frame.locator('[data-testid=group-table] tr[data-key="total"] [data-measure=count]').textContent())
 
+/** The whole of the element inside the browser's window (the page is not scrolled in these tests). */
+async function inWindow(element: Locator): Promise<boolean> {
+  const box = await element.boundingBox()
+  const size = session.page.viewportSize()
+  return box !== null && size !== null && box.y >= 0 && box.y + box.height <= size.height
+}
+
 async function shot(name: string): Promise<void> {
   const dir = await shotsAt1280(session)
-  if (dir) await session.page.screenshot({ path: `${dir}/reports-views-${name}.png` })
+  if (!dir) return
+  // A dialog or menu shot once it has grown in, not half-transparent in its opening animation.
+  const frame = await appFrame(session.page, session.appOrigin)
+  await frame.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))))
+  await session.page.screenshot({ path: `${dir}/reports-views-${name}.png` })
 }
 
 /** The report page as `userId`, with its figures on screen. */
@@ -110,6 +125,78 @@ describe('saved views of the report page (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Закрыть' }).first().click()
   }, 240_000)
 
+  it('with the keyboard alone: saves a view with Enter, opens another from the menu, renames and deletes one; the focus never lost', async () => {
+    const frame = await appFrame(session.page, session.appOrigin)
+    const keyboard = session.page.keyboard
+    const menu = frame.getByTestId('views-menu')
+    const storedNames = async () => {
+      const stored = await session.rest<string | null>('user.option.get', { option: 'reportViews' }, PEOPLE.headOfSales)
+      return stored ? (JSON.parse(stored) as { l: Array<{ n: string }> }).l.map((view) => view.n) : []
+    }
+    // Another grouping, chosen with the keyboard: the page shows no saved view then.
+    await tabTo(frame, frame.getByTestId('group-by'), { max: 40 })
+    await chooseOption(frame, frame.getByTestId('group-by'), 'стадиям', { keyboard: true })
+    await expect.poll(() => shown(frame, 'views-menu')).toBe('Виды')
+
+    // «Виды» → «Сохранить вид…» with Enter: the dialog takes the typed name, Enter saves it.
+    await tabTo(frame, menu, { backwards: true, max: 40 })
+    expect(await showsFocus(menu)).toBe(true)
+    await chooseMenuItem(frame, menu, 'Сохранить вид…', { reached: () => shot('menu-keyboard-ru') })
+    const dialog = frame.getByRole('dialog')
+    await dialog.waitFor()
+    await expect.poll(() => focusedName(frame)).toContain('[view-name]')
+    // In the window, though the page by stages is much taller than it (the portal's frame grows with the page).
+    await expect.poll(() => inWindow(dialog)).toBe(true)
+    await keyboard.type(BY_KEYS)
+    expect(await dialog.getByTestId('view-name').inputValue()).toBe(BY_KEYS)
+    await shot('save-keyboard-ru')
+    await keyboard.press('Enter')
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 })
+    expect(await shown(frame, 'views-notice')).toBe(`Вид «${BY_KEYS}» сохранён`)
+    // Back on «Виды», not lost to the page's body.
+    await expect.poll(() => focusedName(frame)).toContain('[views-menu]')
+    expect(await shown(frame, 'views-menu')).toBe(BY_KEYS)
+    expect(await storedNames()).toEqual([NAME, BY_KEYS])
+
+    // The first view opened again from the menu with the keyboard: its grouping is back.
+    await chooseMenuItem(frame, menu, NAME)
+    await expect.poll(() => shown(frame, 'group-by')).toBe('ответственным')
+    expect(await shown(frame, 'views-menu')).toBe(NAME)
+    await expect.poll(() => focusedName(frame)).toContain('[views-menu]')
+
+    // «Управлять видами…»: rename the new one, then delete it, each with Tab and Enter.
+    await chooseMenuItem(frame, menu, 'Управлять видами…')
+    await dialog.waitFor()
+    await expect.poll(() => inWindow(dialog)).toBe(true)
+    await tabTo(frame, dialog.getByRole('button', { name: `Переименовать: ${BY_KEYS}` }))
+    await keyboard.press('Enter')
+    await expect.poll(() => focusedName(frame)).toContain('[view-rename-input]')
+    await keyboard.press('Control+A')
+    await keyboard.type(RENAMED)
+    await keyboard.press('Enter')
+    await expect.poll(storedNames, { timeout: 30_000 }).toEqual([NAME, RENAMED])
+    // Renamed: the focus is back on the row's «Переименовать»; deleted: on the dialog's «Закрыть».
+    await expect.poll(() => focusedName(frame)).toBe(`button[view-row-${RENAMED}] «Переименовать»`)
+    await tabTo(frame, dialog.getByRole('button', { name: `Удалить: ${RENAMED}` }))
+    await keyboard.press('Enter')
+    await expect.poll(storedNames, { timeout: 30_000 }).toEqual([NAME])
+    await expect.poll(() => focusedName(frame)).toBe('button «Закрыть»')
+    // Escape closes it and gives the focus back to «Виды».
+    await keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => focusedName(frame)).toContain('[views-menu]')
+
+    // «Поделиться» with the keyboard: the link's field has the focus (selected, to copy), Escape gives it back.
+    await tabTo(frame, frame.getByTestId('views-share'))
+    await keyboard.press('Enter')
+    await dialog.waitFor()
+    await expect.poll(() => focusedName(frame)).toContain('[view-link]')
+    expect(await dialog.getByTestId('view-link').evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart! === input.value.length && input.value.length > 0)).toBe(true)
+    await keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => focusedName(frame)).toContain('[views-share]')
+  }, 240_000)
+
   it('opens the link for another user with the same filters, his figures under his own rights', async () => {
     // His colleague's deals closed to him (OPENED = N): a manager reads his own and the opened ones.
     const deals = session.sandbox.store.table<{ ID: number; ASSIGNED_BY_ID: number }>('deals')
@@ -130,6 +217,16 @@ describe('saved views of the report page (Chromium)', () => {
     const his = await dealsInDepartment(PEOPLE.manager, 2)
     expect(await totalCount(frame)).toBe(String(his))
     expect(his).toBeLessThan(await dealsInDepartment(PEOPLE.headOfSales, 2))
+    // «Views» → «Save view…» with the keyboard: the name field has the focus, Escape gives it back to «Views».
+    const menu = frame.getByTestId('views-menu')
+    await tabTo(frame, menu, { max: 40 })
+    await chooseMenuItem(frame, menu, 'Save view…', { reached: () => shot('menu-keyboard-en') })
+    await expect.poll(() => focusedName(frame)).toContain('[view-name]')
+    await session.page.keyboard.type('Week')
+    await shot('save-keyboard-en')
+    await session.page.keyboard.press('Escape')
+    await frame.getByRole('dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => focusedName(frame)).toContain('[views-menu]')
     await frame.getByTestId('views-menu').click()
     await frame.getByRole('menuitem', { name: 'Save view…' }).waitFor()
     await shot('menu-en')

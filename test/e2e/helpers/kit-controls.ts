@@ -73,6 +73,40 @@ async function walkTo(frame: Frame, name: string | RegExp): Promise<void> {
   if (!named(current, name)) throw new Error(`the list has no option «${name}»`)
 }
 
+/**
+ * An item of the kit's dropdown menu chosen with the keyboard alone, as a person without a mouse
+ * does: Enter on the menu's button (already focused, say by Tab) opens it, the arrows walk to the
+ * item named `name` (down, or up when it lies above), Enter chooses it; waits until the menu is gone.
+ * `reached` runs with the item highlighted, before Enter (a screenshot of the open menu, say).
+ */
+export async function chooseMenuItem(
+  frame: Frame,
+  trigger: Locator,
+  name: string | RegExp,
+  options: { timeout?: number; reached?: () => Promise<void> } = {},
+): Promise<void> {
+  const timeout = options.timeout ?? 30_000
+  const keyboard = frame.page().keyboard
+  await trigger.press('Enter')
+  const menu = frame.getByRole('menu')
+  await menu.waitFor({ timeout })
+  const items = menu.locator('[role^=menuitem]:not([data-disabled])')
+  const texts = (await items.evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ''))).map((text) => text.trim())
+  // An item's text may carry its description after the name (a default view: «… открывается по умолчанию»).
+  const matches = (text: string | null) => text !== null && (typeof name === 'string' ? text === name || text.startsWith(name) : name.test(text))
+  const target = texts.findIndex(matches)
+  if (target < 0) throw new Error(`the menu has no item «${name}»: ${texts.join(' | ')}`)
+  const focused = () => frame.evaluate(() => (document.activeElement?.closest('[role^=menuitem]') ? document.activeElement.textContent?.trim() ?? '' : null))
+  for (let step = 0; step < 30 && !matches(await focused()); step += 1) {
+    const at = texts.indexOf((await focused()) ?? '')
+    await keyboard.press(at > target ? 'ArrowUp' : 'ArrowDown')
+  }
+  if (!matches(await focused())) throw new Error(`the arrows did not reach «${name}» in the menu`)
+  await options.reached?.()
+  await keyboard.press('Enter')
+  await menu.waitFor({ state: 'detached', timeout })
+}
+
 /** A user's name as the app's pickers show it (user.get: first name, last name). */
 export async function userName(session: AppSession, id: number): Promise<string> {
   const [user] = await session.rest<Array<{ NAME?: string; LAST_NAME?: string }>>('user.get', { ID: id })
