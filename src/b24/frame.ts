@@ -1,6 +1,9 @@
 import { ApiVersion, initializeB24Frame } from '@bitrix24/b24jssdk'
 import type { B24Frame } from '@bitrix24/b24jssdk'
+import { FRAME_RESTRICTIONS } from './frame-restrictions'
 import type { FrameFacts } from './placement-context'
+
+export { FRAME_RESTRICTIONS }
 
 /**
  * One B24Frame per page. It is never destroyed: SDK 2.2.0 keeps its init promise
@@ -22,16 +25,6 @@ export class FrameBootError extends Error {
 /** How long to wait for the portal's `getInitData` reply (the SDK itself waits forever). */
 export const INIT_TIMEOUT_MS = 20_000
 
-/**
- * The SDK resends a request that timed out or lost its connection, including a create the
- * portal may already have carried out: a second deal, task or comment. So transport
- * faults reach the gateway at once; it retries reads itself and makes creates
- * idempotent (createOnce looks for the record before it creates again).
- * The SDK's own waits on 503/429 are off too (`maxRetries: 1`, one attempt): it waits in
- * silence, up to ten seconds a time, while a write plan waits with a countdown the user sees
- * and can cancel, and the gateway retries reads itself.
- */
-export const FRAME_RESTRICTIONS = { retryOnNetworkError: false, maxRetries: 1 } as const
 
 export function getFrame(timeoutMs = INIT_TIMEOUT_MS): Promise<B24Frame> {
   if (!framePromise) {

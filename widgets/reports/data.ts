@@ -1,6 +1,7 @@
 import { command } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
 import { peopleCommands, peopleOf } from '@/b24/people'
+import type { RestGrantSource } from '@/b24/rest-grant/grant'
 import { unpackInTasks, type DealsWorker } from './deals-worker'
 import { mapInTasks } from './tasks'
 import {
@@ -26,7 +27,6 @@ import {
   type RawStatusRow,
   type RawTaskRow,
   type RawUserRow,
-  type PackedDeals,
   type ReportData,
   type ReportFieldMap,
   type StatusMove,
@@ -54,6 +54,10 @@ export interface ReadOptions {
   now: Date
   signal?: AbortSignal
   onProgress?: (progress: ReadProgress) => void
+  /** The frame's REST grant: with it the deals worker reads the deals itself, off the page's thread. */
+  grants?: RestGrantSource
+  /** Each request the worker sends, for the page's request counter. */
+  onRequest?: () => void
 }
 
 const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
@@ -123,18 +127,13 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   }
 }
 
-/** What a read gives: the report data, and its deals packed for the cache. */
-export interface ReportRead {
-  data: ReportData
-  packed: PackedDeals
-}
-
 /**
- * Everything the report page shows. Each batch of deals goes to the deals worker as it arrives
- * (typed there, off the page's thread); when the read is done the worker hands the deals back
- * packed, and the page unpacks them a piece at a time.
+ * Everything the report page shows. With the frame's grant the deals worker reads the deals
+ * itself; without, each batch goes to it as it arrives (typed there, off the page's thread). When
+ * the read is done the worker hands the deals back packed, and the page unpacks them a piece at a
+ * time; the worker keeps its copy (for the figures and the cache).
  */
-export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions & { worker: DealsWorker }): Promise<ReportRead> {
+export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions & { worker: DealsWorker }): Promise<ReportData> {
   const fields = options.fields ?? DEFAULT_REPORT_FIELDS
   const progress = (phase: ReadPhase, rows: number) => options.onProgress?.({ phase, rows, estimate: meta.estimate })
   const worker = options.worker
@@ -143,17 +142,24 @@ export async function readReportData(gateway: Gateway, meta: ReportMeta, options
   progress('deals', 0)
   worker.reset()
   let read = 0
-  const kept = await gateway.readAll<RawDealRow>(deals.method, deals.params, {
-    idKey: deals.rowIdKey,
-    cursorKey: deals.idKey,
-    signal: options.signal,
-    onProgress: (rows) => progress('deals', (read = rows)),
-    onRows: (rows) => worker.addRows(rows, fields),
-  })
-  if (kept.length > 0) worker.addRows(kept, fields)
+  if (options.grants && worker.readDeals) {
+    read = await worker.readDeals(
+      { method: deals.method, params: deals.params, idKey: deals.rowIdKey, cursorKey: deals.idKey, fields },
+      { grants: options.grants, signal: options.signal, onRequest: options.onRequest, onProgress: (rows) => progress('deals', (read = rows)) },
+    )
+  } else {
+    const kept = await gateway.readAll<RawDealRow>(deals.method, deals.params, {
+      idKey: deals.rowIdKey,
+      cursorKey: deals.idKey,
+      signal: options.signal,
+      onProgress: (rows) => progress('deals', (read = rows)),
+      onRows: (rows) => worker.addRows(rows, fields),
+    })
+    if (kept.length > 0) worker.addRows(kept, fields)
+  }
 
   const tasks = overdueTasksRead(options.now)
-  progress('tasks', read || kept.length)
+  progress('tasks', read)
   const [rawTasks, packed] = await Promise.all([
     gateway.readAll<RawTaskRow>(tasks.method, tasks.params, {
       idKey: tasks.rowIdKey,
@@ -166,15 +172,12 @@ export async function readReportData(gateway: Gateway, meta: ReportMeta, options
   const typedDeals = packed.deals ?? (await unpackInTasks(packed.packed))
 
   return {
-    data: {
-      deals: typedDeals,
-      users: meta.users.map(toReportUser),
-      departments: meta.departments.map(toReportDepartment),
-      pipelines: toPipelines(meta.categories, meta.stages),
-      overdue: toOverdueActions(rawTasks, options.now.getTime()),
-      readAt: options.now.getTime(),
-    },
-    packed: packed.packed,
+    deals: typedDeals,
+    users: meta.users.map(toReportUser),
+    departments: meta.departments.map(toReportDepartment),
+    pipelines: toPipelines(meta.categories, meta.stages),
+    overdue: toOverdueActions(rawTasks, options.now.getTime()),
+    readAt: options.now.getTime(),
   }
 }
 

@@ -14,7 +14,8 @@ import {
   type ReportData,
 } from '@/domain/reports'
 import { DEPARTMENTS, generateDeals, generateTasks, NOW, PIPELINE_STAGES, USERS } from '../../test/unit/domain/reports/generated-data'
-import { answer, DealsEngine, type EngineRequest, type FiguresQuery, type ReportMetaData } from './deals-engine'
+import { answer, DealsEngine, type FiguresQuery, type ReportMetaData } from './deals-engine'
+import { serveDeals, type WorkerRequest } from './deals-service'
 import { createDealsWorker, InThreadDeals, unpackInTasks } from './deals-worker'
 
 // The report page's deals worker (issue 15: reading 100,000 deals froze the page): the engine the worker runs,
@@ -43,24 +44,31 @@ function expected(q: FiguresQuery) {
   return { totals: totalsOf(kept, ctx), groups: groupDeals(kept, q.dimension, ctx) }
 }
 
-/** A Worker that runs the engine's message handler a message at a time, copying what crosses as a browser does. */
+// IndexedDB as the cache store uses it, in memory: what is stored is a structured copy.
+const stored = vi.hoisted(() => new Map<string, unknown>())
+vi.mock('./cache-store', () => ({
+  loadCached: async (key: string) => (stored.has(key) ? structuredClone(stored.get(key)) : null),
+  saveCached: async (key: string, data: unknown, now: number) => void stored.set(key, structuredClone({ key, savedAt: now, data })),
+  dropCached: async (key: string) => void stored.delete(key),
+}))
+
+/** A Worker that runs the worker's message handler a message at a time, copying what crosses as a browser does. */
 class FakeWorker {
   static made = 0
   onmessage: ((event: MessageEvent) => void) | null = null
   onerror: ((event: ErrorEvent) => void) | null = null
   transferred: unknown[] = []
-  private readonly engine = new DealsEngine()
+  private readonly serve = serveDeals((reply, back = []) => {
+    this.transferred.push(...back)
+    const copy = structuredClone(reply, { transfer: back as ArrayBuffer[] })
+    setTimeout(() => this.onmessage?.({ data: copy } as MessageEvent))
+  })
   constructor(readonly url: URL, readonly options: WorkerOptions) {
     FakeWorker.made++
   }
-  postMessage(message: EngineRequest, transfer: Transferable[] = []) {
+  postMessage(message: WorkerRequest) {
     const copy = structuredClone(message)
-    setTimeout(() => {
-      const { reply, transfer: back } = answer(this.engine, copy)
-      this.transferred.push(...back)
-      this.onmessage?.({ data: structuredClone(reply, { transfer: back }) } as MessageEvent)
-    })
-    void transfer
+    setTimeout(() => this.serve(copy))
   }
   terminate() {}
 }
@@ -117,10 +125,17 @@ describe('the deals worker', () => {
     const [a, b] = await Promise.all([worker.figures(query), worker.figures({ ...query, dimension: 'stage' })])
     expect(a).toEqual(expected(query))
     expect(b).toEqual(expected({ ...query, dimension: 'stage' }))
-    // Deals from the cache: the worker gets the packed columns.
-    worker.reset()
-    worker.adopt(packed, typed)
-    expect(await worker.figures(query)).toEqual(expected(query))
+    // The worker stores its deals itself; a later page (a new worker) gets them back from the cache.
+    await worker.saveCache('portal|2', meta, NOW)
+    const later = createDealsWorker()
+    expect(await later.loadCache('portal|3', NOW)).toBeNull()
+    const cached = await later.loadCache('portal|2', NOW)
+    expect(cached?.savedAt).toBe(NOW)
+    expect(cached?.data.deals).toEqual(typed)
+    expect(cached?.data.users).toEqual(meta.users)
+    expect(await later.figures(query)).toEqual(expected(query))
+    await later.dropCache('portal|2')
+    expect(await later.loadCache('portal|2', NOW)).toBeNull()
   })
 
   it('with no Worker the same figures come on the page’s thread, 10,000 deals a task', async () => {

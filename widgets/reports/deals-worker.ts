@@ -1,5 +1,11 @@
-import { unpackDeals, type DealFigures, type PackedDeals, type RawDealRow, type ReportDeal, type ReportFieldMap } from '@/domain/reports'
-import { DealsEngine, type EngineReply, type EngineRequest, type FiguresQuery, type ReportMetaData } from './deals-engine'
+import { unpackDeals, type DealFigures, type PackedDeals, type RawDealRow, type ReportData, type ReportDeal, type ReportFieldMap } from '@/domain/reports'
+import { toGatewayError } from '@/b24/gateway'
+import type { RestGrantSource } from '@/b24/rest-grant/grant'
+import { dropCached, loadCached, saveCached } from './cache-store'
+import type { CachedReport } from './deals-cache'
+import { DealsEngine, type EngineReply, type FiguresQuery, type ReportMetaData } from './deals-engine'
+import type { WorkerRequest } from './deals-service'
+import { fromPlainFailure, plainFailure, type DealsReadOrder, type ReadEvent, type ReadReply, type ReadRequest } from './deals-read'
 import { nextTask, TASK_CHUNK } from './tasks'
 
 /**
@@ -17,28 +23,50 @@ export interface DealsWorker {
   addRows(rows: RawDealRow[], fields?: ReportFieldMap): void
   /** The deals added, packed; `deals` when they are at hand already (no worker). */
   pack(): Promise<{ packed: PackedDeals; deals?: ReportDeal[] }>
-  /** Deals from the cache: the packed columns and the page's unpacked copy. */
-  adopt(packed: PackedDeals, deals: ReportDeal[]): void
+  /**
+   * The report from the cache (null when none or stale): the worker keeps its deals, the page
+   * gets them unpacked a piece at a time.
+   */
+  loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null>
+  /** Stores the deals added with this meta data. */
+  saveCache(key: string, meta: ReportMetaData, now: number): Promise<void>
+  dropCache(key: string): Promise<void>
   setMeta(meta: ReportMetaData): void
   figures(query: FiguresQuery): Promise<DealFigures>
+  /**
+   * The whole read done by the worker itself, with the page's REST grant (see deals-read.ts);
+   * resolves to the number of deals read. Absent where there is no worker.
+   */
+  readDeals?(order: DealsReadOrder, options: ReadDealsOptions): Promise<number>
   dispose(): void
 }
 
-type Ask = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never
+export interface ReadDealsOptions {
+  grants: RestGrantSource
+  signal?: AbortSignal
+  onProgress?: (rows: number) => void
+  /** Each HTTP request the worker sends (the page's request counter counts them). */
+  onRequest?: () => void
+}
+
+type AnyRequest = WorkerRequest
+type Ask = AnyRequest extends infer R ? (R extends AnyRequest ? Omit<R, 'id'> : never) : never
 
 class WorkerDeals implements DealsWorker {
   private nextId = 1
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
+  private readonly events = new Map<number, (event: ReadEvent) => void>()
   private failure: Error | null = null
 
   constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<EngineReply>) => {
-      const reply = event.data
+    worker.onmessage = (message: MessageEvent<EngineReply | ReadReply | ReadEvent>) => {
+      const reply = message.data
+      if ('event' in reply) return this.events.get(reply.id)?.(reply)
       const waiting = this.pending.get(reply.id)
       this.pending.delete(reply.id)
       if (!waiting) return
       if (reply.ok) waiting.resolve(reply.value)
-      else waiting.reject(new Error(reply.message))
+      else waiting.reject('failure' in reply ? fromPlainFailure(reply.failure) : new Error(reply.message))
     }
     worker.onerror = (event) => {
       event.preventDefault()
@@ -48,9 +76,8 @@ class WorkerDeals implements DealsWorker {
     }
   }
 
-  private ask<T>(request: Ask, transfer: Transferable[] = []): Promise<T> {
+  private ask<T>(request: Ask, transfer: Transferable[] = [], id = this.nextId++): Promise<T> {
     if (this.failure) return Promise.reject(this.failure)
-    const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
       this.worker.postMessage({ ...request, id }, transfer)
@@ -75,8 +102,19 @@ class WorkerDeals implements DealsWorker {
     return { packed: await this.ask<PackedDeals>({ op: 'pack' }) }
   }
 
-  adopt(packed: PackedDeals): void {
-    this.tell({ op: 'load', packed })
+  async loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null> {
+    const entry = await this.ask<CachedReport | null>({ op: 'cache-load', key, now })
+    if (!entry) return null
+    const { deals, ...meta } = entry.data
+    return { data: { ...meta, deals: await unpackInTasks(deals) }, savedAt: entry.savedAt }
+  }
+
+  saveCache(key: string, meta: ReportMetaData, now: number): Promise<void> {
+    return this.ask({ op: 'cache-save', key, meta, now })
+  }
+
+  dropCache(key: string): Promise<void> {
+    return this.ask({ op: 'cache-drop', key })
   }
 
   setMeta(meta: ReportMetaData): void {
@@ -85,6 +123,31 @@ class WorkerDeals implements DealsWorker {
 
   figures(query: FiguresQuery): Promise<DealFigures> {
     return this.ask<DealFigures>({ op: 'figures', query })
+  }
+
+  async readDeals(order: DealsReadOrder, options: ReadDealsOptions): Promise<number> {
+    options.signal?.throwIfAborted()
+    const grant = await options.grants.current()
+    const id = this.nextId++
+    const send = (request: ReadRequest) => this.worker.postMessage(request)
+    const stop = () => send({ id, op: 'abort' })
+    this.events.set(id, (event) => {
+      if (event.event === 'progress') options.onProgress?.(event.rows)
+      else if (event.event === 'request') options.onRequest?.()
+      else
+        options.grants.refresh().then(
+          (fresh) => send({ id, op: 'grant', grant: fresh }),
+          (error: unknown) => send({ id, op: 'grant', grant: null, failure: plainFailure(toGatewayError(error)) }),
+        )
+    })
+    options.signal?.addEventListener('abort', stop, { once: true })
+    try {
+      return await this.ask<number>({ op: 'read', order, grant }, [], id)
+    } finally {
+      this.events.delete(id)
+      options.signal?.removeEventListener('abort', stop)
+      options.signal?.throwIfAborted()
+    }
   }
 
   dispose(): void {
@@ -108,8 +171,22 @@ export class InThreadDeals implements DealsWorker {
     return { packed: this.engine.pack(), deals: this.engine.deals }
   }
 
-  adopt(_packed: PackedDeals, deals: ReportDeal[]): void {
+  async loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null> {
+    const entry = await loadCached(key, now)
+    if (!entry) return null
+    const { deals: packed, ...meta } = entry.data
+    const deals = await unpackInTasks(packed)
     this.engine.deals = deals
+    this.engine.setMeta(meta)
+    return { data: { ...meta, deals }, savedAt: entry.savedAt }
+  }
+
+  async saveCache(key: string, meta: ReportMetaData, now: number): Promise<void> {
+    await saveCached(key, { ...meta, deals: this.engine.pack() }, now)
+  }
+
+  dropCache(key: string): Promise<void> {
+    return dropCached(key)
   }
 
   setMeta(meta: ReportMetaData): void {

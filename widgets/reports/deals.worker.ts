@@ -1,11 +1,8 @@
 /// <reference lib="webworker" />
-import { answer, DealsEngine, type EngineRequest } from './deals-engine'
+import { serveDeals, type WorkerRequest } from './deals-service'
 
-/** The report page's worker: the deals, typed, packed and aggregated off the page's thread. */
-const engine = new DealsEngine()
+/** The report page's worker: the deals read, typed, packed, cached and aggregated off the page's thread. */
 const scope = self as unknown as DedicatedWorkerGlobalScope
+const serve = serveDeals((message, transfer = []) => scope.postMessage(message, transfer))
 
-scope.onmessage = (event: MessageEvent<EngineRequest>) => {
-  const { reply, transfer } = answer(engine, event.data)
-  scope.postMessage(reply, transfer)
-}
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => serve(event.data)

@@ -23,10 +23,9 @@ import {
   type ReportData,
   type ReportFilter,
 } from '@/domain/reports'
-import { dropCached, loadCached, saveCached } from './cache-store'
 import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
-import { readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadProgress } from './data'
-import { createDealsWorker, unpackInTasks, type DealsWorker } from './deals-worker'
+import { readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadOptions, type ReadProgress } from './data'
+import { createDealsWorker, type DealsWorker } from './deals-worker'
 import type { ReportMetaData } from './deals-engine'
 import { nextTask } from './tasks'
 import { periodRange, type PeriodPreset } from './period'
@@ -189,7 +188,7 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  async function open(gateway: Gateway, options: { domain: string; force?: boolean }): Promise<void> {
+  async function open(gateway: Gateway, options: { domain: string; force?: boolean } & Pick<ReadOptions, 'grants' | 'onRequest'>): Promise<void> {
     controller?.abort()
     controller = new AbortController()
     const signal = controller.signal
@@ -203,15 +202,11 @@ export const useReportsStore = defineStore('reports', () => {
       appCode.value = meta.appCode
       viewer.value = meta.userId
       cacheKey = reportCacheKey({ domain: options.domain, userId: meta.userId, fields: DEFAULT_REPORT_FIELDS })
-      if (options.force) await dropCached(cacheKey)
+      if (options.force) await deals().dropCache(cacheKey)
       else {
-        const cached = await loadCached(cacheKey, Date.now())
+        const cached = await deals().loadCache(cacheKey, Date.now())
         if (cached) {
-          const { deals: packed, ...rest } = cached.data
-          const unpacked = await unpackInTasks(packed)
-          deals().adopt(packed, unpacked)
-          deals().setMeta(rest)
-          data.value = { ...rest, deals: unpacked }
+          data.value = cached.data
           savedAt.value = cached.savedAt
           now.value = Date.now()
           status.value = 'ready'
@@ -221,7 +216,14 @@ export const useReportsStore = defineStore('reports', () => {
         }
       }
       const readAt = new Date()
-      const { data: result, packed } = await readReportData(gateway, meta, { now: readAt, signal, worker: deals(), onProgress: (p) => (progress.value = p) })
+      const result = await readReportData(gateway, meta, {
+        now: readAt,
+        signal,
+        worker: deals(),
+        grants: options.grants,
+        onRequest: options.onRequest,
+        onProgress: (p) => (progress.value = p),
+      })
       const rest: ReportMetaData = { users: result.users, departments: result.departments, pipelines: result.pipelines, overdue: result.overdue, readAt: result.readAt }
       deals().setMeta(rest)
       data.value = result
@@ -234,7 +236,7 @@ export const useReportsStore = defineStore('reports', () => {
       await settled()
       // The figures first, then the copy into the cache in a task of its own.
       await nextTask()
-      await saveCached(cacheKey, { ...rest, deals: packed }, readAt.getTime())
+      await deals().saveCache(cacheKey, rest, readAt.getTime())
     } catch (raw) {
       if (signal.aborted) {
         status.value = data.value ? 'ready' : 'cancelled'

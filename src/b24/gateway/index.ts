@@ -15,7 +15,8 @@ export { command } from './screen'
 export { joinOffsetPages, offsetPageCommands, OFFSET_PAGE_SIZE } from './offset-pages'
 export type { ScreenCommand, ScreenCommands, ScreenResult } from './screen'
 export type { BatchReply, Params, RestTransport } from './transport'
-export { frameTransport } from './transport'
+export { frameTransport, sdkTransport } from './transport'
+export type { SdkCall } from './transport'
 export { idempotencyTag } from './create-once'
 
 export interface ReadAllOptions<T = unknown> extends KeysetOptions {

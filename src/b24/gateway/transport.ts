@@ -33,18 +33,27 @@ function firstError(result: { getErrors(): IterableIterator<Error> }): Error | u
 /** What the transport needs of an SDK client: B24Frame in the tab, B24Hook or B24OAuth in Node. */
 export type SdkClient = Pick<B24Frame, 'actions'>
 
-export function frameTransport(b24: SdkClient): RestTransport {
+/** One REST v2 call through the SDK: its `AjaxResult`, success or the portal's error. */
+export type SdkCall = (method: string, params: Params) => Promise<{ isSuccess: boolean; getData(): unknown; getErrors(): IterableIterator<Error> }>
+
+/** The gateway's transport over an SDK call: a client's `actions.v2.call.make`, or an `HttpV2` of its own (the report worker). */
+export function sdkTransport(send: SdkCall): RestTransport {
+  const resultOf = (reply: Awaited<ReturnType<SdkCall>>) => (reply.getData() as { result?: unknown } | undefined)?.result
   return {
     async call(method, params) {
-      const reply = await b24.actions.v2.call.make<unknown>({ method, params })
+      const reply = await send(method, params)
       if (!reply.isSuccess) throw toGatewayError(firstError(reply))
-      return reply.getData()?.result
+      return resultOf(reply)
     },
     async batch(commands, { halt }) {
       // Sent as a plain call of `batch` and decoded here: see batch-wire.ts for why.
-      const reply = await b24.actions.v2.call.make<unknown>({ method: 'batch', params: { halt: halt ? 1 : 0, cmd: encodeBatchCommands(commands) } })
+      const reply = await send('batch', { halt: halt ? 1 : 0, cmd: encodeBatchCommands(commands) })
       if (!reply.isSuccess) throw toGatewayError(firstError(reply))
-      return decodeBatchReply(commands, reply.getData()?.result)
+      return decodeBatchReply(commands, resultOf(reply))
     },
   }
+}
+
+export function frameTransport(b24: SdkClient): RestTransport {
+  return sdkTransport((method, params) => b24.actions.v2.call.make<unknown>({ method, params }))
 }
