@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * Pieces every REST DTO parser reads with: legacy methods send numbers as strings, empty
@@ -6,10 +6,13 @@ import { z } from 'zod'
  */
 
 /** A record ID: `"12"` and `12` both read as 12. */
-export const restId = z.coerce.number().int().nonnegative()
+export const restId = z.coerce.number().check(z.int(), z.nonnegative())
 
 /** A text value: null or absent reads as ''. */
-export const restText = z.preprocess((value) => (value === null || value === undefined ? '' : String(value)), z.string())
+export const restText = z.pipe(
+  z.transform((value: unknown) => (value === null || value === undefined ? '' : String(value))),
+  z.string(),
+)
 
 /** A REST list as an array. */
 export function rowsOf(raw: unknown): unknown[] {

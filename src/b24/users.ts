@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { joinOffsetPages, offsetPageCommands } from './gateway/offset-pages'
 import type { ScreenCommand } from './gateway/screen'
 import { restId as id, restText as text, rowsOf } from './rest-values'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 
 /**
@@ -32,7 +32,7 @@ export interface CompanyRow {
   uf: Record<string, unknown>
 }
 
-const companySchema = z.object({ ID: id, TITLE: text, DATE_CREATE: text, DATE_MODIFY: text, ASSIGNED_BY_ID: id.catch(0) })
+const companySchema = z.object({ ID: id, TITLE: text, DATE_CREATE: text, DATE_MODIFY: text, ASSIGNED_BY_ID: z.catch(id, 0) })
 
 export function parseCompany(raw: unknown): CompanyRow {
   if (!raw || typeof raw !== 'object') throw new TypeError('crm.company.get: no company')
@@ -61,7 +61,7 @@ export interface ContactRow {
 }
 
 // b24restdocs api-reference/crm/contacts/crm-contact-list.md
-const contactSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, SECOND_NAME: text, POST: text.optional() })
+const contactSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, SECOND_NAME: text, POST: z.optional(text) })
 
 export function parseContacts(raw: unknown): ContactRow[] {
   return rowsOf(raw)
@@ -85,7 +85,7 @@ export interface CommentRow {
 }
 
 // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md: FILES = {id: {name, urlDownload…}} or {}
-const commentSchema = z.object({ ID: id, AUTHOR_ID: id.catch(0), CREATED: text, COMMENT: text, FILES: z.unknown().optional() })
+const commentSchema = z.object({ ID: id, AUTHOR_ID: z.catch(id, 0), CREATED: text, COMMENT: text, FILES: z.optional(z.unknown()) })
 
 function commentFiles(raw: unknown): CommentFile[] {
   return rowsOf(raw).flatMap((file) => {

@@ -1,6 +1,6 @@
 import { draftStorageKey, readStoredDraft } from '@/domain/drafts'
 import type { Draft } from '@/domain/drafts'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { readSaleItems, SALE_KINDS } from '@/domain/sale'
 import type { SaleValues } from './sale-values'
 
@@ -9,7 +9,7 @@ export function saleDraftKey(memberId: string, dealId: number, userId: number): 
   return `${memberId || 'portal'}:${draftStorageKey('deal', dealId, userId)}:sale`
 }
 
-const decisionSchema = z.object({ fingerprint: z.string(), choice: z.enum(['take', 'replace']) }).nullish()
+const decisionSchema = z.nullish(z.object({ fingerprint: z.string(), choice: z.enum(['take', 'replace']) }))
 
 /** Values read back from storage, checked like the deal's own field (the items schema). */
 function toSaleValues(values: Record<string, unknown>): SaleValues | null {

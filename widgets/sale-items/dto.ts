@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { SALE_FIELDS } from '@/domain/fields/sale'
 
 /*
@@ -8,8 +8,14 @@ import { SALE_FIELDS } from '@/domain/fields/sale'
  * user/user-current.md, common/settings/app-option-get.md).
  */
 
-const idText = z.union([z.string(), z.number()]).transform((value) => Number(value))
-const nullableText = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? '' : String(value)))
+const idText = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value) => Number(value)),
+)
+const nullableText = z.pipe(
+  z.nullish(z.union([z.string(), z.number()])),
+  z.transform((value) => (value === null || value === undefined ? '' : String(value))),
+)
 
 const KIND = SALE_FIELDS.kind.fieldName
 const ITEMS = SALE_FIELDS.items.fieldName
@@ -32,7 +38,7 @@ const dealSchema = z.looseObject({
   TITLE: nullableText,
   CURRENCY_ID: nullableText,
   OPPORTUNITY: nullableText,
-  DATE_MODIFY: z.string().nullish(),
+  DATE_MODIFY: z.nullish(z.string()),
 })
 
 export function parseSaleDeal(raw: unknown): SaleDealDto {
@@ -54,7 +60,7 @@ export function parseSaleDeal(raw: unknown): SaleDealDto {
 
 /** `LIST` of the sale kind field: XML_ID (our code) → the portal's item ID. */
 export function parseKindItemIds(raw: unknown): Record<string, string> {
-  const rows = z.array(z.object({ LIST: z.array(z.object({ ID: z.union([z.string(), z.number()]), XML_ID: z.string().nullish() })).nullish() })).parse(raw)
+  const rows = z.array(z.object({ LIST: z.nullish(z.array(z.object({ ID: z.union([z.string(), z.number()]), XML_ID: z.nullish(z.string()) }))) })).parse(raw)
   const list = rows[0]?.LIST ?? []
   return Object.fromEntries(list.filter((item) => item.XML_ID).map((item) => [item.XML_ID!, String(item.ID)]))
 }

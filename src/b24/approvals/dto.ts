@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 import type { FileVersion, TaskRecord, TimelineRecord } from '@/domain/approvals'
 import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
@@ -12,12 +12,12 @@ import { APPROVAL_FIELDS } from '@/domain/fields/approvals'
 const dealSchema = z.object({
   ID: id,
   TITLE: text,
-  CATEGORY_ID: id.catch(0),
+  CATEGORY_ID: z.catch(id, 0),
   ASSIGNED_BY_ID: id,
-  [APPROVAL_FIELDS.contractFile]: z.unknown().optional(),
-  [APPROVAL_FIELDS.state]: z.unknown().optional(),
-  [APPROVAL_FIELDS.reportFile]: z.unknown().optional(),
-  [APPROVAL_FIELDS.reportState]: z.unknown().optional(),
+  [APPROVAL_FIELDS.contractFile]: z.optional(z.unknown()),
+  [APPROVAL_FIELDS.state]: z.optional(z.unknown()),
+  [APPROVAL_FIELDS.reportFile]: z.optional(z.unknown()),
+  [APPROVAL_FIELDS.reportState]: z.optional(z.unknown()),
 })
 
 export interface DealRow {
@@ -96,7 +96,7 @@ export function parseDeals(raw: unknown): DealRow[] {
 }
 
 // b24restdocs api-reference/crm/timeline/comments/crm-timeline-comment-list.md
-const commentSchema = z.object({ ID: id, AUTHOR_ID: id, CREATED: text, COMMENT: text, ENTITY_ID: id.optional() })
+const commentSchema = z.object({ ID: id, AUTHOR_ID: id, CREATED: text, COMMENT: text, ENTITY_ID: z.optional(id) })
 
 export function parseComments(raw: unknown): (TimelineRecord & { entityId: number | null })[] {
   return rowsOf(raw).map((row) => {
@@ -113,9 +113,9 @@ const taskSchema = z.object({
   createdBy: id,
   responsibleId: id,
   createdDate: text,
-  status: id.catch(2),
-  changedBy: id.optional().catch(undefined),
-  deadline: z.string().nullable().optional().catch(undefined),
+  status: z.catch(id, 2),
+  changedBy: z.catch(z.optional(id), undefined),
+  deadline: z.catch(z.optional(z.nullable(z.string())), undefined),
 })
 
 function toTaskRecord(row: z.infer<typeof taskSchema>): TaskRecord {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { DealPeople } from '@/domain/playbook'
 
 /**
@@ -9,8 +9,8 @@ import type { DealPeople } from '@/domain/playbook'
 export const PEOPLE_OPTION = 'playbookPeople'
 
 const PeopleSchema = z.object({
-  productManagerId: z.number().int().positive().nullable().optional(),
-  roles: z.record(z.string(), z.number().int().positive()).optional(),
+  productManagerId: z.optional(z.nullable(z.number().check(z.int(), z.positive()))),
+  roles: z.optional(z.record(z.string(), z.number().check(z.int(), z.positive()))),
 })
 
 export type PlaybookPeople = z.infer<typeof PeopleSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { restId as id, restText as text, rowsOf } from '@/b24/rest-values'
 
 /**
@@ -33,7 +33,7 @@ const leadSchema = z.object({
   STATUS_ID: text,
   SOURCE_ID: text,
   COMMENTS: text,
-  ASSIGNED_BY_ID: id.catch(0),
+  ASSIGNED_BY_ID: z.catch(id, 0),
   DATE_MODIFY: text,
 })
 
@@ -81,7 +81,7 @@ export interface PersonRow {
 }
 
 // b24restdocs api-reference/user/user-get.md (UF_DEPARTMENT: ids)
-const personSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, UF_DEPARTMENT: z.unknown().optional() })
+const personSchema = z.object({ ID: id, NAME: text, LAST_NAME: text, UF_DEPARTMENT: z.optional(z.unknown()) })
 
 export function parsePeople(raw: unknown): PersonRow[] {
   return rowsOf(raw).map((row) => {
@@ -102,7 +102,7 @@ export interface DepartmentRow {
 }
 
 // b24restdocs api-reference/departments/department-get.md
-const departmentSchema = z.object({ ID: id, NAME: text, PARENT: z.unknown().optional(), UF_HEAD: z.unknown().optional() })
+const departmentSchema = z.object({ ID: id, NAME: text, PARENT: z.optional(z.unknown()), UF_HEAD: z.optional(z.unknown()) })
 
 export function parseDepartments(raw: unknown): DepartmentRow[] {
   return rowsOf(raw).map((row) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { fromBase64Url, toBase64Url } from './base64url'
 
 /**
@@ -12,14 +12,16 @@ export const MARKER_VERSION = 1
 /** A marker longer than this is not ours (or an attempt to flood the parser). */
 const MAX_ENCODED_LENGTH = 16_000
 
-const positiveInt = z.number().int().positive()
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const shortText = z.string().max(4000)
+const positiveInt = z.number().check(z.int(), z.positive())
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+const shortText = z.string().check(z.maxLength(4000))
+const textOf = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
+const trimmedTextOf = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max))
 
-export const fileVersionSchema = z.object({ id: positiveInt, name: z.string().max(255).optional() })
+export const fileVersionSchema = z.object({ id: positiveInt, name: z.optional(z.string().check(z.maxLength(255))) })
 export const moneySchema = z.object({
-  amount: z.number().finite().nonnegative(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  amount: z.number().check(z.nonnegative()),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
 })
 
 export const CONTRACT_ACTIONS = ['start', 'submit', 'reject', 'resubmit', 'approve'] as const
@@ -30,18 +32,18 @@ export const contractMarkerSchema = z.object({
   a: z.enum(CONTRACT_ACTIONS),
   deal: positiveInt,
   /** The round the record belongs to (0 for `start`, 1 for the first submission, …). */
-  round: z.number().int().nonnegative(),
-  file: fileVersionSchema.optional(),
-  comment: shortText.optional(),
+  round: z.number().check(z.int(), z.nonnegative()),
+  file: z.optional(fileVersionSchema),
+  comment: z.optional(shortText),
   /** Idempotency key: a repeated write of the same step carries the same key. */
-  key: z.string().min(1).max(200),
+  key: textOf(1, 200),
 })
 
 /** The measurement report's approval (LEMUS §4): no draft step, the report is sent from the deal. */
 export const REPORT_ACTIONS = ['submit', 'reject', 'resubmit', 'approve'] as const
 export type ReportAction = (typeof REPORT_ACTIONS)[number]
 
-export const reportMarkerSchema = contractMarkerSchema.extend({
+export const reportMarkerSchema = z.extend(contractMarkerSchema, {
   t: z.literal('report'),
   a: z.enum(REPORT_ACTIONS),
 })
@@ -49,20 +51,20 @@ export const reportMarkerSchema = contractMarkerSchema.extend({
 export const tripRequestMarkerSchema = z
   .object({
     t: z.literal('trip-request'),
-    key: z.string().min(1).max(200),
-    destination: z.string().trim().min(1).max(255),
+    key: textOf(1, 200),
+    destination: trimmedTextOf(1, 255),
     dateFrom: isoDate,
     dateTo: isoDate,
-    purpose: z.string().trim().min(1).max(2000),
+    purpose: trimmedTextOf(1, 2000),
     budget: moneySchema,
-    dealId: positiveInt.optional(),
-    companyId: positiveInt.optional(),
+    dealId: z.optional(positiveInt),
+    companyId: z.optional(positiveInt),
   })
-  .refine((trip) => trip.dateFrom <= trip.dateTo, { message: 'dateTo before dateFrom', path: ['dateTo'] })
+  .check(z.refine((trip) => trip.dateFrom <= trip.dateTo, { message: 'dateTo before dateFrom', path: ['dateTo'] }))
 
 /** What the approver saw: a request edited after the decision no longer matches it. */
 export const tripSnapshotSchema = z.object({
-  destination: z.string().max(255),
+  destination: z.string().check(z.maxLength(255)),
   dateFrom: isoDate,
   dateTo: isoDate,
   budget: moneySchema,
@@ -73,10 +75,10 @@ export const tripDecisionMarkerSchema = z.object({
   /** Task id of the request this decides. */
   request: positiveInt,
   decision: z.enum(['approve', 'reject']),
-  amount: moneySchema.optional(),
-  reason: shortText.optional(),
-  seen: tripSnapshotSchema.optional(),
-  key: z.string().min(1).max(200),
+  amount: z.optional(moneySchema),
+  reason: z.optional(shortText),
+  seen: z.optional(tripSnapshotSchema),
+  key: textOf(1, 200),
 })
 
 export const approvalMarkerSchema = z.union([contractMarkerSchema, reportMarkerSchema, tripRequestMarkerSchema, tripDecisionMarkerSchema])

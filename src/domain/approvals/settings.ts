@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { UserId } from './types'
 
 /**
@@ -16,13 +16,13 @@ export interface ApprovalSettings {
 
 export const APPROVAL_SETTINGS_OPTION = 'approvals'
 
-const userIdSchema = z.coerce.number().int().positive()
+const userIdSchema = z.coerce.number().check(z.int(), z.positive())
 
 const rawSettingsSchema = z.object({
-  contractApprovers: z.record(z.string(), z.unknown()).optional().catch(undefined),
-  tripApprover: z.unknown().optional(),
-  accountant: z.unknown().optional(),
-  reportApprover: z.unknown().optional(),
+  contractApprovers: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
+  tripApprover: z.optional(z.unknown()),
+  accountant: z.optional(z.unknown()),
+  reportApprover: z.optional(z.unknown()),
 })
 
 export function emptyApprovalSettings(): ApprovalSettings {

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { LocalizedText } from '../fields/types'
+import { trimmedString } from '../schema-parts'
 import { profileMessage } from './messages'
 
 /*
@@ -26,9 +27,6 @@ export const cardSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('WEB_FORM') }),
   z.object({
     kind: z.literal('MANUAL'),
-    text: z
-      .string()
-      .transform((text) => text.trim())
-      .refine((text) => text !== '', profileMessage('sourceRequired')),
+    text: trimmedString().check(z.refine((text) => text !== '', profileMessage('sourceRequired'))),
   }),
 ])

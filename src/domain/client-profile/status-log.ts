@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { StatusChangeRecord } from './status-transitions'
 
 /*
@@ -7,14 +7,14 @@ import type { StatusChangeRecord } from './status-transitions'
  * the reader says so and the caller decides (show a warning, start a new log).
  */
 
-const statusSchema = z.object({ level: z.string(), subStatus: z.string().nullable(), inactive: z.boolean() })
+const statusSchema = z.object({ level: z.string(), subStatus: z.nullable(z.string()), inactive: z.boolean() })
 const recordSchema = z.object({
   from: statusSchema,
   to: statusSchema,
-  action: z.object({ type: z.string() }).loose(),
-  by: z.number().int(),
+  action: z.looseObject({ type: z.string() }),
+  by: z.number().check(z.int()),
   at: z.string(),
-  remark: z.string().optional(),
+  remark: z.optional(z.string()),
 })
 
 export type StatusLogRead = { ok: true; records: StatusChangeRecord[] } | { ok: false; reason: 'invalid-json' | 'invalid-shape' }

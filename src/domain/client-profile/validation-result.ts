@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 /** Messages trees look like `{ ru: { ns: { key: text } }, en: … }`. */
 export type MessageTree = { readonly [key: string]: string | MessageTree }
@@ -18,7 +18,7 @@ export type FieldErrors = Record<string, string>
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
 
-export function toFieldErrors(error: z.ZodError): FieldErrors {
+export function toFieldErrors(error: z.core.$ZodError): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.')
@@ -27,7 +27,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return errors
 }
 
-export function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+export function validateWith<T>(schema: z.ZodMiniType<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input)
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { sameValue } from './same-value'
 
 /*
@@ -111,8 +111,8 @@ export function rebaseDraft<T extends FieldValues>(draft: Draft<T>, server: Serv
 }
 
 const storedDraftSchema = z.object({
-  key: z.string().min(1),
-  base: z.object({ values: z.record(z.string(), z.unknown()), dateModify: z.string().nullable() }),
+  key: z.string().check(z.minLength(1)),
+  base: z.object({ values: z.record(z.string(), z.unknown()), dateModify: z.nullable(z.string()) }),
   edited: z.record(z.string(), z.unknown()),
   updatedAt: z.string(),
 })

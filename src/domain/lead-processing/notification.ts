@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { findObjectType, labelText, type DepartmentCode, type ObjectsDirectory } from '../sale/objects-directory'
 import { cleanValues, type LeadData } from './lead-data'
 import { leadMessage } from './messages'
@@ -16,9 +16,12 @@ export interface LeadRecipientsConfig {
   byObjectType: Record<string, number[]>
 }
 
-export const leadRecipientsSchema: z.ZodType<LeadRecipientsConfig> = z.object({
+export const leadRecipientsSchema: z.ZodMiniType<LeadRecipientsConfig> = z.object({
   version: z.literal(1),
-  byObjectType: z.record(z.string(), z.array(z.number().int().positive({ error: leadMessage('recipientsInvalid') }), { error: leadMessage('recipientsInvalid') })),
+  byObjectType: z.record(
+    z.string(),
+    z.array(z.number().check(z.int(), z.positive({ error: leadMessage('recipientsInvalid') })), { error: leadMessage('recipientsInvalid') }),
+  ),
 })
 
 export type DepartmentHeads = Partial<Record<DepartmentCode, number>>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { localIsoDate } from '../client-profile/history'
 import { toFieldErrors, type FieldErrors } from '../client-profile/validation-result'
 import { leadMessage } from './messages'
@@ -64,10 +64,14 @@ export const PROCESSING_DATE_DAYS_BACK = 365
 
 const text = (name: Parameters<typeof leadMessage>[0]) =>
   z
-    .string({ error: leadMessage(name) })
-    .transform((value) => value.trim())
-    .refine((value) => value !== '', leadMessage(name))
-    .refine((value) => value.length <= LEAD_TEXT_MAX, leadMessage('textTooLong'))
+    .pipe(
+      z.string({ error: leadMessage(name) }),
+      z.transform((value) => value.trim()),
+    )
+    .check(
+      z.refine((value) => value !== '', leadMessage(name)),
+      z.refine((value) => value.length <= LEAD_TEXT_MAX, leadMessage('textTooLong')),
+    )
 
 const isoDay = (moment: Date) => localIsoDate(moment)
 
@@ -76,11 +80,14 @@ function processingDate(today: Date) {
   const latest = isoDay(today)
   const earliest = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - PROCESSING_DATE_DAYS_BACK))
   return z
-    .string({ error: leadMessage('dateRequired') })
-    .refine((value) => value.trim() !== '', leadMessage('dateRequired'))
-    .pipe(z.iso.date({ error: leadMessage('dateInvalid') }))
-    .refine((value) => value <= latest, leadMessage('dateInFuture'))
-    .refine((value) => value >= earliest, leadMessage('dateTooOld'))
+    .pipe(
+      z.string({ error: leadMessage('dateRequired') }).check(z.refine((value) => value.trim() !== '', leadMessage('dateRequired'))),
+      z.iso.date({ error: leadMessage('dateInvalid') }),
+    )
+    .check(
+      z.refine((value) => value <= latest, leadMessage('dateInFuture')),
+      z.refine((value) => value >= earliest, leadMessage('dateTooOld')),
+    )
 }
 
 export const toNeedsSchema = (today: Date) => z.object({ firstResult: text('firstResultRequired'), firstDate: processingDate(today) })

@@ -1,5 +1,5 @@
 import { en, ru } from 'zod/locales'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { LocalizedText } from '@/domain/fields/types'
 import { nearestHint } from './nearest'
 import { PlaybookSchema, SCHEMA_MESSAGES } from './schema'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { isYesNoField, PLAYBOOK_FIELDS, PLAYBOOK_FIELD_KEYS } from '@/domain/fields/playbook'
 import type { PlaybookFieldKey } from '@/domain/fields/playbook'
 
@@ -9,7 +9,8 @@ import type { PlaybookFieldKey } from '@/domain/fields/playbook'
  */
 
 /** Bilingual text for messages the app shows (reasons); task titles stay Russian only. */
-const LocalizedTextSchema = z.strictObject({ ru: z.string().min(1), en: z.string().min(1) })
+const nonEmptyText = () => z.string().check(z.minLength(1))
+const LocalizedTextSchema = z.strictObject({ ru: nonEmptyText(), en: nonEmptyText() })
 
 /**
  * Messages of our own checks are keys of `SCHEMA_MESSAGES` prefixed with «@» (a schema-level
@@ -28,44 +29,50 @@ export const SCHEMA_MESSAGES = {
   },
 } as const
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: '@slug' })
+const slug = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: '@slug' }))
 
 const FieldKeySchema = z.enum(PLAYBOOK_FIELD_KEYS)
 
 /** A span of time; days are 24 hours (calendar time, not working days). */
+const wholeAtLeastZero = () => z.optional(z.number().check(z.int(), z.nonnegative()))
+const atLeastZero = () => z.optional(z.number().check(z.nonnegative()))
+const whole = () => z.optional(z.number().check(z.int()))
+
 const DurationSchema = z
   .strictObject({
-    days: z.number().int().nonnegative().optional(),
-    hours: z.number().nonnegative().optional(),
-    minutes: z.number().int().nonnegative().optional(),
+    days: wholeAtLeastZero(),
+    hours: atLeastZero(),
+    minutes: wholeAtLeastZero(),
   })
-  .refine((d) => d.days !== undefined || d.hours !== undefined || d.minutes !== undefined, {
-    params: { ru: 'Укажите days, hours или minutes', en: 'Give days, hours or minutes' },
-  })
+  .check(
+    z.refine((d) => d.days !== undefined || d.hours !== undefined || d.minutes !== undefined, {
+      params: { ru: 'Укажите days, hours или minutes', en: 'Give days, hours or minutes' },
+    }),
+  )
 
 /** Like a duration but may be negative: «плановая дата готовности минус 2 часа». */
 const OffsetSchema = z.strictObject({
-  days: z.number().int().optional(),
-  hours: z.number().optional(),
-  minutes: z.number().int().optional(),
+  days: whole(),
+  hours: z.optional(z.number()),
+  minutes: whole(),
 })
 
 /** A fixed span after the step starts (default) or after the deal entered the stage. */
 const AfterRuleSchema = z.strictObject({
   kind: z.literal('after'),
-  days: z.number().int().nonnegative().optional(),
-  hours: z.number().nonnegative().optional(),
-  minutes: z.number().int().nonnegative().optional(),
-  from: z.enum(['activated', 'stageEntered']).optional(),
+  days: wholeAtLeastZero(),
+  hours: atLeastZero(),
+  minutes: wholeAtLeastZero(),
+  from: z.optional(z.enum(['activated', 'stageEntered'])),
 })
 
 /** A moment taken from a date field of the deal, shifted by `offset`. */
 const FieldTimeRuleSchema = z.strictObject({
   kind: z.literal('field'),
   field: FieldKeySchema,
-  offset: OffsetSchema.optional(),
+  offset: z.optional(OffsetSchema),
   /** Used while the field is empty; without it the step waits for the field. */
-  fallback: DurationSchema.optional(),
+  fallback: z.optional(DurationSchema),
 })
 
 const LeafTimeRuleSchema = z.discriminatedUnion('kind', [AfterRuleSchema, FieldTimeRuleSchema])
@@ -92,9 +99,9 @@ export const TimeRuleSchema = z.discriminatedUnion('kind', [
 
 /** Who does or is told: the deal's responsible, their head, the product manager, a role set in settings, a user. */
 const ASSIGNEE = /^(responsible|head|productManager|role:[a-z][a-zA-Z0-9_-]*|user:[1-9]\d*)$/
-const AssigneeSchema = z.string().regex(ASSIGNEE, { error: '@assignee' })
+const AssigneeSchema = z.string().check(z.regex(ASSIGNEE, { error: '@assignee' }))
 /** Notifications may also go to the client (an e-mail to the deal's contact). */
-const RecipientSchema = z.string().regex(new RegExp(`^client$|${ASSIGNEE.source}`), { error: '@recipient' })
+const RecipientSchema = z.string().check(z.regex(new RegExp(`^client$|${ASSIGNEE.source}`), { error: '@recipient' }))
 
 // ---- conditions (tri-state when evaluated: a field the rule needs may be empty) ----
 
@@ -116,9 +123,10 @@ const FieldConditionSchema = z
     type: z.literal('field'),
     field: FieldKeySchema,
     op: z.enum(['filled', 'empty', 'isTrue', 'isFalse', 'isNotTrue', 'eq', 'neq', 'future']),
-    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    value: z.optional(z.union([z.string(), z.number(), z.boolean()])),
   })
-  .superRefine((c, ctx) => {
+  .check(
+  z.superRefine((c, ctx) => {
     const spec = PLAYBOOK_FIELDS[c.field]
     if (BOOLEAN_OPS.has(c.op) && !isYesNoField(spec)) {
       ctx.addIssue({
@@ -151,7 +159,8 @@ const FieldConditionSchema = z
         params: { ru: `Ожидался один из кодов: ${codes}`, en: `Expected one of the codes: ${codes}` },
       })
     }
-  })
+  }),
+  )
 
 const MoneyOperandSchema = z.enum(['paid', 'amount', 'debt'])
 const MoneyConditionSchema = z.strictObject({
@@ -161,12 +170,12 @@ const MoneyConditionSchema = z.strictObject({
   right: z.enum(['paid', 'amount', 'debt', 'zero']),
 })
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
     FieldConditionSchema,
     MoneyConditionSchema,
-    z.strictObject({ type: z.literal('all'), of: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ type: z.literal('any'), of: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ type: z.literal('all'), of: z.array(ConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ type: z.literal('any'), of: z.array(ConditionSchema).check(z.minLength(1)) }),
     z.strictObject({ type: z.literal('not'), of: ConditionSchema }),
   ]),
 )
@@ -175,22 +184,22 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 /** When a step starts: after the listed earlier steps are settled (done or not needed), plus a delay. */
 const TriggerSchema = z.strictObject({
-  steps: z.array(slug).min(1),
+  steps: z.array(slug).check(z.minLength(1)),
   /** «Если … сделка в течение 12 часов продолжила находиться на стадии». */
-  delay: DurationSchema.optional(),
+  delay: z.optional(DurationSchema),
 })
 
 const stepCommon = {
   id: slug,
   /** Where the story says it, for people reading the playbook. */
-  note: z.string().optional(),
-  after: TriggerSchema.optional(),
+  note: z.optional(z.string()),
+  after: z.optional(TriggerSchema),
   /** Step applies only if this holds; false → not needed; an empty field → waits for it. */
-  when: ConditionSchema.optional(),
+  when: z.optional(ConditionSchema),
   /** Step waits until this holds (e.g. payment received). */
-  waitUntil: ConditionSchema.optional(),
+  waitUntil: z.optional(ConditionSchema),
   /** Each new value of this field makes a new occurrence («при изменении поля … новую задачу с новым сроком»). */
-  revisionBy: FieldKeySchema.optional(),
+  revisionBy: z.optional(FieldKeySchema),
 }
 
 /**
@@ -201,44 +210,40 @@ const stepCommon = {
  */
 export const TASK_TITLE_MAX = 255
 export const PLAYBOOK_TEXT_MAX = 10_000
-const taskTitle = z.string().min(1).max(TASK_TITLE_MAX).regex(/\S/, { error: '@blank' })
+const taskTitle = z.string().check(z.minLength(1), z.maxLength(TASK_TITLE_MAX), z.regex(/\S/, { error: '@blank' }))
 
 const TaskStepSchema = z.strictObject({
   ...stepCommon,
   kind: z.literal('task'),
   title: taskTitle,
   /** Title of the occurrences after the first when `revisionBy` changes. */
-  titleOnRevision: taskTitle.optional(),
-  description: z.string().max(PLAYBOOK_TEXT_MAX).optional(),
+  titleOnRevision: z.optional(taskTitle),
+  description: z.optional(z.string().check(z.maxLength(PLAYBOOK_TEXT_MAX))),
   responsible: AssigneeSchema,
-  auditors: z.array(AssigneeSchema).optional(),
+  auditors: z.optional(z.array(AssigneeSchema)),
   deadline: TimeRuleSchema,
   /** The task may not close until this holds; `reason` is shown while it does not. */
-  blockUntil: z
-    .strictObject({ condition: ConditionSchema, reason: LocalizedTextSchema })
-    .optional(),
+  blockUntil: z.optional(z.strictObject({ condition: ConditionSchema, reason: LocalizedTextSchema })),
 })
 
 const NotifyStepSchema = z.strictObject({
   ...stepCommon,
   kind: z.literal('notify'),
-  channels: z.array(z.enum(['notify', 'email'])).min(1),
-  recipients: z.array(RecipientSchema).min(1),
+  channels: z.array(z.enum(['notify', 'email'])).check(z.minLength(1)),
+  recipients: z.array(RecipientSchema).check(z.minLength(1)),
   /** Russian text sent (template: {title} {stage} {paid} {amount} {debt} {currency} {field:key}). */
-  message: z.string().min(1).max(PLAYBOOK_TEXT_MAX).regex(/\S/, { error: '@blank' }),
+  message: z.string().check(z.minLength(1), z.maxLength(PLAYBOOK_TEXT_MAX), z.regex(/\S/, { error: '@blank' })),
   at: TimeRuleSchema,
-  repeat: z
-    .strictObject({ every: DurationSchema, while: ConditionSchema.optional() })
-    .optional(),
+  repeat: z.optional(z.strictObject({ every: DurationSchema, while: z.optional(ConditionSchema) })),
   /** A reminder: not sent once all these steps are settled. */
-  cancelIfDone: z.array(slug).min(1).optional(),
+  cancelIfDone: z.optional(z.array(slug).check(z.minLength(1))),
 })
 
 const MoveStageStepSchema = z.strictObject({
   ...stepCommon,
   kind: z.literal('moveStage'),
   /** Target stage name; absent → the next stage of the pipeline. */
-  to: z.string().min(1).optional(),
+  to: z.optional(nonEmptyText()),
 })
 
 const AssignResponsibleStepSchema = z.strictObject({
@@ -257,21 +262,21 @@ export const StepSchema = z.discriminatedUnion('kind', [
 
 export const StageSchema = z.strictObject({
   key: slug,
-  name: z.string().min(1),
+  name: nonEmptyText(),
   /** Section of the story this stage comes from, e.g. «§6». */
-  section: z.string().optional(),
-  final: z.enum(['success', 'failure']).optional(),
+  section: z.optional(z.string()),
+  final: z.optional(z.enum(['success', 'failure'])),
   /** «Определяется руководитель ответственного для уведомлений и постановки задач». */
-  resolveHead: z.boolean().optional(),
+  resolveHead: z.optional(z.boolean()),
   /** Fields the manager fills on this stage; the tab shows them editable. */
-  keyFields: z.array(FieldKeySchema).optional(),
+  keyFields: z.optional(z.array(FieldKeySchema)),
   steps: z.array(StepSchema),
 })
 
 export const PipelineSchema = z.strictObject({
   key: slug,
-  name: z.string().min(1),
-  stages: z.array(StageSchema).min(1),
+  name: nonEmptyText(),
+  stages: z.array(StageSchema).check(z.minLength(1)),
 })
 
 export type Playbook = z.infer<typeof PlaybookSchema>
@@ -365,9 +370,10 @@ function checkStage(stage: PlaybookStage, pipeline: PlaybookPipeline, stageIndex
 export const PlaybookSchema = z
   .strictObject({
     version: z.literal(1),
-    pipelines: z.array(PipelineSchema).min(1),
+    pipelines: z.array(PipelineSchema).check(z.minLength(1)),
   })
-  .superRefine((playbook, ctx) => {
+  .check(
+  z.superRefine((playbook, ctx) => {
     const issues: Issue[] = []
     uniqueBy(playbook.pipelines, (p) => p.name, (i) => ['pipelines', i, 'name'], 'направление / pipeline', issues)
     uniqueBy(playbook.pipelines, (p) => p.key, (i) => ['pipelines', i, 'key'], 'ключ / key', issues)
@@ -379,7 +385,8 @@ export const PlaybookSchema = z
     for (const issue of issues) {
       ctx.addIssue({ code: 'custom', path: issue.path, params: { ru: issue.ru, en: issue.en } })
     }
-  })
+  }),
+  )
 
 /** Pipelines and stages are matched by name as people write them: case and spacing do not matter. */
 export function normalizeName(name: string): string {

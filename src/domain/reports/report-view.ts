@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { DIMENSIONS, type Dimension } from './aggregate'
 import { PERIOD_PRESETS, type PeriodPreset } from './period'
 import type { TrendStep } from './trend'
@@ -89,17 +89,17 @@ export interface ParsedView {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
-const daySchema = z
-  .string()
-  .regex(DAY)
-  .refine((text) => {
+const daySchema = z.string().check(
+  z.regex(DAY),
+  z.refine((text) => {
     const date = new Date(`${text}T00:00:00Z`)
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
-  })
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-const pipelineIdSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+  }),
+)
+const idSchema = z.coerce.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER))
+const pipelineIdSchema = z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))
 
-const FIELD_SCHEMAS: { [K in ReportViewField]-?: z.ZodType<NonNullable<ReportView[K]>> } = {
+const FIELD_SCHEMAS: { [K in ReportViewField]-?: z.ZodMiniType<NonNullable<ReportView[K]>> } = {
   tab: z.enum(REPORT_TABS),
   period: z.enum(PERIOD_PRESETS as readonly PeriodPreset[] as [PeriodPreset, ...PeriodPreset[]]),
   from: daySchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { SaleItem } from './items'
 
 /*
@@ -11,10 +11,10 @@ import type { SaleItem } from './items'
 export const SALE_ITEMS_FORMAT_VERSION = 1
 
 const common = {
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   volume: z.string(),
-  termYears: z.number().nullable(),
-  priceMinor: z.number().int().nullable(),
+  termYears: z.nullable(z.number()),
+  priceMinor: z.nullable(z.number().check(z.int())),
 }
 
 const itemSchema = z.discriminatedUnion('kind', [
@@ -36,7 +36,7 @@ export interface SaleSaveMarker {
 
 const markerSchema = z.object({ save: z.string(), rows: z.string(), replaces: z.string() })
 
-const storedSchema = z.object({ v: z.literal(SALE_ITEMS_FORMAT_VERSION), items: z.array(itemSchema), saved: markerSchema.optional() })
+const storedSchema = z.object({ v: z.literal(SALE_ITEMS_FORMAT_VERSION), items: z.array(itemSchema), saved: z.optional(markerSchema) })
 
 export function serializeSaleItems(items: readonly SaleItem[], marker?: SaleSaveMarker): string {
   return JSON.stringify(marker ? { v: SALE_ITEMS_FORMAT_VERSION, items, saved: marker } : { v: SALE_ITEMS_FORMAT_VERSION, items })

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import { trimmedString } from '../schema-parts'
 
 /*
  * The objects directory (S4): object type → zone → sector → place / room, each level
@@ -155,32 +156,28 @@ function genericMessage(issue: { code?: string; expected?: unknown; input?: unkn
   return directoryMessage(expected ?? 'invalidValue')
 }
 
-const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, directoryMessage('badCode'))
+const codeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, directoryMessage('badCode')))
 const labelSchema = z.object({
-  ru: z
-    .string()
-    .transform((text) => text.trim())
-    .refine((text) => text !== '', directoryMessage('labelRequired')),
-  en: z
-    .string()
-    .transform((text) => text.trim())
-    .optional(),
+  ru: trimmedString().check(z.refine((text) => text !== '', directoryMessage('labelRequired'))),
+  en: z.optional(trimmedString()),
 })
 
-function uniqueCodes<T extends { code: string }>(schema: z.ZodType<T>) {
-  return z.array(schema).superRefine((entries, ctx) => {
-    const seen = new Set<string>()
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.code)) ctx.addIssue({ code: 'custom', message: directoryMessage('duplicateCode'), path: [index, 'code'] })
-      seen.add(entry.code)
-    })
-  })
+function uniqueCodes<T extends { code: string }>(schema: z.ZodMiniType<T>) {
+  return z.array(schema).check(
+    z.superRefine((entries, ctx) => {
+      const seen = new Set<string>()
+      entries.forEach((entry, index) => {
+        if (seen.has(entry.code)) ctx.addIssue({ code: 'custom', message: directoryMessage('duplicateCode'), path: [index, 'code'] })
+        seen.add(entry.code)
+      })
+    }),
+  )
 }
 
 const placeSchema = z.object({
   code: codeSchema,
   label: labelSchema,
-  areaM2: z.number().positive(directoryMessage('badArea')).optional(),
+  areaM2: z.optional(z.number().check(z.positive(directoryMessage('badArea')))),
 })
 const sectorSchema = z.object({ code: codeSchema, label: labelSchema, places: uniqueCodes(placeSchema) })
 const zoneSchema = z.object({ code: codeSchema, label: labelSchema, sectors: uniqueCodes(sectorSchema) })
@@ -191,10 +188,10 @@ const objectTypeSchema = z.object({
   zones: uniqueCodes(zoneSchema),
 })
 
-export const objectsDirectorySchema: z.ZodType<ObjectsDirectory> = z.object({
+export const objectsDirectorySchema: z.ZodMiniType<ObjectsDirectory> = z.object({
   version: z.literal(1, { error: directoryMessage('badVersion') }),
   objectTypes: uniqueCodes(objectTypeSchema),
-}) as z.ZodType<ObjectsDirectory>
+}) as z.ZodMiniType<ObjectsDirectory>
 
 export type DirectoryRead =
   | { ok: true; directory: ObjectsDirectory }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { parseMoney, type MinorUnits } from '../money'
 import { validateWith, type Validated } from '../client-profile/validation-result'
 import { SALE_KINDS, servicesOfKind, type SaleKindCode } from './catalog'
@@ -89,8 +89,8 @@ export function utf8Length(text: string): number {
   return bytes
 }
 
-export function saleSchema(context: SaleValidationContext): z.ZodType<SaleDraft> {
-  return z.custom<SaleDraft>().superRefine((sale, ctx) => {
+export function saleSchema(context: SaleValidationContext): z.ZodMiniType<SaleDraft> {
+  return z.custom<SaleDraft>().check(z.superRefine((sale, ctx) => {
     const issue = (path: (string | number)[], name: SaleMessageName) => ctx.addIssue({ code: 'custom', message: saleMessage(name), path })
 
     if (!SALE_KINDS.some((kind) => kind.code === sale.kind)) issue(['kind'], 'kindRequired')
@@ -143,7 +143,7 @@ export function saleSchema(context: SaleValidationContext): z.ZodType<SaleDraft>
       else if (context.takenPlaces.has(key)) issue(at('place'), 'placeTaken')
       placesInDeal.add(key)
     })
-  })
+  }))
 }
 
 export function validateSale(sale: SaleDraft, context: SaleValidationContext): Validated<SaleDraft> {
