@@ -20,7 +20,7 @@ import {
   tripRequestedByRest,
   writeOutcome,
 } from '../helpers/approvals-screens'
-import { FAULT_KINDS, FAULT_TITLES, injectFault, recordCell, type FaultKind } from '../helpers/fault-matrix'
+import { FAULT_KINDS, FAULT_TITLES, injectFault, recordCell, type FaultKind, type Skipped } from '../helpers/fault-matrix'
 
 /*
  * The approvals' three writes × the six portal faults. In each cell the fault is armed on the
@@ -41,7 +41,7 @@ async function settingsNow() {
 
 beforeAll(async () => {
   // Limits off: the cells' own REST reads would share the bucket with the app.
-  session = await startAppSession({ limits: false })
+  session = await startAppSession({ limits: false, fakeClock: true })
   await session.rest('app.option.set', {
     options: { approvals: JSON.stringify({ contractApprovers: { '0': APPROVER }, tripApprover: APPROVER, accountant: ACCOUNTANT }) },
   })
@@ -61,15 +61,17 @@ afterAll(async () => {
  */
 async function act(frame: Frame, click: () => Promise<void>): Promise<{ told: boolean; repeated: boolean; seconds: number }> {
   const started = Date.now()
+  // The app's pauses (2 s on a limit, 1 s without a reply) are skipped on the page's clock once shown; they count in the seconds.
+  const skipped: Skipped = { ms: 0 }
   await click()
   // Told: the success text, or the panel that says what is done and what is left.
-  const first = await writeOutcome(frame)
+  const first = await writeOutcome(frame, 60_000, skipped)
   // The write met the fault: the armed rule was used up.
   expect(session.sandbox.control.state().faults).toEqual([])
   session.sandbox.control.clearFaults()
   if (first === 'incomplete') await frame.locator('[data-testid=plan-repeat]').first().click()
   await frame.locator('[data-testid=approval-done]').waitFor({ timeout: 60_000 })
-  return { told: true, repeated: first === 'incomplete', seconds: Math.round((Date.now() - started) / 100) / 10 }
+  return { told: true, repeated: first === 'incomplete', seconds: Math.round((Date.now() - started + skipped.ms) / 100) / 10 }
 }
 
 describe('fault matrix: approvals', () => {

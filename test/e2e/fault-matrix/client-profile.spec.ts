@@ -4,7 +4,7 @@ import { historyEventToComment, localIsoDate } from '../../../src/domain/client-
 import { CLIENT_PROFILE_FIELDS as F } from '../../../src/domain/fields/client-profile'
 import { startAppSession, type AppSession } from '../helpers/app-session'
 import { FAULT_KINDS, injectFault, recordCell, type CellOutcome, type FaultKind } from '../helpers/fault-matrix'
-import { writeOutcome } from '../helpers/fault-matrix'
+import { writeOutcome, type Skipped } from '../helpers/fault-matrix'
 
 /*
  * «Профиль клиента» × the six portal faults, for each of its writes: the profile save (a guarded
@@ -28,7 +28,7 @@ const cells: CellOutcome[] = []
 
 beforeAll(async () => {
   // The faults make the page log failed requests: expected here, not collected.
-  session = await startAppSession({ limits: false, ignoreErrors: [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i] })
+  session = await startAppSession({ limits: false, fakeClock: true, ignoreErrors: [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i] })
   await session.actAs(MANAGER)
 })
 
@@ -36,8 +36,6 @@ afterAll(async () => {
   if (cells.length) console.table(cells)
   await session?.close()
 })
-
-const outcome = writeOutcome
 
 interface Write {
   name: string
@@ -226,8 +224,11 @@ describe('fault matrix: «Профиль клиента»', () => {
         const press = write.press ?? ((on: Frame) => on.locator(`[data-testid="${write.testIds.button}"]`).click())
         injectFault(session, fault, write.method)
         const started = Date.now()
+        // The app's pauses (2 s on a limit, 1 s without a reply) are skipped on the page's clock once shown; they count in the seconds.
+        const skipped: Skipped = { ms: 0 }
+        const outcome = () => writeOutcome(frame, write.testIds, 60_000, skipped)
         await press(frame)
-        let seen = await outcome(frame, write.testIds)
+        let seen = await outcome()
         const told = seen !== null
         // The armed fault really met the write (it is used up).
         const consumed = session.sandbox.control.state().faults.length === 0
@@ -237,10 +238,10 @@ describe('fault matrix: «Профиль клиента»', () => {
           session.sandbox.control.clearFaults()
           if (seen === 'incomplete') await frame.locator(`[data-testid="${write.testIds.plans}"] [data-testid="plan-repeat"]`).first().click()
           else await press(frame)
-          seen = await outcome(frame, write.testIds)
+          seen = await outcome()
           falseSaved ||= seen === 'done' && (await readBack()).lost > 0
         }
-        const seconds = Math.round((Date.now() - started) / 100) / 10
+        const seconds = Math.round((Date.now() - started + skipped.ms) / 100) / 10
         session.sandbox.control.clearFaults()
 
         const back = await readBack()

@@ -18,7 +18,7 @@ const TAB = 'Обработка лида'
 let session: AppSession
 
 beforeAll(async () => {
-  session = await startAppSession({ limits: false, ignoreErrors: FAULT_NOISE })
+  session = await startAppSession({ limits: false, ignoreErrors: FAULT_NOISE, fakeClock: true })
   await session.actAs(MANAGER)
 })
 

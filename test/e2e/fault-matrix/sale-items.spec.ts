@@ -5,7 +5,7 @@ import { parseMoney } from '../../../src/domain/money'
 import { dealRowsOf, readSaleRecord, rowsTotal, saleCardState } from '../../../src/domain/sale'
 import type { RestProductRow } from '../../../src/domain/sale'
 import { startAppSession, type AppSession } from '../helpers/app-session'
-import { FAULT_KINDS, injectFault, recordCell, type FaultKind } from '../helpers/fault-matrix'
+import { FAULT_KINDS, injectFault, recordCell, skipPlanWait, type FaultKind, type Skipped } from '../helpers/fault-matrix'
 import { chooseOption } from '../helpers/kit-controls'
 
 /*
@@ -31,7 +31,7 @@ let session: AppSession
 
 beforeAll(async () => {
   // The faults make the page log failed requests: expected here, not collected.
-  session = await startAppSession({ adminId: 1, limits: false, ignoreErrors: [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i] })
+  session = await startAppSession({ adminId: 1, limits: false, fakeClock: true, ignoreErrors: [/status of (401|429|500|503)/, /INTERNAL_SERVER_ERROR|QUERY_LIMIT_EXCEEDED|OPERATION_TIME_LIMIT|expired_token/i] })
   await session.actAs(MANAGER)
 })
 
@@ -55,14 +55,15 @@ async function typeSale(frame: Frame, typed: Typed): Promise<void> {
   await item.locator('[data-testid=input-price]').fill((typed.priceMinor / 100).toFixed(2).replace('.', ','))
 }
 
-/** The first of: «Сохранено», «Не завершено», a failed save; null if none within the time. */
-async function outcome(frame: Frame, timeoutMs = 60_000): Promise<'saved' | 'incomplete' | 'error' | null> {
+/** The first of: «Сохранено», «Не завершено», a failed save; null if none within the time. The app's pauses are skipped once shown (skipPlanWait), counted in `skipped`. */
+async function outcome(frame: Frame, skipped: Skipped, timeoutMs = 60_000): Promise<'saved' | 'incomplete' | 'error' | null> {
   const saved = frame.locator('[data-testid=sale-notice-saved]')
   const incomplete = frame.locator('[data-testid=plan-incomplete]')
   const failed = frame.locator('[data-testid=sale-save-error]')
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await saved.isVisible()) return 'saved'
+    skipped.ms += await skipPlanWait(frame)
     if ((await incomplete.count()) > 0 && !(await frame.locator('[data-testid=plan-running]').isVisible())) return 'incomplete'
     if (await failed.isVisible()) return 'error'
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -100,8 +101,9 @@ describe('fault matrix: «Продажа» save', () => {
 
         injectFault(session, fault, write.method)
         const started = Date.now()
+        const skipped: Skipped = { ms: 0 }
         await frame.locator('[data-testid=sale-save]').click()
-        let seen = await outcome(frame)
+        let seen = await outcome(frame, skipped)
         const told = seen !== null
         // The armed fault really met the save (it is used up).
         const consumed = session.sandbox.control.state().faults.length === 0
@@ -110,10 +112,10 @@ describe('fault matrix: «Продажа» save', () => {
           // The user finishes it once the portal is fine again.
           session.sandbox.control.clearFaults()
           await frame.locator(seen === 'incomplete' ? '[data-testid=plan-repeat]' : '[data-testid=sale-save]').first().click()
-          seen = await outcome(frame)
+          seen = await outcome(frame, skipped)
           falseSaved ||= seen === 'saved' && !(await readBack(dealId, typed)).holds
         }
-        const seconds = (Date.now() - started) / 1000
+        const seconds = (Date.now() - started + skipped.ms) / 1000
         session.sandbox.control.clearFaults()
 
         const back = await readBack(dealId, typed)

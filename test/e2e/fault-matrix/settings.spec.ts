@@ -18,7 +18,7 @@ let session: AppSession
 const types = defaultObjectsDirectory().objectTypes.map((type) => type.code)
 
 beforeAll(async () => {
-  session = await startAppSession({ limits: false, ignoreErrors: FAULT_NOISE })
+  session = await startAppSession({ limits: false, ignoreErrors: FAULT_NOISE, fakeClock: true })
 })
 
 afterAll(async () => {

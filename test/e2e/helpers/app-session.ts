@@ -24,6 +24,11 @@ export interface AppSessionOptions {
   /** Console errors the test provokes on purpose (injected faults), not collected. */
   ignoreErrors?: RegExp[]
   acceptDownloads?: boolean
+  /**
+   * The page's timers and Date on Playwright's clock (installed before the first page opens). Time
+   * flows as usual; a test may jump it over the app's own pauses (helpers/fault-matrix.ts skipPlanWait).
+   */
+  fakeClock?: boolean
 }
 
 /**
@@ -41,7 +46,7 @@ export interface AppSession extends PortalSession {
 }
 
 export async function startAppSession(options: AppSessionOptions | number = {}): Promise<AppSession> {
-  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false, ignoreErrors } =
+  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false, ignoreErrors, fakeClock = false } =
     typeof options === 'number' ? ({ adminId: options } as AppSessionOptions) : options
   if (!existsSync(join(appDir, 'index.html'))) throw new Error(`${appDir} has no built app: run \`npx vite build\` first (or set E2E_APP_DIR)`)
   const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads, ignoreErrors })
@@ -73,6 +78,7 @@ export async function startAppSession(options: AppSessionOptions | number = {}):
     install,
   }
   try {
+    if (fakeClock) await portal.context.clock.install()
     if (installFirst) await installRest(session)
   } catch (error) {
     await portal.close()

@@ -18,6 +18,8 @@ import { APPROVAL_FIELDS } from '../../../src/domain/fields/approvals'
 import { parseTaskRows } from '../../../widgets/approvals/dto'
 import type { AppSession } from './app-session'
 import { fillDate } from './kit-controls'
+import { skipPlanWait, type Skipped } from './fault-matrix'
+import { pasteInto } from './paste'
 import { appFrame } from './portal'
 
 /*
@@ -140,14 +142,26 @@ export async function fillTripForm(frame: Frame, values: TripFormValues): Promis
   await frame.locator('[data-testid=trip-destination]').fill(all.destination)
   await fillDate(frame.locator('[data-testid=trip-date-from]'), all.dateFrom)
   await fillDate(frame.locator('[data-testid=trip-date-to]'), all.dateTo)
-  await frame.locator('[data-testid=trip-purpose]').fill(all.purpose)
+  // A text longer than anyone types (the 100,000-character purpose) is pasted: fill() takes seconds over it.
+  if (all.purpose.length > 1_000) await pasteInto(frame.locator('[data-testid=trip-purpose]'), all.purpose)
+  else await frame.locator('[data-testid=trip-purpose]').fill(all.purpose)
   await frame.locator('[data-testid=trip-budget-input]').fill(all.budget)
   await frame.locator('[data-testid=trip-deal]').fill(all.deal)
 }
 
-/** How a write ended on screen: the success text, or the unfinished-write panel. */
-export async function writeOutcome(frame: Frame, timeout = 60_000): Promise<'done' | 'incomplete'> {
+/**
+ * How a write ended on screen: the success text, or the unfinished-write panel. With `skipped`, the
+ * app's pauses on the way are skipped on the page's clock once shown (skipPlanWait) and counted there.
+ */
+export async function writeOutcome(frame: Frame, timeout = 60_000, skipped?: Skipped): Promise<'done' | 'incomplete'> {
   const done = frame.locator('[data-testid=approval-done]')
-  await done.or(frame.locator('[data-testid=plan-incomplete]')).first().waitFor({ timeout })
+  const ended = done.or(frame.locator('[data-testid=plan-incomplete]')).first()
+  const pause = frame.locator('[data-testid=plan-wait]')
+  while (skipped) {
+    await ended.or(pause).first().waitFor({ timeout })
+    if (!(await pause.isVisible())) break
+    skipped.ms += await skipPlanWait(frame)
+  }
+  await ended.waitFor({ timeout })
   return (await done.count()) > 0 ? 'done' : 'incomplete'
 }

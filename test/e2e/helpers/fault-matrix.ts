@@ -76,8 +76,35 @@ export function recordCell(outcome: CellOutcome): void {
 
 export type Seen = 'done' | 'incomplete' | 'error' | null
 
-/** What the user was shown first: the success text, the «Не завершено» panel (not while running), a failure text; null if none in time. */
-export async function writeOutcome(frame: Frame, testIds: { done: string; plans: string; error: string[] }, timeoutMs = 60_000): Promise<Seen> {
+/**
+ * The app's own pause in a write skipped, once the user has been shown it: while «Портал занят,
+ * повтор через N с» (or «нет ответа, повтор через N с») is on screen, the page's clock jumps N s, so
+ * the retry goes out at once instead of after the app's 2 s (limits) or 1 s (no reply). The session
+ * must run on Playwright's clock (startAppSession `fakeClock`); time flows there as usual otherwise.
+ * Returns the milliseconds skipped: a cell adds them to its seconds, the time a user would wait.
+ */
+export async function skipPlanWait(frame: Frame, scope = ''): Promise<number> {
+  const wait = frame.locator(`${scope} [data-testid="plan-wait"]`.trim()).first()
+  if (!(await wait.isVisible())) return 0
+  const seconds = Number(/(\d+)/.exec((await wait.textContent().catch(() => null)) ?? '')?.[1] ?? 0)
+  if (!(seconds > 0)) return 0
+  await frame.page().clock.fastForward(seconds * 1000)
+  // The retry is due now: the notice goes (it would show the same pause again until the next render).
+  await wait.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {})
+  return seconds * 1000
+}
+
+/** Milliseconds of the app's pauses a cell skipped (skipPlanWait), to add to its seconds. */
+export interface Skipped {
+  ms: number
+}
+
+/**
+ * What the user was shown first: the success text, the «Не завершено» panel (not while running), a
+ * failure text; null if none in time. With `skipped`, the app's pauses are skipped on the page's clock
+ * (skipPlanWait) and counted there.
+ */
+export async function writeOutcome(frame: Frame, testIds: { done: string; plans: string; error: string[] }, timeoutMs = 60_000, skipped?: Skipped): Promise<Seen> {
   const done = frame.locator(`[data-testid="${testIds.done}"]`)
   const incomplete = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-incomplete"]`)
   const running = frame.locator(`[data-testid="${testIds.plans}"] [data-testid="plan-running"]`)
@@ -85,6 +112,7 @@ export async function writeOutcome(frame: Frame, testIds: { done: string; plans:
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await done.isVisible()) return 'done'
+    if (skipped) skipped.ms += await skipPlanWait(frame, `[data-testid="${testIds.plans}"]`)
     if ((await incomplete.count()) > 0 && !(await running.isVisible())) return 'incomplete'
     for (const locator of failed) if (await locator.isVisible()) return 'error'
     await new Promise((resolve) => setTimeout(resolve, 100))
