@@ -2,7 +2,7 @@ import { command } from '@/b24/gateway'
 import type { Gateway, ScreenCommands } from '@/b24/gateway'
 import { peopleCommands, peopleOf } from '@/b24/people'
 import type { RestGrantSource } from '@/b24/rest-grant/grant'
-import { unpackInTasks, type DealsWorker } from './deals-worker'
+import type { DealsWorker } from './deals-worker'
 import { mapInTasks } from './tasks'
 import {
   DEFAULT_REPORT_FIELDS,
@@ -130,8 +130,8 @@ export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
 /**
  * Everything the report page shows. With the frame's grant the deals worker reads the deals
  * itself; without, each batch goes to it as it arrives (typed there, off the page's thread). When
- * the read is done the worker hands the deals back packed, and the page unpacks them a piece at a
- * time; the worker keeps its copy (for the figures and the cache).
+ * the read is done the worker hands the deals over packed, a slice at a time, and the page unpacks
+ * each in a task of its own; the worker keeps its copy (for the figures and the cache).
  */
 export async function readReportData(gateway: Gateway, meta: ReportMeta, options: ReadOptions & { worker: DealsWorker }): Promise<ReportData> {
   const fields = options.fields ?? DEFAULT_REPORT_FIELDS
@@ -160,16 +160,15 @@ export async function readReportData(gateway: Gateway, meta: ReportMeta, options
 
   const tasks = overdueTasksRead(options.now)
   progress('tasks', read)
-  const [rawTasks, packed] = await Promise.all([
+  const [rawTasks, typedDeals] = await Promise.all([
     gateway.readAll<RawTaskRow>(tasks.method, tasks.params, {
       idKey: tasks.rowIdKey,
       cursorKey: tasks.idKey,
       itemsKey: tasks.resultKey,
       signal: options.signal,
     }),
-    worker.pack(),
+    worker.pageDeals(),
   ])
-  const typedDeals = packed.deals ?? (await unpackInTasks(packed.packed))
 
   return {
     deals: typedDeals,

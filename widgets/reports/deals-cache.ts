@@ -1,11 +1,10 @@
-import type { CacheEnvelope, PackedReportData } from '@/domain/reports'
 import { dropCached, loadCached, saveCached } from './cache-store'
-import { packedBuffers, type DealsEngine, type EngineReply, type ReportMetaData } from './deals-engine'
+import { type DealsEngine, type EngineReply, type ReportMetaData } from './deals-engine'
 
 /**
  * The report cache kept by the deals worker: IndexedDB copies what it stores and loads on the
  * thread that asks, and for 100,000 deals that copy held the page ~0.25 s (issue 15). The worker
- * stores its own deals, and on a load keeps them and hands the page their columns.
+ * stores its own deals, and on a load keeps them; the page asks for them as after a read.
  */
 export type CacheRequest =
   | { id: number; op: 'cache-load'; key: string; now: number }
@@ -14,7 +13,11 @@ export type CacheRequest =
 
 export const isCacheRequest = (request: { op: string }): request is CacheRequest => request.op.startsWith('cache-')
 
-export type CachedReport = CacheEnvelope<PackedReportData>
+/** A cache entry found: its meta data and when it was read; the deals stay in the worker. */
+export interface CacheFound {
+  meta: ReportMetaData
+  savedAt: number
+}
 
 export async function answerCache(engine: DealsEngine, request: CacheRequest): Promise<{ reply: EngineReply; transfer: ArrayBuffer[] }> {
   try {
@@ -32,7 +35,8 @@ async function carryOut(engine: DealsEngine, request: CacheRequest): Promise<{ r
       const { deals, ...meta } = entry.data
       engine.load(deals)
       engine.setMeta(meta)
-      return { reply: { id: request.id, ok: true, value: entry }, transfer: packedBuffers(deals) }
+      const found: CacheFound = { meta, savedAt: entry.savedAt }
+      return { reply: { id: request.id, ok: true, value: found }, transfer: [] }
     }
     case 'cache-save':
       await saveCached(request.key, { ...request.meta, deals: engine.pack() }, request.now)

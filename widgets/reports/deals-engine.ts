@@ -36,8 +36,9 @@ export class DealsEngine {
     this.deals = unpackDeals(packed)
   }
 
-  pack(): PackedDeals {
-    return packDeals(this.deals)
+  /** All deals packed, or those `from` (inclusive) `to` (exclusive). */
+  pack(from?: number, to?: number): PackedDeals {
+    return packDeals(from === undefined ? this.deals : this.deals.slice(from, to))
   }
 
   setMeta(meta: ReportMetaData): void {
@@ -61,7 +62,7 @@ export type EngineRequest =
   | { id: number; op: 'reset' }
   | { id: number; op: 'rows'; rows: RawDealRow[]; fields?: ReportFieldMap }
   | { id: number; op: 'load'; packed: PackedDeals }
-  | { id: number; op: 'pack' }
+  | { id: number; op: 'pack'; from?: number; to?: number }
   | { id: number; op: 'meta'; meta: ReportMetaData }
   | { id: number; op: 'figures'; query: FiguresQuery }
 
@@ -88,7 +89,7 @@ export function answer(engine: DealsEngine, request: EngineRequest): { reply: En
         engine.setMeta(request.meta)
         break
       case 'pack': {
-        const packed = engine.pack()
+        const packed = engine.pack(request.from, request.to)
         return { reply: { id: request.id, ok: true, value: packed }, transfer: packedBuffers(packed) }
       }
       case 'figures':

@@ -1,8 +1,8 @@
-import { unpackDeals, type DealFigures, type PackedDeals, type RawDealRow, type ReportData, type ReportDeal, type ReportFieldMap } from '@/domain/reports'
+import { unpackDeals, type DealFigures, type PackedDeals, type RawDealRow, type ReportDeal, type ReportFieldMap } from '@/domain/reports'
 import { toGatewayError } from '@/b24/gateway'
 import type { RestGrantSource } from '@/b24/rest-grant/grant'
 import { dropCached, loadCached, saveCached } from './cache-store'
-import type { CachedReport } from './deals-cache'
+import type { CacheFound } from './deals-cache'
 import { DealsEngine, type EngineReply, type FiguresQuery, type ReportMetaData } from './deals-engine'
 import type { WorkerRequest } from './deals-service'
 import { fromPlainFailure, plainFailure, type DealsReadOrder, type ReadEvent, type ReadReply, type ReadRequest } from './deals-read'
@@ -21,13 +21,13 @@ export interface DealsWorker {
   reset(): void
   /** A batch of raw `crm.deal.list` rows, in ID order. */
   addRows(rows: RawDealRow[], fields?: ReportFieldMap): void
-  /** The deals added, packed; `deals` when they are at hand already (no worker). */
-  pack(): Promise<{ packed: PackedDeals; deals?: ReportDeal[] }>
   /**
-   * The report from the cache (null when none or stale): the worker keeps its deals, the page
-   * gets them unpacked a piece at a time.
+   * The deals added (or loaded from the cache) as the page's own objects: from a worker 10,000 a
+   * time, each slice packed there and unpacked here in a task of its own.
    */
-  loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null>
+  pageDeals(): Promise<ReportDeal[]>
+  /** The report's meta data from the cache (null when none or stale); the deals then come by pageDeals. */
+  loadCache(key: string, now: number): Promise<CacheFound | null>
   /** Stores the deals added with this meta data. */
   saveCache(key: string, meta: ReportMetaData, now: number): Promise<void>
   dropCache(key: string): Promise<void>
@@ -98,15 +98,18 @@ class WorkerDeals implements DealsWorker {
     this.tell({ op: 'rows', rows, fields })
   }
 
-  async pack(): Promise<{ packed: PackedDeals }> {
-    return { packed: await this.ask<PackedDeals>({ op: 'pack' }) }
+  async pageDeals(): Promise<ReportDeal[]> {
+    const deals: ReportDeal[] = []
+    for (let from = 0; ; from += TASK_CHUNK) {
+      if (from > 0) await nextTask()
+      const slice = await this.ask<PackedDeals>({ op: 'pack', from, to: from + TASK_CHUNK })
+      for (const deal of unpackDeals(slice)) deals.push(deal)
+      if (slice.count < TASK_CHUNK) return deals
+    }
   }
 
-  async loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null> {
-    const entry = await this.ask<CachedReport | null>({ op: 'cache-load', key, now })
-    if (!entry) return null
-    const { deals, ...meta } = entry.data
-    return { data: { ...meta, deals: await unpackInTasks(deals) }, savedAt: entry.savedAt }
+  loadCache(key: string, now: number): Promise<CacheFound | null> {
+    return this.ask<CacheFound | null>({ op: 'cache-load', key, now })
   }
 
   saveCache(key: string, meta: ReportMetaData, now: number): Promise<void> {
@@ -167,18 +170,17 @@ export class InThreadDeals implements DealsWorker {
     this.engine.addRows(rows, fields)
   }
 
-  async pack(): Promise<{ packed: PackedDeals; deals: ReportDeal[] }> {
-    return { packed: this.engine.pack(), deals: this.engine.deals }
+  async pageDeals(): Promise<ReportDeal[]> {
+    return this.engine.deals
   }
 
-  async loadCache(key: string, now: number): Promise<{ data: ReportData; savedAt: number } | null> {
+  async loadCache(key: string, now: number): Promise<CacheFound | null> {
     const entry = await loadCached(key, now)
     if (!entry) return null
     const { deals: packed, ...meta } = entry.data
-    const deals = await unpackInTasks(packed)
-    this.engine.deals = deals
+    this.engine.deals = await unpackInTasks(packed)
     this.engine.setMeta(meta)
-    return { data: { ...meta, deals }, savedAt: entry.savedAt }
+    return { meta, savedAt: entry.savedAt }
   }
 
   async saveCache(key: string, meta: ReportMetaData, now: number): Promise<void> {

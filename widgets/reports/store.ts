@@ -206,7 +206,7 @@ export const useReportsStore = defineStore('reports', () => {
       else {
         const cached = await deals().loadCache(cacheKey, Date.now())
         if (cached) {
-          data.value = cached.data
+          data.value = { ...cached.meta, deals: await deals().pageDeals() }
           savedAt.value = cached.savedAt
           now.value = Date.now()
           status.value = 'ready'
