@@ -59,6 +59,16 @@ export default defineConfig({
     widgetPreload(fileURLToPath(new URL('./placements/manifest.ts', import.meta.url))),
   ],
   resolve: { alias },
+  // vue-i18n's feature flags (vue-i18n.intlify.dev «Optimization»): the app uses the Composition
+  // API only (`legacy: false`), none of the <i18n-t>/<i18n-d>/<i18n-n> components or `v-t`, and
+  // compiles its texts with src/ui/message-compiler.ts, so vue-i18n's message compiler, legacy API
+  // and devtools hooks are left out of the bundle.
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     manifest: true,
     target: 'es2022',
