@@ -9,6 +9,7 @@ import { withoutIdempotencyTag } from '../../src/domain/write-plan'
 import { formatDate } from '../../src/ui/format'
 import { enumItemId, startAppSession, type AppSession } from './helpers/app-session'
 import { chooseOption, dateValue, fillDate } from './helpers/kit-controls'
+import { englishKitTexts, kitTexts, seenInPortal } from './helpers/kit-texts'
 import { appFrame } from './helpers/portal'
 
 // A manager walks the «Профиль клиента» tab in Chromium against the sandbox portal; every
@@ -87,6 +88,12 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     await byId('field-email').fill('info@hladokombinat.ru')
     await byId('profile-save').click()
     await byId('profile-saved').waitFor({ timeout: 30_000 })
+    // The toast says so where the person is: the frame is far taller than the portal's window, and
+    // a toast at the frame's own top or bottom edge would be out of sight.
+    const toast = frame.locator('[data-slot="viewport"] > *', { hasText: 'Сохранено в карточке.' })
+    await toast.waitFor({ timeout: 10_000 })
+    await expect.poll(() => seenInPortal(frame, toast), { timeout: 5_000 }).toBe(true)
+    await shot('profile-saved-toast-ru')
 
     const saved = await company()
     expect(saved[F.inn.fieldName]).toBe(validInn)
@@ -110,6 +117,21 @@ describe('client profile tab (P1–P7) in the sandbox portal', () => {
     expect(await byId('draft-note').count()).toBe(0)
     // Opening the tab cost one batch request.
     expect(await frame.evaluate(() => window.__b24Requests?.byScreen['client-profile'])).toBe(1)
+  })
+
+  it('says nothing in the kit\'s English: the toasts\' region, the date field\'s parts, the lists (issue 14)', async () => {
+    // The searchable list open, searched for what it does not hold: its search box and what stays of its list.
+    await byId('company-profile').click()
+    const options = frame.getByRole('listbox').getByRole('option')
+    await options.first().waitFor()
+    const all = await options.count()
+    await frame.page().keyboard.type('qqqq')
+    await expect.poll(() => options.count(), { timeout: 5_000 }).toBeLessThan(all)
+    const texts = await kitTexts(frame)
+    await frame.page().keyboard.press('Escape')
+    await frame.getByRole('listbox').waitFor({ state: 'detached' })
+    expect(englishKitTexts(texts)).toEqual([])
+    expect(texts.map((entry) => entry.text)).toEqual(expect.arrayContaining(['Уведомления (F8)', 'день', 'месяц', 'год']))
   })
 
   it('hides an unticked block without erasing it in the portal', async () => {

@@ -60,4 +60,34 @@ describe('fitWindow', () => {
     const resizes = (await portalLog(session.page)).filter((entry) => entry.command === 'resizeWindow' && entry.dir === 'in')
     expect(resizes.length).toBeGreaterThanOrEqual(2)
   })
+
+  it('draws the frame on the card\'s white to its very corners: no notch of another colour at its top-left', async () => {
+    const { page } = session
+    const iframe = page.locator('iframe.app-iframe:visible')
+    // The frame's top a little below the portal's sticky bar, which would cover it at the window's top.
+    await iframe.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200))
+    const box = (await iframe.boundingBox())!
+    // The corner as a person sees it: the frame's 16 px padding leaves it empty of content, so one colour.
+    const corner = await pixels(page, { x: Math.round(box.x), y: Math.round(box.y), width: 12, height: 12 })
+    expect([...new Set(corner)]).toEqual(['255,255,255'])
+  })
 })
+
+/** The colours (`r,g,b`) of the portal page's pixels in a box, as a person sees them: a screenshot read back through a canvas. */
+async function pixels(page: AppSession['page'], clip: { x: number; y: number; width: number; height: number }): Promise<string[]> {
+  const png = await page.screenshot({ clip })
+  return page.evaluate(async (data) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${data}`
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = image.width
+    canvas.height = image.height
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    const bytes = context.getImageData(0, 0, image.width, image.height).data
+    const colours: string[] = []
+    for (let i = 0; i < bytes.length; i += 4) colours.push(`${bytes[i]},${bytes[i + 1]},${bytes[i + 2]}`)
+    return colours
+  }, png.toString('base64'))
+}

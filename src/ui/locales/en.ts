@@ -79,6 +79,23 @@ export const en: ShellMessages = {
       ONCRMTIMELINECOMMENTADD: 'a timeline comment',
     },
   },
+  kit: {
+    toaster: 'Notifications ({hotkey})',
+    toast: 'Notification',
+    loading: 'Loading',
+    date: {
+      day: 'day',
+      month: 'month',
+      year: 'year',
+      hour: 'hour',
+      minute: 'minute',
+      second: 'second',
+      dayPeriod: 'AM/PM',
+      timeZoneName: 'time zone',
+      era: 'era',
+      empty: 'empty',
+    },
+  },
   plans: {
     writing: '{title}: {done} of {total} written…',
     busy: 'The portal is busy, retrying in {seconds} s.',

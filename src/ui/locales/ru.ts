@@ -78,6 +78,24 @@ export const ru = {
       ONCRMTIMELINECOMMENTADD: 'комментарий в ленте',
     },
   },
+  /** The kit's own words that reka-ui writes in English with no prop to change them (src/ui/kit-aria.ts). */
+  kit: {
+    toaster: 'Уведомления ({hotkey})',
+    toast: 'Уведомление',
+    loading: 'Загрузка',
+    date: {
+      day: 'день',
+      month: 'месяц',
+      year: 'год',
+      hour: 'часы',
+      minute: 'минуты',
+      second: 'секунды',
+      dayPeriod: 'до или после полудня',
+      timeZoneName: 'часовой пояс',
+      era: 'эра',
+      empty: 'пусто',
+    },
+  },
   plans: {
     writing: '{title}: записано {done} из {total}…',
     busy: 'Портал занят, повтор через {seconds} с.',
