@@ -1,6 +1,7 @@
 import type { Frame } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_DEALS } from '../../sandbox/demo/crm'
+import { PEOPLE } from '../../sandbox/demo/people'
 import { CLIENT_PROFILE_FIELDS as F } from '../../src/domain/fields/client-profile'
 import { LEAD_PROCESSING_FIELDS as L } from '../../src/domain/fields/lead-processing'
 import { LEAD_RESULTS } from '../../src/domain/lead-processing'
@@ -12,6 +13,8 @@ import { ACCOUNTANT, APPROVER, decisionFacts, listTasks, openMenuPage, tripReque
 import { focusedName, showsFocus, tabTo } from './helpers/keyboard'
 import { chooseOption, dateShown, dateValue, userName } from './helpers/kit-controls'
 import { openNextStepsTab } from './helpers/next-steps-tab'
+import { portalLog } from './helpers/portal'
+import { openReportPage, shotsAt1280 } from './helpers/report-page'
 
 // Issue 14: a manager's daily flow in each widget done with the keyboard alone (Tab, Shift+Tab,
 // Space, Enter, arrows, typing) in the sandbox portal; only the portal's own card tab is opened
@@ -246,5 +249,57 @@ describe('«Следующий шаг» by keyboard', () => {
     await expect.poll(async () => (await dealTasks()).length).toBeGreaterThan(before)
     // The button goes once nothing is left to create: the focus stays in the tab.
     await expect.poll(() => focusedName(frame)).toMatch(/^div\[next-steps\]|\[create-tasks\]/)
+  })
+})
+
+describe('the report page by keyboard (the head)', () => {
+  it('moves along the tabs with the arrows, filters, opens a figure\'s deals and a deal: the focus goes with it and comes back', async () => {
+    await session.actAs(PEOPLE.headOfSales)
+    const frame = await openReportPage(session, 'ru')
+    await byId(frame, 'group-table').waitFor({ timeout: 120_000 })
+    const active = (selector: string) => frame.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
+
+    // The tabs: Tab reaches the chosen one, the arrows move along them.
+    await tabTo(frame, frame.getByRole('tab', { name: 'Сделки' }), { max: 40 })
+    await press(frame, 'ArrowRight')
+    await byId(frame, 'meeting-table').waitFor({ timeout: 30_000 })
+    await press(frame, 'ArrowLeft')
+    await byId(frame, 'group-table').waitFor({ timeout: 30_000 })
+
+    // The filters, each a kit select opened with Enter.
+    await tabTo(frame, byId(frame, 'filter-manager'))
+    await chooseOption(frame, byId(frame, 'filter-manager'), await userName(session, MANAGER), { keyboard: true })
+    await tabTo(frame, byId(frame, 'group-by'))
+    await chooseOption(frame, byId(frame, 'group-by'), 'ответственным', { keyboard: true })
+    const figure = frame.locator(`[data-testid=group-table] tr[data-key="${MANAGER}"] [data-measure=count]`)
+    await figure.waitFor({ timeout: 30_000 })
+
+    // A figure opens its deals: the focus goes to the list (below the table), not left on the figure.
+    await tabTo(frame, figure)
+    expect(await showsFocus(figure)).toBe(true)
+    await press(frame, 'Enter')
+    const list = byId(frame, 'drill-down')
+    await list.waitFor()
+    await expect.poll(() => focusedName(frame)).toContain('[drill-down]')
+    expect(await list.locator('tr[data-deal-id]').count()).toBe(Number((await figure.textContent())?.replace(/\s/g, '')))
+    const shots = await shotsAt1280(session)
+    if (shots) await session.page.screenshot({ path: `${shots}/reports-drill-keyboard-ru.png` })
+    // Its export with Enter, then «Закрыть»: the focus is back on the figure, not on the page's body.
+    await tabTo(frame, byId(frame, 'export-deals-csv'))
+    const [csv] = await Promise.all([session.page.waitForEvent('download'), press(frame, 'Enter')])
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/)
+    await tabTo(frame, list.getByRole('button', { name: 'Закрыть' }))
+    await press(frame, 'Enter')
+    await list.waitFor({ state: 'detached' })
+    await expect.poll(() => active(`tr[data-key="${MANAGER}"] [data-measure=count]`)).toBe(true)
+
+    // Again, and a deal of the list opened in the portal's slider with Enter.
+    await press(frame, 'Enter')
+    await list.waitFor()
+    const first = list.locator('tr[data-deal-id]').first()
+    const dealId = await first.getAttribute('data-deal-id')
+    await tabTo(frame, first.getByRole('button'))
+    await press(frame, 'Enter')
+    await expect.poll(async () => (await portalLog(session.page)).some((e) => e.command === 'openPath' && JSON.stringify(e.data).includes(`/crm/deal/details/${dealId}/`))).toBe(true)
   })
 })
