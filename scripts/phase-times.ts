@@ -68,3 +68,27 @@ export function ciPhases(text: string | undefined): Phase[] {
     .filter((match) => match !== null)
     .map((match) => ({ name: match[1]!, seconds: Number(match[2]) }))
 }
+
+/** One test file of vitest's JSON report (`testResults[]`): its path and when it started and ended (ms). */
+export interface FileResult {
+  name: string
+  startTime: number
+  endTime: number
+  assertionResults: readonly unknown[]
+}
+
+/**
+ * The `count` slowest files of a project, slowest first, with their seconds, their share of the
+ * files' sum and their number of tests: where the phase's time goes, in every CI log.
+ */
+export function slowestFiles(files: readonly FileResult[], root: string, count = 10): string {
+  const rows = files
+    .map((file) => ({ name: file.name.startsWith(`${root}/`) ? file.name.slice(root.length + 1) : file.name, seconds: (file.endTime - file.startTime) / 1000, tests: file.assertionResults.length }))
+    .sort((a, b) => b.seconds - a.seconds)
+  const total = rows.reduce((sum, row) => sum + row.seconds, 0)
+  const shown = rows.slice(0, count)
+  const width = Math.max(0, ...shown.map((row) => row.name.length))
+  return shown
+    .map((row) => `${row.name.padEnd(width)}  ${row.seconds.toFixed(1).padStart(7)} s ${String(Math.round((row.seconds / total) * 100)).padStart(3)} %  ${row.tests} tests`)
+    .join('\n')
+}

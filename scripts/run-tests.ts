@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { matrixTable, readCells } from './fault-matrix-table'
-import { buildSeconds, ciPhases, phaseTable, type Phase } from './phase-times'
+import { buildSeconds, ciPhases, phaseTable, slowestFiles, type FileResult, type Phase } from './phase-times'
 
 const ALL = ['unit', 'integration', 'e2e'] as const
 type Project = (typeof ALL)[number]
@@ -23,6 +23,7 @@ interface VitestJson {
   numTotalTestSuites: number
   numFailedTestSuites: number
   success: boolean
+  testResults?: FileResult[]
 }
 
 const requested = process.argv.slice(2).filter((p): p is Project => (ALL as readonly string[]).includes(p))
@@ -40,6 +41,8 @@ const matrixFile = join(reportDir, 'fault-matrix.jsonl')
 let passed = 0
 let failed = 0
 let ok = true
+// The slowest files of integration and e2e, printed with the phase table (where their time goes).
+const slowest: string[] = []
 // .ci/run's own steps before this (npm install, lint ‖ typecheck), then the build npm ran, then the projects.
 const phases: Phase[] = ciPhases(process.env.CI_PHASES)
 const build = buildSeconds()
@@ -62,6 +65,7 @@ for (const project of projects) {
     continue
   }
   const report = JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson
+  if (project !== 'unit' && report.testResults?.length) slowest.push(`\n=== slowest ${project} files ===\n${slowestFiles(report.testResults, process.cwd())}`)
   passed += report.numPassedTests
   failed += report.numFailedTests
   // A suite that fails to load counts as a failure even when no test inside it ran.
@@ -75,6 +79,7 @@ for (const project of projects) {
 const cells = readCells(process.env.FAULT_MATRIX_OUT ?? matrixFile)
 if (cells.length > 0) console.log(`\n=== fault matrix ===\n${matrixTable(cells)}`)
 rmSync(reportDir, { recursive: true, force: true })
+for (const table of slowest) console.log(table)
 console.log(`\n=== time by phase ===\n${phaseTable(phases)}`)
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
 process.exit(ok && failed === 0 ? 0 : 1)

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { buildSeconds, ciPhases, parseStat, phaseTable } from '../../../scripts/phase-times'
+import { buildSeconds, ciPhases, parseStat, phaseTable, slowestFiles } from '../../../scripts/phase-times'
 
 describe('npm test time by phase', () => {
   it('prints each phase with its share, then the total', () => {
@@ -53,5 +53,11 @@ describe('npm test time by phase', () => {
       { name: 'lint ‖ typecheck', seconds: 75 },
     ])
     expect(ciPhases(undefined)).toEqual([])
+  })
+
+  it('names the slowest files of a project, slowest first, with their share and tests', () => {
+    const file = (name: string, seconds: number, tests: number) => ({ name: `/repo/${name}`, startTime: 1_000, endTime: 1_000 + seconds * 1000, assertionResults: Array(tests).fill({}) })
+    const table = slowestFiles([file('test/e2e/a.spec.ts', 10, 2), file('test/e2e/bb.spec.ts', 30, 5), file('test/e2e/c.spec.ts', 60, 1)], '/repo', 2).split('\n')
+    expect(table).toEqual(['test/e2e/c.spec.ts      60.0 s  60 %  1 tests', 'test/e2e/bb.spec.ts     30.0 s  30 %  5 tests'])
   })
 })
