@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from './intl-cache'
 /**
  * Dates and numbers as the person's language writes them (ru `20.05.2026`, `1 234 567,5`;
  * en `20/05/2026`, `1,234,567.5`). Money in minor units goes through `formatMoney` of
@@ -20,7 +21,7 @@ export function formatDate(value: string | null | undefined, locale: string): st
   const day = CALENDAR_DAY.exec(text)
   if (!day) return text
   const utc = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])))
-  return new Intl.DateTimeFormat(tagOf(locale), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(utc)
+  return dateTimeFormat(tagOf(locale), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(utc)
 }
 
 /** A moment with its time, in the browser's zone: `20.05.2026, 10:00`. */
@@ -28,12 +29,12 @@ export function formatDateTime(value: string | null | undefined, locale: string)
   const text = (value ?? '').trim()
   const moment = new Date(text)
   if (text === '' || Number.isNaN(moment.getTime())) return text
-  return new Intl.DateTimeFormat(tagOf(locale), { dateStyle: 'short', timeStyle: 'short' }).format(moment)
+  return dateTimeFormat(tagOf(locale), { dateStyle: 'short', timeStyle: 'short' }).format(moment)
 }
 
 /** A count or measure: grouped digits, at most `fractionDigits` after the separator. */
 export function formatNumber(value: number, locale: string, fractionDigits = 2): string {
-  return new Intl.NumberFormat(tagOf(locale), { maximumFractionDigits: fractionDigits }).format(value)
+  return numberFormat(tagOf(locale), { maximumFractionDigits: fractionDigits }).format(value)
 }
 
 const ID_NAME = /^id$|Id$/
@@ -51,17 +52,17 @@ export function formatParams(params: Record<string, unknown> | undefined, locale
 
 /** Money in minor units, short for a chart's label: «1,2 млрд ₽», «345,6 тыс. ₽» / «₽1.2bn». */
 export function formatCompactMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100)
+  return numberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100)
 }
 
 /** A number short, three significant digits, for a table cell whose header names the unit: «12,6 млн», «987 тыс.» / «12.6M». */
 export function formatCompactNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(tagOf(locale), { notation: 'compact', maximumSignificantDigits: 3 }).format(value)
+  return numberFormat(tagOf(locale), { notation: 'compact', maximumSignificantDigits: 3 }).format(value)
 }
 
 /** The currency's narrow sign as the language writes it: «₽», «$», «€». */
 export function currencySign(currency: string, locale: string): string {
-  const parts = new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0)
+  const parts = numberFormat(tagOf(locale), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0)
   return parts.find((part) => part.type === 'currency')?.value ?? currency
 }
 
@@ -70,7 +71,7 @@ const HOUR_MS = 3_600_000
 /** A span of time, the two largest units: «2 дн. 5 ч», «3 ч 20 мин» / «2 days 5 hr», «3 hr 20 min». */
 export function formatDuration(ms: number, locale: string): string {
   const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(tagOf(locale), { style: 'unit', unit: name, unitDisplay: name === 'day' ? 'long' : 'short', maximumFractionDigits: 0 }).format(value)
+    numberFormat(tagOf(locale), { style: 'unit', unit: name, unitDisplay: name === 'day' ? 'long' : 'short', maximumFractionDigits: 0 }).format(value)
   const minutes = Math.round(Math.max(0, ms) / 60_000)
   const days = Math.floor(minutes / 1440)
   const hours = Math.floor((minutes % 1440) / 60)
@@ -82,18 +83,18 @@ export function formatDuration(ms: number, locale: string): string {
 
 /** A share 0…1 as a percent: «33,3 %» / «33.3%». */
 export function formatPercent(share: number, locale: string): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share)
+  return numberFormat(tagOf(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share)
 }
 
 /** A calendar month `2026-11` as a person names it: «Ноябрь 2026 г.» / «November 2026». */
 export function formatMonth(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number)
   if (!y || !m) return month
-  const text = new Intl.DateTimeFormat(tagOf(locale), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)))
+  const text = dateTimeFormat(tagOf(locale), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)))
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** A day in the browser's zone: «18.05.2026» / «18/05/2026». */
 export function formatDay(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(tagOf(locale), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(ms))
+  return dateTimeFormat(tagOf(locale), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(ms))
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-cache'
 /**
  * Money as integer minor units (kopecks, cents): sums stay exact however many items
  * are added, and rounding happens once, on the decimal text a person or REST gave.
@@ -98,7 +99,7 @@ export type MoneyLocale = 'ru' | 'en'
 
 /** «1 234,56 ₽» (ru) / «₽1,234.56» (en); formatted from the exact decimal text. */
 export function formatMoney(minor: MinorUnits, currency = 'RUB', locale: MoneyLocale = 'ru'): string {
-  const formatter = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
+  const formatter = numberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
     style: 'currency',
     currency,
     // «₽20,000.00» in English too: the narrow sign, not the ISO code («RUB 20,000.00»).

@@ -1,3 +1,4 @@
+import { numberFormat } from '../intl-cache'
 /**
  * Money helpers of the playbook on top of the shared `@/domain/money` (integer minor units,
  * so debts never drift by a fraction). Only the short text of reasons («60 000 ₽», no
@@ -27,11 +28,11 @@ const fractionOf = (minor: number) => (Math.abs(Math.round(minor)) % 100 === 0 ?
 /** 6000000 → ru «60 000», en «60,000»; kopecks shown only when there are any. */
 export function formatMinor(minor: number, lang: keyof LocalizedText): string {
   const digits = fractionOf(minor)
-  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
+  return numberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
 }
 
 /** «60 000 ₽» (ru) / «₽60,000» (en), as the shared money format writes them, kopecks only when there are any. */
 export function formatMoney(minor: number, currency: string, lang: keyof LocalizedText): string {
   const digits = fractionOf(minor)
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
+  return numberFormat(LOCALE[lang], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.round(minor) / 100)
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../intl-cache'
 import { formatMoney, sumMinor, type MinorUnits, type MoneyLocale } from '../money'
 import { ITEM_KINDS, servicesOfKind, type ItemKind } from './catalog'
 import type { SaleItem } from './items'
@@ -82,7 +83,7 @@ export function formatTerm(minYears: number | null, maxYears: number | null, loc
 }
 
 export function formatArea(areaM2: number, locale: MoneyLocale = 'ru'): string {
-  const number = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).format(areaM2)
+  const number = numberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).format(areaM2)
   return `${number} ${locale === 'ru' ? 'м²' : 'm²'}`
 }
 
