@@ -162,6 +162,9 @@ async function openReport(userId: number, lang: 'ru' | 'en'): Promise<Frame> {
   return frame
 }
 
+/** Whether the page shows its period and pipeline filters: only where the shown report applies them. */
+const filtersShown = async (frame: Frame) => ({ period: await frame.getByTestId('filter-period').count(), pipeline: await frame.getByTestId('filter-pipeline').count() })
+
 const requests = (frame: Frame) => frame.evaluate(() => window.__b24Requests?.total ?? 0)
 
 async function showView(frame: Frame, name: string, view: string): Promise<void> {
@@ -278,6 +281,7 @@ describe('the committee tab of the report page (Chromium)', () => {
       // One batch for the enumerations and the directory, one keyset batch for the companies.
       await expect.poll(() => requests(frame)).toBe(before + 2)
       expect(await frame.getByTestId('tab-committee').textContent()).toBe(lang === 'ru' ? 'Комитет' : 'Committee')
+      expect(await filtersShown(frame), 'steps: no period, no pipeline').toEqual({ period: 0, pipeline: 0 })
 
       // Clients by status step.
       for (const key of ['NEW', 'TERMS', 'LOI_SIGNING', 'CONTRACT_SIGNING', 'S12_NEGOTIATIONS', 'DEPOSIT', 'INACTIVE']) {
@@ -295,6 +299,7 @@ describe('the committee tab of the report page (Chromium)', () => {
       const beforeObjects = await requests(frame)
       await showView(frame, lang === 'ru' ? 'Продажи по объектам' : 'Sales by object', 'objects')
       await expect.poll(() => requests(frame)).toBe(beforeObjects + 1)
+      expect(await filtersShown(frame), 'objects: the deals tab\'s period and pipeline').toEqual({ period: 1, pipeline: 1 })
       // At 1280 px every column is on screen, the price too (no sideways scrolling).
       await session.page.setViewportSize({ width: 1280, height: 900 })
       const fit = await frame.getByTestId('committee-table-objects').evaluate((table) => {
@@ -303,6 +308,10 @@ describe('the committee tab of the report page (Chromium)', () => {
       })
       expect(fit.scroll, `${lang}: the objects table scrolls sideways`).toBeLessThanOrEqual(fit.client)
       expect(fit.headers.every(Boolean)).toBe(true)
+      // An object type's row is bold, its name as its figures; a zone's is not.
+      const weights = (key: string) => frame.locator(`[data-testid=committee-table-objects] tr[data-key="${key}"]`).evaluate((tr) => [...tr.querySelectorAll('th > span, td')].map((c) => getComputedStyle(c).fontWeight))
+      expect(new Set(await weights('LOW_TEMP_COMPLEX'))).toEqual(new Set(['600']))
+      expect(new Set(await weights('LOW_TEMP_COMPLEX/Z1'))).toEqual(new Set(['400']))
       await compareObjects(frame, lang, want.objects, `${lang}, demo`)
       const places = want.objects.get('total')!.places
       const [xlsxObjects] = await Promise.all([session.page.waitForEvent('download'), frame.getByTestId('committee-xlsx').click()])
@@ -322,6 +331,7 @@ describe('the committee tab of the report page (Chromium)', () => {
       const beforeLeads = await requests(frame)
       await showView(frame, lang === 'ru' ? 'Лиды по типу объекта' : 'Leads by object type', 'leads')
       await expect.poll(() => requests(frame)).toBe(beforeLeads + 1)
+      expect(await filtersShown(frame), 'leads: the period, no pipeline').toEqual({ period: 1, pipeline: 0 })
       for (const [code, f] of want.leads) {
         for (const column of ['total', 'open', 'converted', 'junk'] as const) {
           expect(figure(await cell(frame, 'leads', code, column === 'total' ? 'leads' : column), lang), `${lang} leads ${code} ${column}`).toBe(f[column])
@@ -337,6 +347,7 @@ describe('the committee tab of the report page (Chromium)', () => {
       const beforeYears = await requests(frame)
       await showView(frame, lang === 'ru' ? 'Коммуникации по годам' : 'Communications by year', 'communications')
       await expect.poll(() => requests(frame)).toBe(beforeYears + 1)
+      expect(await filtersShown(frame), 'communications: no period, no pipeline').toEqual({ period: 0, pipeline: 0 })
       for (const [year, y] of want.years) {
         expect(figure(await cell(frame, 'communications', year, 'events'), lang), `${lang} ${year}`).toBe(y.total)
         expect(figure(await cell(frame, 'communications', year, 'clients'), lang), `${lang} ${year} clients`).toBe(y.clients)

@@ -159,6 +159,9 @@ describe('plan vs fact (Chromium)', () => {
     for (const lang of ['ru', 'en'] as const) {
       const frame = await openReport(lang)
       expect(await text(frame, 'tab-plans')).toBe(lang === 'ru' ? 'План / факт' : 'Plan / actual')
+      // The money and the count stand to the right of their cells, as in the report's other tables.
+      const align = (id: string) => frame.getByTestId(id).evaluate((span) => getComputedStyle(span.closest('td')!).textAlign)
+      expect(await Promise.all([`pf-plan-manager-${manager}-RUB`, `pf-fact-manager-${manager}-RUB`, `pf-deals-manager-${manager}-RUB`].map(align))).toEqual(['right', 'right', 'right'])
       await compare(frame, lang, want, true)
     }
   }, 300_000)
