@@ -1,5 +1,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { isFresh, wrapForCache, type CacheEnvelope, type PackedReportData } from '@/domain/reports'
+// Module by module, not the reports barrel: the deals worker stores the cache and bundles only this.
+import { isFresh, wrapForCache, type CacheEnvelope } from '@/domain/reports/cache'
+import type { PackedReportData } from '@/domain/reports/cache-pack'
 
 /**
  * The report data kept in the browser's IndexedDB (100,000 deals are too big for localStorage),
