@@ -49,8 +49,7 @@ export interface ReadDealsOptions {
   onRequest?: () => void
 }
 
-type AnyRequest = WorkerRequest
-type Ask = AnyRequest extends infer R ? (R extends AnyRequest ? Omit<R, 'id'> : never) : never
+type Ask = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
 
 class WorkerDeals implements DealsWorker {
   private nextId = 1
