@@ -1,22 +1,12 @@
 import { command } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
 import { joinUserPages, userPageCommands } from '@/b24/users'
-import {
-  dealSelect,
-  enumCodesOf,
-  keptSummaryHolds,
-  KEPT_SUMMARY_FIELD,
-  parseKeptSummary,
-  PROBE_ORDER,
-  type KeptSummary,
-  type ProbeRow,
-  statusEnumCommands,
-  type RawCategory,
-  type RawDealRow,
-  type RawStatusRow,
-  type RawUserRow,
-  type StatusEnumCodes,
-} from '@/domain/reports'
+import { enumCodesOf, type StatusEnumCodes } from '@/domain/reports/company-status'
+import { dealSelect } from '@/domain/reports/fields'
+import { keptSummaryHolds, KEPT_SUMMARY_FIELD, parseKeptSummary, PROBE_ORDER, type KeptSummary, type ProbeRow } from '@/domain/reports/kept-summary'
+import type { RawCategory, RawStatusRow } from '@/domain/reports/pipelines'
+import { statusEnumCommands } from '@/domain/reports/read-plan'
+import type { RawDealRow, RawUserRow } from '@/domain/reports/types'
 
 /**
  * The company tab «Сводка» in ONE batch request, whatever the company's deal count (issue 14):

@@ -1,22 +1,12 @@
 import { historyEventFromComment, HISTORY_EVENT_TYPES, type HistoryEventTypeCode } from '@/domain/client-profile/history'
 import type { LocalizedText } from '@/domain/fields/types'
-import {
-  companyStatusOf,
-  companySummary,
-  keptTotals,
-  localMoment,
-  stageChips,
-  stageChipsOf,
-  STATUS_LOG_FIELD,
-  statusLabel,
-  statusMovesOf,
-  toPipelines,
-  toReportDeal,
-  toReportUser,
-  type CompanySummary,
-  type StageChip,
-  type StageSemantic,
-} from '@/domain/reports'
+import { companyStatusOf } from '@/domain/reports/company-status'
+import { companySummary, stageChips, stageChipsOf, type CompanySummary, type StageChip } from '@/domain/reports/company-summary'
+import { keptTotals } from '@/domain/reports/kept-summary'
+import { toReportDeal, toReportUser } from '@/domain/reports/normalize'
+import { toPipelines } from '@/domain/reports/pipelines'
+import { localMoment, STATUS_LOG_FIELD, statusLabel, statusMovesOf } from '@/domain/reports/status-moves'
+import type { StageSemantic } from '@/domain/reports/types'
 import type { SummaryData } from './data'
 import { withoutIdempotencyTag } from '@/domain/write-plan'
 

@@ -4,6 +4,7 @@ import { PRODUCT_CATEGORIES } from '../client-profile/product-categories'
 import { SECTORS, sectorCaption } from '../client-profile/sectors'
 import { allStatusLevels, allSubStatuses } from '../client-profile/status-ladder'
 import { TURNOVER_UNITS } from '../client-profile/turnover'
+import { CLIENT_STATUS_FIELD_NAMES } from './client-status'
 import type { EnumerationItem, LocalizedText, UserFieldDef } from './types'
 
 /** Enumeration items from a directory: XML_ID = the code, VALUE = the Russian label, SORT by position. */
@@ -58,18 +59,17 @@ export const CLIENT_PROFILE_FIELDS = {
   showPosition: flag('UF_CRM_KOS_SHOW_POSITION', 'Показывать должность', 'Show position'),
   position: company('UF_CRM_KOS_POSITION', 'string', { ru: 'Должность', en: 'Position' }),
 
-  status: company('UF_CRM_KOS_STATUS', 'enumeration', { ru: 'Статус клиента', en: 'Client status' }, {
+  status: company(CLIENT_STATUS_FIELD_NAMES.status, 'enumeration', { ru: 'Статус клиента', en: 'Client status' }, {
     items: toEnumerationItems(allStatusLevels(), (level) => level.code, (level) => `${level.label.ru}${sectorsNote(level.code)}`),
   }),
-  subStatus: company('UF_CRM_KOS_SUBSTATUS', 'enumeration', { ru: 'Детализация статуса', en: 'Status detail' }, {
+  subStatus: company(CLIENT_STATUS_FIELD_NAMES.subStatus, 'enumeration', { ru: 'Детализация статуса', en: 'Status detail' }, {
     // The VALUE names the level too: «Согласовано» alone would be ambiguous in a portal list (or on the card).
     items: toEnumerationItems(allSubStatuses(), ({ subStatus }) => subStatus.code, ({ level, subStatus }) => `${level.label.ru}: ${subStatus.label.ru}${sectorsNote(level.code)}`),
   }),
-  inactive: flag('UF_CRM_KOS_INACTIVE', 'Не активен', 'Inactive'),
+  inactive: flag(CLIENT_STATUS_FIELD_NAMES.inactive, 'Не активен', 'Inactive'),
   showRemarks: flag('UF_CRM_KOS_SHOW_REMARKS', 'Показывать замечания', 'Show remarks'),
   remarks: company('UF_CRM_KOS_REMARKS', 'string', { ru: 'Замечания', en: 'Remarks' }, { settings: { ROWS: 3 }, filterable: false }),
-  /** JSON array of StatusChangeRecord: who moved the status from where to where, and when. */
-  statusLog: company('UF_CRM_KOS_STATUS_LOG', 'string', { ru: 'История статусов (JSON)', en: 'Status history (JSON)' }, { filterable: false }),
+  statusLog: company(CLIENT_STATUS_FIELD_NAMES.statusLog, 'string', { ru: 'История статусов (JSON)', en: 'Status history (JSON)' }, { filterable: false }),
 
   sourceKind: company('UF_CRM_KOS_SOURCE_KIND', 'enumeration', { ru: 'Источник контакта', en: 'Contact source' }, {
     items: toEnumerationItems(CARD_SOURCE_KINDS, (kind) => kind.code, (kind) => kind.label.ru),

@@ -1,5 +1,5 @@
 import type { ClientStatus } from '@/domain/client-profile/status-transitions'
-import { CLIENT_PROFILE_FIELDS } from '@/domain/fields/client-profile'
+import { CLIENT_STATUS_FIELD_NAMES } from '@/domain/fields/client-status'
 import { isYes } from './fields'
 
 /*
@@ -10,9 +10,9 @@ import { isYes } from './fields'
  */
 
 export const STATUS_FIELDS = {
-  status: CLIENT_PROFILE_FIELDS.status.fieldName,
-  subStatus: CLIENT_PROFILE_FIELDS.subStatus.fieldName,
-  inactive: CLIENT_PROFILE_FIELDS.inactive.fieldName,
+  status: CLIENT_STATUS_FIELD_NAMES.status,
+  subStatus: CLIENT_STATUS_FIELD_NAMES.subStatus,
+  inactive: CLIENT_STATUS_FIELD_NAMES.inactive,
 } as const
 
 /** Item ID → XML_ID of the first field in a `crm.company.userfield.list` result. */

@@ -1,6 +1,6 @@
 import { readStatusLog } from '@/domain/client-profile/status-log'
 import { describeStatus, type ClientStatus } from '@/domain/client-profile/status-transitions'
-import { CLIENT_PROFILE_FIELDS } from '@/domain/fields/client-profile'
+import { CLIENT_STATUS_FIELD_NAMES } from '@/domain/fields/client-status'
 import type { LocalizedText } from '@/domain/fields/types'
 import type { RawCompanyRow, StatusMove } from './types'
 
@@ -10,7 +10,7 @@ import type { RawCompanyRow, StatusMove } from './types'
  * with the companies, so counting moves costs no extra request.
  */
 
-export const STATUS_LOG_FIELD = CLIENT_PROFILE_FIELDS.statusLog.fieldName
+export const STATUS_LOG_FIELD = CLIENT_STATUS_FIELD_NAMES.statusLog
 
 export interface CompanyMoves {
   moves: StatusMove[]
