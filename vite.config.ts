@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { defineConfig } from 'vite'
+import { kitIcons } from './src/build/kit-icons'
 import { postAsGet } from './src/build/post-as-get'
 import { widgetPreload } from './src/build/widget-preload'
 
@@ -55,6 +56,7 @@ export default defineConfig({
       // no CSS for them.
       experimental: { componentDetection: importedKitComponents(['./src', './widgets', './placements']) },
     }),
+    kitIcons(),
     postAsGet(),
     widgetPreload(fileURLToPath(new URL('./placements/manifest.ts', import.meta.url))),
   ],
