@@ -15,11 +15,18 @@ export interface LongTasks {
   over200: number
   /** every long task's duration, ms, in order */
   durations: number[]
+  /**
+   * Where each long task ran, as the app frame's observer names it: `self` (the app), or the
+   * portal's page (`cross-origin-ancestor`) when both share the renderer process — in the sandbox
+   * they do (both on localhost); on a real portal the app's frame is another site.
+   */
+  sources: string[]
 }
 
 declare global {
   interface Window {
     __benchLongTasks?: number[]
+    __benchLongTaskSources?: string[]
   }
 }
 
@@ -27,10 +34,15 @@ declare global {
 export async function watchLongTasks(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const durations: number[] = []
+    const sources: string[] = []
     window.__benchLongTasks = durations
+    window.__benchLongTaskSources = sources
     try {
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) durations.push(entry.duration)
+        for (const entry of list.getEntries()) {
+          durations.push(entry.duration)
+          sources.push(entry.name)
+        }
       }).observe({ type: 'longtask', buffered: true })
     } catch {
       // no longtask timing in this browser
@@ -44,7 +56,9 @@ export async function watchLongTasks(context: BrowserContext): Promise<void> {
  */
 export async function longTasksOf(frame: Frame): Promise<LongTasks> {
   const durations = (await frame.evaluate(() => window.__benchLongTasks ?? []).catch(() => [])) as number[]
+  const sources = (await frame.evaluate(() => window.__benchLongTaskSources ?? []).catch(() => [])) as string[]
   return {
+    sources,
     count: durations.length,
     longestMs: durations.length > 0 ? Math.max(...durations) : 0,
     over200: durations.filter((d) => d > 200).length,

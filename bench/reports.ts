@@ -154,7 +154,7 @@ export async function reportsBench(): Promise<void> {
       const r = await reportRun(browser, sandbox, adminId, reportUrl)
       report.push(r)
       log(`report page run ${run}: ${r.rows} deals, ${r.requests} requests (app counted ${r.appCounted}), ${(r.wallMs / 1000).toFixed(1)} s, peak heap ${(r.peakHeap / 2 ** 20).toFixed(1)} MB`)
-      log(`  long tasks: ${r.longTasks.count} over 50 ms, ${r.longTasks.over200} over 200 ms, longest ${r.longTasks.longestMs.toFixed(0)} ms [${r.longTasks.durations.join(', ')}]`)
+      log(`  long tasks: ${r.longTasks.count} over 50 ms, ${r.longTasks.over200} over 200 ms, longest ${r.longTasks.longestMs.toFixed(0)} ms [${r.longTasks.durations.map((ms, i) => `${ms}${r.longTasks.sources[i] === 'self' ? '' : ` (${r.longTasks.sources[i]})`}`).join(', ')}]`)
       if (!WITH_SDK) continue
       const s = await sdkRun(browser, sandbox, adminId, sliceMaxId)
       sdk.push(s)
