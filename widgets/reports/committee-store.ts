@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRef, watch } from 'vue'
 import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
-import { responsiblePredicate } from '@/domain/reports'
+import { responsiblePredicate } from '@/domain/reports/filters'
 import { clientsByStep, communicationsByYear, leadsByObjectType, salesByObject, type CommunicationEvent } from '@/domain/reports/committee'
 import {
   readCommitteeCompanies,

@@ -1,5 +1,6 @@
 import { HISTORY_EVENT_TYPES } from '@/domain/client-profile/history'
-import { minorToNumber, type ExportTable, type ExportValue } from '@/domain/reports'
+import type { ExportTable, ExportValue } from '@/domain/reports/export-table'
+import { minorToNumber } from '@/domain/reports/format'
 import {
   averageTerm,
   type ClientSteps,

@@ -4,33 +4,14 @@ import { peopleCommands, peopleOf } from '@/b24/people'
 import type { RestGrantSource } from '@/b24/rest-grant/grant'
 import type { DealsWorker } from './deals-worker'
 import { mapInTasks } from './tasks'
-import {
-  DEFAULT_REPORT_FIELDS,
-  dealsRead,
-  metaCommands,
-  overdueTasksRead,
-  companiesRead,
-  historyRead,
-  toHistoryRow,
-  type HistoryRow,
-  type RawHistoryRow,
-  stageCommands,
-  statusMovesOfCompanies,
-  toOverdueActions,
-  toPipelines,
-  toReportDepartment,
-  toReportUser,
-  type RawCategory,
-  type RawCompanyRow,
-  type RawDealRow,
-  type RawDepartmentRow,
-  type RawStatusRow,
-  type RawTaskRow,
-  type RawUserRow,
-  type ReportData,
-  type ReportFieldMap,
-  type StatusMove,
-} from '@/domain/reports'
+import { DEFAULT_REPORT_FIELDS, type ReportFieldMap } from '@/domain/reports/fields'
+import { historyRead, toHistoryRow, type HistoryRow, type RawHistoryRow } from '@/domain/reports/funnel'
+import type { ReportData } from '@/domain/reports/model'
+import { toOverdueActions, toReportDepartment, toReportUser } from '@/domain/reports/normalize'
+import { toPipelines, type RawCategory, type RawStatusRow } from '@/domain/reports/pipelines'
+import { dealsRead, metaCommands, overdueTasksRead, companiesRead, stageCommands } from '@/domain/reports/read-plan'
+import { statusMovesOfCompanies } from '@/domain/reports/status-moves'
+import type { RawCompanyRow, RawDealRow, RawDepartmentRow, RawTaskRow, RawUserRow, StatusMove } from '@/domain/reports/types'
 import { VIEWS_READ } from '@/domain/reports/saved-views'
 
 export { peopleCommands, peopleOf, readPeople } from '@/b24/people'

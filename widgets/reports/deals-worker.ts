@@ -1,4 +1,7 @@
-import { unpackDeals, type DealFigures, type PackedDeals, type RawDealRow, type ReportDeal, type ReportFieldMap } from '@/domain/reports'
+import { unpackDeals, type PackedDeals } from '@/domain/reports/cache-pack'
+import type { ReportFieldMap } from '@/domain/reports/fields'
+import type { DealFigures } from '@/domain/reports/figures'
+import type { RawDealRow, ReportDeal } from '@/domain/reports/types'
 import { toGatewayError } from '@/b24/gateway'
 import type { RestGrantSource } from '@/b24/rest-grant/grant'
 import { dropCached, loadCached, saveCached } from './cache-store'

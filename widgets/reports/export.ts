@@ -1,4 +1,5 @@
-import { toCsv, type ExportTable } from '@/domain/reports'
+import { toCsv } from '@/domain/reports/csv'
+import type { ExportTable } from '@/domain/reports/export-table'
 import { loadExcelJs } from './load-exceljs'
 import { reportWorkbook, type WorkbookOptions } from './xlsx'
 

@@ -1,28 +1,17 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { toGatewayError, type Gateway, type GatewayError } from '@/b24/gateway'
-import {
-  applyFilter,
-  filterCompanies,
-  DEFAULT_REPORT_FIELDS,
-  drillDown,
-  funnelNorms,
-  pipelineFunnel,
-  type HistoryRow,
-  meetingReport,
-  reportCacheKey,
-  reportContext,
-  trendComparison,
-  trendRange,
-  trendSeries,
-  yearlyStatistics,
-  type TrendStep,
-  type DealFigures,
-  type Dimension,
-  type Measure,
-  type ReportData,
-  type ReportFilter,
-} from '@/domain/reports'
+import { drillDown, type Dimension, type Measure } from '@/domain/reports/aggregate'
+import { reportCacheKey } from '@/domain/reports/cache'
+import { DEFAULT_REPORT_FIELDS } from '@/domain/reports/fields'
+import type { DealFigures } from '@/domain/reports/figures'
+import { applyFilter, filterCompanies, type ReportFilter } from '@/domain/reports/filters'
+import { pipelineFunnel, type HistoryRow } from '@/domain/reports/funnel'
+import { funnelNorms } from '@/domain/reports/funnel-norms'
+import { meetingReport } from '@/domain/reports/meeting'
+import { reportContext, type ReportData } from '@/domain/reports/model'
+import { trendComparison, trendRange, trendSeries, type TrendStep } from '@/domain/reports/trend'
+import { yearlyStatistics } from '@/domain/reports/yearly'
 import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadOptions, type ReadProgress } from './data'
 import { createDealsWorker, type DealsWorker } from './deals-worker'

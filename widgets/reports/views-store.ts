@@ -24,7 +24,7 @@ import {
   type SavedViews,
   type ViewNameProblem,
 } from '@/domain/reports/saved-views'
-import type { ReportData } from '@/domain/reports'
+import type { ReportData } from '@/domain/reports/model'
 import { useAppContext } from '@/stores/app-context'
 import { newPlanId } from '@/stores/record-plans'
 import { planFailure, useOptionWrites } from '~widgets/settings/option-write'

@@ -1,5 +1,5 @@
 import type * as ExcelJSModule from 'exceljs'
-import type { ExportLocale, ExportTable } from '@/domain/reports'
+import type { ExportLocale, ExportTable } from '@/domain/reports/export-table'
 
 /**
  * The XLSX of a report table: the data sheet (bold header, money with two decimals, calendar days
