@@ -8,7 +8,9 @@ import { createAppI18n, localeBeforeFrame } from './ui/i18n'
 
 // Thin on purpose: the shell (src/shell) does the Bitrix24 work.
 markKitPlatform(document.documentElement, navigator.userAgent)
-createApp(App)
+const app = createApp(App)
   .use(createPinia())
   .use(createAppI18n(localeBeforeFrame(window.location.search, navigator.language)))
-  .mount('#app')
+// The first render in a task of its own: after the scripts' evaluation in the same task it held
+// the page over 200 ms (the kit's root builds its class merger and toaster on first mount).
+setTimeout(() => app.mount('#app'), 0)
