@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import BarChart from './BarChart.vue'
 
@@ -28,6 +28,8 @@ const mountChart = () =>
     props: { items, title: 'Сумма и долг по группам', format: (v: number) => `${v / 100} ₽`, short: (v: number) => (v > 1e11 ? '1,2 млрд ₽' : 'мало'), valueLabel: 'Сумма', partLabel: 'Долг' },
   })
 
+// A chart still mounted from an earlier test would draw a task later, into the next test's list.
+enableAutoUnmount(afterEach)
 afterEach(() => {
   drawn.length = 0
   vi.restoreAllMocks()
@@ -69,6 +71,8 @@ describe('BarChart', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({} as CanvasRenderingContext2D)
     const chart = mountChart()
     await flushPromises()
+    // The chart draws in a task of its own, after the page has painted (use-chart.ts).
+    await vi.waitFor(() => expect(drawn).toHaveLength(1))
     const config = drawn[0] as { data: { labels: string[]; datasets: Array<{ label: string; data: number[] }> }; options: { onClick: (e: unknown, el: Array<{ index: number }>) => void } }
     expect(config.data.labels).toEqual(['Товары / Сделка успешна', 'Услуги / Новая', 'и ещё 11'])
     expect(config.data.datasets.map((d) => [d.label, d.data])).toEqual([

@@ -1,5 +1,6 @@
 import type { Chart, ChartConfiguration, ChartType } from 'chart.js'
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
+import { nextTask } from '../tasks'
 
 /**
  * A chart.js chart on a canvas, redrawn when its configuration changes. The library is loaded on
@@ -11,6 +12,8 @@ export function useChart<T extends ChartType>(canvas: Ref<HTMLCanvasElement | nu
   let alive = true
   onMounted(async () => {
     const { Chart: ChartClass } = await import('./chart-setup')
+    // Each chart draws in a task of its own, after the table it stands under has painted.
+    await nextTask()
     const element = canvas.value
     if (!alive || !element || !element.getContext?.('2d')) return
     chart.value = new ChartClass(element, config()) as unknown as Chart<T>
