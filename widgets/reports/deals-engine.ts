@@ -61,7 +61,6 @@ export class DealsEngine {
 export type EngineRequest =
   | { id: number; op: 'reset' }
   | { id: number; op: 'rows'; rows: RawDealRow[]; fields?: ReportFieldMap }
-  | { id: number; op: 'load'; packed: PackedDeals }
   | { id: number; op: 'pack'; from?: number; to?: number }
   | { id: number; op: 'meta'; meta: ReportMetaData }
   | { id: number; op: 'figures'; query: FiguresQuery }
@@ -81,9 +80,6 @@ export function answer(engine: DealsEngine, request: EngineRequest): { reply: En
         break
       case 'rows':
         engine.addRows(request.rows, request.fields)
-        break
-      case 'load':
-        engine.load(request.packed)
         break
       case 'meta':
         engine.setMeta(request.meta)

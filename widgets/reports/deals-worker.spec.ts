@@ -10,6 +10,7 @@ import {
   toReportUser,
   totalsOf,
   type PackedDeals,
+  type RawDealRow,
   type ReportData,
 } from '@/domain/reports'
 import { DEPARTMENTS, generateDeals, generateTasks, NOW, PIPELINE_STAGES, USERS } from '../../test/unit/domain/reports/generated-data'
@@ -107,7 +108,7 @@ describe('the deals worker', () => {
 
   it('an engine failure comes back as an answer, not a dead worker', () => {
     const engine = new DealsEngine()
-    const { reply } = answer(engine, { id: 7, op: 'load', packed: { count: 2 } as PackedDeals })
+    const { reply } = answer(engine, { id: 7, op: 'rows', rows: [null as unknown as RawDealRow] })
     expect(reply).toMatchObject({ id: 7, ok: false })
   })
 
