@@ -1,7 +1,7 @@
 import { useIntervalFn } from '@vueuse/core'
 import { computed, ref, shallowRef, toRaw } from 'vue'
 import type { RestTransport } from '@/b24/gateway'
-import { runPlan, type PlanJournal, type PlanWait } from '@/b24/write-plan'
+import type { PlanJournal, PlanWait } from '@/b24/write-plan'
 import type { WritePlan } from '@/domain/write-plan'
 
 /**
@@ -35,6 +35,8 @@ export function useWritePlans(deps: { transport: () => RestTransport; journal: (
     controller = new AbortController()
     running.value = plan
     try {
+      // The runner comes with the first write: opening a screen only reads, so it is not in the screen's chunk.
+      const { runPlan } = await import('@/b24/write-plan/run-plan')
       return await runPlan(plan, {
         transport: deps.transport(),
         journal,

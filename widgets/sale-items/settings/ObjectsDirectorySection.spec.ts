@@ -124,6 +124,8 @@ describe('the objects directory editor', () => {
     expect(stored).toEqual([])
 
     await click(wrapper.get('[data-testid=directory-save]'))
+    // The plan runner is imported with the first write.
+    await vi.dynamicImportSettled()
     await flushPromises()
     expect(wrapper.get('[data-testid=directory-saved]').text()).toBe('Справочник сохранён.')
     expect(stored).toHaveLength(1)
@@ -140,6 +142,8 @@ describe('the objects directory editor', () => {
     expect(sector().find('[data-code=P102]').exists()).toBe(false)
     refuse = true
     await click(wrapper.get('[data-testid=directory-save]'))
+    // The plan runner is imported with the first write.
+    await vi.dynamicImportSettled()
     await flushPromises()
     expect(wrapper.find('[data-testid=directory-saved]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=directory-dirty]').exists()).toBe(true)
