@@ -66,6 +66,9 @@ export default defineConfig({
   // compiles its texts with src/ui/message-compiler.ts, so vue-i18n's message compiler, legacy API
   // and devtools hooks are left out of the bundle.
   define: {
+    // Vue's Options API (data/methods/mixins): neither the app nor a library it bundles declares a
+    // component that way (all are `setup` or render functions), so Vue's support for it is left out.
+    __VUE_OPTIONS_API__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __VUE_I18N_FULL_INSTALL__: 'false',
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
