@@ -1,4 +1,5 @@
 import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { InjectionKey } from 'vue'
 import { FrameBootError, frameFacts, getFrame, restHttpClient } from '@/b24/frame'
 import { createGateway, frameTransport } from '@/b24/gateway'
 import type { Gateway } from '@/b24/gateway'
@@ -41,3 +42,9 @@ export async function boot(search: string, onRequest: () => void): Promise<BootR
   const gateway = createGateway(frameTransport(frame))
   return { state: stateForContext(context, manifest), locale, ready: { frame, context, gateway, locale } }
 }
+
+/**
+ * The boot main.ts starts before the first render, so the frame's handshake and the widget's chunk
+ * are under way while the shell renders; the shell takes it from here (or boots itself without it).
+ */
+export const EARLY_BOOT: InjectionKey<Promise<BootResult>> = Symbol('early boot')
