@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { effectScope, nextTick, ref } from 'vue'
+import { useTaskLater } from './use-task-later'
+
+const aTaskLater = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('useTaskLater', () => {
+  it('turns true a task after its source, not in the same task, and false at once', async () => {
+    const ready = ref(false)
+    const scope = effectScope()
+    const shown = scope.run(() => useTaskLater(() => ready.value))!
+    expect(shown.value).toBe(false)
+    ready.value = true
+    await nextTick()
+    expect(shown.value).toBe(false)
+    await aTaskLater()
+    expect(shown.value).toBe(true)
+    ready.value = false
+    await nextTick()
+    expect(shown.value).toBe(false)
+    scope.stop()
+  })
+
+  it('stays false when the source fell back before the task came', async () => {
+    const ready = ref(false)
+    const scope = effectScope()
+    const shown = scope.run(() => useTaskLater(() => ready.value))!
+    ready.value = true
+    await nextTick()
+    ready.value = false
+    await nextTick()
+    await aTaskLater()
+    expect(shown.value).toBe(false)
+    scope.stop()
+  })
+})

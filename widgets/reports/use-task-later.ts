@@ -1,0 +1,18 @@
+import { ref, watch, type Ref } from 'vue'
+
+/**
+ * True a task after `ready()` turns true, false as soon as it is not: a part of the page renders in
+ * a task of its own instead of lengthening the task that made it ready.
+ */
+export function useTaskLater(ready: () => boolean): Ref<boolean> {
+  const shown = ref(false)
+  watch(
+    ready,
+    (now) => {
+      shown.value = false
+      if (now) setTimeout(() => (shown.value = ready()), 0)
+    },
+    { immediate: true },
+  )
+  return shown
+}
