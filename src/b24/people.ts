@@ -1,6 +1,8 @@
 import { joinOffsetPages, offsetPageCommands, type Gateway, type ScreenCommands } from '@/b24/gateway'
 import { joinUserPages, userPageCommands } from '@/b24/users'
-import { metaCommands, toReportDepartment, toReportUser, type RawDepartmentRow, type RawUserRow, type ReportDepartment, type ReportUser } from '@/domain/reports'
+import { toReportDepartment, toReportUser } from '@/domain/reports/normalize'
+import { metaCommands } from '@/domain/reports/read-plan'
+import type { RawDepartmentRow, RawUserRow, ReportDepartment, ReportUser } from '@/domain/reports/types'
 
 /*
  * The portal's departments and users as the reports read them: the report page, the sales plans

@@ -1,5 +1,6 @@
-/** Lets the page paint and take input between two pieces of long work (a new task). */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+import { nextTask } from '@/ui/next-task'
+
+export { nextTask }
 
 /** Rows per piece of work on the page's thread: 100,000 at once held the page for a third of a second. */
 export const TASK_CHUNK = 10_000
