@@ -18,6 +18,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const options = ref<Record<string, unknown>>({})
   const pending = shallowRef<InstallStep[] | null>(null)
   const loading = ref(false)
+  /** True once the stored options have been read: until then a section would show defaults as if stored. */
+  const loaded = ref(false)
   const error = shallowRef<GatewayError | null>(null)
   const isAdmin = computed(() => app.context?.isAdmin === true)
 
@@ -36,6 +38,7 @@ export const useSettingsStore = defineStore('settings', () => {
         options.value = toOptions(screen.value('options'))
         pending.value = null
       }
+      loaded.value = true
     } catch (raw) {
       error.value = toGatewayError(raw)
     } finally {
@@ -75,7 +78,7 @@ export const useSettingsStore = defineStore('settings', () => {
     await load()
   }
 
-  return { options, pending, loading, error, isAdmin, load, saveOption, repairInstall, whoAmI, stored, optionWrites }
+  return { options, pending, loading, loaded, error, isAdmin, load, saveOption, repairInstall, whoAmI, stored, optionWrites }
 })
 
 function toOptions(raw: unknown): Record<string, unknown> {
