@@ -69,6 +69,7 @@ function optionsFrom(env: SandboxEnv, demo: boolean) {
     allowLocalHandlers: env.allowLocalHandlers,
     clientSecret: env.clientSecret,
     demo,
+    demoWork: demo,
   }
 }
 

@@ -66,8 +66,10 @@ async function reportTabs(session: AppSession, frame: Frame, outDir: string, lan
 async function main(): Promise<void> {
   const outDir = resolve(process.argv[2] ?? 'screenshots')
   mkdirSync(outDir, { recursive: true })
-  const session = await startAppSession({ limits: false })
+  // Installed as `npm start`'s admin installs it, so the demo's work (plans, sale items) is there too.
+  const session = await startAppSession({ limits: false, install: false, demoWork: true })
   try {
+    await session.install()
     await session.page.setViewportSize({ width: WIDTH, height: HEIGHT })
     const records = await demoRecords(session)
     for (const lang of ['ru', 'en'] as const) {

@@ -340,6 +340,8 @@ export const DEMO_DEALS = {
   kosinoLoi: 38,
   /** Kosino customs deal, «Согласование условий сотрудничества», manager 4, no items yet. */
   kosinoTerms: 39,
+  /** Kosino small-wholesale pavilion, won, manager 4, no product rows. */
+  kosinoWon: 40,
 } as const
 
 /** Tasks of the playbook already set on some deals: [deal id, title, done?]. */

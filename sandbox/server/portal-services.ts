@@ -3,7 +3,8 @@ import { readApp } from '../rest/methods/system/app-state'
 import type { SandboxState } from './state'
 
 /** What the portal pages (sandbox/portal) use of the server core. */
-export function createPortalServices(state: SandboxState, origin: string): PortalServices {
+/** `onInstalled`: what else happens in the store when the app finishes its install (the demo's work, see demo/work.ts). */
+export function createPortalServices(state: SandboxState, origin: string, onInstalled?: (now: Date) => void): PortalServices {
   const app = (): SandboxApp => readApp(state.store)
   return {
     store: state.store,
@@ -22,6 +23,7 @@ export function createPortalServices(state: SandboxState, origin: string): Porta
     },
     finishInstall() {
       state.store.setValue('app', { ...app(), installed: true })
+      onInstalled?.(new Date(state.nowMs()))
       state.commitSoon()
     },
     now: () => new Date(state.nowMs()),

@@ -8,6 +8,7 @@ import { oauthToken } from '../auth/oauth-server'
 import { portalMemberId } from '../portal/member-id'
 import type { PortalServices, UserRow } from '../core/types'
 import { defaultTlsDir, repoRoot } from '../config'
+import { seedDemoWork } from '../demo/work'
 import { allMethods } from '../rest/methods'
 import { readApp } from '../rest/methods/system/app-state'
 import { isLocalUrl } from '../rest/methods/system/handler-url'
@@ -33,6 +34,11 @@ export interface SandboxOptions {
   dataDir: string
   /** Seed an empty store with the demo CRM data (otherwise people and the app only). */
   demo?: boolean
+  /**
+   * With `demo`: once the app is installed, add what the demo's people would have entered with it (plans,
+   * the Kosino deals' sale items; demo/work.ts). `npm start` sets it; tests seed what they check themselves.
+   */
+  demoWork?: boolean
   /** Rate and operating-time limits on (default) or off. */
   limits?: boolean
   tokenTtlSeconds?: number
@@ -146,7 +152,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   })
   const control = createControl(state, () => origins.app)
   let services: PortalServices | undefined
-  const portal = () => (services ??= createPortalServices(state, origins.http))
+  const portal = () => (services ??= createPortalServices(state, origins.http, options.demo && options.demoWork ? (now) => seedDemoWork(store, now) : undefined))
   const commit = () => store.commit()
 
   // The OAuth server (what oauth.bitrix.info does) on both origins; a refresh commits before it answers.

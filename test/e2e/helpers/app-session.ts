@@ -29,6 +29,8 @@ export interface AppSessionOptions {
    * flows as usual; a test may jump it over the app's own pauses (helpers/fault-matrix.ts skipPlanWait).
    */
   fakeClock?: boolean
+  /** The demo's work after the install, as `npm start` has it (sandbox/demo/work.ts): plans and Kosino sale items. */
+  demoWork?: boolean
 }
 
 /**
@@ -46,10 +48,10 @@ export interface AppSession extends PortalSession {
 }
 
 export async function startAppSession(options: AppSessionOptions | number = {}): Promise<AppSession> {
-  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false, ignoreErrors, fakeClock = false } =
+  const { adminId = 1, limits = true, install: installFirst = true, acceptDownloads = false, ignoreErrors, fakeClock = false, demoWork = false } =
     typeof options === 'number' ? ({ adminId: options } as AppSessionOptions) : options
   if (!existsSync(join(appDir, 'index.html'))) throw new Error(`${appDir} has no built app: run \`npx vite build\` first (or set E2E_APP_DIR)`)
-  const portal = await startPortalSession({ sandbox: { appDir, limits }, userId: adminId, acceptDownloads, ignoreErrors })
+  const portal = await startPortalSession({ sandbox: { appDir, limits, demoWork }, userId: adminId, acceptDownloads, ignoreErrors })
   const { sandbox, page } = portal
 
   const restAs = async <T>(userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> => {
