@@ -47,6 +47,8 @@ export async function openWidget(session: AppSession, entry: WidgetEntry, record
     const main = await session.openAppPage()
     if (entry.id === 'settings') return { frame: main, fullPage: true }
     const opener = main.getByTestId(`open-${entry.id}`)
+    // The page's sections come once the stored options are read (SettingsWidget), each from its own chunk.
+    await opener.waitFor({ timeout: 30_000 }).catch(() => undefined)
     if ((await opener.count()) === 0) return null
     await opener.click()
     return { frame: await appFrame(session.page, session.appOrigin, '.slider'), fullPage: false }
