@@ -237,6 +237,8 @@ const LEAD_SEEDS: LeadSeed[] = [
 ]
 
 export const DEMO_LEAD_TITLES = LEAD_SEEDS.map((l) => l.title)
+/** The object type each demo lead asked about (the form's text, in lead ID order). */
+export const DEMO_LEAD_OBJECT_TYPES: readonly string[] = LEAD_SEEDS.map((l) => l.objectType)
 
 interface DealSeed {
   title: string

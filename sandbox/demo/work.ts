@@ -4,22 +4,31 @@ import { formatPortalDate } from '../rest/methods/crm/dates'
 import { normalizeProductRow, productRowsOf, replaceProductRows } from '../rest/methods/crm/product-row-store'
 import { APP_OPTIONS_KEY } from '../rest/methods/system/app-state'
 import { UF_TABLE, type UserFieldRow } from '../rest/methods/crm/userfields'
-import { DEMO_DEALS } from './crm'
+import { COMMENT_TABLE, type CommentRow } from '../rest/methods/crm/timeline-methods'
+import { DEMO_COMPANIES, DEMO_DEALS, DEMO_LEAD_OBJECT_TYPES } from './crm'
 import { DEFAULT_SALE_ITEMS_FIELD } from './generate'
 import { DEPARTMENTS, PEOPLE } from './people'
 
 /**
  * What the demo's people would have entered with the app once it is installed, so that a head trying
- * `npm start` sees the report's «План / факт» and the committee's «Продажи по объектам» filled:
- * the head's monthly sales plans (app option `sales_plans`, this month and the two before) and the
- * sale items of the Kosino deals (the «Продажа» tab's field, with product rows that match its prices,
- * so the tab reads each card as consistent). Both need what the install creates, hence after it; each
- * part is written only where nothing is yet, so a second install changes nothing.
- * Tests start the sandbox without it: they seed what they check themselves.
+ * `npm start` finds the report's «План / факт» and the committee's reports filled:
+ * - the head's monthly sales plans (app option `sales_plans`, this month and the two before);
+ * - the sale items of the Kosino deals (the «Продажа» tab's field, with product rows that match its
+ *   prices, so the tab reads each card as consistent);
+ * - the web-form leads' object types (the «Обработка лида» tab's field), from what each lead asked;
+ * - the Kosino clients' statuses on the ladder, each with its change in the status log, and their
+ *   communication history (timeline comments as the «Профиль клиента» tab writes them).
+ * The fields come with the install, hence after it; each part is written only where nothing is yet,
+ * so a second install changes nothing. Tests start the sandbox without it: they seed what they check.
  */
+const DAY = 86_400_000
+
 export function seedDemoWork(store: Store, now: Date): void {
   seedPlans(store, now)
   seedSaleItems(store, now)
+  seedLeadObjectTypes(store)
+  seedClientStatuses(store, now)
+  seedHistory(store, now)
 }
 
 /** The option as the app stores it (src/domain/reports/plan-fact.ts): JSON text, amounts in kopecks. */
@@ -73,8 +82,7 @@ const SALES: Array<{ dealId: number; items: Item[]; rows?: Array<[name: string, 
 ]
 
 function seedSaleItems(store: Store, now: Date): void {
-  const fieldExists = [...store.table<UserFieldRow>(UF_TABLE).rows()].some((uf) => uf.ENTITY_ID === 'CRM_DEAL' && uf.FIELD_NAME === DEFAULT_SALE_ITEMS_FIELD)
-  if (!fieldExists) return
+  if (!userField(store, 'CRM_DEAL', DEFAULT_SALE_ITEMS_FIELD)) return
   const deals = store.table<CrmRow>('deals')
   for (const sale of SALES) {
     const deal = deals.get(sale.dealId)
@@ -83,5 +91,91 @@ function seedSaleItems(store: Store, now: Date): void {
       replaceProductRows(store, 'D', deal.ID, sale.rows.map(([name, roubles], index) => normalizeProductRow({ PRODUCT_NAME: name, PRICE: roubles, QUANTITY: 1 }, 'D', deal.ID, index)))
     }
     deals.update(deal.ID, { [DEFAULT_SALE_ITEMS_FIELD]: JSON.stringify({ v: 1, items: sale.items }), DATE_MODIFY: formatPortalDate(now) })
+  }
+}
+
+function userField(store: Store, entity: 'CRM_LEAD' | 'CRM_COMPANY' | 'CRM_DEAL', name: string): UserFieldRow | undefined {
+  return [...store.table<UserFieldRow>(UF_TABLE).rows()].find((uf) => uf.ENTITY_ID === entity && uf.FIELD_NAME === name)
+}
+
+/** An enumeration item's ID (what a record stores) by its XML_ID, or by its text compared without spaces and dashes. */
+function itemId(field: UserFieldRow | undefined, match: { code?: string; text?: string }): number | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[\s\-–—]+/g, '')
+  return field?.LIST.find((item) => (match.code !== undefined ? item.XML_ID === match.code : plain(item.VALUE) === plain(match.text ?? '')))?.ID
+}
+
+/** The app's lead field for the object type (src/domain/fields/lead-processing.ts). */
+const LEAD_OBJECT_TYPE_FIELD = 'UF_CRM_KOS_OBJECT_TYPE'
+
+function seedLeadObjectTypes(store: Store): void {
+  const field = userField(store, 'CRM_LEAD', LEAD_OBJECT_TYPE_FIELD)
+  if (!field) return
+  const leads = store.table<CrmRow>('leads')
+  DEMO_LEAD_OBJECT_TYPES.forEach((text, index) => {
+    const lead = leads.get(index + 1)
+    const id = itemId(field, { text })
+    if (lead && id !== undefined && !lead[LEAD_OBJECT_TYPE_FIELD]) leads.update(lead.ID, { [LEAD_OBJECT_TYPE_FIELD]: id })
+  })
+}
+
+/** The app's client-status fields (src/domain/fields/client-status.ts). */
+const STATUS = { level: 'UF_CRM_KOS_STATUS', subStatus: 'UF_CRM_KOS_SUBSTATUS', log: 'UF_CRM_KOS_STATUS_LOG' } as const
+
+/** Where the park's clients stand, as their deals go (ladder codes of src/domain/client-profile/status-ladder.ts). */
+const CLIENT_STATUSES: Array<{ companyId: number; level: string; subStatus: string; daysAgo: number }> = [
+  { companyId: DEMO_COMPANIES.ekor, level: 'CONTRACT_APPROVAL', subStatus: 'CA_DOCS', daysAgo: 9 },
+  { companyId: DEMO_COMPANIES.freshmarket, level: 'LOI_SIGNING', subStatus: 'LOI_DOCS', daysAgo: 6 },
+  { companyId: DEMO_COMPANIES.vedConsult, level: 'TERMS', subStatus: 'TERMS_SENT', daysAgo: 4 },
+  { companyId: DEMO_COMPANIES.molochnyKrai, level: 'LOI_SIGNING', subStatus: 'LOI_SIGNED', daysAgo: 10 },
+]
+
+function seedClientStatuses(store: Store, now: Date): void {
+  const levels = userField(store, 'CRM_COMPANY', STATUS.level)
+  const subStatuses = userField(store, 'CRM_COMPANY', STATUS.subStatus)
+  if (!levels || !subStatuses || !userField(store, 'CRM_COMPANY', STATUS.log)) return
+  const companies = store.table<CrmRow>('companies')
+  for (const status of CLIENT_STATUSES) {
+    const company = companies.get(status.companyId)
+    const level = itemId(levels, { code: status.level })
+    const subStatus = itemId(subStatuses, { code: status.subStatus })
+    if (!company || company[STATUS.level] || level === undefined || subStatus === undefined) continue
+    const at = new Date(now.getTime() - status.daysAgo * DAY)
+    // One change from «Новый», set by the client's manager, as the tab's log keeps it (status-log.ts).
+    const log = [{
+      from: { level: 'NEW', subStatus: null, inactive: false },
+      to: { level: status.level, subStatus: status.subStatus, inactive: false },
+      action: { type: 'set-manually', level: status.level, subStatus: status.subStatus },
+      by: Number(company.ASSIGNED_BY_ID),
+      at: at.toISOString(),
+    }]
+    companies.update(company.ID, { [STATUS.level]: level, [STATUS.subStatus]: subStatus, [STATUS.log]: JSON.stringify(log), DATE_MODIFY: formatPortalDate(at) })
+  }
+}
+
+/** «Тип события» labels as the tab writes them (src/domain/client-profile/history.ts). */
+const EVENT = { lead: 'Обработка «лида»/создание карточки клиента', signing: 'Подписание соглашения/договора', afterSales: 'После продажное сопровождение' } as const
+
+/** Communication history of the park's clients: [company, event, days ago, comment]. */
+const HISTORY: Array<[number, string, number, string]> = [
+  [DEMO_COMPANIES.molochnyKrai, EVENT.lead, 400, 'Познакомились на выставке «Продэкспо»: ищут мелкооптовый павильон на востоке Москвы.'],
+  [DEMO_COMPANIES.molochnyKrai, EVENT.signing, 10, 'Подписан LOI на два места в мелкооптовом складском комплексе, срок 5 лет.'],
+  [DEMO_COMPANIES.molochnyKrai, EVENT.afterSales, 3, 'Передали ключи от павильона, обсудили график заезда.'],
+  [DEMO_COMPANIES.ekor, EVENT.lead, 40, 'Заявка с сайта: низкотемпературный склад около 1 200 м².'],
+  [DEMO_COMPANIES.ekor, EVENT.signing, 12, 'Подписан LOI, готовим договор аренды на 3 года.'],
+  [DEMO_COMPANIES.freshmarket, EVENT.lead, 30, 'Запрос на ответственное хранение и маркировку на год.'],
+  [DEMO_COMPANIES.vedConsult, EVENT.lead, 20, 'Запрос на склад временного хранения; направили условия сотрудничества.'],
+]
+
+const isoDay = (moment: Date) => `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`
+
+function seedHistory(store: Store, now: Date): void {
+  const comments = store.table<CommentRow>(COMMENT_TABLE)
+  const companies = store.table<CrmRow>('companies')
+  const hasComments = new Set([...comments.rows()].filter((c) => c.ENTITY_TYPE === 'company').map((c) => c.ENTITY_ID))
+  for (const [companyId, label, daysAgo, text] of HISTORY) {
+    const company = companies.get(companyId)
+    if (!company || hasComments.has(companyId)) continue
+    const at = new Date(now.getTime() - daysAgo * DAY)
+    comments.insert({ ENTITY_TYPE: 'company', ENTITY_ID: companyId, CREATED: formatPortalDate(at), COMMENT: `[${label}] ${isoDay(at)}\n${text}`, AUTHOR_ID: Number(company.ASSIGNED_BY_ID), FILES: [] })
   }
 }

@@ -108,6 +108,17 @@ describe('the demo after the install (npm start)', () => {
     }
   }, 240_000)
 
+  /** Every row of a committee view: data-key → column → text. */
+  async function committeeView(frame: Frame, lang: 'ru' | 'en', view: string, name: { ru: string; en: string }) {
+    await chooseOption(frame, frame.getByTestId('committee-view'), name[lang])
+    const table = frame.getByTestId(`committee-table-${view}`)
+    await table.waitFor({ timeout: 120_000 })
+    const cells = await table.evaluate((t) =>
+      Object.fromEntries([...t.querySelectorAll('tr[data-key]')].map((tr) => [tr.getAttribute('data-key')!, Object.fromEntries([...tr.querySelectorAll('[data-column]')].map((c) => [c.getAttribute('data-column')!, (c.textContent ?? '').trim()]))])),
+    )
+    return { table, cells: cells as Record<string, Record<string, string>> }
+  }
+
   async function openTab(lang: 'ru' | 'en', tab: 'plans' | 'committee'): Promise<Frame> {
     const frame = await openReportPage(session, lang)
     await frame.getByTestId(`tab-${tab}`).waitFor({ timeout: 120_000 })
@@ -168,12 +179,7 @@ describe('the demo after the install (npm start)', () => {
     const dir = await shotsAt1280(session)
     for (const lang of ['ru', 'en'] as const) {
       const frame = await openTab(lang, 'committee')
-      await chooseOption(frame, frame.getByTestId('committee-view'), lang === 'ru' ? 'Продажи по объектам' : 'Sales by object')
-      const table = frame.getByTestId('committee-table-objects')
-      await table.waitFor({ timeout: 120_000 })
-      const shown = await table.evaluate((t) =>
-        Object.fromEntries([...t.querySelectorAll('tr[data-key]')].map((tr) => [tr.getAttribute('data-key')!, Object.fromEntries([...tr.querySelectorAll('[data-column]')].map((c) => [c.getAttribute('data-column')!, (c.textContent ?? '').trim()]))])),
-      )
+      const { table, cells: shown } = await committeeView(frame, lang, 'objects', { ru: 'Продажи по объектам', en: 'Sales by object' })
       expect(Object.keys(shown).sort(), lang).toEqual([...want.keys()].sort())
       for (const [key, group] of want) {
         expect(shown[key]!.deals, `${lang} ${key} deals`).toBe(String(group.deals.size))
@@ -181,6 +187,57 @@ describe('the demo after the install (npm start)', () => {
         expect(shown[key]!.amount!.replace(/\s/g, ''), `${lang} ${key} amount`).toBe(formatMoney(group.amount, 'RUB', lang).replace(/\s/g, ''))
       }
       if (dir) await table.screenshot({ path: `${dir}/demo-committee-objects-${lang}.png` })
+    }
+    await session.actAs(session.adminId)
+  }, 240_000)
+  it('the head’s other committee views: clients by status step, leads by object type, communications by year — as REST recounts them', async () => {
+    await session.actAs(HEAD)
+    const xmlIds = async (entity: 'company' | 'lead', field: string) => {
+      const [uf] = await session.rest<Array<{ LIST: Array<{ ID: string; XML_ID: string }> }>>(`crm.${entity}.userfield.list`, { filter: { FIELD_NAME: field } }, session.adminId)
+      return new Map(uf!.LIST.map((item) => [String(item.ID), item.XML_ID]))
+    }
+    const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())
+    const list = async <T>(method: string, select: string[]) => {
+      const rows: T[] = []
+      for (let start = 0; ; start += 50) {
+        const page = await session.rest<T[]>(method, { select, order: { ID: 'ASC' }, start }, HEAD)
+        rows.push(...page)
+        if (page.length < 50) return rows
+      }
+    }
+    const levels = await xmlIds('company', 'UF_CRM_KOS_STATUS')
+    const companies = await list<{ ID: string; UF_CRM_KOS_STATUS: string | null; UF_CRM_KOS_INACTIVE: string }>('crm.company.list', ['ID', 'UF_CRM_KOS_STATUS', 'UF_CRM_KOS_INACTIVE'])
+    const steps = tally(companies.map((c) => (c.UF_CRM_KOS_STATUS ? levels.get(String(c.UF_CRM_KOS_STATUS))! : 'NEW')))
+    expect([...steps.keys()].filter((level) => level !== 'NEW').length).toBeGreaterThanOrEqual(3)
+    const types = await xmlIds('lead', 'UF_CRM_KOS_OBJECT_TYPE')
+    const leads = await list<{ ID: string; UF_CRM_KOS_OBJECT_TYPE: string | null }>('crm.lead.list', ['ID', 'UF_CRM_KOS_OBJECT_TYPE'])
+    const byType = tally(leads.map((l) => (l.UF_CRM_KOS_OBJECT_TYPE ? types.get(String(l.UF_CRM_KOS_OBJECT_TYPE))! : 'none')))
+    expect(byType.get('none') ?? 0).toBe(0)
+    // History events: the company timeline comments the tab wrote («[type] YYYY-MM-DD»), by year.
+    const years = new Map<string, number>()
+    for (const company of companies) {
+      const comments = await session.rest<Array<{ COMMENT: string }>>('crm.timeline.comment.list', { filter: { ENTITY_TYPE: 'company', ENTITY_ID: Number(company.ID) } }, HEAD)
+      for (const comment of comments) {
+        const year = /^\[.+?\] (\d{4})-\d{2}-\d{2}/.exec(comment.COMMENT)?.[1]
+        if (year) years.set(year, (years.get(year) ?? 0) + 1)
+      }
+    }
+    expect(years.size).toBeGreaterThanOrEqual(2)
+
+    const dir = await shotsAt1280(session)
+    for (const lang of ['ru', 'en'] as const) {
+      const frame = await openTab(lang, 'committee')
+      const shownSteps = await committeeView(frame, lang, 'steps', { ru: 'Клиенты по ступеням статуса', en: 'Clients by status step' })
+      for (const [level, count] of steps) expect(shownSteps.cells[level]?.clients, `${lang} step ${level}`).toBe(String(count))
+      expect(shownSteps.cells.total?.clients).toBe(String(companies.length))
+      if (dir) await shownSteps.table.screenshot({ path: `${dir}/demo-committee-steps-${lang}.png` })
+      const shownLeads = await committeeView(frame, lang, 'leads', { ru: 'Лиды по типу объекта', en: 'Leads by object type' })
+      for (const [type, count] of byType) expect(shownLeads.cells[type]?.leads, `${lang} leads ${type}`).toBe(String(count))
+      expect(shownLeads.cells.none).toBeUndefined()
+      if (dir) await shownLeads.table.screenshot({ path: `${dir}/demo-committee-leads-${lang}.png` })
+      const shownYears = await committeeView(frame, lang, 'communications', { ru: 'Коммуникации по годам', en: 'Communications by year' })
+      for (const [year, count] of years) expect(shownYears.cells[year]?.events, `${lang} ${year}`).toBe(String(count))
+      if (dir) await shownYears.table.screenshot({ path: `${dir}/demo-committee-communications-${lang}.png` })
     }
     await session.actAs(session.adminId)
   }, 240_000)
