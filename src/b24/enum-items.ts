@@ -36,6 +36,6 @@ function parseEnumItems(raw: unknown): EnumMap {
 }
 
 /** The screen-batch command that reads one enumeration field's items. */
-export function enumCommand(def: UserFieldDef) {
+export function enumCommand(def: Pick<UserFieldDef, 'entity' | 'fieldName'>) {
   return command(`crm.${def.entity}.userfield.list`, { filter: { FIELD_NAME: def.fieldName } }, parseEnumItems)
 }

@@ -1,6 +1,6 @@
 import { enumCommand, type EnumMap } from '@/b24/enum-items'
 import { command } from '@/b24/gateway'
-import { CLIENT_PROFILE_FIELDS as F } from '@/domain/fields/client-profile'
+import { CLIENT_STATUS_FIELD_NAMES as NAMES } from '@/domain/fields/client-status'
 import type { SectorCode } from '@/domain/client-profile/sectors'
 import type { ClientStatus } from '@/domain/playbook/defaults/kosino-status'
 
@@ -12,6 +12,10 @@ export interface DealClient {
 }
 
 const isOn = (raw: unknown) => raw === true || raw === 1 || raw === '1' || raw === 'Y'
+
+// The company's status fields by name only: their enumerations' definitions (client-profile.ts) bring the
+// profile's directories along, which the deal tab never shows.
+const companyField = (fieldName: `UF_CRM_${string}`) => ({ entity: 'company' as const, fieldName })
 
 function parseCompany(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== 'object') throw new TypeError('crm.company.get: no company')
@@ -27,9 +31,9 @@ function parseCompany(raw: unknown): Record<string, unknown> {
 export function dealClientCommands(dealRef: string) {
   return {
     client: command('crm.company.get', { id: `$result[${dealRef}][COMPANY_ID]` }, parseCompany),
-    clientSector: enumCommand(F.sector),
-    clientStatus: enumCommand(F.status),
-    clientSubStatus: enumCommand(F.subStatus),
+    clientSector: enumCommand(companyField(NAMES.sector)),
+    clientStatus: enumCommand(companyField(NAMES.status)),
+    clientSubStatus: enumCommand(companyField(NAMES.subStatus)),
   }
 }
 
@@ -46,10 +50,10 @@ export function dealClientOf(results: {
     id: Number(company.ID),
     title: typeof company.TITLE === 'string' ? company.TITLE : '',
     status: {
-      sector: clientSector.codeOf(company[F.sector.fieldName]) as SectorCode | null,
-      level: clientStatus.codeOf(company[F.status.fieldName]),
-      subStatus: clientSubStatus.codeOf(company[F.subStatus.fieldName]),
-      inactive: isOn(company[F.inactive.fieldName]),
+      sector: clientSector.codeOf(company[NAMES.sector]) as SectorCode | null,
+      level: clientStatus.codeOf(company[NAMES.status]),
+      subStatus: clientSubStatus.codeOf(company[NAMES.subStatus]),
+      inactive: isOn(company[NAMES.inactive]),
     },
   }
 }

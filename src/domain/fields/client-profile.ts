@@ -32,7 +32,7 @@ const flag = (fieldName: `UF_CRM_KOS_${string}`, ru: string, en: string) =>
  * comments — none of those need a field here.
  */
 export const CLIENT_PROFILE_FIELDS = {
-  sector: company('UF_CRM_KOS_SECTOR', 'enumeration', { ru: 'Сектор', en: 'Sector' }, {
+  sector: company(CLIENT_STATUS_FIELD_NAMES.sector, 'enumeration', { ru: 'Сектор', en: 'Sector' }, {
     items: toEnumerationItems(SECTORS, (sector) => sector.code, (sector) => sectorCaption(sector)),
   }),
   profile: company('UF_CRM_KOS_PROFILE', 'enumeration', { ru: 'Профиль компании', en: 'Company profile' }, {

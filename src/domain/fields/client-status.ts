@@ -5,6 +5,8 @@
  * their schemas out of those screens' chunks.
  */
 export const CLIENT_STATUS_FIELD_NAMES = {
+  /** The sector picks the ladder (sectors 1 and 2 have their own). */
+  sector: 'UF_CRM_KOS_SECTOR',
   status: 'UF_CRM_KOS_STATUS',
   subStatus: 'UF_CRM_KOS_SUBSTATUS',
   inactive: 'UF_CRM_KOS_INACTIVE',
