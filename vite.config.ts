@@ -74,6 +74,11 @@ export default defineConfig({
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
+  // package.json `sideEffects` names the app's modules that act when imported (main.ts, i18n.ts's compiler,
+  // chart-setup.ts's registrations, the deals worker) besides styles and SFCs: every other module is left
+  // out of a chunk when no export of it is used, so a domain barrel costs a screen only what it takes.
+  // A new module that registers or listens on import belongs in that list (the e2e console checks
+  // caught chart-setup.ts's registration dropped when it was not).
   build: {
     manifest: true,
     target: 'es2022',
