@@ -6,7 +6,7 @@ import { APP_OPTIONS_KEY } from '../rest/methods/system/app-state'
 import { UF_TABLE, type UserFieldRow } from '../rest/methods/crm/userfields'
 import { COMMENT_TABLE, type CommentRow } from '../rest/methods/crm/timeline-methods'
 import { DEMO_COMPANIES, DEMO_DEALS, DEMO_LEAD_OBJECT_TYPES } from './crm'
-import { DEFAULT_SALE_ITEMS_FIELD } from './generate'
+import { DEFAULT_PAID_AMOUNT_FIELD, DEFAULT_SALE_ITEMS_FIELD } from './generate'
 import { DEPARTMENTS, PEOPLE } from './people'
 
 /**
@@ -15,6 +15,8 @@ import { DEPARTMENTS, PEOPLE } from './people'
  * - the head's monthly sales plans (app option `sales_plans`, this month and the two before);
  * - the sale items of the Kosino deals (the «Продажа» tab's field, with product rows that match its
  *   prices, so the tab reads each card as consistent);
+ * - what the LEMUS clients paid («Сумма оплаты») on their deals from picking on: most in full, one
+ *   prepaid in part, one won deal half paid and one not paid yet;
  * - the web-form leads' object types (the «Обработка лида» tab's field), from what each lead asked;
  * - the Kosino clients' statuses on the ladder, each with its change in the status log, and their
  *   communication history (timeline comments as the «Профиль клиента» tab writes them).
@@ -26,6 +28,7 @@ const DAY = 86_400_000
 export function seedDemoWork(store: Store, now: Date): void {
   seedPlans(store, now)
   seedSaleItems(store, now)
+  seedPayments(store)
   seedLeadObjectTypes(store)
   seedClientStatuses(store, now)
   seedHistory(store, now)
@@ -177,5 +180,30 @@ function seedHistory(store: Store, now: Date): void {
     if (!company || hasComments.has(companyId)) continue
     const at = new Date(now.getTime() - daysAgo * DAY)
     comments.insert({ ENTITY_TYPE: 'company', ENTITY_ID: companyId, CREATED: formatPortalDate(at), COMMENT: `[${label}] ${isoDay(at)}\n${text}`, AUTHOR_ID: Number(company.ASSIGNED_BY_ID), FILES: [] })
+  }
+}
+
+/** Paid share of the amount by deal ID: won deals paid in full, in part and not at all; a prepaid order in picking. */
+const PAYMENTS: Array<[dealId: number, share: number]> = [
+  [9, 0.6], // «Комплектация»: a 60 % prepayment, the final payment still due
+  [10, 1],
+  [11, 1], // «Отгрузка» and «Подведение итогов»: paid before shipping
+  [12, 1],
+  [13, 1],
+  [14, 1],
+  [15, 1], // «Товары», won and paid
+  [16, 0.5], // won, half paid: a receivable
+  [33, 1], // «Услуги», won and paid
+  [34, 0], // won, not paid yet
+]
+
+function seedPayments(store: Store): void {
+  if (!userField(store, 'CRM_DEAL', DEFAULT_PAID_AMOUNT_FIELD)) return
+  const deals = store.table<CrmRow>('deals')
+  for (const [dealId, share] of PAYMENTS) {
+    const deal = deals.get(dealId)
+    if (!deal || deal[DEFAULT_PAID_AMOUNT_FIELD] || share === 0) continue
+    const paid = Math.round(Number(deal.OPPORTUNITY) * share * 100) / 100
+    deals.update(deal.ID, { [DEFAULT_PAID_AMOUNT_FIELD]: `${paid.toFixed(2)}|${String(deal.CURRENCY_ID)}` })
   }
 }

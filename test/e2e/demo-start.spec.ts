@@ -119,7 +119,7 @@ describe('the demo after the install (npm start)', () => {
     return { table, cells: cells as Record<string, Record<string, string>> }
   }
 
-  async function openTab(lang: 'ru' | 'en', tab: 'plans' | 'committee'): Promise<Frame> {
+  async function openTab(lang: 'ru' | 'en', tab: 'plans' | 'committee' | 'trends'): Promise<Frame> {
     const frame = await openReportPage(session, lang)
     await frame.getByTestId(`tab-${tab}`).waitFor({ timeout: 120_000 })
     await frame.getByTestId(`tab-${tab}`).click()
@@ -154,6 +154,27 @@ describe('the demo after the install (npm start)', () => {
         expect((await frame.getByTestId(`pf-done-${plan.key}`).textContent())?.trim(), `${lang} ${plan.key} %`).toBe(formatPercent(fact(plan.key) / plan.amount, lang))
       }
       if (dir) await frame.getByTestId('plan-fact-table').screenshot({ path: `${dir}/demo-plan-fact-${lang}.png` })
+    }
+    await session.actAs(session.adminId)
+  }, 240_000)
+
+  it('the head’s «Динамика»: the paid line adds up to what REST gives as paid on the won deals (ru, en)', async () => {
+    await session.actAs(HEAD)
+    // Every demo deal closes within the chart's twelve months, so its points add up to all won RUB deals.
+    const won = (await deals(HEAD, { STAGE_SEMANTIC_ID: 'S' }).then((rows) => rows.filter((d) => d.CURRENCY_ID === 'RUB')))
+    const paidField = 'UF_CRM_LMS_PAID_AMOUNT'
+    const rows = await session.rest<Array<Record<string, string | null>>>('crm.deal.list', { select: ['ID', paidField], filter: { '@ID': won.map((d) => d.ID) } }, HEAD)
+    const paid = rows.reduce((sum, row) => sum + kopecks(String(row[paidField] ?? '0').split('|')[0]!), 0)
+    expect(paid).toBeGreaterThan(0)
+    // One won deal is half paid and one not at all: the paid line stays below the won one.
+    expect(paid).toBeLessThan(won.reduce((sum, d) => sum + kopecks(d.OPPORTUNITY), 0))
+    const amount = (text: string) => Math.round(Number(text.replace(/[^\d,.-]/g, '').replace(/,(\d{2})$/, '.$1').replace(/,/g, '')) * 100)
+    for (const lang of ['ru', 'en'] as const) {
+      const frame = await openTab(lang, 'trends')
+      await frame.getByTestId('trend-points').waitFor({ timeout: 60_000 })
+      const points = await frame.locator('[data-testid^=trend-point-][data-testid$=-paid]').allTextContents()
+      expect(points.length, lang).toBeGreaterThanOrEqual(12)
+      expect(points.reduce((sum, text) => sum + amount(text), 0), lang).toBe(paid)
     }
     await session.actAs(session.adminId)
   }, 240_000)
