@@ -9,6 +9,8 @@ import { DEMO_COMPANIES, DEMO_DEALS, DEMO_LEAD_OBJECT_TYPES } from './crm'
 import { DEFAULT_PAID_AMOUNT_FIELD, DEFAULT_SALE_ITEMS_FIELD } from './generate'
 import { DEPARTMENTS, PEOPLE } from './people'
 
+const DAY = 86_400_000
+
 /**
  * What the demo's people would have entered with the app once it is installed, so that a head trying
  * `npm start` finds the report's «План / факт» and the committee's reports filled:
@@ -23,8 +25,6 @@ import { DEPARTMENTS, PEOPLE } from './people'
  * The fields come with the install, hence after it; each part is written only where nothing is yet,
  * so a second install changes nothing. Tests start the sandbox without it: they seed what they check.
  */
-const DAY = 86_400_000
-
 export function seedDemoWork(store: Store, now: Date): void {
   seedPlans(store, now)
   seedSaleItems(store, now)
@@ -35,7 +35,7 @@ export function seedDemoWork(store: Store, now: Date): void {
 }
 
 /** The option as the app stores it (src/domain/reports/plan-fact.ts): JSON text, amounts in kopecks. */
-export const SALES_PLANS_OPTION = 'sales_plans'
+const SALES_PLANS_OPTION = 'sales_plans'
 
 /** Plans in roubles by month offset (0 = this month): the two managers and their department. */
 const PLANS: Array<{ owner: 'manager' | 'department'; id: number; roubles: [number, number, number] }> = [
