@@ -2,8 +2,10 @@ import type { PortalServices, SandboxApp } from '../core/types'
 import { readApp } from '../rest/methods/system/app-state'
 import type { SandboxState } from './state'
 
-/** What the portal pages (sandbox/portal) use of the server core. */
-/** `onInstalled`: what else happens in the store when the app finishes its install (the demo's work, see demo/work.ts). */
+/**
+ * What the portal pages (sandbox/portal) use of the server core. `onInstalled`: what else happens in the
+ * store when the app finishes its install (the demo's work, sandbox/demo/work.ts).
+ */
 export function createPortalServices(state: SandboxState, origin: string, onInstalled?: (now: Date) => void): PortalServices {
   const app = (): SandboxApp => readApp(state.store)
   return {

@@ -43,7 +43,7 @@ export interface ReadOptions {
 
 const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [])
 
-export { mapInTasks, nextTask } from './tasks'
+export { mapInTasks } from './tasks'
 
 function metaScreen(): ScreenCommands {
   const meta = metaCommands()

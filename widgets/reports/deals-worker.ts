@@ -9,7 +9,8 @@ import type { CacheFound } from './deals-cache'
 import { DealsEngine, type EngineReply, type FiguresQuery, type ReportMetaData } from './deals-engine'
 import type { WorkerRequest } from './deals-service'
 import { fromPlainFailure, plainFailure, type DealsReadOrder, type ReadEvent, type ReadReply, type ReadRequest } from './deals-read'
-import { nextTask, TASK_CHUNK } from './tasks'
+import { nextTask } from '@/ui/next-task'
+import { TASK_CHUNK } from './tasks'
 
 /**
  * The report page's deals off its thread (issue 15: reading 100,000 deals froze the page 0.5–1.5 s

@@ -16,7 +16,7 @@ import { DEFAULT_PLAYBOOK } from '@/domain/playbook/defaults'
 import { readCompanies, readMeta, readReportData, readStageHistory, type CompaniesRead, type ReadOptions, type ReadProgress } from './data'
 import { createDealsWorker, type DealsWorker } from './deals-worker'
 import type { ReportMetaData } from './deals-engine'
-import { nextTask } from './tasks'
+import { nextTask } from '@/ui/next-task'
 import { periodRange, type PeriodPreset } from './period'
 
 import type { ReportTab } from '@/domain/reports/report-view'

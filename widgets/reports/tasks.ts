@@ -1,7 +1,5 @@
 import { nextTask } from '@/ui/next-task'
 
-export { nextTask }
-
 /** Rows per piece of work on the page's thread: 100,000 at once held the page for a third of a second. */
 export const TASK_CHUNK = 10_000
 

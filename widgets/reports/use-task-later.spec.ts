@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
+import { nextTask } from '@/ui/next-task'
 import { useTaskLater } from './use-task-later'
-
-const aTaskLater = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('useTaskLater', () => {
   it('turns true a task after its source, not in the same task, and false at once', async () => {
@@ -13,7 +12,7 @@ describe('useTaskLater', () => {
     ready.value = true
     await nextTick()
     expect(shown.value).toBe(false)
-    await aTaskLater()
+    await nextTask()
     expect(shown.value).toBe(true)
     ready.value = false
     await nextTick()
@@ -29,7 +28,7 @@ describe('useTaskLater', () => {
     await nextTick()
     ready.value = false
     await nextTick()
-    await aTaskLater()
+    await nextTask()
     expect(shown.value).toBe(false)
     scope.stop()
   })

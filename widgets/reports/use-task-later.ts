@@ -1,4 +1,5 @@
 import { ref, watch, type Ref } from 'vue'
+import { nextTask } from '@/ui/next-task'
 
 /**
  * True a task after `ready()` turns true, false as soon as it is not: a part of the page renders in
@@ -10,7 +11,7 @@ export function useTaskLater(ready: () => boolean): Ref<boolean> {
     ready,
     (now) => {
       shown.value = false
-      if (now) setTimeout(() => (shown.value = ready()), 0)
+      if (now) void nextTask().then(() => (shown.value = ready()))
     },
     { immediate: true },
   )

@@ -1,6 +1,6 @@
 import type { Chart, ChartConfiguration, ChartType } from 'chart.js'
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
-import { nextTask } from '../tasks'
+import { nextTask } from '@/ui/next-task'
 
 /**
  * A chart.js chart on a canvas, redrawn when its configuration changes. The library is loaded on
