@@ -1,7 +1,9 @@
 /**
  * The bench's «content» part (`npm run bench -- content`): how long each tab and page takes to
  * show its content, against a bare page that only inits the SDK and makes one REST call
- * (bench/bare, built here by the same Vite), in the same Chromium run.
+ * (bench/bare, built here by the same Vite), in the same Chromium run. A second reference,
+ * bench/bare-kit, does the same work and shows the reply through Vue in the kit's App and Card
+ * with the kit's CSS: the share of a tab's time that any Vue and kit page pays («× kit»).
  *
  * - cold: a fresh browser context (empty HTTP cache, no IndexedDB); warm: the same context opened
  *   again. Screens and the bare page are interleaved, RUNS times each; medians are quoted.
@@ -26,7 +28,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core'
-import { build } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import b24ui from '@bitrix24/b24ui-nuxt/vite'
+import { build, type PluginOption } from 'vite'
 import type { PlacementRow, UserRow } from '../sandbox/core/types'
 import { generateDeals } from '../sandbox/demo/generate'
 import { startSandbox } from '../sandbox/server/sandbox'
@@ -67,14 +71,24 @@ const SCREENS: readonly Screen[] = [
 
 const PLACEMENT_CARD: Record<string, Card | undefined> = { CRM_DEAL_DETAIL_TAB: 'deal', CRM_COMPANY_DETAIL_TAB: 'company', CRM_LEAD_DETAIL_TAB: 'lead' }
 
-/** Builds bench/bare with Vite and serves it on a port of its own (a handler of another origin, as any app's). */
-async function serveBarePage(): Promise<{ url: string; server: Server; dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-bare-'))
+/** A reference page: bench/bare (the SDK alone) or bench/bare-kit (the same shown by Vue in the kit's App and Card). */
+type Reference = 'bare' | 'bare-kit'
+
+/** The same kit options as the app's vite.config.ts, its theme written for the two components the page shows. */
+const referencePlugins = (reference: Reference): PluginOption[] =>
+  reference === 'bare'
+    ? []
+    : [vue(), b24ui({ router: false, colorMode: false, prose: false, mdc: false, components: false, autoImport: false, experimental: { componentDetection: ['App', 'Card'] } })]
+
+/** Builds a reference page with Vite and serves it on a port of its own (a handler of another origin, as any app's). */
+async function serveReferencePage(reference: Reference): Promise<{ url: string; server: Server; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), `bench-${reference}-`))
   await build({
     configFile: false,
-    root: fileURLToPath(new URL('./bare', import.meta.url)),
+    root: fileURLToPath(new URL(`./${reference}`, import.meta.url)),
     base: './',
     logLevel: 'warn',
+    plugins: referencePlugins(reference),
     build: { outDir: dir, emptyOutDir: true, target: 'es2022' },
   })
   const server = createServer((req, res) => serveApp(dir, req, res))
@@ -197,9 +211,9 @@ async function coldAndWarm(browser: Browser, sandbox: Sandbox, userId: number, t
   }
 }
 
-function bareTarget(rows: readonly PlacementRow[], bareUrl: string, placement: string): Target {
-  const row = rows.find((r) => r.handler === bareUrl && r.placement === placement)!
-  return { name: 'bare', origin: new URL(bareUrl).origin, placementId: row.ID, placement, card: PLACEMENT_CARD[placement], ready: BARE_READY }
+function referenceTarget(rows: readonly PlacementRow[], url: string, placement: string): Target {
+  const row = rows.find((r) => r.handler === url && r.placement === placement)!
+  return { name: url, origin: new URL(url).origin, placementId: row.ID, placement, card: PLACEMENT_CARD[placement], ready: BARE_READY }
 }
 
 function appTarget(rows: readonly PlacementRow[], appOrigin: string, screen: Screen): Target {
@@ -209,6 +223,24 @@ function appTarget(rows: readonly PlacementRow[], appOrigin: string, screen: Scr
 }
 
 const seconds = (ms: number) => ms / 1000
+
+/** Cold and warm times of each page by name, over the runs. */
+class OpenTimes {
+  private readonly times = new Map<string, { cold: number[]; warm: number[] }>()
+
+  add(name: string, result: { cold: OpenResult; warm: OpenResult }): void {
+    const entry = this.times.get(name) ?? { cold: [], warm: [] }
+    entry.cold.push(result.cold.ms)
+    entry.warm.push(result.warm.ms)
+    this.times.set(name, entry)
+  }
+
+  get(name: string): { cold: number[]; warm: number[] } {
+    const entry = this.times.get(name)
+    if (!entry) throw new Error(`no opens of ${name}`)
+    return entry
+  }
+}
 
 /** The runner beside the portal, connected with the admin's auth as the install screen hands it over (POST /connect). */
 async function runnerBeside(sandbox: Sandbox, adminId: number): Promise<{ stop(): Promise<void> }> {
@@ -240,7 +272,8 @@ async function runnerBeside(sandbox: Sandbox, adminId: number): Promise<{ stop()
 
 export async function timeToContentBench(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'content-bench-'))
-  const bare = await serveBarePage()
+  const bare = await serveReferencePage('bare')
+  const kit = await serveReferencePage('bare-kit')
   const sandbox = await startSandbox({ port: 0, httpsPort: 0, appPort: 0, dataDir, demo: true, limits: false, log: () => undefined, ...appDir() })
   const browser = await launchChromium()
   try {
@@ -249,10 +282,10 @@ export async function timeToContentBench(): Promise<void> {
     log('installing the app as the admin')
     await install(browser, sandbox, adminId)
 
-    // The bare page bound where the screens are (straight into the store: a bench shortcut).
+    // The reference pages bound where the screens are (straight into the store: a bench shortcut).
     const placements = sandbox.store.table<PlacementRow>('placements')
     for (const placement of new Set(SCREENS.map((s) => s.placement))) {
-      placements.insert({ placement, handler: bare.url, title: 'bare', description: '', groupName: '', langAll: {}, options: [], userId: 0 })
+      for (const handler of [bare.url, kit.url]) placements.insert({ placement, handler, title: 'bench', description: '', groupName: '', langAll: {}, options: [], userId: 0 })
     }
     const rows = [...placements.rows()]
     const appOrigin = new URL(sandbox.appUrl).origin
@@ -266,32 +299,24 @@ export async function timeToContentBench(): Promise<void> {
 
     if (!SUMMARY_ONLY) await screensPart()
     async function screensPart() {
-      // Time to content, cold and warm, every screen interleaved with the bare page of its placement.
-      const times = new Map<string, { cold: number[]; warm: number[] }>()
-      const add = (name: string, result: { cold: OpenResult; warm: OpenResult }) => {
-        const entry = times.get(name) ?? { cold: [], warm: [] }
-        entry.cold.push(result.cold.ms)
-        entry.warm.push(result.warm.ms)
-        times.set(name, entry)
-      }
+      // Time to content, cold and warm, every screen interleaved with the reference pages of its placement.
+      const times = new OpenTimes()
       for (let run = 1; run <= RUNS; run++) {
         for (const screen of SCREENS) {
-          add(`bare@${screen.placement}`, await coldAndWarm(browser, sandbox, adminId, bareTarget(rows, bare.url, screen.placement), records))
-          add(screen.id, await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, screen), records))
+          times.add(`bare@${screen.placement}`, await coldAndWarm(browser, sandbox, adminId, referenceTarget(rows, bare.url, screen.placement), records))
+          times.add(`kit@${screen.placement}`, await coldAndWarm(browser, sandbox, adminId, referenceTarget(rows, kit.url, screen.placement), records))
+          times.add(screen.id, await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, screen), records))
         }
         log(`run ${run} of ${RUNS} done`)
       }
 
-      // One tab under a 4× slower CPU, against the bare page under the same.
+      // One tab under a 4× slower CPU, against the reference pages under the same.
       const throttledScreen = SCREENS[0]!
-      const throttled = { bare: { cold: [] as number[], warm: [] as number[] }, tab: { cold: [] as number[], warm: [] as number[] } }
+      const throttled = new OpenTimes()
       for (let run = 1; run <= RUNS; run++) {
-        const b = await coldAndWarm(browser, sandbox, adminId, bareTarget(rows, bare.url, throttledScreen.placement), records, true)
-        const t = await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, throttledScreen), records, true)
-        throttled.bare.cold.push(b.cold.ms)
-        throttled.bare.warm.push(b.warm.ms)
-        throttled.tab.cold.push(t.cold.ms)
-        throttled.tab.warm.push(t.warm.ms)
+        throttled.add('bare', await coldAndWarm(browser, sandbox, adminId, referenceTarget(rows, bare.url, throttledScreen.placement), records, true))
+        throttled.add('kit', await coldAndWarm(browser, sandbox, adminId, referenceTarget(rows, kit.url, throttledScreen.placement), records, true))
+        throttled.add('tab', await coldAndWarm(browser, sandbox, adminId, appTarget(rows, appOrigin, throttledScreen), records, true))
       }
 
       // Requests per open (warm), as the admin and as the deal's manager.
@@ -303,24 +328,43 @@ export async function timeToContentBench(): Promise<void> {
         perOpen.set(screen.id, { admin, manager })
       }
 
-      const out: (string | number)[][] = [['screen', 'cold s', '× bare', 'warm s', '× bare', 'req admin', 'req manager']]
+      const out: (string | number)[][] = [['screen', 'cold s', '× bare', '× kit', 'warm s', '× bare', '× kit', 'req admin', 'req manager']]
       for (const screen of SCREENS) {
-        const tab = times.get(screen.id)!
-        const ref = times.get(`bare@${screen.placement}`)!
+        const tab = times.get(screen.id)
+        const ref = times.get(`bare@${screen.placement}`)
+        const kitRef = times.get(`kit@${screen.placement}`)
         const requests = perOpen.get(screen.id)!
-        out.push([screen.id, seconds(median(tab.cold)), median(tab.cold) / median(ref.cold), seconds(median(tab.warm)), median(tab.warm) / median(ref.warm), requests.admin, requests.manager])
+        out.push([
+          screen.id,
+          seconds(median(tab.cold)),
+          median(tab.cold) / median(ref.cold),
+          median(tab.cold) / median(kitRef.cold),
+          seconds(median(tab.warm)),
+          median(tab.warm) / median(ref.warm),
+          median(tab.warm) / median(kitRef.warm),
+          requests.admin,
+          requests.manager,
+        ])
       }
       console.log('')
       console.log(`Time to content, medians of ${RUNS} opens each (screens interleaved with the bare SDK page of the same placement).`)
       console.log(table(out))
       for (const placement of new Set(SCREENS.map((s) => s.placement))) {
-        const ref = times.get(`bare@${placement}`)!
-        console.log(`bare page @${placement}: cold ${seconds(median(ref.cold)).toFixed(2)} s, warm ${seconds(median(ref.warm)).toFixed(2)} s`)
+        const ref = times.get(`bare@${placement}`)
+        const kitRef = times.get(`kit@${placement}`)
+        console.log(
+          `@${placement}: bare page cold ${seconds(median(ref.cold)).toFixed(2)} s, warm ${seconds(median(ref.warm)).toFixed(2)} s; ` +
+            `Vue + kit page cold ${seconds(median(kitRef.cold)).toFixed(2)} s (${(median(kitRef.cold) / median(ref.cold)).toFixed(2)}× bare), ` +
+            `warm ${seconds(median(kitRef.warm)).toFixed(2)} s (${(median(kitRef.warm) / median(ref.warm)).toFixed(2)}× bare)`,
+        )
       }
-      console.log(
-        `${THROTTLE}× CPU throttle, ${throttledScreen.id}: cold ${seconds(median(throttled.tab.cold)).toFixed(2)} s (${(median(throttled.tab.cold) / median(throttled.bare.cold)).toFixed(2)}× bare ${seconds(median(throttled.bare.cold)).toFixed(2)} s), ` +
-          `warm ${seconds(median(throttled.tab.warm)).toFixed(2)} s (${(median(throttled.tab.warm) / median(throttled.bare.warm)).toFixed(2)}× bare ${seconds(median(throttled.bare.warm)).toFixed(2)} s)`,
-      )
+      const slow = (name: string, kind: 'cold' | 'warm') => median(throttled.get(name)[kind])
+      for (const kind of ['cold', 'warm'] as const) {
+        console.log(
+          `${THROTTLE}× CPU throttle, ${throttledScreen.id} ${kind}: ${seconds(slow('tab', kind)).toFixed(2)} s, ${(slow('tab', kind) / slow('bare', kind)).toFixed(2)}× bare ` +
+            `(${seconds(slow('bare', kind)).toFixed(2)} s), ${(slow('tab', kind) / slow('kit', kind)).toFixed(2)}× the Vue + kit page (${seconds(slow('kit', kind)).toFixed(2)} s)`,
+        )
+      }
       console.log('goals (issue 14): ≤ 1.3× the bare page cold and warm, ≤ 1.5× under throttle, 1 REST request per open')
     }
 
@@ -365,7 +409,9 @@ export async function timeToContentBench(): Promise<void> {
     await browser.close()
     await sandbox.close()
     bare.server.close()
+    kit.server.close()
     await rm(dataDir, { recursive: true, force: true })
     await rm(bare.dir, { recursive: true, force: true })
+    await rm(kit.dir, { recursive: true, force: true })
   }
 }
