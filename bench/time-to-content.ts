@@ -8,6 +8,8 @@
  * - cold: a fresh browser context (empty HTTP cache, no IndexedDB); warm: the same context opened
  *   again. Screens and the bare page are interleaved, RUNS times each; medians are quoted.
  * - throttled: one tab and the bare page under a 4× CPU slowdown (CDP Emulation.setCPUThrottlingRate).
+ * - where the time goes: for each page, the medians of the moments its scripts had run, its first
+ *   REST request left, the reply was in and the content was shown, on the frame's own clock.
  * - requests per open: REST requests from the app's frame, as the admin and as the record's manager.
  * - «Сводка» on a company with COMPANY_DEALS deals: requests, bytes received, time, longest task.
  *
@@ -120,12 +122,34 @@ function widgetReady(root: string): string {
 
 const BARE_READY = `document.getElementById('content')?.dataset.ready === '1'`
 
+/** Moments of one open on the frame's own clock (ms from its navigation): where the time went. */
+interface Phases {
+  /** The page's scripts have run (DOMContentLoaded). */
+  scripts: number
+  /** The first REST request left. */
+  sent: number
+  /** Its reply was in. */
+  back: number
+  /** The content was on screen. */
+  content: number
+}
+
+const PHASES = Object.keys({ scripts: 0, sent: 0, back: 0, content: 0 } satisfies Phases) as (keyof Phases)[]
+
 interface OpenResult {
   ms: number
   requests: number
   bytes: number
   longestTaskMs: number
+  phases: Phases
 }
+
+/** Read in the frame once its content is there (the ready check stamps `__contentAt`). */
+const READ_PHASES = `(() => {
+  const navigation = performance.getEntriesByType('navigation')[0]
+  const rest = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname.startsWith('/rest/'))
+  return { scripts: navigation?.domContentLoadedEventEnd ?? 0, sent: rest?.startTime ?? 0, back: rest?.responseEnd ?? 0, content: window.__contentAt ?? 0 }
+})()`
 
 /** A long-task observer in every frame of the context, from the first script on. */
 const LONG_TASKS = `(() => {
@@ -188,15 +212,17 @@ async function open(page: Page, sandbox: Sandbox, target: Target, records: Recor
     await page.goto(`${sandbox.origin}/marketplace/view/${target.placement}/${target.placementId}/`)
   }
   const frame = await frameOf(page, target.origin)
-  await frame.waitForFunction(target.ready, undefined, { timeout: CONTENT_TIMEOUT, polling: 10 })
+  const stamped = `(() => { const ready = ${target.ready}; if (ready) window.__contentAt ??= performance.now(); return ready })()`
+  await frame.waitForFunction(stamped, undefined, { timeout: CONTENT_TIMEOUT, polling: 10 })
   const ms = performance.now() - started
+  const phases = (await frame.evaluate(READ_PHASES)) as Phases
   await page.waitForTimeout(1_000) // requests the screen makes right after its content
   page.off('request', onRequest)
   await Promise.all(sizes)
   const longestTaskMs = Number(await frame.evaluate('window.__longestTask ?? 0').catch(() => 0))
   if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   await cdp.detach()
-  return { ms, requests, bytes, longestTaskMs }
+  return { ms, requests, bytes, longestTaskMs, phases }
 }
 
 /** Cold and warm opens of a target, `RUNS` times, each cold one in a fresh context. */
@@ -224,22 +250,46 @@ function appTarget(rows: readonly PlacementRow[], appOrigin: string, screen: Scr
 
 const seconds = (ms: number) => ms / 1000
 
-/** Cold and warm times of each page by name, over the runs. */
+/** Cold and warm opens of each page by name, over the runs. */
 class OpenTimes {
-  private readonly times = new Map<string, { cold: number[]; warm: number[] }>()
+  private readonly opens = new Map<string, { cold: OpenResult[]; warm: OpenResult[] }>()
 
   add(name: string, result: { cold: OpenResult; warm: OpenResult }): void {
-    const entry = this.times.get(name) ?? { cold: [], warm: [] }
-    entry.cold.push(result.cold.ms)
-    entry.warm.push(result.warm.ms)
-    this.times.set(name, entry)
+    const entry = this.opens.get(name) ?? { cold: [], warm: [] }
+    entry.cold.push(result.cold)
+    entry.warm.push(result.warm)
+    this.opens.set(name, entry)
   }
 
+  /** The times from the click, ms. */
   get(name: string): { cold: number[]; warm: number[] } {
-    const entry = this.times.get(name)
+    const entry = this.of(name)
+    return { cold: entry.cold.map((open) => open.ms), warm: entry.warm.map((open) => open.ms) }
+  }
+
+  /** The median of each moment, ms on the frame's clock. */
+  phases(name: string, kind: 'cold' | 'warm'): Phases {
+    const opens = this.of(name)[kind]
+    return Object.fromEntries(PHASES.map((phase) => [phase, median(opens.map((open) => open.phases[phase]))])) as unknown as Phases
+  }
+
+  private of(name: string) {
+    const entry = this.opens.get(name)
     if (!entry) throw new Error(`no opens of ${name}`)
     return entry
   }
+}
+
+/** Where each open's time goes, cold and warm: the moments and the gaps between them. */
+function phaseTable(times: OpenTimes, names: readonly { name: string; label: string }[]): string {
+  const rows: (string | number)[][] = [['page', 'open', 'scripts ran', 'request sent', 'reply in', 'content', 'scripts → sent', 'reply → content']]
+  for (const { name, label } of names) {
+    for (const kind of ['cold', 'warm'] as const) {
+      const p = times.phases(name, kind)
+      rows.push([label, kind, Math.round(p.scripts), Math.round(p.sent), Math.round(p.back), Math.round(p.content), Math.round(p.sent - p.scripts), Math.round(p.content - p.back)])
+    }
+  }
+  return table(rows)
 }
 
 /** The runner beside the portal, connected with the admin's auth as the install screen hands it over (POST /connect). */
@@ -366,6 +416,16 @@ export async function timeToContentBench(): Promise<void> {
         )
       }
       console.log('goals (issue 14): ≤ 1.3× the bare page cold and warm, ≤ 1.5× under throttle, 1 REST request per open')
+      const deal = 'CRM_DEAL_DETAIL_TAB'
+      console.log('')
+      console.log(`Where the time goes: medians on the frame's clock, ms from its navigation (the reference pages on the deal card).`)
+      console.log(
+        phaseTable(times, [
+          { name: `bare@${deal}`, label: 'bare page' },
+          { name: `kit@${deal}`, label: 'Vue + kit page' },
+          ...SCREENS.map((screen) => ({ name: screen.id, label: screen.id })),
+        ]),
+      )
     }
 
     // «Сводка» on a company with many deals.
