@@ -115,7 +115,10 @@ function widgetReady(root: string): string {
   return `(() => {
     const root = document.querySelector('[data-testid="${root}"]')
     if (!root) return false
-    for (const status of document.querySelectorAll('[role=status]')) if (${LOADING}.test(status.textContent.trim())) return false
+    // A loading status says so in its text or, around a skeleton, in its aria-label («Сводка»).
+    for (const status of document.querySelectorAll('[role=status]')) {
+      if (${LOADING}.test(status.textContent.trim()) || ${LOADING}.test(status.getAttribute('aria-label') ?? '')) return false
+    }
     return true
   })()`
 }
