@@ -18,7 +18,8 @@
  * written out. The portal's own card page is loaded before the clock starts.
  *
  * Env: BENCH_RUNS (7), BENCH_COMPANY_DEALS (5647), CHROMIUM_PATH, BENCH_APP_DIR (the built app, `dist`),
- * BENCH_CONTENT=summary (only the «Сводка» part).
+ * BENCH_CONTENT=summary (only the «Сводка» part) or screens (all but it), BENCH_SCREENS=next-steps,summary (only
+ * these screens: a quick comparison of two builds).
  *
  * The big company's summary is kept by the runner (runner/handlers/company-summary.ts): it is
  * started beside the portal once the deals are in, and its first run makes the summary.
@@ -41,11 +42,13 @@ import { appDir, install, launchChromium, log, runnerEnvBeside, type Sandbox } f
 import { median, table } from './stats'
 import { startRunner } from '../runner/main'
 import { KEPT_SUMMARY_FIELD } from '../src/domain/fields/summary'
+import { FRAME_READY_MARK } from '../src/shell/frame-ready-mark'
 import { userRest } from './user-rest'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const COMPANY_DEALS = Number(process.env.BENCH_COMPANY_DEALS ?? 5_647)
 const SUMMARY_ONLY = process.env.BENCH_CONTENT === 'summary'
+const SCREENS_ONLY = process.env.BENCH_CONTENT === 'screens'
 const THROTTLE = 4
 const CONTENT_TIMEOUT = 120_000
 
@@ -60,7 +63,7 @@ interface Screen {
   root: string
 }
 
-const SCREENS: readonly Screen[] = [
+const ALL_SCREENS: readonly Screen[] = [
   { id: 'next-steps', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'next-steps' },
   { id: 'sale-items', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'sale-items' },
   { id: 'approvals-deal', placement: 'CRM_DEAL_DETAIL_TAB', card: 'deal', root: 'approvals-deal' },
@@ -70,6 +73,10 @@ const SCREENS: readonly Screen[] = [
   { id: 'approvals', placement: 'LEFT_MENU', root: 'approvals-inbox' },
   { id: 'reports', placement: 'CRM_ANALYTICS_MENU', root: 'group-table' },
 ]
+
+const CHOSEN = process.env.BENCH_SCREENS?.split(',').filter(Boolean)
+const SCREENS = CHOSEN ? ALL_SCREENS.filter((screen) => CHOSEN.includes(screen.id)) : ALL_SCREENS
+if (SCREENS.length === 0) throw new Error(`BENCH_SCREENS names none of ${ALL_SCREENS.map((screen) => screen.id).join(', ')}`)
 
 const PLACEMENT_CARD: Record<string, Card | undefined> = { CRM_DEAL_DETAIL_TAB: 'deal', CRM_COMPANY_DETAIL_TAB: 'company', CRM_LEAD_DETAIL_TAB: 'lead' }
 
@@ -129,6 +136,8 @@ const BARE_READY = `document.getElementById('content')?.dataset.ready === '1'`
 interface Phases {
   /** The page's scripts have run (DOMContentLoaded). */
   scripts: number
+  /** The portal answered the frame's handshake (the app's own mark; the reference pages have none: 0). */
+  frame: number
   /** The first REST request left. */
   sent: number
   /** Its reply was in. */
@@ -137,7 +146,7 @@ interface Phases {
   content: number
 }
 
-const PHASES = Object.keys({ scripts: 0, sent: 0, back: 0, content: 0 } satisfies Phases) as (keyof Phases)[]
+const PHASES = Object.keys({ scripts: 0, frame: 0, sent: 0, back: 0, content: 0 } satisfies Phases) as (keyof Phases)[]
 
 interface OpenResult {
   ms: number
@@ -151,7 +160,8 @@ interface OpenResult {
 const READ_PHASES = `(() => {
   const navigation = performance.getEntriesByType('navigation')[0]
   const rest = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname.startsWith('/rest/'))
-  return { scripts: navigation?.domContentLoadedEventEnd ?? 0, sent: rest?.startTime ?? 0, back: rest?.responseEnd ?? 0, content: window.__contentAt ?? 0 }
+  const frame = performance.getEntriesByName('${FRAME_READY_MARK}')[0]?.startTime ?? 0
+  return { scripts: navigation?.domContentLoadedEventEnd ?? 0, frame, sent: rest?.startTime ?? 0, back: rest?.responseEnd ?? 0, content: window.__contentAt ?? 0 }
 })()`
 
 /** A long-task observer in every frame of the context, from the first script on. */
@@ -285,11 +295,11 @@ class OpenTimes {
 
 /** Where each open's time goes, cold and warm: the moments and the gaps between them. */
 function phaseTable(times: OpenTimes, names: readonly { name: string; label: string }[]): string {
-  const rows: (string | number)[][] = [['page', 'open', 'scripts ran', 'request sent', 'reply in', 'content', 'scripts → sent', 'reply → content']]
+  const rows: (string | number)[][] = [['page', 'open', 'scripts ran', 'frame ready', 'request sent', 'reply in', 'content', 'scripts → sent', 'reply → content']]
   for (const { name, label } of names) {
     for (const kind of ['cold', 'warm'] as const) {
       const p = times.phases(name, kind)
-      rows.push([label, kind, Math.round(p.scripts), Math.round(p.sent), Math.round(p.back), Math.round(p.content), Math.round(p.sent - p.scripts), Math.round(p.content - p.back)])
+      rows.push([label, kind, Math.round(p.scripts), p.frame ? Math.round(p.frame) : '—', Math.round(p.sent), Math.round(p.back), Math.round(p.content), Math.round(p.sent - p.scripts), Math.round(p.content - p.back)])
     }
   }
   return table(rows)
@@ -431,6 +441,7 @@ export async function timeToContentBench(): Promise<void> {
       )
     }
 
+    if (SCREENS_ONLY) return
     // «Сводка» on a company with many deals.
     const bigCompany = company
     log(`adding ${COMPANY_DEALS} deals to company ${bigCompany}`)
@@ -445,7 +456,7 @@ export async function timeToContentBench(): Promise<void> {
     } finally {
       await runner.stop()
     }
-    const summaryTarget = appTarget(rows, appOrigin, SCREENS.find((s) => s.id === 'summary')!)
+    const summaryTarget = appTarget(rows, appOrigin, ALL_SCREENS.find((s) => s.id === 'summary')!)
     const big: { cold: OpenResult[]; warm: OpenResult[] } = { cold: [], warm: [] }
     for (let run = 1; run <= Math.min(RUNS, 3); run++) {
       const result = await coldAndWarm(browser, sandbox, adminId, summaryTarget, records)
