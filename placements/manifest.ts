@@ -1,4 +1,6 @@
 import type { Component } from 'vue'
+import type { ScreenCommands } from '@/b24/gateway'
+import type { PlacementContext } from '@/b24/placement-context'
 
 /**
  * Every place the app lives in the portal. Adding a widget is one entry here: the
@@ -21,13 +23,28 @@ export interface WidgetEntry {
   titles: LocalizedTitle
   /** The widget's root component, a lazy chunk of its own. */
   load: () => Promise<{ default: Component }>
+  /**
+   * The batch the widget reads first, from the placement alone (a small chunk of its own): the shell
+   * sends it as soon as the frame is ready, while the widget's chunk still loads, and the widget's own
+   * read takes its reply.
+   */
+  opening?: () => Promise<OpeningRead>
 }
+
+/** The opening batch for a placement; null when the placement does not say enough (no card ID). */
+export type OpeningRead = (context: PlacementContext) => ScreenCommands | null
 
 function widget(entry: Omit<WidgetEntry, 'handlerQuery'>): WidgetEntry {
   return { ...entry, handlerQuery: `widget=${entry.id}` }
 }
 
 export const DEFAULT_PLACEMENT = 'DEFAULT'
+
+/** A card tab's opening read: the card's record by its ID, none without one. */
+const ofCard =
+  (commands: (id: number) => ScreenCommands): OpeningRead =>
+  ({ entityId }) =>
+    entityId === null ? null : commands(entityId)
 
 export const manifest: readonly WidgetEntry[] = [
   widget({
@@ -41,12 +58,14 @@ export const manifest: readonly WidgetEntry[] = [
     placement: 'CRM_DEAL_DETAIL_TAB',
     titles: { ru: 'Следующий шаг', en: 'Next step' },
     load: () => import('~widgets/next-steps/NextStepsWidget.vue'),
+    opening: () => import('@/b24/deal-screen/data').then(({ dealScreenCommands }) => ofCard(dealScreenCommands)),
   }),
   widget({
     id: 'reports',
     placement: 'CRM_ANALYTICS_MENU',
     titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
     load: () => import('~widgets/reports/ReportsWidget.vue'),
+    opening: () => import('~widgets/reports/data').then(({ metaScreen }) => () => metaScreen()),
   }),
   // A link to a report view (src/domain/reports/report-view.ts: /marketplace/view/<app>/?params[view]=…)
   // opens the report page through REST_APP_URI, the portal's placement for links to an app.
@@ -55,54 +74,63 @@ export const manifest: readonly WidgetEntry[] = [
     placement: 'REST_APP_URI',
     titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
     load: () => import('~widgets/reports/ReportsWidget.vue'),
+    opening: () => import('~widgets/reports/data').then(({ metaScreen }) => () => metaScreen()),
   }),
   widget({
     id: 'summary',
     placement: 'CRM_COMPANY_DETAIL_TAB',
     titles: { ru: 'Сводка', en: 'Summary' },
     load: () => import('~widgets/summary/SummaryWidget.vue'),
+    opening: () => import('~widgets/summary/data').then(({ summaryScreenCommands }) => ofCard(summaryScreenCommands)),
   }),
   widget({
     id: 'sale-items',
     placement: 'CRM_DEAL_DETAIL_TAB',
     titles: { ru: 'Продажа', en: 'Sale' },
     load: () => import('~widgets/sale-items/SaleItemsTab.vue'),
+    opening: () => import('~widgets/sale-items/data').then(({ saleScreenCommands }) => ofCard(saleScreenCommands)),
   }),
   widget({
     id: 'approvals',
     placement: 'LEFT_MENU',
     titles: { ru: 'Согласования', en: 'Approvals' },
     load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
+    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
   }),
   widget({
     id: 'approvals-trip',
     placement: 'LEFT_MENU',
     titles: { ru: 'Командировка', en: 'Business trip' },
     load: () => import('~widgets/approvals/TripRequestPage.vue'),
+    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
   }),
   widget({
     id: 'approvals-deal',
     placement: 'CRM_DEAL_DETAIL_TAB',
     titles: { ru: 'Согласование', en: 'Approval' },
     load: () => import('~widgets/approvals/DealApprovalTab.vue'),
+    opening: () => import('~widgets/approvals/data').then(({ dealTabCommands }) => ofCard(dealTabCommands)),
   }),
   widget({
     id: 'approvals-home',
     placement: DEFAULT_PLACEMENT,
     titles: { ru: 'Согласования', en: 'Approvals' },
     load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
+    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
   }),
   widget({
     id: 'client-profile',
     placement: 'CRM_COMPANY_DETAIL_TAB',
     titles: { ru: 'Профиль клиента', en: 'Client profile' },
     load: () => import('~widgets/client-profile/ClientProfileWidget.vue'),
+    opening: () => import('~widgets/client-profile/data').then(({ profileScreenCommands }) => ofCard(profileScreenCommands)),
   }),
   widget({
     id: 'lead-processing',
     placement: 'CRM_LEAD_DETAIL_TAB',
     titles: { ru: 'Обработка лида', en: 'Lead processing' },
     load: () => import('~widgets/lead-processing/LeadProcessingWidget.vue'),
+    opening: () => import('~widgets/lead-processing/data').then(({ leadScreenCommands }) => ofCard(leadScreenCommands)),
   }),
 ]
 

@@ -14,8 +14,13 @@ const pinia = createPinia()
 const app = createApp(App)
   .use(pinia)
   .use(createAppI18n(localeBeforeFrame(window.location.search, navigator.language)))
-// The frame's handshake and the widget's chunk start now, not after the first render.
-app.provide(EARLY_BOOT, boot(window.location.search, useRequestCounter(pinia).record))
-// The first render in a task of its own: after the scripts' evaluation in the same task it held
-// the page over 200 ms (the kit's root builds its class merger and toaster on first mount).
-setTimeout(() => app.mount('#app'), 0)
+// The frame's handshake, the widget's chunk and the screen's first batch start now, not after the first render.
+const early = boot(window.location.search, useRequestCounter(pinia))
+app.provide(EARLY_BOOT, early)
+// The first render (a long task: the kit's root builds its class merger and toaster) waits for the
+// portal's answer to the handshake, and runs in a task of its own after it, so the screen's batch
+// has left before it rather than after; a portal slow to answer gets the loading screen after
+// MOUNT_DEADLINE_MS.
+const MOUNT_DEADLINE_MS = 200
+const answeredOrLate = Promise.race([early, new Promise((resolve) => setTimeout(resolve, MOUNT_DEADLINE_MS))])
+answeredOrLate.finally(() => setTimeout(() => app.mount('#app'), 0))

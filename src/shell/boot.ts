@@ -9,6 +9,8 @@ import { countRequests } from '@/stores/request-counter'
 import { pickLocale } from '@/ui/i18n'
 import type { AppLocale } from '@/ui/i18n'
 import { manifest } from '~placements/manifest'
+import type { OpeningRead, WidgetEntry } from '~placements/manifest'
+import { FRAME_READY_MARK } from './frame-ready-mark'
 import { stateForContext } from './shell-state'
 import type { ShellState } from './shell-state'
 import { warmWidget } from './warm-widget'
@@ -19,15 +21,20 @@ export interface BootResult {
   ready?: { frame: B24Frame; context: PlacementContext; gateway: Gateway; locale: AppLocale }
 }
 
-/**
- * Page start: the frame handshake, then the placement context, the counted REST
- * gateway and the screen to show. Every failure becomes a screen, never a blank page.
- */
-/** A performance mark at the end of the frame's handshake: the bench and the e2e tests read what happened before it. */
-export const FRAME_READY_MARK = 'b24-frame-ready'
 
-export async function boot(search: string, onRequest: () => void): Promise<BootResult> {
-  warmWidget(search, manifest)
+/** What boot tells the request counter: each request, and the screen they are for. */
+export interface BootCounter {
+  record(): void
+  beginScreen(name: string): void
+}
+
+/**
+ * Page start: the frame handshake, then the placement context, the counted REST gateway, the
+ * screen to show and its first batch, sent now. Every failure becomes a screen, never a blank page.
+ */
+export async function boot(search: string, counter: BootCounter): Promise<BootResult> {
+  const warmed = warmWidget(search, manifest)
+  const warmedOpening = openingOf(warmed)
   let frame: B24Frame
   try {
     frame = await getFrame()
@@ -38,9 +45,23 @@ export async function boot(search: string, onRequest: () => void): Promise<BootR
   performance.mark(FRAME_READY_MARK)
   const context = buildPlacementContext(frameFacts(frame), search)
   const locale = pickLocale(context.lang)
-  countRequests(restHttpClient(frame), onRequest)
+  countRequests(restHttpClient(frame), () => counter.record())
   const gateway = createGateway(frameTransport(frame))
-  return { state: stateForContext(context, manifest), locale, ready: { frame, context, gateway, locale } }
+  const state = stateForContext(context, manifest)
+  if (state.screen === 'widget') {
+    counter.beginScreen(state.entry.id)
+    const opening = await (state.entry === warmed ? warmedOpening : openingOf(state.entry))
+    const commands = opening?.(context)
+    if (commands) gateway.prime(commands)
+  } else {
+    counter.beginScreen(state.screen)
+  }
+  return { state, locale, ready: { frame, context, gateway, locale } }
+}
+
+/** The widget's opening read, loading; null when it has none or its chunk failed (the widget then reads alone). */
+function openingOf(entry: WidgetEntry | undefined): Promise<OpeningRead | null> {
+  return entry?.opening ? entry.opening().catch(() => null) : Promise.resolve(null)
 }
 
 /**

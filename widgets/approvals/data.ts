@@ -30,9 +30,9 @@ export interface DealTabData {
   users: UserRef[]
 }
 
-/** The deal tab in one batch: who I am, who decides, the deal, its timeline and tasks, names. */
-export async function loadDealTab(gateway: Gateway, dealId: number): Promise<DealTabData> {
-  const screen = await gateway.loadScreen({
+/** The deal tab's batch: who I am, who decides, the deal, its timeline and tasks, names. */
+export function dealTabCommands(dealId: number) {
+  return {
     me: meCommand(),
     settings: settingsCommand(),
     deal: command('crm.deal.get', { id: dealId }, parseDeal),
@@ -40,7 +40,12 @@ export async function loadDealTab(gateway: Gateway, dealId: number): Promise<Dea
     // b24restdocs api-reference/tasks/tasks-task-list.md (UF_CRM_TASK filter)
     tasks: command('tasks.task.list', { filter: { UF_CRM_TASK: `D_${dealId}` }, select: TASK_SELECT, order: { ID: 'ASC' } }, parseTaskRows),
     ...userPageCommands(parseUsers),
-  })
+  }
+}
+
+/** The deal tab in one batch (dealTabCommands). */
+export async function loadDealTab(gateway: Gateway, dealId: number): Promise<DealTabData> {
+  const screen = await gateway.loadScreen(dealTabCommands(dealId))
   return {
     me: screen.value('me'),
     settings: screen.optional('settings') ?? parseApprovalSettings(null),
@@ -73,13 +78,9 @@ function candidateDeals(cacheField: string) {
   return command('crm.deal.list', { filter: { [`@${cacheField}`]: [...CACHED_STATES] }, select: DEAL_SELECT, order: { ID: 'DESC' } }, parseDeals)
 }
 
-/**
- * The inbox: one batch for people, settings, candidate deals (by the contract's and the report's
- * state caches: only a hint, each one is replayed) and my tasks; then one batch of those deals'
- * timelines.
- */
-export async function loadInbox(gateway: Gateway): Promise<InboxData> {
-  const screen = await gateway.loadScreen({
+/** The inbox's first batch: people, settings, candidate deals and my tasks. */
+export function inboxCommands() {
+  return {
     me: meCommand(),
     settings: settingsCommand(),
     ...userPageCommands(parseUsers),
@@ -88,7 +89,16 @@ export async function loadInbox(gateway: Gateway): Promise<InboxData> {
     created: taskListCommand('CREATED_BY'),
     responsible: taskListCommand('RESPONSIBLE_ID'),
     auditor: taskListCommand('AUDITOR'),
-  })
+  }
+}
+
+/**
+ * The inbox: one batch for people, settings, candidate deals (by the contract's and the report's
+ * state caches: only a hint, each one is replayed) and my tasks; then one batch of those deals'
+ * timelines.
+ */
+export async function loadInbox(gateway: Gateway): Promise<InboxData> {
+  const screen = await gateway.loadScreen(inboxCommands())
   // A deal with both a contract and a report in progress is read once.
   const byId = new Map<number, DealRow>()
   for (const deal of [...(screen.optional('deals') ?? []), ...(screen.optional('reportDeals') ?? [])]) byId.set(deal.id, deal)

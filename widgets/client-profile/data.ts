@@ -54,8 +54,9 @@ export interface ProfileScreen {
   enums: ProfileEnums
 }
 
-export async function loadProfileScreen(gateway: Gateway, companyId: number): Promise<ProfileScreen> {
-  const screen = await gateway.loadScreen({
+/** The profile's batch: me, the company with its contacts and timeline, names, list items. */
+export function profileScreenCommands(companyId: number) {
+  return {
     // b24restdocs api-reference/user/user-current.md
     me: command('user.current', {}, parseCurrentUser),
     ...companyCommands(companyId),
@@ -63,7 +64,11 @@ export async function loadProfileScreen(gateway: Gateway, companyId: number): Pr
     // b24restdocs api-reference/user/user-get.md (first page: names for the status log)
     ...userPageCommands(parseUsers),
     ...enumCommands(),
-  })
+  }
+}
+
+export async function loadProfileScreen(gateway: Gateway, companyId: number): Promise<ProfileScreen> {
+  const screen = await gateway.loadScreen(profileScreenCommands(companyId))
   return {
     me: screen.value('me'),
     company: screen.value('company'),

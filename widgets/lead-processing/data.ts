@@ -39,9 +39,9 @@ export interface LeadScreen {
   companyEnums: { status: EnumMap; sourceKind: EnumMap }
 }
 
-/** The lead tab in ONE batch: me, the lead, its timeline, stages, settings, people and departments, enumeration items. */
-export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<LeadScreen> {
-  const screen = await gateway.loadScreen({
+/** The lead tab's ONE batch: me, the lead, its timeline, stages, settings, people and departments, enumeration items. */
+export function leadScreenCommands(leadId: number) {
+  return {
     me: command('user.current', {}, parseCurrentUser),
     lead: leadCommand(leadId),
     comments: commentsCommand('lead', leadId),
@@ -56,7 +56,11 @@ export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<
     eObjectType: enumCommand(L.objectType),
     eStatus: enumCommand(C.status),
     eSourceKind: enumCommand(C.sourceKind),
-  })
+  }
+}
+
+export async function loadLeadScreen(gateway: Gateway, leadId: number): Promise<LeadScreen> {
+  const screen = await gateway.loadScreen(leadScreenCommands(leadId))
   return {
     me: screen.value('me'),
     lead: screen.value('lead'),

@@ -45,7 +45,7 @@ const asArray = <T>(raw: unknown): T[] => (Array.isArray(raw) ? (raw as T[]) : [
 
 export { mapInTasks } from './tasks'
 
-function metaScreen(): ScreenCommands {
+export function metaScreen(): ScreenCommands {
   const meta = metaCommands()
   const commands: ScreenCommands = {
     // b24restdocs api-reference/user/user-current.md

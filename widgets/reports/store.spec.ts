@@ -60,6 +60,7 @@ function fakeGateway(options: { failDeals?: boolean; onDealsRead?: () => void } 
   const gateway: Gateway = {
     transport: { call: () => Promise.reject(new Error('not used')), batch: () => Promise.reject(new Error('not used')) },
     call: () => Promise.reject(new Error('not used')),
+    prime: () => undefined,
     async loadScreen<C extends ScreenCommands>(commands: C): Promise<ScreenResult<C>> {
       calls.push(`batch:${Object.keys(commands).length}`)
       const values: Record<string, unknown> = {}

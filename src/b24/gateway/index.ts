@@ -7,7 +7,7 @@ import { withRetry } from './retry'
 import type { RetryPolicy, Sleep } from './retry'
 import { toBatchCommands, toScreenResult } from './screen'
 import type { ScreenCommands, ScreenResult } from './screen'
-import type { Params, RestTransport } from './transport'
+import type { BatchReply, Params, RestTransport } from './transport'
 
 export { GatewayError, toGatewayError, classifyError } from './errors'
 export type { GatewayErrorKind } from './errors'
@@ -39,6 +39,11 @@ export interface Gateway {
   call<T>(method: string, params?: Params, options?: { retry?: boolean; parse?: (raw: unknown) => T }): Promise<T>
   /** Everything a screen shows, in one batch request; per-command results and errors. */
   loadScreen<C extends ScreenCommands>(commands: C): Promise<ScreenResult<C>>
+  /**
+   * Sends a screen's batch now, before its screen asks for it: the first `loadScreen` of the
+   * same commands takes this reply instead of sending its own. Reads only.
+   */
+  prime(commands: ScreenCommands): void
   /** All rows of a list method by ID keyset, 50 pages per batch request. */
   readAll<T>(method: string, params: Params, options?: ReadAllOptions<T>): Promise<T[]>
   /** Creates a record once per key (see create-once.ts). */
@@ -61,6 +66,10 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
   const retrying = <T>(attempt: () => Promise<T>, signal?: AbortSignal) =>
     withRetry(attempt, { policy: options.retry, sleep: options.sleep, signal })
 
+  // Batches sent ahead by `prime`, by their wire form; each is taken once.
+  const primed = new Map<string, Promise<BatchReply>>()
+  const wireKey = (batch: Record<string, [string, Params]>) => JSON.stringify(batch)
+
   return {
     transport,
     async call<T>(method: string, params: Params = {}, callOptions: { retry?: boolean; parse?: (raw: unknown) => T } = {}) {
@@ -77,10 +86,25 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
       }
     },
 
+    prime(commands) {
+      if (!Object.values(commands).every((c) => isReadMethod(c.method))) throw new Error('Only reads are sent ahead of their screen')
+      const batch = toBatchCommands(commands)
+      const reply = transport.batch(batch, { halt: false })
+      reply.catch(() => undefined) // its screen sees the failure (and retries) when it takes it
+      primed.set(wireKey(batch), reply)
+    },
+
     async loadScreen(commands) {
       const batch = toBatchCommands(commands)
       const everyRead = Object.values(commands).every((c) => isReadMethod(c.method))
-      const send = () => transport.batch(batch, { halt: false })
+      const key = wireKey(batch)
+      let ahead = primed.get(key)
+      primed.delete(key)
+      const send = () => {
+        const reply = ahead ?? transport.batch(batch, { halt: false })
+        ahead = undefined
+        return reply
+      }
       const reply = everyRead ? await retrying(send) : await send().catch((error: unknown) => { throw toGatewayError(error) })
       return toScreenResult(commands, reply)
     },
