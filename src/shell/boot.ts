@@ -13,7 +13,7 @@ import type { OpeningRead, WidgetEntry } from '~placements/manifest'
 import { FRAME_READY_MARK } from './frame-ready-mark'
 import { stateForContext } from './shell-state'
 import type { ShellState } from './shell-state'
-import { warmWidget } from './warm-widget'
+import { namedWidget } from './named-widget'
 
 export interface BootResult {
   state: ShellState
@@ -33,8 +33,8 @@ export interface BootCounter {
  * screen to show and its first batch, sent now. Every failure becomes a screen, never a blank page.
  */
 export async function boot(search: string, counter: BootCounter): Promise<BootResult> {
-  const warmed = warmWidget(search, manifest)
-  const warmedOpening = openingOf(warmed)
+  const named = namedWidget(search, manifest)
+  const namedOpening = openingOf(named)
   let frame: B24Frame
   try {
     frame = await getFrame()
@@ -50,9 +50,12 @@ export async function boot(search: string, counter: BootCounter): Promise<BootRe
   const state = stateForContext(context, manifest)
   if (state.screen === 'widget') {
     counter.beginScreen(state.entry.id)
-    const opening = await (state.entry === warmed ? warmedOpening : openingOf(state.entry))
+    const opening = await (state.entry === named ? namedOpening : openingOf(state.entry))
     const commands = opening?.(context)
     if (commands) gateway.prime(commands)
+    // Its chunk was fetched by the page's preload links; it runs now, while the batch is out, rather
+    // than during the handshake, where a big widget held the portal's answer back.
+    state.entry.load().catch(() => undefined)
   } else {
     counter.beginScreen(state.screen)
   }
@@ -65,7 +68,8 @@ function openingOf(entry: WidgetEntry | undefined): Promise<OpeningRead | null> 
 }
 
 /**
- * The boot main.ts starts before the first render, so the frame's handshake and the widget's chunk
- * are under way while the shell renders; the shell takes it from here (or boots itself without it).
+ * The boot main.ts starts before the first render, so the frame's handshake, the opening batch and
+ * the widget's chunk are under way before the shell renders; the shell takes it from here (or boots
+ * itself without it).
  */
 export const EARLY_BOOT: InjectionKey<Promise<BootResult>> = Symbol('early boot')

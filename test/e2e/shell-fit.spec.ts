@@ -31,7 +31,7 @@ describe('fitWindow', () => {
     const frame = await session.openTab('deal', 1, 'Следующий шаг')
     await frame.getByText('Что сделать сейчас').first().waitFor({ timeout: 30_000 })
     // The handler URL names the widget (`?widget=next-steps`): its chunk was requested while the
-    // frame's handshake was still under way, not after it (src/build/widget-preload.ts, warm-widget.ts).
+    // frame's handshake was still under way, not after it (src/build/widget-preload.ts).
     const loading = await frame.evaluate(() => ({
       chunk: performance.getEntriesByType('resource').find((entry) => /\/NextStepsWidget-[\w-]+\.js$/.test(entry.name))?.startTime ?? null,
       frameReady: performance.getEntriesByName('b24-frame-ready')[0]?.startTime ?? null,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { injectBeforeEntry, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
 import type { BuiltChunk } from '@/build/widget-preload'
-import { warmWidget } from '@/shell/warm-widget'
+import { namedWidget } from '@/shell/named-widget'
 import { manifest } from '~placements/manifest'
 import type { WidgetEntry } from '~placements/manifest'
 
@@ -50,18 +50,15 @@ describe('widget chunk preload', () => {
     expect(() => injectBeforeEntry('<head></head>', 'go()')).toThrow(/module/)
   })
 
-  it('starts loading the named widget before the frame answers, and swallows a failure the shell will show', async () => {
-    const load = vi.fn(() => Promise.reject(new Error('chunk gone')))
-    const other = vi.fn(() => Promise.resolve({ default: {} }))
+  it('finds the widget the handler URL names, without loading it (its chunk runs once the batch has left)', () => {
+    const load = vi.fn(() => Promise.resolve({ default: {} }))
     const entries = [
       { id: 'tab', placement: 'CRM_DEAL_DETAIL_TAB', handlerQuery: 'widget=tab', titles: { ru: 'Т', en: 'T' }, load },
-      { id: 'page', placement: 'LEFT_MENU', handlerQuery: 'widget=page', titles: { ru: 'С', en: 'P' }, load: other },
+      { id: 'page', placement: 'LEFT_MENU', handlerQuery: 'widget=page', titles: { ru: 'С', en: 'P' }, load },
     ] satisfies WidgetEntry[]
-    expect(warmWidget('?widget=tab', entries)?.id).toBe('tab')
-    expect(load).toHaveBeenCalledOnce()
-    expect(other).not.toHaveBeenCalled()
-    expect(warmWidget('?widget=nope', entries)).toBeUndefined()
-    expect(warmWidget('', entries)).toBeUndefined()
-    await Promise.resolve()
+    expect(namedWidget('?widget=tab', entries)?.id).toBe('tab')
+    expect(namedWidget('?widget=nope', entries)).toBeUndefined()
+    expect(namedWidget('', entries)).toBeUndefined()
+    expect(load).not.toHaveBeenCalled()
   })
 })
