@@ -46,6 +46,10 @@ const ofCard =
   ({ entityId }) =>
     entityId === null ? null : commands(entityId)
 
+/** The report page and its links read the same first batch, as do the approvals pages (the inbox's). */
+const reportOpening = () => import('~widgets/reports/data').then(({ metaScreen }): OpeningRead => metaScreen)
+const inboxOpening = () => import('~widgets/approvals/data').then(({ inboxCommands }): OpeningRead => inboxCommands)
+
 export const manifest: readonly WidgetEntry[] = [
   widget({
     id: 'settings',
@@ -65,7 +69,7 @@ export const manifest: readonly WidgetEntry[] = [
     placement: 'CRM_ANALYTICS_MENU',
     titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
     load: () => import('~widgets/reports/ReportsWidget.vue'),
-    opening: () => import('~widgets/reports/data').then(({ metaScreen }) => () => metaScreen()),
+    opening: reportOpening,
   }),
   // A link to a report view (src/domain/reports/report-view.ts: /marketplace/view/<app>/?params[view]=…)
   // opens the report page through REST_APP_URI, the portal's placement for links to an app.
@@ -74,7 +78,7 @@ export const manifest: readonly WidgetEntry[] = [
     placement: 'REST_APP_URI',
     titles: { ru: 'Отчёт по сделкам', en: 'Deals report' },
     load: () => import('~widgets/reports/ReportsWidget.vue'),
-    opening: () => import('~widgets/reports/data').then(({ metaScreen }) => () => metaScreen()),
+    opening: reportOpening,
   }),
   widget({
     id: 'summary',
@@ -95,14 +99,14 @@ export const manifest: readonly WidgetEntry[] = [
     placement: 'LEFT_MENU',
     titles: { ru: 'Согласования', en: 'Approvals' },
     load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
-    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
+    opening: inboxOpening,
   }),
   widget({
     id: 'approvals-trip',
     placement: 'LEFT_MENU',
     titles: { ru: 'Командировка', en: 'Business trip' },
     load: () => import('~widgets/approvals/TripRequestPage.vue'),
-    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
+    opening: inboxOpening,
   }),
   widget({
     id: 'approvals-deal',
@@ -116,7 +120,7 @@ export const manifest: readonly WidgetEntry[] = [
     placement: DEFAULT_PLACEMENT,
     titles: { ru: 'Согласования', en: 'Approvals' },
     load: () => import('~widgets/approvals/ApprovalsInbox.vue'),
-    opening: () => import('~widgets/approvals/data').then(({ inboxCommands }) => () => inboxCommands()),
+    opening: inboxOpening,
   }),
   widget({
     id: 'client-profile',

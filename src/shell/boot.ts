@@ -21,7 +21,6 @@ export interface BootResult {
   ready?: { frame: B24Frame; context: PlacementContext; gateway: Gateway; locale: AppLocale }
 }
 
-
 /** What boot tells the request counter: each request, and the screen they are for. */
 export interface BootCounter {
   record(): void

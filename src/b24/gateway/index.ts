@@ -62,6 +62,8 @@ export function isReadMethod(method: string): boolean {
   return READ_METHOD.test(method)
 }
 
+const everyRead = (commands: ScreenCommands) => Object.values(commands).every((c) => isReadMethod(c.method))
+
 export function createGateway(transport: RestTransport, options: GatewayOptions = {}): Gateway {
   const retrying = <T>(attempt: () => Promise<T>, signal?: AbortSignal) =>
     withRetry(attempt, { policy: options.retry, sleep: options.sleep, signal })
@@ -87,7 +89,7 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
     },
 
     prime(commands) {
-      if (!Object.values(commands).every((c) => isReadMethod(c.method))) throw new Error('Only reads are sent ahead of their screen')
+      if (!everyRead(commands)) throw new Error('Only reads are sent ahead of their screen')
       const batch = toBatchCommands(commands)
       const reply = transport.batch(batch, { halt: false })
       reply.catch(() => undefined) // its screen sees the failure (and retries) when it takes it
@@ -96,7 +98,6 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
 
     async loadScreen(commands) {
       const batch = toBatchCommands(commands)
-      const everyRead = Object.values(commands).every((c) => isReadMethod(c.method))
       const key = wireKey(batch)
       let ahead = primed.get(key)
       primed.delete(key)
@@ -105,7 +106,7 @@ export function createGateway(transport: RestTransport, options: GatewayOptions 
         ahead = undefined
         return reply
       }
-      const reply = everyRead ? await retrying(send) : await send().catch((error: unknown) => { throw toGatewayError(error) })
+      const reply = everyRead(commands) ? await retrying(send) : await send().catch((error: unknown) => { throw toGatewayError(error) })
       return toScreenResult(commands, reply)
     },
 
