@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { defineConfig } from 'vite'
+import { librariesReachedFrom } from './src/build/chunk-groups'
 import { kitIcons } from './src/build/kit-icons'
+import { kitOptions } from './src/build/kit-options'
 import { postAsGet } from './src/build/post-as-get'
 import { widgetPreload } from './src/build/widget-preload'
 
@@ -33,29 +35,17 @@ function importedKitComponents(folders: string[]): string[] {
 }
 
 // One page for every placement: the shell reads the placement from the frame's init
-// data and lazy-loads that widget's chunk. Libraries the shell loads statically on
-// every page (vue, pinia, vue-i18n, the SDK, the kit's core) share one `vendor` chunk;
-// a library only some widgets import stays out of it and lands in those widgets' lazy
-// chunks (or a common chunk between them), split by rolldown itself.
+// data and lazy-loads that widget's chunk. The page starts twice: its entry (src/main.ts,
+// the SDK and the boot) starts the frame's handshake, and the Vue app (src/app.ts, a second
+// entry so rolldown's `$initial` tag covers it) comes next. The SDK's libraries share an
+// `sdk` chunk; those the app loads statically (vue, pinia, vue-i18n, the kit's core) a
+// `vendor` chunk; a library only some widgets import stays out of both and lands in those
+// widgets' lazy chunks (or a common chunk between them), split by rolldown itself.
 export default defineConfig({
   base: './',
   plugins: [
     vue(),
-    b24ui({
-      router: false,
-      colorMode: false,
-      // The kit's vue-plugin registers every prose component (and with them motion-v,
-      // reka-ui, dozens of icons) unless both are off; the app renders no markdown.
-      prose: false,
-      mdc: false,
-      // Components and composables are imported explicitly: smaller, greppable.
-      components: false,
-      autoImport: false,
-      // Theme classes only for the kit components the app uses (and the ones those
-      // render): the rest are written unstyled, so Tailwind's scan of the theme emits
-      // no CSS for them.
-      experimental: { componentDetection: importedKitComponents(['./src', './widgets', './placements']) },
-    }),
+    b24ui(kitOptions(importedKitComponents(['./src', './widgets', './placements']))),
     kitIcons(),
     postAsGet(),
     widgetPreload(fileURLToPath(new URL('./placements/manifest.ts', import.meta.url))),
@@ -84,10 +74,14 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), app: fileURLToPath(new URL('./src/app.ts', import.meta.url)) },
       output: {
         codeSplitting: {
-          // `$initial`: only modules the entry reaches through static imports.
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }],
+          groups: [
+            { name: librariesReachedFrom('sdk', new URL('./src/main.ts', import.meta.url)), debugName: 'sdk', priority: 2 },
+            // `$initial`: modules an entry (here: the app's) reaches through static imports.
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 1 },
+          ],
         },
       },
     },

@@ -1,26 +1,21 @@
-import './assets/main.css'
+import { createRequestCounter, exposeRequestCounter } from './b24/request-counter'
+import { boot } from './shell/boot'
 
-import { createPinia } from 'pinia'
-import { createApp } from 'vue'
-import App from './App.vue'
-import { boot, EARLY_BOOT } from './shell/boot'
-import { markKitPlatform } from './shell/kit-platform'
-import { useRequestCounter } from './stores/request-counter'
-import { createAppI18n, localeBeforeFrame } from './ui/i18n'
+// The page's first script holds the SDK and the boot only, not Vue or the kit: the frame's handshake
+// and the screen's first batch start as soon as it has run, while the Vue app (src/app.ts), its
+// styles and the widget's chunk still download (the page's preload links fetch them meanwhile).
+const requests = createRequestCounter()
+exposeRequestCounter(requests)
+const early = boot(window.location.search, requests)
 
-// Thin on purpose: the shell (src/shell) does the Bitrix24 work.
-markKitPlatform(document.documentElement, navigator.userAgent)
-const pinia = createPinia()
-const app = createApp(App)
-  .use(pinia)
-  .use(createAppI18n(localeBeforeFrame(window.location.search, navigator.language)))
-// The frame's handshake, the widget's chunk and the screen's first batch start now, not after the first render.
-const early = boot(window.location.search, useRequestCounter(pinia))
-app.provide(EARLY_BOOT, early)
-// The first render (a long task: the kit's root builds its class merger and toaster) waits for the
-// portal's answer to the handshake, and runs in a task of its own after it, so the screen's batch
-// has left before it rather than after; a portal slow to answer gets the loading screen after
-// MOUNT_DEADLINE_MS.
+// The app's modules run once the portal has answered the handshake and the screen's batch has left
+// (their files were fetched meanwhile by the page's preload links): run during the handshake, they
+// held the portal's answer back. The first render (a long task: the kit's root builds its class
+// merger and toaster) follows in a task of its own. A portal slow to answer gets the loading screen
+// after MOUNT_DEADLINE_MS.
 const MOUNT_DEADLINE_MS = 200
 const answeredOrLate = Promise.race([early, new Promise((resolve) => setTimeout(resolve, MOUNT_DEADLINE_MS))])
-answeredOrLate.finally(() => setTimeout(() => app.mount('#app'), 0))
+void answeredOrLate
+  .catch(() => undefined)
+  .then(() => import('./app'))
+  .then(({ mountApp }) => setTimeout(() => mountApp('#app', early, requests), 0))

@@ -28,6 +28,8 @@ export interface BuiltChunk {
   /** Modules in the chunk: a widget also imported statically elsewhere shares a chunk it is not the facade of. */
   moduleIds: string[]
   imports: string[]
+  /** Vite's: the stylesheets the chunk's modules import. */
+  viteMetadata?: { importedCss: Set<string> }
 }
 
 type Bundle = Record<string, BuiltChunk | { type: 'asset' }>
@@ -40,14 +42,20 @@ function staticClosure(bundle: Bundle, fileName: string, seen: Set<string>): Set
   return seen
 }
 
+/** Chunk files every entry reaches through static imports: the page's entry and the Vue app it imports at once. */
+function entriesClosure(bundle: Bundle): Set<string> {
+  const reached = new Set<string>()
+  for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) staticClosure(bundle, chunk.fileName, reached)
+  return reached
+}
+
 /**
  * Widget id → chunk files to preload: the chunk holding the widget and its static
- * imports, less what the entry loads anyway (Vite preloads those already).
+ * imports, less what the entries load anyway (preloaded for every page, see appPreloads).
  */
 export function widgetPreloads(bundle: Bundle, sources: Record<string, string>, root: string): Record<string, string[]> {
   const chunks = Object.values(bundle).filter((item): item is BuiltChunk => item.type === 'chunk')
-  const shell = new Set<string>()
-  for (const chunk of chunks) if (chunk.isEntry) staticClosure(bundle, chunk.fileName, shell)
+  const shell = entriesClosure(bundle)
   const sourceOf = (moduleId: string) => relative(root, moduleId).split('\\').join('/')
   const preloads: Record<string, string[]> = {}
   for (const [id, source] of Object.entries(sources)) {
@@ -56,6 +64,30 @@ export function widgetPreloads(bundle: Bundle, sources: Record<string, string>, 
     preloads[id] = [...staticClosure(bundle, chunk.fileName, new Set())].filter((file) => !shell.has(file))
   }
   return preloads
+}
+
+/**
+ * What every page loads besides its entry (which Vite preloads itself): the Vue app's chunks,
+ * which the entry imports only once it has run, and their stylesheets. Fetched from the start, the
+ * app is ready about when the frame's handshake is, and its styles do not hold the entry back, as a
+ * stylesheet in the page's head would.
+ */
+export function appPreloads(bundle: Bundle, htmlEntry: string): { modules: string[]; styles: string[] } {
+  const page = staticClosure(bundle, htmlEntry, new Set())
+  const modules = [...entriesClosure(bundle)].filter((file) => !page.has(file))
+  const styles = modules.flatMap((file) => {
+    const chunk = bundle[file]
+    return chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
+  })
+  return { modules, styles }
+}
+
+/** `<link>` tags fetching the app's modules and styles without running or applying them. */
+export function appPreloadLinks({ modules, styles }: { modules: string[]; styles: string[] }, base: string): string[] {
+  return [
+    ...modules.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`),
+    ...styles.map((file) => `<link rel="preload" as="style" crossorigin href="${base}${file}">`),
+  ]
 }
 
 /** The inline script: the `widget` parameter → modulepreload links, before the entry runs. Files are listed once, then by index. */
@@ -71,14 +103,16 @@ export function preloadScript(preloads: Record<string, string[]>, base: string):
 }
 
 /**
- * The script goes right before the entry's `<script type="module">`: ahead of the stylesheet
- * (a classic script after one waits for it) and after `<meta charset>`, which must stay
- * within the page's first 1024 bytes.
+ * The tags go at the end of the page's head, after the entry and Vite's preload links for it: the
+ * entry's files are requested first, and the head holds no stylesheet a classic script would wait for
+ * (the app's styles come with the app).
  */
-export function injectBeforeEntry(html: string, script: string): string {
-  const entry = /(\n?[ \t]*)<script type="module"/
-  if (!entry.test(html)) throw new Error('widget-preload: no <script type="module"> in index.html')
-  return html.replace(entry, (_match, indent: string) => `${indent}<script>${script}</script>${indent}<script type="module"`)
+export function injectIntoHead(html: string, tags: string[]): string {
+  const headEnd = /(\n?)([ \t]*)<\/head>/
+  const match = headEnd.exec(html)
+  if (!match) throw new Error('widget-preload: no </head> in index.html')
+  const indent = `${match[2]}  `
+  return html.replace(headEnd, (_all, newline: string, outdent: string) => tags.map((tag) => `${newline || '\n'}${indent}${tag}`).join('') + `${newline || '\n'}${outdent}</head>`)
 }
 
 export function widgetPreload(manifestFile: string): Plugin {
@@ -94,9 +128,11 @@ export function widgetPreload(manifestFile: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        if (!context.bundle) return
-        const preloads = widgetPreloads(context.bundle as unknown as Bundle, widgetSources(readFileSync(manifestFile, 'utf8')), root)
-        return injectBeforeEntry(html, preloadScript(preloads, base))
+        if (!context.bundle || !context.chunk) return
+        const bundle = context.bundle as unknown as Bundle
+        const preloads = widgetPreloads(bundle, widgetSources(readFileSync(manifestFile, 'utf8')), root)
+        const app = appPreloadLinks(appPreloads(bundle, context.chunk.fileName), base)
+        return injectIntoHead(html, [...app, `<script>${preloadScript(preloads, base)}</script>`])
       },
     },
   }

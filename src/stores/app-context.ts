@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import type { Gateway } from '@/b24/gateway'
 import type { PlacementContext } from '@/b24/placement-context'
-import type { AppLocale } from '@/ui/i18n'
+import type { AppLocale } from '@/ui/locale'
 
 /**
  * What every widget may use: the frame, its placement context, the REST gateway

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '@/ui/locales/en'
 import { ru } from '@/ui/locales/ru'
-import { localeBeforeFrame, pickLocale } from '@/ui/i18n'
+import { localeBeforeFrame, pickLocale } from '@/ui/locale'
 
 // LANG in the init data / handler query (reference §2.4, b24restdocs api-reference/widgets/crm/detail-tab.md).
 describe('pickLocale', () => {

@@ -5,7 +5,7 @@ import { h } from 'vue'
 import AppShell from '@/shell/AppShell.vue'
 import ShellScreens from '@/shell/ShellScreens.vue'
 import { createAppI18n } from '@/ui/i18n'
-import type { AppLocale } from '@/ui/i18n'
+import type { AppLocale } from '@/ui/locale'
 
 vi.mock('@bitrix24/b24ui-nuxt/components/Alert.vue', async () => ({ default: (await import('./kit-stubs')).kitStub('Alert') }))
 vi.mock('@bitrix24/b24ui-nuxt/components/Button.vue', async () => ({ default: (await import('./kit-stubs')).kitStub('Button') }))

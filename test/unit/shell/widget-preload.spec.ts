@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
-import { injectBeforeEntry, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
+import { appPreloadLinks, appPreloads, injectIntoHead, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
 import type { BuiltChunk } from '@/build/widget-preload'
 import { namedWidget } from '@/shell/named-widget'
 import { manifest } from '~placements/manifest'
@@ -15,9 +15,11 @@ describe('widget chunk preload', () => {
     for (const entry of manifest) expect(entry.load.toString()).toContain(sources[entry.id]!.replace(/^widgets\//, ''))
   })
 
-  it('lists the widget chunk and its static imports, not what the entry loads', () => {
+  it('lists the widget chunk and its static imports, not what the entries load', () => {
     const bundle = {
-      'index.js': chunk('index.js', ['/app/src/main.ts'], ['vendor.js'], true),
+      'index.js': chunk('index.js', ['/app/src/main.ts'], ['sdk.js'], true),
+      'sdk.js': chunk('sdk.js', ['/app/node_modules/sdk/index.js']),
+      'app.js': chunk('app.js', ['/app/src/app.ts'], ['vendor.js'], true),
       'vendor.js': chunk('vendor.js', ['/app/node_modules/vue/index.js']),
       'Tab.js': chunk('Tab.js', ['/app/widgets/tab/Tab.vue'], ['vendor.js', 'Select.js']),
       'Select.js': chunk('Select.js', ['/app/node_modules/kit/Select.vue'], ['vendor.js']),
@@ -28,6 +30,25 @@ describe('widget chunk preload', () => {
     const sources = { tab: 'widgets/tab/Tab.vue', inbox: 'widgets/inbox/Inbox.vue' }
     expect(widgetPreloads(bundle, sources, '/app')).toEqual({ tab: ['Tab.js', 'Select.js'], inbox: ['Inbox-shared.js', 'Select.js'] })
     expect(() => widgetPreloads(bundle, { gone: 'widgets/gone/Gone.vue' }, '/app')).toThrow(/gone/)
+  })
+
+  it('preloads the Vue app and its styles on every page, not what the page’s entry loads already', () => {
+    const app = { ...chunk('app.js', ['/app/src/app.ts'], ['vendor.js', 'shared.js'], true), viteMetadata: { importedCss: new Set(['app.css']) } }
+    const bundle = {
+      'index.js': chunk('index.js', ['/app/src/main.ts'], ['shared.js'], true),
+      'shared.js': chunk('shared.js', ['/app/src/shell/boot.ts'], ['sdk.js']),
+      'sdk.js': chunk('sdk.js', ['/app/node_modules/sdk/index.js']),
+      'app.js': app,
+      'vendor.js': chunk('vendor.js', ['/app/node_modules/vue/index.js']),
+    }
+    const preloads = appPreloads(bundle, 'index.js')
+    expect(preloads).toEqual({ modules: ['app.js', 'vendor.js'], styles: ['app.css'] })
+    // Preloaded as a style, not applied: a stylesheet in the head would hold the entry back; the helper's own link matches it (crossorigin).
+    expect(appPreloadLinks(preloads, './')).toEqual([
+      '<link rel="modulepreload" crossorigin href="./app.js">',
+      '<link rel="modulepreload" crossorigin href="./vendor.js">',
+      '<link rel="preload" as="style" crossorigin href="./app.css">',
+    ])
   })
 
   it('adds modulepreload links for the widget the URL names, and none for another', () => {
@@ -43,11 +64,13 @@ describe('widget chunk preload', () => {
     expect(run('')).toEqual([])
   })
 
-  it('goes before the entry script, after <meta charset>', () => {
-    const html = '<head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="stylesheet" href="./assets/index.css">\n</head>'
-    const out = injectBeforeEntry(html, 'go()')
-    expect(out).toBe('<head>\n    <meta charset="UTF-8" />\n    <script>go()</script>\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="stylesheet" href="./assets/index.css">\n</head>')
-    expect(() => injectBeforeEntry('<head></head>', 'go()')).toThrow(/module/)
+  it('goes at the end of the head, after the entry and its preloads', () => {
+    const html = '<head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="modulepreload" crossorigin href="./assets/sdk.js">\n  </head>'
+    const out = injectIntoHead(html, ['<link rel="modulepreload" href="./app.js">', '<script>go()</script>'])
+    expect(out).toBe(
+      '<head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index.js"></script>\n    <link rel="modulepreload" crossorigin href="./assets/sdk.js">\n    <link rel="modulepreload" href="./app.js">\n    <script>go()</script>\n  </head>',
+    )
+    expect(() => injectIntoHead('<body></body>', ['x'])).toThrow(/head/)
   })
 
   it('finds the widget the handler URL names, without loading it (its chunk runs once the batch has left)', () => {

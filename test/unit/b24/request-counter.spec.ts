@@ -1,17 +1,14 @@
 import axios from 'axios'
 import type { AxiosAdapter } from 'axios'
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { countRequests, exposeRequestCounter, useRequestCounter } from '@/stores/request-counter'
+import { describe, expect, it } from 'vitest'
+import { countRequests, createRequestCounter, exposeRequestCounter } from '@/b24/request-counter'
 
 // An axios instance like the SDK's REST client, answering locally.
 const okAdapter: AxiosAdapter = async (config) => ({ data: { result: true, time: {} }, status: 200, statusText: 'OK', headers: {}, config })
 
 describe('request counting', () => {
-  beforeEach(() => setActivePinia(createPinia()))
-
   it('counts each HTTP request once (a batch is one), per screen', async () => {
-    const counter = useRequestCounter()
+    const counter = createRequestCounter()
     const client = axios.create({ adapter: okAdapter })
     countRequests(client, counter.record)
 
@@ -27,7 +24,7 @@ describe('request counting', () => {
   })
 
   it('restarts a screen’s count when the screen opens again', async () => {
-    const counter = useRequestCounter()
+    const counter = createRequestCounter()
     counter.beginScreen('a')
     counter.record()
     counter.beginScreen('a')
@@ -36,7 +33,7 @@ describe('request counting', () => {
   })
 
   it('is readable from window for benchmarks', () => {
-    const counter = useRequestCounter()
+    const counter = createRequestCounter()
     exposeRequestCounter(counter)
     counter.beginScreen('x')
     counter.record()
