@@ -15,8 +15,8 @@ import App from './App.vue'
 performance.mark(APP_RAN_MARK)
 
 /**
- * The Vue app: loaded by the page's first script (src/main.ts) while the frame's handshake and the
- * screen's first batch are under way, and handed both.
+ * The Vue app: fetched while the page's first script (src/main.ts) does the frame's handshake, run once
+ * the screen's first batch has left, and handed the boot's result and the page's request counter.
  */
 export function mountApp(selector: string, early: Promise<BootResult>, requests: RequestCounter): void {
   markKitPlatform(document.documentElement, navigator.userAgent)
