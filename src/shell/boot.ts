@@ -6,6 +6,7 @@ import type { Gateway } from '@/b24/gateway'
 import { buildPlacementContext } from '@/b24/placement-context'
 import type { PlacementContext } from '@/b24/placement-context'
 import { countRequests } from '@/b24/request-counter'
+import type { RequestCounter } from '@/b24/request-counter'
 import { pickLocale } from '@/ui/locale'
 import type { AppLocale } from '@/ui/locale'
 import { manifest } from '~placements/manifest'
@@ -22,10 +23,7 @@ export interface BootResult {
 }
 
 /** What boot tells the request counter: each request, and the screen they are for. */
-export interface BootCounter {
-  record(): void
-  beginScreen(name: string): void
-}
+export type BootCounter = Pick<RequestCounter, 'record' | 'beginScreen'>
 
 /**
  * Page start: the frame handshake, then the placement context, the counted REST gateway, the
