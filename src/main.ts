@@ -1,5 +1,6 @@
 import { createRequestCounter, exposeRequestCounter } from './b24/request-counter'
 import { boot } from './shell/boot'
+import { MOUNT_DEADLINE_MS } from './shell/mount-deadline'
 
 // The page's first script holds the SDK and the boot only, not Vue or the kit: the frame's handshake
 // and the screen's first batch start as soon as it has run, while the Vue app (src/app.ts), its
@@ -13,7 +14,6 @@ const early = boot(window.location.search, requests)
 // held the portal's answer back. The first render (a long task: the kit's root builds its class
 // merger and toaster) follows in a task of its own. A portal slow to answer gets the loading screen
 // after MOUNT_DEADLINE_MS.
-const MOUNT_DEADLINE_MS = 200
 const answeredOrLate = Promise.race([early, new Promise((resolve) => setTimeout(resolve, MOUNT_DEADLINE_MS))])
 void answeredOrLate
   .catch(() => undefined)

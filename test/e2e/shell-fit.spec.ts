@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAppSession, type AppSession } from './helpers/app-session'
 import { portalLog } from './helpers/portal'
+import { MOUNT_DEADLINE_MS } from '../../src/shell/mount-deadline'
 
 // The iframe fits its content: the shell calls fitWindow (resizeWindow with the document's
 // height) whenever its size changes, and the portal resizes the frame.
@@ -44,7 +45,10 @@ describe('fitWindow', () => {
     expect(loading).toEqual({ chunk: expect.any(Number), vendor: expect.any(Number), frameReady: expect.any(Number), batchSent: expect.any(Number), appRan: expect.any(Number) })
     expect(loading.chunk!).toBeLessThan(loading.frameReady!)
     expect(loading.vendor!).toBeLessThan(loading.frameReady!)
-    expect(loading.batchSent!).toBeLessThan(loading.appRan!)
+    // The app's modules wait for the first batch to leave or for the entry's 200 ms deadline (a slow
+    // portal gets the loading screen): on a busy machine the deadline may come first, so the app
+    // running before the batch is right only if it ran at least 200 ms after navigation began.
+    if (loading.appRan! < loading.batchSent!) expect(loading.appRan!).toBeGreaterThanOrEqual(MOUNT_DEADLINE_MS)
     await expect.poll(async () => {
       const { frame: outer, content } = await heights()
       return Math.abs(outer - content)
