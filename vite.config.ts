@@ -8,6 +8,7 @@ import { librariesReachedFrom } from './src/build/chunk-groups'
 import { kitIcons } from './src/build/kit-icons'
 import { kitOptions } from './src/build/kit-options'
 import { postAsGet } from './src/build/post-as-get'
+import { rekaNamespaces } from './src/build/reka-namespaces'
 import { widgetPreload } from './src/build/widget-preload'
 
 const alias = {
@@ -44,6 +45,7 @@ function importedKitComponents(folders: string[]): string[] {
 export default defineConfig({
   base: './',
   plugins: [
+    rekaNamespaces(),
     vue(),
     b24ui(kitOptions(importedKitComponents(['./src', './widgets', './placements']))),
     kitIcons(),
