@@ -104,6 +104,16 @@ function measure(keys: Set<string>): Omit<Row, 'placement' | 'widget'> {
   return { js, css, vendor, further }
 }
 
+/** `npm run size -- --detail next-steps,approvals`: those widgets' chunks beyond the shell, largest first. */
+const detailArg = process.argv.indexOf('--detail')
+const detailed = new Set(detailArg >= 0 ? (process.argv[detailArg + 1] ?? '').split(',') : [])
+const details: string[] = []
+function chunkList(widgetId: string, keys: Set<string>): string {
+  const own = [...keys].filter((key) => !shellKeys.has(key)).map((key) => ({ key, size: gzipSize(vite[key]!.file) }))
+  own.sort((a, b) => b.size - a.size)
+  return [`${widgetId}, beyond the shell:`, ...own.map(({ key, size }) => `  ${(size / 1024).toFixed(1).padStart(6)} KB  ${key}`)].join('\n')
+}
+
 const rows: Row[] = []
 const shell = measure(shellKeys)
 rows.push({ placement: '(shell only)', widget: '—', ...shell })
@@ -132,6 +142,7 @@ for (const widget of widgets) {
   const keys = new Set(shellKeys)
   closure(lazyKey, (key, importer) => key.startsWith(folder) || (importer.startsWith(folder) && isComponent(key)), keys)
   rows.push({ placement: widget.placement, widget: widget.id, ...measure(keys) })
+  if (detailed.has(widget.id)) details.push(chunkList(widget.id, keys))
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
@@ -163,4 +174,5 @@ const pageStart = [...pageStartKeys].reduce((sum, key) => sum + gzipSize(vite[ke
 console.log(`\nShared libraries (${vendorKeys.map((key) => vite[key]!.file).join(', ')}): ${kb(vendorTotal)} gzipped, loaded once for all placements.`)
 console.log(`Page start (the entry and its static imports, what the frame's handshake waits for): ${kb(pageStart)} gzipped.`)
 console.log('First tab: everything the page loads when nothing is cached (libraries, shell, the widget). Further tab: what the widget adds once the libraries and the shell are cached.')
+for (const detail of details) console.log(`\n${detail}`)
 console.log(`Goals (issue 14): first tab ≤ ${kb(FIRST_TAB_GOAL)} met by ${firstTabMet} of ${widgetRows.length}; further tab ≤ ${kb(FURTHER_TAB_GOAL)} met by ${furtherTabMet} of ${widgetRows.length}.`)
