@@ -1,6 +1,8 @@
 import { createRequestCounter, exposeRequestCounter } from './b24/request-counter'
 import { boot } from './shell/boot'
+import { showAppLoadFailure } from './shell/app-load-failure'
 import { MOUNT_DEADLINE_MS } from './shell/mount-deadline'
+import { localeBeforeFrame } from './ui/locale'
 
 // The page's first script holds the SDK and the boot only, not Vue or the kit: the frame's handshake
 // and the screen's first batch start as soon as it has run, while the Vue app (src/app.ts), its
@@ -18,4 +20,10 @@ const answeredOrLate = Promise.race([early, new Promise((resolve) => setTimeout(
 void answeredOrLate
   .catch(() => undefined)
   .then(() => import('./app'))
-  .then(({ mountApp }) => setTimeout(() => mountApp('#app', early, requests), 0))
+  .then(
+    ({ mountApp }) => setTimeout(() => mountApp('#app', early, requests), 0),
+    async () => {
+      const booted = await early.catch(() => undefined)
+      showAppLoadFailure(document.querySelector('#app'), booted?.locale ?? localeBeforeFrame(window.location.search, navigator.language))
+    },
+  )
