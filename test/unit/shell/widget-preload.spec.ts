@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
-import { appPreloadLinks, appPreloads, injectIntoHead, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
+import { appPreloadLinks, appPreloads, injectIntoHead, openingSources, preloadScript, widgetPreloads, widgetSources } from '@/build/widget-preload'
 import type { BuiltChunk } from '@/build/widget-preload'
 import { namedWidget } from '@/shell/named-widget'
 import { manifest } from '~placements/manifest'
@@ -13,6 +13,28 @@ describe('widget chunk preload', () => {
     const sources = widgetSources(readFileSync('placements/manifest.ts', 'utf8'))
     expect(Object.keys(sources).sort()).toEqual(manifest.map((entry) => entry.id).sort())
     for (const entry of manifest) expect(entry.load.toString()).toContain(sources[entry.id]!.replace(/^widgets\//, ''))
+  })
+
+  it('finds the opening read of every widget that has one', () => {
+    const openings = openingSources(readFileSync('placements/manifest.ts', 'utf8'))
+    expect(Object.keys(openings).sort()).toEqual(manifest.filter((entry) => entry.opening).map((entry) => entry.id).sort())
+    expect(openings['next-steps']).toBe('src/b24/deal-screen/data')
+    // The approvals pages share a constant that names the inbox's read.
+    expect(openings['approvals-home']).toBe('widgets/approvals/data')
+  })
+
+  it('lists the opening read\'s chunks before the widget\'s, each once', () => {
+    const bundle = {
+      'index.js': chunk('index.js', ['/app/src/main.ts'], ['sdk.js'], true),
+      'sdk.js': chunk('sdk.js', ['/app/node_modules/sdk/index.js']),
+      'Tab.js': chunk('Tab.js', ['/app/widgets/tab/Tab.vue'], ['Select.js', 'data.js']),
+      'Select.js': chunk('Select.js', ['/app/node_modules/kit/Select.vue']),
+      'data.js': chunk('data.js', ['/app/widgets/tab/data.ts'], ['schemas.js', 'sdk.js']),
+      'schemas.js': chunk('schemas.js', ['/app/node_modules/zod/schemas.js']),
+    }
+    expect(widgetPreloads(bundle, { tab: 'widgets/tab/Tab.vue' }, '/app', { tab: 'widgets/tab/data' })).toEqual({ tab: ['data.js', 'schemas.js', 'Tab.js', 'Select.js'] })
+    expect(widgetPreloads(bundle, { tab: 'widgets/tab/Tab.vue' }, '/app')).toEqual({ tab: ['Tab.js', 'Select.js', 'data.js', 'schemas.js'] })
+    expect(() => widgetPreloads(bundle, { tab: 'widgets/tab/Tab.vue' }, '/app', { tab: 'widgets/tab/gone' })).toThrow(/opening/)
   })
 
   it('lists the widget chunk and its static imports, not what the entries load', () => {
