@@ -433,13 +433,14 @@ export async function timeToContentBench(): Promise<void> {
         )
       }
       console.log('goals (issue 14): ≤ 1.3× the bare page cold and warm, ≤ 1.5× under throttle, 1 REST request per open')
-      const deal = 'CRM_DEAL_DETAIL_TAB'
+      // The reference pages of the first screen's placement (the deal card's, unless BENCH_SCREENS names none of its tabs).
+      const reference = SCREENS[0]!.placement
       console.log('')
-      console.log(`Where the time goes: medians on the frame's clock, ms from its navigation (the reference pages on the deal card).`)
+      console.log(`Where the time goes: medians on the frame's clock, ms from its navigation (the reference pages on ${reference}).`)
       console.log(
         phaseTable(times, [
-          { name: `bare@${deal}`, label: 'bare page' },
-          { name: `kit@${deal}`, label: 'Vue + kit page' },
+          { name: `bare@${reference}`, label: 'bare page' },
+          { name: `kit@${reference}`, label: 'Vue + kit page' },
           ...SCREENS.map((screen) => ({ name: screen.id, label: screen.id })),
         ]),
       )
