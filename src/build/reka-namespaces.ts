@@ -33,7 +33,7 @@ const namedImport = /import\s*\{([^}]*)\}\s*from\s*["']reka-ui\/namespaced["'];?
  * a name that is not a namespace (the index re-exports a few plain components) is imported from
  * reka-ui itself. Null when the code does not import the namespaced index.
  */
-export function rewriteNamespacedImports(code: string, namespaces: ReadonlySet<string>): string | null {
+export function rewriteNamespacedImports(code: string, namespaces: Pick<ReadonlySet<string>, 'has'>): string | null {
   if (!code.includes(NAMESPACED)) return null
   return code.replace(namedImport, (_statement, specifiers: string) =>
     specifiers
@@ -57,7 +57,7 @@ export function namespaceModule(members: ReadonlyArray<readonly [string, string]
 
 export function rekaNamespaces(): Plugin {
   let namespaces: Map<string, Array<[string, string]>> | undefined
-  const load = () => {
+  const readNamespaces = () => {
     if (!namespaces) {
       const require = createRequire(import.meta.url)
       const indexPath = require.resolve(NAMESPACED).replace(/\.cjs$/, '.mjs')
@@ -75,13 +75,13 @@ export function rekaNamespaces(): Plugin {
     load(id) {
       if (!id.startsWith(RESOLVED_PREFIX)) return null
       const name = id.slice(RESOLVED_PREFIX.length)
-      const members = load().get(name)
+      const members = readNamespaces().get(name)
       if (!members) throw new Error(`reka-namespaces: reka-ui has no namespace ${name}`)
       return namespaceModule(members)
     },
     transform(code, id) {
-      if (!id.includes('/@bitrix24/b24ui-nuxt/') || !/\.vue$/.test(id.split('?')[0]!)) return null
-      const rewritten = rewriteNamespacedImports(code, new Set(load().keys()))
+      if (!id.includes('/@bitrix24/b24ui-nuxt/') || !id.split('?')[0]!.endsWith('.vue')) return null
+      const rewritten = rewriteNamespacedImports(code, readNamespaces())
       return rewritten === null ? null : { code: rewritten, map: null }
     },
   }

@@ -1,4 +1,5 @@
-import { ref, watch, type Ref } from 'vue'
+import { whenever } from '@vueuse/core'
+import { ref, type Ref } from 'vue'
 
 /**
  * Runs `callback` once the browser has painted the next frame: a requestAnimationFrame callback
@@ -17,17 +18,6 @@ export function afterNextPaint(callback: () => void): void {
  */
 export function usePaintedOnce(shown: () => boolean): Readonly<Ref<boolean>> {
   const painted = ref(false)
-  let asked = false
-  watch(
-    shown,
-    (isShown) => {
-      if (!isShown || asked) return
-      asked = true
-      afterNextPaint(() => {
-        painted.value = true
-      })
-    },
-    { immediate: true },
-  )
+  whenever(shown, () => afterNextPaint(() => (painted.value = true)), { immediate: true, once: true })
   return painted
 }
