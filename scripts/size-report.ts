@@ -4,7 +4,8 @@
  * imports at once, each with its static imports, plus the widget's lazy chunk, its static
  * imports and its own lazy parts (files in the widget's folder, e.g. settings sections, and
  * the components its code loads lazily from other widgets' folders, all shown when the page
- * opens; not a library loaded on a click). The shared libraries' chunks (`sdk` and
+ * opens; not a library loaded on a click, nor a part loaded with `lazyPart`, which shows
+ * only after a click, see scripts/lazy-parts.ts). The shared libraries' chunks (`sdk` and
  * `vendor`, see vite.config.ts) are counted apart: the browser fetches them once for every
  * placement. Libraries only some widgets use live in those widgets' chunks or in common
  * chunks between them, so they count in the widget's own JS.
@@ -14,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { manifest as widgets } from '../placements/manifest'
+import { lazyPartSources } from './lazy-parts'
 
 interface ManifestChunk {
   file: string
@@ -57,6 +59,10 @@ function closure(start: string, lazy?: (key: string, importer: string) => boolea
 
 /** A component a widget's own code loads lazily (a settings section's view, wherever it lives) is on screen when the page opens; a library it loads on a click (exceljs) is not. */
 const isComponent = (key: string) => (vite[key]?.src ?? key).endsWith('.vue')
+
+/** A part loaded with `lazyPart` shows only after a click (scripts/lazy-parts.ts): not in a tab's first JS. */
+const clickParts = lazyPartSources(join(import.meta.dirname, '..'))
+const isClickPart = (key: string) => clickParts.has(vite[key]?.src ?? key)
 
 /** The libraries' chunks (vite.config.ts): the SDK's, which the page's entry loads, and Vue's and the kit's, which the app loads. */
 const isVendor = (key: string) => ['sdk', 'vendor'].includes(vite[key]?.name ?? '')
@@ -140,7 +146,7 @@ for (const widget of widgets) {
     continue
   }
   const keys = new Set(shellKeys)
-  closure(lazyKey, (key, importer) => key.startsWith(folder) || (importer.startsWith(folder) && isComponent(key)), keys)
+  closure(lazyKey, (key, importer) => !isClickPart(key) && (key.startsWith(folder) || (importer.startsWith(folder) && isComponent(key))), keys)
   rows.push({ placement: widget.placement, widget: widget.id, ...measure(keys) })
   if (detailed.has(widget.id)) details.push(chunkList(widget.id, keys))
 }

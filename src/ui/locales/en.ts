@@ -21,6 +21,7 @@ export const en: ShellMessages = {
       title: 'The widget failed to load',
       retry: 'Retry',
     },
+    part: { failed: 'This part of the tab did not load. Reload the page; if that does not help, tell the portal administrator.' },
   },
   install: {
     title: 'App installation',
