@@ -26,9 +26,11 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core'
 import vue from '@vitejs/plugin-vue'
@@ -157,6 +159,8 @@ interface OpenResult {
   bytes: number
   longestTaskMs: number
   phases: Phases
+  /** Paths of the frame's own JS files requested before its content was on screen (preloads included). */
+  scripts: string[]
 }
 
 /** Read in the frame once its content is there (the ready check stamps `__contentAt`). */
@@ -200,7 +204,10 @@ async function open(page: Page, sandbox: Sandbox, target: Target, records: Recor
   let requests = 0
   let bytes = 0
   const sizes: Promise<void>[] = []
+  let scripts: string[] | null = []
   const onRequest = (request: Request) => {
+    const url = new URL(request.url())
+    if (scripts && url.origin === target.origin && url.pathname.endsWith('.js')) scripts.push(url.pathname)
     if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/rest/')) return
     if (!request.frame().url().startsWith(target.origin)) return
     requests++
@@ -232,6 +239,8 @@ async function open(page: Page, sandbox: Sandbox, target: Target, records: Recor
   const stamped = `(() => { const ready = ${target.ready}; if (ready) window.__contentAt ??= performance.now(); return ready })()`
   await frame.waitForFunction(stamped, undefined, { timeout: CONTENT_TIMEOUT, polling: 10 })
   const ms = performance.now() - started
+  const scriptsBeforeContent = scripts
+  scripts = null
   const phases = (await frame.evaluate(READ_PHASES)) as Phases
   await page.waitForTimeout(1_000) // requests the screen makes right after its content
   page.off('request', onRequest)
@@ -239,7 +248,20 @@ async function open(page: Page, sandbox: Sandbox, target: Target, records: Recor
   const longestTaskMs = Number(await frame.evaluate('window.__longestTask ?? 0').catch(() => 0))
   if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   await cdp.detach()
-  return { ms, requests, bytes, longestTaskMs, phases }
+  return { ms, requests, bytes, longestTaskMs, phases, scripts: scriptsBeforeContent }
+}
+
+const gzipped = new Map<string, number>()
+/** Gzipped bytes of the built app's files at these paths (the sandbox serves `dist`, or BENCH_APP_DIR, at its root). */
+function gzippedJs(paths: readonly string[]): number {
+  const dir = appDir().appDir ?? fileURLToPath(new URL('../dist', import.meta.url))
+  let total = 0
+  for (const path of new Set(paths)) {
+    let size = gzipped.get(path)
+    if (size === undefined) gzipped.set(path, (size = gzipSync(readFileSync(join(dir, path))).length))
+    total += size
+  }
+  return total
 }
 
 /** Cold and warm opens of a target, `RUNS` times, each cold one in a fresh context. */
@@ -282,6 +304,11 @@ class OpenTimes {
   get(name: string): { cold: number[]; warm: number[] } {
     const entry = this.of(name)
     return { cold: entry.cold.map((open) => open.ms), warm: entry.warm.map((open) => open.ms) }
+  }
+
+  /** Median gzipped KB of the app's JS a cold open fetched before its content was on screen. */
+  coldJsKb(name: string): number {
+    return median(this.of(name).cold.map((open) => gzippedJs(open.scripts))) / 1024
   }
 
   /** The median of each moment, ms on the frame's clock. */
@@ -395,7 +422,7 @@ export async function timeToContentBench(): Promise<void> {
         perOpen.set(screen.id, { admin, manager })
       }
 
-      const out: (string | number)[][] = [['screen', 'cold s', '× bare', '× kit', 'warm s', '× bare', '× kit', 'req admin', 'req manager']]
+      const out: (string | number)[][] = [['screen', 'cold s', '× bare', '× kit', 'warm s', '× bare', '× kit', 'req admin', 'req manager', 'JS KB gz']]
       for (const screen of SCREENS) {
         const tab = times.get(screen.id)
         const ref = times.get(`bare@${screen.placement}`)
@@ -411,11 +438,13 @@ export async function timeToContentBench(): Promise<void> {
           median(tab.warm) / median(kitRef.warm),
           requests.admin,
           requests.manager,
+          times.coldJsKb(screen.id),
         ])
       }
       console.log('')
       console.log(`Time to content, medians of ${RUNS} opens each (screens interleaved with the bare SDK page of the same placement).`)
       console.log(table(out))
+      console.log('JS KB gz: the app\'s JS files a cold open fetched before its content was on screen (goal: first tab ≤ 230 KB gz).')
       for (const placement of new Set(SCREENS.map((s) => s.placement))) {
         const ref = times.get(`bare@${placement}`)
         const kitRef = times.get(`kit@${placement}`)
