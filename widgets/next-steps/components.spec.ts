@@ -243,8 +243,11 @@ describe('PlaybookSettings (N7, issue 16)', () => {
   function read(method: string, params: Record<string, unknown>): unknown {
     if (method === 'crm.category.list') return { categories: CATEGORIES }
     if (method === 'crm.status.list') {
-      const entity = String((params.filter as { ENTITY_ID: string }).ENTITY_ID)
-      return (STAGES[entity] ?? []).map((name, i) => ({ STATUS_ID: `${entity}:${i}`, NAME: name, ENTITY_ID: entity, SORT: (i + 1) * 10 }))
+      // Filtered by ENTITY_ID, that entity's rows; unfiltered, the whole dictionary (other entities' rows among them).
+      const rowsOf = (entity: string) => (STAGES[entity] ?? []).map((name, i) => ({ STATUS_ID: `${entity}:${i}`, NAME: name, ENTITY_ID: entity, SORT: (i + 1) * 10 }))
+      const entity = (params.filter as { ENTITY_ID?: string } | undefined)?.ENTITY_ID
+      if (entity) return rowsOf(entity)
+      return [{ STATUS_ID: 'WEB', NAME: 'Веб-сайт', ENTITY_ID: 'SOURCE', SORT: 10 }, ...Object.keys(STAGES).flatMap(rowsOf)]
     }
     if (method === 'crm.deal.fields') return FIELDS
     if (method === 'user.get') return [{ ID: '5', NAME: 'Михаил', LAST_NAME: 'Лебедев' }, { ID: '3', NAME: 'Дмитрий', LAST_NAME: 'Кузнецов' }]

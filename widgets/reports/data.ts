@@ -8,8 +8,8 @@ import { DEFAULT_REPORT_FIELDS, type ReportFieldMap } from '@/domain/reports/fie
 import { historyRead, toHistoryRow, type HistoryRow, type RawHistoryRow } from '@/domain/reports/funnel'
 import type { ReportData } from '@/domain/reports/model'
 import { toOverdueActions, toReportDepartment, toReportUser } from '@/domain/reports/normalize'
-import { toPipelines, type RawCategory, type RawStatusRow } from '@/domain/reports/pipelines'
-import { dealsRead, metaCommands, overdueTasksRead, companiesRead, stageCommands } from '@/domain/reports/read-plan'
+import { stagesByCategory, toPipelines, type RawCategory, type RawStatusRow } from '@/domain/reports/pipelines'
+import { dealsRead, metaCommands, overdueTasksRead, companiesRead } from '@/domain/reports/read-plan'
 import { statusMovesOfCompanies } from '@/domain/reports/status-moves'
 import type { RawCompanyRow, RawDealRow, RawDepartmentRow, RawTaskRow, RawUserRow, StatusMove } from '@/domain/reports/types'
 import { VIEWS_READ } from '@/domain/reports/saved-views'
@@ -17,9 +17,9 @@ import { VIEWS_READ } from '@/domain/reports/saved-views'
 export { peopleCommands, peopleOf, readPeople } from '@/b24/people'
 
 /**
- * The report page's reads through the shell's gateway: one screen batch for pipelines, departments
- * and users, one for the stages of the other pipelines, then the deals and the overdue tasks by ID
- * keyset (50 pages per batch request). About ⌈N/2500⌉ + 4 requests for N deals.
+ * The report page's reads through the shell's gateway: one screen batch for pipelines with their
+ * stages, departments and users, then the deals and the overdue tasks by ID keyset (50 pages per
+ * batch request). About ⌈N/2500⌉ + 3 requests for N deals.
  */
 export type ReadPhase = 'meta' | 'deals' | 'tasks' | 'companies'
 
@@ -52,8 +52,8 @@ export function metaScreen(): ScreenCommands {
     me: command('user.current', {}, (raw) => raw as RawUserRow),
     // b24restdocs api-reference/crm/universal/category/crm-category-list.md
     categories: command(meta.categories!.method, meta.categories!.params, (raw) => asArray<RawCategory>((raw as { categories?: unknown })?.categories)),
-    // b24restdocs api-reference/crm/status/crm-status-list.md
-    defaultStages: command(meta.defaultStages!.method, meta.defaultStages!.params, (raw) => asArray<RawStatusRow>(raw)),
+    // b24restdocs api-reference/crm/status/crm-status-list.md: the whole dictionary, every pipeline's stages in it
+    stages: command(meta.stages!.method, meta.stages!.params, (raw) => asArray<RawStatusRow>(raw)),
     // first and last deal IDs: the progress bar's scale (b24restdocs api-reference/crm/deals/crm-deal-list.md)
     firstDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
     lastDeal: command('crm.deal.list', { select: ['ID'], order: { ID: 'DESC' }, start: -1 }, (raw) => asArray<RawDealRow>(raw)[0]),
@@ -82,19 +82,12 @@ const appCodeOf = (raw: unknown): string | null => {
   return typeof code === 'string' && code !== '' ? code : null
 }
 
-/** Current user, pipelines with stages, departments and users, saved views: two requests. */
+/** Current user, pipelines with stages, departments and users, saved views: one request. */
 export async function readMeta(gateway: Gateway): Promise<ReportMeta> {
   const screen = await gateway.loadScreen(metaScreen())
   const me = screen.value('me') as RawUserRow
   const categories = (screen.optional('categories') as RawCategory[] | undefined) ?? [{ id: 0, name: '' }]
-  const stages = new Map<number, RawStatusRow[]>([[0, (screen.optional('defaultStages') as RawStatusRow[] | undefined) ?? []]])
-  const others = stageCommands(categories.map((c) => Number(c.id)))
-  if (Object.keys(others).length > 0) {
-    const commands: ScreenCommands = {}
-    for (const [name, c] of Object.entries(others)) commands[name] = command(c.method, c.params, (raw) => asArray<RawStatusRow>(raw))
-    const stageScreen = await gateway.loadScreen(commands)
-    for (const name of Object.keys(others)) stages.set(Number(name.slice('stages'.length)), (stageScreen.optional(name) as RawStatusRow[] | undefined) ?? [])
-  }
+  const stages = stagesByCategory((screen.optional('stages') as RawStatusRow[] | undefined) ?? [])
   const first = Number((screen.optional('firstDeal') as RawDealRow | undefined)?.ID ?? 0)
   const last = Number((screen.optional('lastDeal') as RawDealRow | undefined)?.ID ?? 0)
   return {

@@ -28,8 +28,11 @@ const deals = Array.from({ length: 120 }, (_, i) => ({
 const screenData: Record<string, unknown> = {
   me: { ID: '2' },
   categories: { categories: [{ id: 0, name: 'Товары', sort: 1 }, { id: 1, name: 'Услуги', sort: 2 }] },
-  defaultStages: [{ STATUS_ID: 'WON', NAME: 'Успех', SORT: 10, SEMANTICS: 'S', ENTITY_ID: 'DEAL_STAGE' }],
-  stages1: [{ STATUS_ID: 'C1:NEW', NAME: 'Новая', SORT: 10, ENTITY_ID: 'DEAL_STAGE_1' }],
+  stages: [
+    { STATUS_ID: 'WON', NAME: 'Успех', SORT: 10, SEMANTICS: 'S', ENTITY_ID: 'DEAL_STAGE' },
+    { STATUS_ID: 'WEB', NAME: 'Веб-сайт', SORT: 10, ENTITY_ID: 'SOURCE' },
+    { STATUS_ID: 'C1:NEW', NAME: 'Новая', SORT: 10, ENTITY_ID: 'DEAL_STAGE_1' },
+  ],
   firstDeal: [{ ID: '1' }],
   lastDeal: [{ ID: '120' }],
   departments0: [{ ID: '1', NAME: 'Компания' }, { ID: '2', NAME: 'Отдел продаж', PARENT: '1' }],
@@ -99,7 +102,7 @@ describe('reports store', () => {
     store.$subscribe(() => store.progress && phases.push(`${store.progress.phase}:${store.progress.rows}/${store.progress.estimate}`), { flush: 'sync' })
     await store.open(gateway, { domain: 'portal.test' })
     // 21 commands: the saved views (user.option.get) and app.info ride in the first batch, no request of their own.
-    expect(calls).toEqual(['batch:21', 'batch:1', 'readAll:crm.deal.list', 'readAll:tasks.task.list'])
+    expect(calls).toEqual(['batch:21', 'readAll:crm.deal.list', 'readAll:tasks.task.list'])
     expect(phases).toContain('deals:60/120')
     expect(store.status).toBe('ready')
     expect(store.totals).toMatchObject({ count: 120, won: 60, amount: 12_000_000, overdueActions: 1 })

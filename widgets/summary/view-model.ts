@@ -4,7 +4,7 @@ import { companyStatusOf } from '@/domain/reports/company-status'
 import { companySummary, stageChips, stageChipsOf, type CompanySummary, type StageChip } from '@/domain/reports/company-summary'
 import { keptTotals } from '@/domain/reports/kept-summary'
 import { toReportDeal, toReportUser } from '@/domain/reports/normalize'
-import { toPipelines } from '@/domain/reports/pipelines'
+import { stagesByCategory, toPipelines } from '@/domain/reports/pipelines'
 import { localMoment, STATUS_LOG_FIELD, statusLabel, statusMovesOf } from '@/domain/reports/status-moves'
 import type { StageSemantic } from '@/domain/reports/types'
 import type { SummaryData } from './data'
@@ -82,14 +82,7 @@ export function toSummaryView(data: SummaryData, now: number, offsetMinutes?: nu
   const status = companyStatusOf(data.company, data.statusCodes)
   const summary = companySummary({ companyId, deals, moves: log.moves, status, now })
   const kept = data.source === 'kept' && data.kept ? data.kept : null
-  const stagesByCategory = new Map<number, typeof data.stages>()
-  for (const stage of data.stages) {
-    const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(stage.ENTITY_ID ?? ''))
-    if (!match) continue
-    const category = Number(match[1] ?? 0)
-    stagesByCategory.set(category, [...(stagesByCategory.get(category) ?? []), stage])
-  }
-  const pipelines = toPipelines(data.categories, stagesByCategory)
+  const pipelines = toPipelines(data.categories, stagesByCategory(data.stages))
   const pipelineName = new Map(pipelines.map((p) => [p.id, p.name]))
   const stageName = new Map(pipelines.flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)))
   const users = new Map(data.users.map(toReportUser).map((u) => [u.id, u.name]))

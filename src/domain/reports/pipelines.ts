@@ -25,6 +25,24 @@ function semanticOf(row: RawStatusRow): StageSemantic {
 }
 
 /**
+ * The deal stages of every pipeline out of the whole `crm.status.list` dictionary, which the portal
+ * answers unpaged in one command (b24restdocs `api-reference/crm/status/crm-status-list.md`): rows of
+ * ENTITY_ID `DEAL_STAGE` are the default pipeline's (0), `DEAL_STAGE_<id>` pipeline `<id>`'s; the
+ * dictionary's other entries (sources, lead statuses, invoice stages…) are left out. One command for
+ * all pipelines, where a filter by ENTITY_ID would take a second request after the pipelines' list.
+ */
+export function stagesByCategory<Row extends { ENTITY_ID?: string | null }>(rows: readonly Row[]): Map<number, Row[]> {
+  const byCategory = new Map<number, Row[]>()
+  for (const row of rows) {
+    const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(row.ENTITY_ID ?? ''))
+    if (!match) continue
+    const category = Number(match[1] ?? 0)
+    byCategory.set(category, [...(byCategory.get(category) ?? []), row])
+  }
+  return byCategory
+}
+
+/**
  * Pipelines in the portal's order with their stages. `stagesByCategory` maps a category ID to its
  * `crm.status.list` rows (ENTITY_ID `DEAL_STAGE` for 0, `DEAL_STAGE_<id>` for the others).
  * The default pipeline (0) is listed even when `crm.category.list` leaves it out.

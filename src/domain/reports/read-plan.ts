@@ -22,23 +22,16 @@ export interface ListRead {
   resultKey?: string
 }
 
-/** Screen batch: pipelines and departments, one request (stages follow, see `stageCommands`). */
+/**
+ * Screen batch: pipelines, departments and the stages of every pipeline, one request. The stages are
+ * the whole `crm.status.list` dictionary, unfiltered and unpaged (see `stagesByCategory` in pipelines.ts).
+ */
 export function metaCommands(): Record<string, { method: string; params: Record<string, unknown> }> {
   return {
     categories: { method: 'crm.category.list', params: { entityTypeId: 2 } },
     departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' } },
-    defaultStages: { method: 'crm.status.list', params: { order: { SORT: 'ASC' }, filter: { ENTITY_ID: 'DEAL_STAGE' } } },
+    stages: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } } },
   }
-}
-
-/** Stage lists of the pipelines other than the default one (ENTITY_ID `DEAL_STAGE_<id>`): one batch. */
-export function stageCommands(categoryIds: readonly number[]): Record<string, { method: string; params: Record<string, unknown> }> {
-  const commands: Record<string, { method: string; params: Record<string, unknown> }> = {}
-  for (const id of categoryIds) {
-    if (id === 0) continue
-    commands[`stages${id}`] = { method: 'crm.status.list', params: { order: { SORT: 'ASC' }, filter: { ENTITY_ID: `DEAL_STAGE_${id}` } } }
-  }
-  return commands
 }
 
 export function dealsRead(fields: ReportFieldMap = DEFAULT_REPORT_FIELDS): ListRead {

@@ -8,7 +8,7 @@ import {
   overdueTasksRead,
   reportCacheKey,
   requestBudget,
-  stageCommands,
+  stagesByCategory,
   toPipelines,
   updatedAgo,
   wrapForCache,
@@ -32,9 +32,23 @@ describe('read plan', () => {
     expect(read.params.select).toContain('UF_CRM_TASK')
   })
 
-  it('stage lists: DEAL_STAGE for the default pipeline, DEAL_STAGE_<id> for others (crm-status-list.md)', () => {
-    expect(metaCommands().defaultStages!.params).toMatchObject({ filter: { ENTITY_ID: 'DEAL_STAGE' } })
-    expect(Object.values(stageCommands([0, 3, 8])).map((c) => (c.params.filter as { ENTITY_ID: string }).ENTITY_ID)).toEqual(['DEAL_STAGE_3', 'DEAL_STAGE_8'])
+  it('stages of every pipeline in the screen batch: the whole crm.status.list dictionary, split by ENTITY_ID (crm-status-list.md)', () => {
+    expect(metaCommands().stages).toEqual({ method: 'crm.status.list', params: { order: { SORT: 'ASC' } } })
+    const rows = [
+      { STATUS_ID: 'NEW', ENTITY_ID: 'DEAL_STAGE' },
+      { STATUS_ID: 'WEB', ENTITY_ID: 'SOURCE' },
+      { STATUS_ID: 'C3:NEW', ENTITY_ID: 'DEAL_STAGE_3' },
+      { STATUS_ID: 'WON', ENTITY_ID: 'DEAL_STAGE' },
+      { STATUS_ID: 'C12:WON', ENTITY_ID: 'DEAL_STAGE_12' },
+      { STATUS_ID: 'DT128_4:NEW', ENTITY_ID: 'DYNAMIC_128_STAGE_4' },
+      { STATUS_ID: 'IN_PROCESS', ENTITY_ID: 'STATUS' },
+      { STATUS_ID: 'X', ENTITY_ID: 'DEAL_STAGE_' },
+    ]
+    const grouped = stagesByCategory(rows)
+    expect([...grouped.keys()]).toEqual([0, 3, 12])
+    expect(grouped.get(0)!.map((row) => row.STATUS_ID)).toEqual(['NEW', 'WON'])
+    expect(grouped.get(3)!.map((row) => row.STATUS_ID)).toEqual(['C3:NEW'])
+    expect(grouped.get(12)!.map((row) => row.STATUS_ID)).toEqual(['C12:WON'])
   })
 
   it.each([
