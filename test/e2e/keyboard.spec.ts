@@ -190,7 +190,7 @@ describe('«Командировка» by keyboard', () => {
     const [task] = (await listTasks(session, { CREATED_BY: MANAGER, RESPONSIBLE_ID: APPROVER })).slice(-1)
     expect(task!.description).toContain('Казань')
     // The form gives way to «Мои запросы»: the focus is on that tab, not on the page's body.
-    await expect.poll(() => focusedName(frame)).toContain('[tab-mine]')
+    await expect.poll(() => focusedName(frame)).toBe('button[inbox-tabs] «Мои заявки»')
   })
 })
 

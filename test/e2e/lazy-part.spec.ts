@@ -22,12 +22,16 @@ afterAll(async () => {
 })
 
 describe('a tab of a page loaded when it is opened', () => {
-  it('the trip form is fetched on opening its tab, not with the page', async () => {
+  it('the trip form is fetched on opening its tab (by keyboard), not with the page', async () => {
     fetched.length = 0
     const frame = await openMenuPage(session, 'approvals', '[data-testid=inbox-waiting]')
     expect(fetched.filter((url) => TRIP_FORM_FILE.test(url))).toEqual([])
 
-    await frame.locator('[data-testid=tab-newTrip]').click()
+    // The kit's tabs, by keyboard: the arrows move along them and open the one they reach.
+    await frame.getByRole('tab', { name: 'Ждут меня' }).focus()
+    await session.page.keyboard.press('ArrowRight')
+    await session.page.keyboard.press('ArrowRight')
+    expect(await frame.getByRole('tab', { name: 'Новая командировка' }).getAttribute('aria-selected')).toBe('true')
     await frame.locator('[data-testid=trip-form]').waitFor({ timeout: 30_000 })
     expect(fetched.filter((url) => TRIP_FORM_FILE.test(url))).toHaveLength(1)
     await frame.locator('[data-testid=trip-destination]').fill('Казань')
