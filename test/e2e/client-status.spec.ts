@@ -137,6 +137,19 @@ describe.each(['ru', 'en'] as const)('client status ladder (%s)', (lang: Lang) =
     // A reload does not bring the remark back either.
     await openProfile()
     expect(await byId('tick-remarks').getAttribute('aria-checked')).toBe('false')
+
+    // The status log, folded under the kit's button, unfolds with the keyboard: the newest change on top, its remark beside the one before.
+    const toggle = frame.locator('[data-testid=status-log] [data-testid=disclosure-toggle]')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await frame.locator('[data-testid=status-log] li').first().isVisible()).toBe(false)
+    await toggle.focus()
+    await session.page.keyboard.press('Enter')
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+    const lines = frame.locator('[data-testid=status-log] li')
+    await lines.first().waitFor({ state: 'visible' })
+    expect(await lines.count()).toBe(logOf(saved).length)
+    expect(await lines.nth(1).innerText()).toContain(remark)
+    expect(await lines.first().innerText()).not.toContain(remark)
   })
 
   it('shows the status on the native company card, as fields with their labels', async () => {
