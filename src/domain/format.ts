@@ -32,6 +32,22 @@ export function formatDateTime(value: string | null | undefined, locale: string)
   return dateTimeFormat(tagOf(locale), { dateStyle: 'short', timeStyle: 'short' }).format(moment)
 }
 
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/
+
+/**
+ * A moment already on the viewer's calendar and clock, `2026-11-29 00:03` (as `localMoment` of
+ * `@/domain/reports/status-moves` writes it), in the language's form: `29.11.2026, 00:03`; not moved
+ * into the browser's zone a second time.
+ */
+export function formatWallClock(value: string | null | undefined, locale: string): string {
+  const text = (value ?? '').trim()
+  const parts = WALL_CLOCK.exec(text)
+  if (!parts) return text
+  const [, year, month, day, hour, minute] = parts.map(Number) as [number, number, number, number, number, number]
+  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute))
+  return dateTimeFormat(tagOf(locale), { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' }).format(utc)
+}
+
 /** A count or measure: grouped digits, at most `fractionDigits` after the separator. */
 export function formatNumber(value: number, locale: string, fractionDigits = 2): string {
   return numberFormat(tagOf(locale), { maximumFractionDigits: fractionDigits }).format(value)

@@ -526,6 +526,8 @@ describe('client status moves in «Сводка» and the yearly statistics', ()
     expect(rows[1]).toContain('Согласование условий сотрудничества: Направлены условия сотрудничества → Подписание LOI')
     expect(rows[1]).toContain('Условия приняты')
     expect(rows[2]).toContain('Новый → Согласование условий сотрудничества: Направлены условия сотрудничества')
+    // Each change's moment as Russian writes it (`29.11.2026, 00:03`), not the log's `2026-11-29 00:03`.
+    for (const row of rows) expect(row.trim()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} · /)
     expect(await tab.evaluate(() => window.__b24Requests?.byScreen['summary'])).toBe(1)
   })
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/domain/money'
-import { formatDate, formatDateTime, formatDay, formatMonth, formatNumber, formatParams } from '@/ui/format'
+import { formatDate, formatDateTime, formatDay, formatMonth, formatNumber, formatParams, formatWallClock } from '@/ui/format'
 
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 
@@ -35,6 +35,14 @@ describe('formats of the user’s language', () => {
     const iso = new Date(2026, 4, 20, 10, 5).toISOString()
     expect(formatDateTime(iso, 'ru')).toBe('20.05.2026, 10:05')
     expect(formatDateTime(iso, 'en')).toBe('20/05/2026, 10:05')
+  })
+
+  it('writes a moment already on the viewer’s clock as is, in the language’s form', () => {
+    expect(formatWallClock('2026-11-29 00:03', 'ru')).toBe('29.11.2026, 00:03')
+    expect(formatWallClock('2026-11-29 00:03', 'en')).toBe('29/11/2026, 00:03')
+    expect(formatWallClock('2026-12-31T23:59', 'ru')).toBe('31.12.2026, 23:59')
+    expect(formatWallClock('not a moment', 'en')).toBe('not a moment')
+    expect(formatWallClock(null, 'ru')).toBe('')
   })
 
   it('groups numbers and money the way each language does', () => {
