@@ -1,15 +1,47 @@
-import { useResizeObserver, useThrottleFn } from '@vueuse/core'
+import { unrefElement, useDebounceFn, useResizeObserver, useThrottleFn } from '@vueuse/core'
 import type { MaybeElementRef } from '@vueuse/core'
+import { MessageCommands, type B24Frame } from '@bitrix24/b24jssdk'
+
+/** How long a smaller content waits before the frame shrinks to it: a loading line between two screens does not fold the frame. */
+export const SHRINK_AFTER_MS = 300
 
 /**
- * Keeps the portal's iframe as tall as the content: `fitWindow` on every size change
- * (throttled, trailing call kept so the last size always wins).
+ * The portal's `resizeWindow` as the SDK's `fitWindow` sends it (width `100%`), with a height the app
+ * measured itself. `fitWindow` takes the document's scroll height, which never falls below the frame's
+ * own height, so it can only enlarge the frame (as the portal's docs say of BX24.fitWindow); the
+ * content's own height lets the frame shrink too.
  */
-export function useFitWindow(target: MaybeElementRef, fit: () => Promise<unknown>): void {
-  const send = useThrottleFn(() => {
-    void fit().catch(() => undefined) // a denied/unanswered resize must not break the page
-  }, 100, true)
+export function resizeFrameTo(frame: B24Frame, height: number): Promise<unknown> {
+  return frame.parent.message.send(MessageCommands.resizeWindow, { width: '100%', height, isSafely: true })
+}
+
+/** The bottom of `element` in the document, whole pixels: the frame height that shows all of it. */
+export function contentHeight(element: HTMLElement): number {
+  return Math.ceil(element.getBoundingClientRect().bottom + window.scrollY)
+}
+
+/**
+ * Keeps the portal's iframe as tall as the content of `target`: taller at once when the content grows
+ * (throttled, the trailing call kept so the last size wins), shorter once a smaller content has stayed
+ * for SHRINK_AFTER_MS.
+ */
+export function useFitWindow(target: MaybeElementRef, resize: (height: number) => Promise<unknown>): void {
+  // The frame's height as the portal opened it: a first screen shorter than that (the loading line)
+  // waits like any smaller content, so the frame does not fold and unfold on every open.
+  let sent = window.innerHeight
+  const send = () => {
+    const element = unrefElement(target) as HTMLElement | null | undefined
+    if (!element) return
+    const height = contentHeight(element)
+    if (height <= 0 || height === sent) return
+    sent = height
+    void resize(height).catch(() => undefined) // a denied/unanswered resize must not break the page
+  }
+  const grow = useThrottleFn(send, 100, true)
+  const shrink = useDebounceFn(send, SHRINK_AFTER_MS)
   useResizeObserver(target, () => {
-    void send()
+    const element = unrefElement(target) as HTMLElement | null | undefined
+    if (!element) return
+    void (contentHeight(element) >= sent ? grow() : shrink())
   })
 }

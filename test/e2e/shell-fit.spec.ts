@@ -3,8 +3,8 @@ import { startAppSession, type AppSession } from './helpers/app-session'
 import { portalLog } from './helpers/portal'
 import { MOUNT_DEADLINE_MS } from '../../src/shell/mount-deadline'
 
-// The iframe fits its content: the shell calls fitWindow (resizeWindow with the document's
-// height) whenever its size changes, and the portal resizes the frame.
+// The iframe fits its content: the shell sends resizeWindow with the height of its content whenever
+// that changes (src/b24/use-fit-window.ts), and the portal resizes the frame, taller or shorter.
 // Shapes: reference §2.3 (resizeWindow {width, height}); b24restdocs api-reference/widgets/ui-interaction.
 
 let session: AppSession
@@ -17,18 +17,18 @@ afterAll(async () => {
   await session?.close()
 })
 
-/** The app iframe's height in the portal page, and the height of the document inside it. */
+/** The app iframe's height in the portal page, and the bottom of the app's content inside it. */
 async function heights(): Promise<{ frame: number; content: number }> {
   const { page, appOrigin } = session
   const frameHeight = await page.locator('iframe.app-iframe:visible').evaluate((el) => el.getBoundingClientRect().height)
   const app = page.frames().find((f) => f.url().startsWith(appOrigin))
   if (!app) throw new Error('no app frame')
-  const content = await app.evaluate(() => document.documentElement.scrollHeight)
+  const content = await app.evaluate(() => Math.ceil(document.querySelector('main[data-screen]')!.getBoundingClientRect().bottom + window.scrollY))
   return { frame: Math.round(frameHeight), content }
 }
 
 describe('fitWindow', () => {
-  it('sizes the deal tab to its content, and follows when the content grows', async () => {
+  it('sizes the deal tab to its content, and follows when the content grows and when it shrinks', async () => {
     const frame = await session.openTab('deal', 1, 'Следующий шаг')
     await frame.getByText('Что сделать сейчас').first().waitFor({ timeout: 30_000 })
     // The handler URL names the widget (`?widget=next-steps`): its chunk was requested while the
@@ -61,14 +61,22 @@ describe('fitWindow', () => {
       spacer.style.height = '700px'
       document.querySelector('main[data-screen]')?.appendChild(spacer)
     })
-    // The frame grows to the new content height (documentElement.scrollHeight never falls
-    // below the frame's own height, so a frame taller than its content keeps its height).
+    // The frame grows to the new content height.
     await expect.poll(async () => {
       const { frame: outer, content } = await heights()
       return outer > before.frame + 400 && Math.abs(outer - content) <= 2
     }, { timeout: 10_000 }).toBe(true)
     const resizes = (await portalLog(session.page)).filter((entry) => entry.command === 'resizeWindow' && entry.dir === 'in')
     expect(resizes.length).toBeGreaterThanOrEqual(2)
+    // Every resize asks for the full width, as fitWindow does, and a height in pixels.
+    for (const entry of resizes) expect(entry.data).toMatchObject({ width: '100%', height: expect.any(Number) })
+
+    // The content shrinks again (a section folds, a shorter view is chosen): so does the frame, where
+    // fitWindow's document height never falls below the frame's own and kept a white band below.
+    await frame.evaluate(() => document.querySelector('main[data-screen] > div:last-child')?.remove())
+    await expect.poll(async () => (await heights()).frame, { timeout: 10_000 }).toBeLessThanOrEqual(before.frame + 2)
+    const after = await heights()
+    expect(Math.abs(after.frame - after.content)).toBeLessThanOrEqual(2)
   })
 
   it('draws the frame on the card\'s white to its very corners: no notch of another colour at its top-left', async () => {
