@@ -15,9 +15,20 @@ export function resizeFrameTo(frame: B24Frame, height: number): Promise<unknown>
   return frame.parent.message.send(MessageCommands.resizeWindow, { width: '100%', height, isSafely: true })
 }
 
-/** The bottom of `element` in the document, whole pixels: the frame height that shows all of it. */
+/**
+ * What floats over the content, portalled to the body: dialogs, and the kit's popovers (select lists,
+ * menus) in reka-ui's positioning wrapper. The frame keeps room for them while they are open.
+ */
+const OVERLAYS = '[role="dialog"], [data-reka-popper-content-wrapper]'
+
+/**
+ * The frame height that shows all of `element` and every open overlay, whole pixels: the bottom of the
+ * lowest in the document. A dialog placed in the frame as it was stays reachable when the content
+ * under it gets shorter.
+ */
 export function contentHeight(element: HTMLElement): number {
-  return Math.ceil(element.getBoundingClientRect().bottom + window.scrollY)
+  const bottoms = [element, ...document.querySelectorAll<HTMLElement>(OVERLAYS)].map((node) => node.getBoundingClientRect().bottom)
+  return Math.ceil(Math.max(...bottoms) + window.scrollY)
 }
 
 /**

@@ -77,6 +77,32 @@ describe('fitWindow', () => {
     await expect.poll(async () => (await heights()).frame, { timeout: 10_000 }).toBeLessThanOrEqual(before.frame + 2)
     const after = await heights()
     expect(Math.abs(after.frame - after.content)).toBeLessThanOrEqual(2)
+
+    // A dialog open low in a tall frame (as the history's delete confirmation by the last event) while
+    // the content under it gets shorter: the frame keeps it in view, its buttons reachable.
+    await frame.evaluate(() => {
+      const spacer = document.createElement('div')
+      spacer.style.height = '700px'
+      spacer.dataset.spacer = ''
+      document.querySelector('main[data-screen]')?.appendChild(spacer)
+    })
+    await expect.poll(async () => (await heights()).frame, { timeout: 10_000 }).toBeGreaterThan(after.frame + 400)
+    const dialogBottom = await frame.evaluate(() => {
+      const dialog = document.createElement('div')
+      dialog.setAttribute('role', 'dialog')
+      dialog.style.cssText = `position: fixed; left: 0; width: 200px; height: 200px; top: ${window.innerHeight - 260}px`
+      document.body.appendChild(dialog)
+      return Math.ceil(dialog.getBoundingClientRect().bottom)
+    })
+    await frame.evaluate(() => document.querySelector('[data-spacer]')?.remove())
+    await session.page.waitForTimeout(1_000) // past the shrink's 300 ms
+    expect((await heights()).frame).toBeGreaterThanOrEqual(dialogBottom)
+    // Closed, the frame fits the content again.
+    await frame.evaluate(() => {
+      document.querySelector('body > [role=dialog]')?.remove()
+      document.querySelector('main[data-screen]')!.appendChild(document.createElement('div')).style.height = '1px'
+    })
+    await expect.poll(async () => (await heights()).frame, { timeout: 10_000 }).toBeLessThanOrEqual(after.frame + 3)
   })
 
   it('draws the frame on the card\'s white to its very corners: no notch of another colour at its top-left', async () => {
