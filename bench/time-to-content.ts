@@ -208,7 +208,7 @@ async function open(page: Page, sandbox: Sandbox, target: Target, records: Recor
   const onRequest = (request: Request) => {
     const url = new URL(request.url())
     if (scripts && url.origin === target.origin && url.pathname.endsWith('.js')) scripts.push(url.pathname)
-    if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/rest/')) return
+    if (request.method() !== 'POST' || !url.pathname.startsWith('/rest/')) return
     if (!request.frame().url().startsWith(target.origin)) return
     requests++
     sizes.push(

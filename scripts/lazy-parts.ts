@@ -5,23 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
+import { sourcePath } from '../src/build/widget-preload'
 
 const LAZY_PART = /lazyPart\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]\s*\)\s*\)/g
 
-/** The app's import aliases (vite.config.ts) as paths from the project's root. */
-const ALIASES: ReadonlyArray<readonly [prefix: string, folder: string]> = [
-  ['@/', 'src/'],
-  ['~widgets/', 'widgets/'],
-  ['~placements/', 'placements/'],
-]
-
 /** The project-relative paths `source` (at `file`, project-relative) loads with `lazyPart`. */
 export function lazyPartTargets(file: string, source: string): string[] {
-  return [...source.matchAll(LAZY_PART)].map(([, specifier]) => {
-    const alias = ALIASES.find(([prefix]) => specifier!.startsWith(prefix))
-    if (alias) return alias[1] + specifier!.slice(alias[0].length)
-    return posix.normalize(posix.join(posix.dirname(file), specifier!))
-  })
+  return [...source.matchAll(LAZY_PART)].map(([, specifier]) =>
+    specifier!.startsWith('.') ? posix.normalize(posix.join(posix.dirname(file), specifier!)) : sourcePath(specifier!),
+  )
 }
 
 /** Every `lazyPart` target under the app's folders of `root`. */

@@ -3,7 +3,7 @@ import type { MaybeElementRef } from '@vueuse/core'
 import { MessageCommands, type B24Frame } from '@bitrix24/b24jssdk'
 
 /** How long a smaller content waits before the frame shrinks to it: a loading line between two screens does not fold the frame. */
-export const SHRINK_AFTER_MS = 300
+const SHRINK_AFTER_MS = 300
 
 /**
  * The portal's `resizeWindow` as the SDK's `fitWindow` sends it (width `100%`), with a height the app
@@ -26,7 +26,7 @@ const OVERLAYS = '[role="dialog"], [data-reka-popper-content-wrapper]'
  * lowest in the document. A dialog placed in the frame as it was stays reachable when the content
  * under it gets shorter.
  */
-export function contentHeight(element: HTMLElement): number {
+function contentHeight(element: HTMLElement): number {
   const bottoms = [element, ...document.querySelectorAll<HTMLElement>(OVERLAYS)].map((node) => node.getBoundingClientRect().bottom)
   return Math.ceil(Math.max(...bottoms) + window.scrollY)
 }
@@ -40,19 +40,18 @@ export function useFitWindow(target: MaybeElementRef, resize: (height: number) =
   // The frame's height as the portal opened it: a first screen shorter than that (the loading line)
   // waits like any smaller content, so the frame does not fold and unfold on every open.
   let sent = window.innerHeight
-  const send = () => {
+  const measure = () => {
     const element = unrefElement(target) as HTMLElement | null | undefined
-    if (!element) return
-    const height = contentHeight(element)
+    return element ? contentHeight(element) : 0
+  }
+  // Measured again when it runs: the throttle and the debounce run it later than the change.
+  const send = () => {
+    const height = measure()
     if (height <= 0 || height === sent) return
     sent = height
     void resize(height).catch(() => undefined) // a denied/unanswered resize must not break the page
   }
   const grow = useThrottleFn(send, 100, true)
   const shrink = useDebounceFn(send, SHRINK_AFTER_MS)
-  useResizeObserver(target, () => {
-    const element = unrefElement(target) as HTMLElement | null | undefined
-    if (!element) return
-    void (contentHeight(element) >= sent ? grow() : shrink())
-  })
+  useResizeObserver(target, () => void (measure() >= sent ? grow() : shrink()))
 }

@@ -21,7 +21,8 @@ export function widgetSources(manifestText: string): Record<string, string> {
 }
 
 /** `@/x` and `~widgets/x` as the source paths the build names modules by. */
-const sourcePath = (specifier: string) => specifier.replace(/^@\//, 'src/').replace(/^~widgets\//, 'widgets/').replace(/^~placements\//, 'placements/')
+/** An import specifier of the app's aliases (`@/`, `~widgets/`, `~placements/`, see vite.config.ts) as a path from the project's root. */
+export const sourcePath = (specifier: string) => specifier.replace(/^@\//, 'src/').replace(/^~widgets\//, 'widgets/').replace(/^~placements\//, 'placements/')
 
 /**
  * Widget id → the module of its opening read (`src/b24/deal-screen/data`, no extension), read from

@@ -37,7 +37,9 @@ export function stagesByCategory<Row extends { ENTITY_ID?: string | null }>(rows
     const match = /^DEAL_STAGE(?:_(\d+))?$/.exec(String(row.ENTITY_ID ?? ''))
     if (!match) continue
     const category = Number(match[1] ?? 0)
-    byCategory.set(category, [...(byCategory.get(category) ?? []), row])
+    const stages = byCategory.get(category)
+    if (stages) stages.push(row)
+    else byCategory.set(category, [row])
   }
   return byCategory
 }
